@@ -1,0 +1,69 @@
+package dev.goodput.core.derive;
+
+import dev.goodput.core.model.Cause;
+import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.Layer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds up the partition in accelerator-microseconds (exact integers): each interval's state gets its
+ * duration × accelerators in use, and the allocated-but-idle rest goes to {@code idle_accelerators}.
+ */
+final class CauseLedger {
+    /** Totals for one cause (keyed by layer and id: a cause moved to another layer is another entry). */
+    static final class Entry {
+        final Cause cause;
+        long accUs;
+        int intervals;
+
+        Entry(Cause cause) {
+            this.cause = cause;
+        }
+    }
+
+    final long capacity;
+    long productiveAccUs;
+    final Map<String, Entry> lost = new LinkedHashMap<>();
+
+    private CauseLedger(long capacity) {
+        this.capacity = capacity;
+    }
+
+    static CauseLedger of(List<Interval> intervals, int capacity) {
+        CauseLedger l = new CauseLedger(capacity);
+        for (Interval iv : intervals) {
+            long d = iv.durationUs();
+            long used = Math.min(capacity, iv.acceleratorsInUse());
+            if (iv.state() instanceof IntervalState.Lost lostState) {
+                Entry e = l.entry(lostState.cause());
+                e.accUs += d * used;
+                e.intervals++;
+            } else {
+                l.productiveAccUs += d * used;
+            }
+            if (used < capacity) {
+                Entry idle = l.entry(CauseCatalog.IDLE_ACCELERATORS);
+                idle.accUs += d * (capacity - used);
+                idle.intervals++;
+            }
+        }
+        return l;
+    }
+
+    private Entry entry(Cause c) {
+        return lost.computeIfAbsent(c.layer().id() + "/" + c.id(), k -> new Entry(c));
+    }
+
+    long layerAccUs(Layer layer) {
+        long sum = 0;
+        for (Entry e : lost.values()) {
+            if (e.cause.layer() == layer) {
+                sum += e.accUs;
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.goodput.core.derive;
+
+import dev.goodput.core.model.Cause;
+import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.Checkpoint;
+import dev.goodput.core.model.Downtime;
+import dev.goodput.core.model.EndReason;
+import dev.goodput.core.model.FaultEvent;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.model.Phase;
+import dev.goodput.core.model.PhaseKind;
+import dev.goodput.core.model.Run;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.model.StepTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the run's facts into claims on time, each with its rank (see {@link ClaimRank}). */
+final class ClaimBuilder {
+    private static final Object PRODUCTIVE_STEPS = new Object();
+    private static final Object WASTED_STEPS = new Object();
+    private static final IntervalState WASTED = new IntervalState.Lost(CauseCatalog.WASTED_PROGRESS);
+
+    private final List<Claim> claims = new ArrayList<>();
+    private final List<ResolvedAttempt> attempts;
+    private final int capacity;
+
+    private ClaimBuilder(List<ResolvedAttempt> attempts, int capacity) {
+        this.attempts = attempts;
+        this.capacity = capacity;
+    }
+
+    static List<Claim> build(Run run, List<ResolvedAttempt> attempts, StepPlan plan, Window w, int capacity,
+                             boolean evalProductive) {
+        ClaimBuilder b = new ClaimBuilder(attempts, capacity);
+        b.add(w.startUs(), w.endUs(), ClaimRank.WINDOW_BASE, lost(CauseCatalog.UNATTRIBUTED_DOWNTIME), capacity,
+                Source.DERIVED, null);
+        b.gaps(w);
+        for (Downtime d : run.downtimes()) {
+            Cause c = Cause.of(d.cause() != null ? d.cause() : d.kind().id(), Layer.INFRA);
+            b.add(d.startUs(), d.endUs(), ClaimRank.DOWNTIME, lost(c), capacity, d.source(), null);
+        }
+        b.attempts(run.steps(), plan);
+        b.steps(run.steps(), plan);
+        for (Phase p : run.phases()) {
+            IntervalState state = p.kind() == PhaseKind.EVALUATION && evalProductive ? IntervalState.PRODUCTIVE
+                    : lost(CauseCatalog.forPhase(p));
+            b.add(p.startUs(), p.endUs(), rankOf(p.kind()), state, b.inUseAt(p.startUs()), p.source(), null);
+        }
+        for (Checkpoint c : run.checkpoints()) {
+            if (c.blockingUs() > 0) {
+                b.add(c.timeUs(), c.timeUs() + c.blockingUs(), ClaimRank.CHECKPOINT_SAVE,
+                        lost(CauseCatalog.CHECKPOINT_SAVE), b.inUseAt(c.timeUs()), c.source(), null);
+            }
+        }
+        return b.claims;
+    }
+
+    /** Time between attempts goes to what ended the previous one. */
+    private void gaps(Window w) {
+        for (int i = 0; i < attempts.size(); i++) {
+            ResolvedAttempt a = attempts.get(i);
+            long gapEnd = i + 1 < attempts.size() ? attempts.get(i + 1).startUs() : w.endUs();
+            if (gapEnd > a.endUs()) {
+                add(a.endUs(), gapEnd, ClaimRank.GAP, lost(endCause(a)), capacity,
+                        a.fatalFault() != null ? a.fatalFault().source() : a.source(), null);
+            }
+        }
+    }
+
+    private void attempts(StepTable s, StepPlan plan) {
+        int[] first = new int[attempts.size()];
+        int[] last = new int[attempts.size()];
+        java.util.Arrays.fill(first, -1);
+        java.util.Arrays.fill(last, -1);
+        for (int i = 0; i < s.size(); i++) {
+            int a = plan.attempt[i];
+            if (a >= 0) {
+                if (first[a] < 0) {
+                    first[a] = i;
+                }
+                last[a] = i;
+            }
+        }
+        for (ResolvedAttempt a : attempts) {
+            int idx = a.index();
+            add(a.startUs(), a.endUs(), ClaimRank.ATTEMPT_BASE, lost(CauseCatalog.UNTRACKED), a.inUse(), a.source(),
+                    null);
+            long firstStep = first[idx] >= 0 ? s.startUs(first[idx]) : a.endUs();
+            add(a.startUs(), firstStep, ClaimRank.ATTEMPT_EDGE, lost(CauseCatalog.PROGRAM_STARTUP), a.inUse(),
+                    a.source(), null);
+            if (last[idx] >= 0) {
+                Cause tail = a.disrupted() ? endCause(a) : CauseCatalog.SHUTDOWN;
+                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lost(tail), a.inUse(), a.source(), null);
+            }
+            FaultEvent f = a.fatalFault();
+            if (f != null && f.timeUs() > a.startUs() && f.timeUs() < a.endUs()) {
+                add(f.timeUs(), a.endUs(), ClaimRank.POST_FAULT, lost(endCause(a)), a.inUse(), f.source(), null);
+            }
+        }
+    }
+
+    private void steps(StepTable s, StepPlan plan) {
+        for (int i = 0; i < s.size(); i++) {
+            int a = plan.attempt[i];
+            if (a < 0) {
+                continue;
+            }
+            long start = s.startUs(i);
+            long end = plan.end[i];
+            int inUse = attempts.get(a).inUse();
+            Source src = s.source(i);
+            if (plan.kept[i]) {
+                add(start, end, ClaimRank.STEP, IntervalState.PRODUCTIVE, inUse, src, PRODUCTIVE_STEPS);
+            } else {
+                add(start, end, ClaimRank.STEP, WASTED, inUse, src, WASTED_STEPS);
+            }
+            // The first step after a start also compiles and warms up: its excess over a typical step is startup.
+            long excess = (end - start) - plan.typicalUs;
+            if (plan.ordinal[i] == 0 && plan.complete[i] && plan.typicalUs > 0 && excess > 0) {
+                add(start, start + excess, ClaimRank.PROGRAM_STARTUP, lost(CauseCatalog.PROGRAM_STARTUP), inUse, src,
+                        null);
+            }
+        }
+    }
+
+    static Cause endCause(ResolvedAttempt a) {
+        FaultEvent f = a.fatalFault();
+        if (f != null) {
+            return Cause.of(f.cause(), f.layer() != null ? f.layer() : Layer.INFRA);
+        }
+        if (a.endReason() == EndReason.PREEMPTED) {
+            return CauseCatalog.PREEMPTION;
+        }
+        return CauseCatalog.UNATTRIBUTED_DOWNTIME;
+    }
+
+    private int inUseAt(long t) {
+        for (ResolvedAttempt a : attempts) {
+            if (t >= a.startUs() && t < a.endUs()) {
+                return a.inUse();
+            }
+        }
+        return capacity;
+    }
+
+    private static ClaimRank rankOf(PhaseKind kind) {
+        return switch (kind) {
+            case PROVISIONING -> ClaimRank.PROVISIONING;
+            case TRAINING_PREP -> ClaimRank.TRAINING_PREP;
+            case PROGRAM_STARTUP -> ClaimRank.PROGRAM_STARTUP;
+            case DATA_LOADING -> ClaimRank.DATA_LOADING;
+            case CHECKPOINT_SAVE -> ClaimRank.CHECKPOINT_SAVE;
+            case CHECKPOINT_RESTORE -> ClaimRank.CHECKPOINT_RESTORE;
+            case EVALUATION -> ClaimRank.EVALUATION;
+            case CUSTOM -> ClaimRank.CUSTOM_PHASE;
+        };
+    }
+
+    private static IntervalState lost(Cause c) {
+        return new IntervalState.Lost(c);
+    }
+
+    private void add(long start, long end, ClaimRank rank, IntervalState state, int inUse, Source src, Object group) {
+        if (end > start) {
+            claims.add(new Claim(start, end, rank, state, inUse, src, group, claims.size()));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.goodput.core.derive;
+
+import dev.goodput.core.model.StepTable;
+import dev.goodput.core.report.AnomalousStep;
+import dev.goodput.core.report.StepStats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Step-time statistics and anomalous steps (|t − median| beyond k scaled MADs). */
+final class StepStatsCalculator {
+    static final int MAX_LISTED = 20;
+
+    private StepStatsCalculator() {
+    }
+
+    static StepStats compute(StepTable s, StepPlan plan, Window w, double k) {
+        int executed = 0;
+        int kept = 0;
+        int wasted = 0;
+        int[] rows = new int[s.size()];
+        long[] d = new long[s.size()];
+        int n = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (plan.attempt[i] < 0 || s.startUs(i) < w.startUs() || s.startUs(i) >= w.endUs()) {
+                continue;
+            }
+            executed++;
+            if (plan.kept[i]) {
+                kept++;
+                long dur = plan.end[i] - s.startUs(i);
+                if (plan.ordinal[i] > 0 && dur > 0) {
+                    rows[n] = i;
+                    d[n++] = dur;
+                }
+            } else {
+                wasted++;
+            }
+        }
+        if (n == 0) {
+            return new StepStats(executed, kept, wasted, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, 0, List.of());
+        }
+        long[] sorted = Arrays.copyOf(d, n);
+        Arrays.sort(sorted);
+        double median = Statistics.medianOfSorted(sorted);
+        double mad = Statistics.MAD_TO_SIGMA * Statistics.mad(sorted, median);
+        double spread = Math.max(mad, 0.01 * median);
+        double sum = 0;
+        double absDev = 0;
+        List<AnomalousStep> anomalous = new ArrayList<>();
+        int anomalousCount = 0;
+        for (int j = 0; j < n; j++) {
+            sum += d[j];
+            absDev += Math.abs(d[j] - median);
+            if (Math.abs(d[j] - median) > k * spread) {
+                anomalousCount++;
+                int row = rows[j];
+                anomalous.add(new AnomalousStep(s.number(row), s.startUs(row) / 1e6, d[j] / 1e6,
+                        100.0 * (d[j] - median) / median, s.source(row).toString()));
+            }
+        }
+        anomalous.sort(Comparator.comparingDouble((AnomalousStep a) -> -Math.abs(a.deviationPct())));
+        if (anomalous.size() > MAX_LISTED) {
+            anomalous = new ArrayList<>(anomalous.subList(0, MAX_LISTED));
+        }
+        return new StepStats(executed, kept, wasted, median / 1e6, sum / n / 1e6,
+                Statistics.percentileOfSorted(sorted, 90) / 1e6, Statistics.percentileOfSorted(sorted, 99) / 1e6,
+                mad / 1e6, 100.0 * absDev / n / median, anomalousCount, List.copyOf(anomalous));
+    }
+}

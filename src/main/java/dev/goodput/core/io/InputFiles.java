@@ -1,0 +1,42 @@
+package dev.goodput.core.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens input files read-only, unpacking gzip transparently. Inputs are never written. */
+final class InputFiles {
+    private InputFiles() {
+    }
+
+    static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        return in;
+    }
+
+    static BufferedReader reader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** The first non-blank characters of a file (after gzip), for format detection. */
+    static String head(Path file, int chars) throws IOException {
+        try (BufferedReader r = reader(file)) {
+            char[] buf = new char[chars];
+            int n = r.read(buf);
+            return n <= 0 ? "" : new String(buf, 0, n).stripLeading();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.goodput.core.io;
+
+import dev.goodput.core.model.Checkpoint;
+import dev.goodput.core.model.Downtime;
+import dev.goodput.core.model.DowntimeKind;
+import dev.goodput.core.model.EndReason;
+import dev.goodput.core.model.FaultEvent;
+import dev.goodput.core.model.FlopConvention;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.model.Phase;
+import dev.goodput.core.model.PhaseKind;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.RunBuilder;
+import dev.goodput.core.model.RunMetadata;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.model.Times;
+
+import java.util.Locale;
+
+/**
+ * Turns one canonical run-log record (JSON Lines or CSV, see docs/run-log-format.md) into facts.
+ * Unknown fields are ignored; an unknown event type is a warning, not an error, so newer logs still load.
+ */
+final class RunLogEventMapper {
+    static final int SCHEMA_VERSION = 1;
+
+    private final RunBuilder run;
+    private boolean schemaSeen;
+    private boolean newerSchemaWarned;
+
+    RunLogEventMapper(RunBuilder run) {
+        this.run = run;
+    }
+
+    boolean schemaSeen() {
+        return schemaSeen;
+    }
+
+    void map(EventFields f, Source src) throws InputException {
+        if (f.has("schema")) {
+            schemaSeen = true;
+            int version = schemaVersion(f.text("schema"), src);
+            if (version > SCHEMA_VERSION && !newerSchemaWarned) {
+                newerSchemaWarned = true;
+                run.problem(Problem.warning(src, "schema version " + version + " is newer than " + SCHEMA_VERSION
+                        + "; fields this version does not know are ignored"));
+            }
+        }
+        String event = f.text("event");
+        if (event == null || event.isBlank()) {
+            throw new InputException(src, "expected an \"event\" field (run, job_start, job_end, step, phase, "
+                    + "checkpoint, fault, downtime)");
+        }
+        switch (event.trim().toLowerCase(Locale.ROOT)) {
+            case "run" -> run.metadata(metadata(f, src), src);
+            case "job_start" -> run.jobStart(time(f, "time", src), intOr(f, "accelerators_allocated", 0, src),
+                    intOr(f, "accelerators_in_use", 0, src), src);
+            case "job_end" -> run.jobEnd(time(f, "time", src), EndReason.parse(f.text("reason")), src);
+            case "step" -> step(f, src);
+            case "phase" -> phase(f, src);
+            case "checkpoint" -> checkpoint(f, src);
+            case "fault" -> run.fault(new FaultEvent(time(f, "time", src), causeId(f.text("cause")),
+                    nullToEmpty(f.text("message")), f.text("node"), intOr(f, "rank", -1, src),
+                    layer(f, src), src));
+            case "downtime" -> {
+                long start = time(f, "start", src);
+                long end = endTime(f, start, src);
+                run.downtime(new Downtime(DowntimeKind.parse(f.text("kind")), start, end,
+                        f.has("cause") ? causeId(f.text("cause")) : null, src));
+            }
+            default -> run.problem(Problem.warning(src, "unknown event type \"" + event + "\"; ignored"));
+        }
+    }
+
+    private void step(EventFields f, Source src) throws InputException {
+        long number = longField(f, "step", src);
+        long start = f.has("start") ? time(f, "start", src) : time(f, "time", src);
+        long end = Times.UNKNOWN;
+        if (f.has("end") || f.has("duration")) {
+            end = endTime(f, start, src);
+        }
+        long tokens = f.has("tokens") ? longField(f, "tokens", src) : -1;
+        run.step(number, start, end, tokens, src);
+    }
+
+    private void phase(EventFields f, Source src) throws InputException {
+        String kindText = f.text("phase");
+        PhaseKind kind = PhaseKind.parse(kindText);
+        if (kind == null) {
+            if (kindText == null || kindText.isBlank()) {
+                throw new InputException(src, "expected a \"phase\" field (provisioning, training_prep, "
+                        + "program_startup, data_loading, checkpoint_save, checkpoint_restore, evaluation, custom)");
+            }
+            kind = PhaseKind.CUSTOM;
+        }
+        String name = f.text("name");
+        if (kind == PhaseKind.CUSTOM && (name == null || name.isBlank())) {
+            name = kindText;
+        }
+        long start = time(f, "start", src);
+        long end = endTime(f, start, src);
+        run.phase(new Phase(kind, name == null ? kind.id() : name, start, end, layer(f, src), src));
+    }
+
+    private void checkpoint(EventFields f, Source src) throws InputException {
+        long step = f.has("step") ? longField(f, "step", src) : -1;
+        long time = time(f, "time", src);
+        long blocking = 0;
+        if (f.has("blocking_seconds")) {
+            blocking = seconds(f, "blocking_seconds", src);
+        }
+        run.checkpoint(new Checkpoint(step, time, blocking, src));
+    }
+
+    private RunMetadata metadata(EventFields f, Source src) throws InputException {
+        String conv = f.text("flop_convention");
+        FlopConvention convention = FlopConvention.parse(conv);
+        if (conv != null && !conv.isBlank() && convention == null) {
+            throw new InputException(src, "expected flop_convention to be given, 6nd or palm, found \"" + conv + "\"");
+        }
+        Boolean evalProductive = null;
+        if (f.has("eval_productive")) {
+            evalProductive = Boolean.parseBoolean(f.text("eval_productive").trim());
+        }
+        return new RunMetadata(
+                f.has("name") ? f.text("name") : "unnamed run",
+                f.text("accelerator"),
+                intOr(f, "accelerators", 0, src),
+                doubleOr(f, "peak_flops", src),
+                f.text("precision"),
+                doubleOr(f, "flops_per_step", src),
+                doubleOr(f, "parameters", src),
+                doubleOr(f, "tokens_per_step", src),
+                intOr(f, "layers", 0, src),
+                intOr(f, "heads", 0, src),
+                intOr(f, "head_dim", 0, src),
+                intOr(f, "seq_len", 0, src),
+                convention,
+                evalProductive);
+    }
+
+    private static int schemaVersion(String text, Source src) throws InputException {
+        String t = text.trim();
+        int slash = t.lastIndexOf('/');
+        if (slash >= 0) {
+            t = t.substring(slash + 1);
+        }
+        try {
+            return (int) Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new InputException(src, "expected schema to be a version number like 1, found \"" + text + "\"");
+        }
+    }
+
+    private static long endTime(EventFields f, long start, Source src) throws InputException {
+        long end;
+        if (f.has("end")) {
+            end = time(f, "end", src);
+        } else if (f.has("duration")) {
+            end = start + seconds(f, "duration", src);
+        } else {
+            throw new InputException(src, "expected an \"end\" time or a \"duration\" in seconds");
+        }
+        if (end < start) {
+            throw new InputException(src, "expected end (" + f.text("end") + ") not before start ("
+                    + f.text("start") + ")");
+        }
+        return end;
+    }
+
+    static long time(EventFields f, String key, Source src) throws InputException {
+        String t = f.text(key);
+        if (t == null || t.isBlank()) {
+            throw new InputException(src, "expected a \"" + key + "\" field: " + Timestamps.EXPECTED);
+        }
+        try {
+            return Timestamps.parseMicros(t);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(src, "expected \"" + key + "\" to be " + Timestamps.EXPECTED + ", found \""
+                    + t + "\"");
+        }
+    }
+
+    private static long seconds(EventFields f, String key, Source src) throws InputException {
+        try {
+            long us = Timestamps.parseSecondsToMicros(f.text(key));
+            if (us < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return us;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(src, "expected \"" + key + "\" to be a non-negative number of seconds, found \""
+                    + f.text(key) + "\"");
+        }
+    }
+
+    private static long longField(EventFields f, String key, Source src) throws InputException {
+        String t = f.text(key);
+        if (t == null || t.isBlank()) {
+            throw new InputException(src, "expected a \"" + key + "\" field with a whole number");
+        }
+        try {
+            double d = Double.parseDouble(t.trim());
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return (long) d;
+        } catch (NumberFormatException e) {
+            throw new InputException(src, "expected \"" + key + "\" to be a whole number, found \"" + t + "\"");
+        }
+    }
+
+    private static int intOr(EventFields f, String key, int fallback, Source src) throws InputException {
+        return f.has(key) ? (int) longField(f, key, src) : fallback;
+    }
+
+    private static double doubleOr(EventFields f, String key, Source src) throws InputException {
+        if (!f.has(key)) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(f.text(key).trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(src, "expected \"" + key + "\" to be a number, found \"" + f.text(key) + "\"");
+        }
+    }
+
+    private static Layer layer(EventFields f, Source src) throws InputException {
+        if (!f.has("layer")) {
+            return null;
+        }
+        Layer l = Layer.parse(f.text("layer"));
+        if (l == null) {
+            throw new InputException(src, "expected \"layer\" to be infra, framework or model, found \""
+                    + f.text("layer") + "\"");
+        }
+        return l;
+    }
+
+    /** Cause ids are lower snake case, so "Faulty GPU" and "faulty_gpu" are one cause. */
+    static String causeId(String text) {
+        if (text == null || text.isBlank()) {
+            return "unknown";
+        }
+        String id = text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        id = id.replaceAll("^_+|_+$", "");
+        return id.isEmpty() ? "unknown" : id;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

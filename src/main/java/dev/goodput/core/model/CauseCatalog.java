@@ -1,0 +1,85 @@
+package dev.goodput.core.model;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The standard badput causes the derivation assigns, and readable labels for cause ids. */
+public final class CauseCatalog {
+    public static final Cause UNATTRIBUTED_DOWNTIME = new Cause("unattributed_downtime", "Unattributed downtime",
+            Layer.INFRA);
+    public static final Cause PREEMPTION = new Cause("preemption", "Preemption", Layer.INFRA);
+    public static final Cause PROVISIONING = new Cause("provisioning", "Provisioning / device init", Layer.INFRA);
+    public static final Cause IDLE_ACCELERATORS = new Cause("idle_accelerators",
+            "Allocated accelerators not in use", Layer.INFRA);
+    public static final Cause TRAINING_PREP = new Cause("training_prep", "Training preparation", Layer.FRAMEWORK);
+    public static final Cause PROGRAM_STARTUP = new Cause("program_startup", "Program startup / compile",
+            Layer.FRAMEWORK);
+    public static final Cause DATA_LOADING = new Cause("data_loading", "Synchronous data loading", Layer.FRAMEWORK);
+    public static final Cause CHECKPOINT_SAVE = new Cause("checkpoint_save", "Blocking checkpoint save",
+            Layer.FRAMEWORK);
+    public static final Cause CHECKPOINT_RESTORE = new Cause("checkpoint_restore", "Checkpoint restore",
+            Layer.FRAMEWORK);
+    public static final Cause EVALUATION = new Cause("evaluation", "Evaluation", Layer.FRAMEWORK);
+    public static final Cause WASTED_PROGRESS = new Cause("wasted_progress", "Wasted progress (rolled back)",
+            Layer.FRAMEWORK);
+    public static final Cause SHUTDOWN = new Cause("shutdown", "Shutdown after last step", Layer.FRAMEWORK);
+    public static final Cause UNTRACKED = new Cause("untracked", "Untracked time between steps", Layer.FRAMEWORK);
+    public static final Cause MFU_GAP = new Cause("mfu_gap", "Below peak FLOP/s (1 - MFU)", Layer.MODEL);
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry(UNATTRIBUTED_DOWNTIME.id(), UNATTRIBUTED_DOWNTIME.label()),
+            Map.entry(PREEMPTION.id(), PREEMPTION.label()),
+            Map.entry(PROVISIONING.id(), PROVISIONING.label()),
+            Map.entry(IDLE_ACCELERATORS.id(), IDLE_ACCELERATORS.label()),
+            Map.entry(TRAINING_PREP.id(), TRAINING_PREP.label()),
+            Map.entry(PROGRAM_STARTUP.id(), PROGRAM_STARTUP.label()),
+            Map.entry(DATA_LOADING.id(), DATA_LOADING.label()),
+            Map.entry(CHECKPOINT_SAVE.id(), CHECKPOINT_SAVE.label()),
+            Map.entry(CHECKPOINT_RESTORE.id(), CHECKPOINT_RESTORE.label()),
+            Map.entry(EVALUATION.id(), EVALUATION.label()),
+            Map.entry(WASTED_PROGRESS.id(), WASTED_PROGRESS.label()),
+            Map.entry(SHUTDOWN.id(), SHUTDOWN.label()),
+            Map.entry(UNTRACKED.id(), UNTRACKED.label()),
+            Map.entry(MFU_GAP.id(), MFU_GAP.label()),
+            Map.entry("queue", "Queued"),
+            Map.entry("scheduler", "Scheduler / orchestration"),
+            Map.entry("maintenance", "Maintenance"),
+            Map.entry("unknown", "Unknown fault"));
+
+    private CauseCatalog() {
+    }
+
+    /** The catalogue label, or the id made readable ("faulty_gpu" → "Faulty gpu"). */
+    public static String labelFor(String id) {
+        String known = LABELS.get(id);
+        if (known != null) {
+            return known;
+        }
+        String words = id.replace('_', ' ');
+        return words.isEmpty() ? id : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /** The cause a phase's time is lost to. */
+    public static Cause forPhase(Phase phase) {
+        return switch (phase.kind()) {
+            case PROVISIONING -> layered(PROVISIONING, phase.layer());
+            case TRAINING_PREP -> layered(TRAINING_PREP, phase.layer());
+            case PROGRAM_STARTUP -> layered(PROGRAM_STARTUP, phase.layer());
+            case DATA_LOADING -> layered(DATA_LOADING, phase.layer());
+            case CHECKPOINT_SAVE -> layered(CHECKPOINT_SAVE, phase.layer());
+            case CHECKPOINT_RESTORE -> layered(CHECKPOINT_RESTORE, phase.layer());
+            case EVALUATION -> layered(EVALUATION, phase.layer());
+            case CUSTOM -> Cause.of(customId(phase.name()), phase.layer());
+        };
+    }
+
+    private static String customId(String name) {
+        String id = name == null ? "custom" : name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        return id.isEmpty() ? "custom" : id;
+    }
+
+    private static Cause layered(Cause base, Layer layer) {
+        return layer == base.layer() ? base : new Cause(base.id(), base.label(), layer);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.goodput.core.model;
+
+/**
+ * One launch of the training job, from its start to its end.
+ *
+ * @param endUs      end time, or {@link Times#UNKNOWN} when the log has no end for it
+ * @param allocated  accelerators paid for during the attempt (0: the run's count)
+ * @param inUse      accelerators doing the training (0: all allocated)
+ * @param inferred   true when the attempt was not logged but deduced (e.g. from a repeated step number)
+ */
+public record JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse,
+                         boolean inferred, Source source) {
+
+    public boolean hasEnd() {
+        return Times.known(endUs);
+    }
+
+    public JobAttempt withEnd(long newEndUs, EndReason reason) {
+        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.goodput.core.model;
+
+/** Where a fact came from: a file and a 1-based line (0 when derived, not read). */
+public record Source(String file, long line) {
+    public static final Source DERIVED = new Source("(derived)", 0);
+
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line : file;
+    }
+}

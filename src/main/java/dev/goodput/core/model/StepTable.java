@@ -1,0 +1,147 @@
+package dev.goodput.core.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Training steps as primitive columns, sorted by start time: a million steps cost about 40 MB, not the
+ * hundreds an object per step would. Immutable; read it by row index.
+ */
+public final class StepTable {
+    private static final StepTable EMPTY = new StepTable(new long[0], new long[0], new long[0], new long[0],
+            new int[0], new int[0], List.of());
+
+    private final long[] number;
+    private final long[] startUs;
+    private final long[] endUs;
+    private final long[] tokens;
+    private final int[] fileIndex;
+    private final int[] line;
+    private final List<String> files;
+
+    StepTable(long[] number, long[] startUs, long[] endUs, long[] tokens, int[] fileIndex, int[] line,
+              List<String> files) {
+        this.number = number;
+        this.startUs = startUs;
+        this.endUs = endUs;
+        this.tokens = tokens;
+        this.fileIndex = fileIndex;
+        this.line = line;
+        this.files = List.copyOf(files);
+    }
+
+    public static StepTable empty() {
+        return EMPTY;
+    }
+
+    public int size() {
+        return number.length;
+    }
+
+    public long number(int row) {
+        return number[row];
+    }
+
+    public long startUs(int row) {
+        return startUs[row];
+    }
+
+    /** The logged end, or {@link Times#UNKNOWN}. */
+    public long endUs(int row) {
+        return endUs[row];
+    }
+
+    /** Tokens processed by the step, or -1 when not logged. */
+    public long tokens(int row) {
+        return tokens[row];
+    }
+
+    public Source source(int row) {
+        return new Source(files.get(fileIndex[row]), line[row]);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StepTable t && Arrays.equals(number, t.number) && Arrays.equals(startUs, t.startUs)
+                && Arrays.equals(endUs, t.endUs) && Arrays.equals(tokens, t.tokens);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(startUs);
+    }
+
+    /** Collects steps in any order; {@link #build()} sorts them by start time (stable for ties). */
+    public static final class Builder {
+        private long[] number = new long[1024];
+        private long[] startUs = new long[1024];
+        private long[] endUs = new long[1024];
+        private long[] tokens = new long[1024];
+        private int[] fileIndex = new int[1024];
+        private int[] line = new int[1024];
+        private int size;
+        private final java.util.ArrayList<String> files = new java.util.ArrayList<>();
+        private final java.util.HashMap<String, Integer> fileIds = new java.util.HashMap<>();
+
+        public Builder add(long stepNumber, long start, long end, long tokenCount, Source source) {
+            if (size == number.length) {
+                int n = size * 2;
+                number = Arrays.copyOf(number, n);
+                startUs = Arrays.copyOf(startUs, n);
+                endUs = Arrays.copyOf(endUs, n);
+                tokens = Arrays.copyOf(tokens, n);
+                fileIndex = Arrays.copyOf(fileIndex, n);
+                line = Arrays.copyOf(line, n);
+            }
+            number[size] = stepNumber;
+            startUs[size] = start;
+            endUs[size] = end;
+            tokens[size] = tokenCount;
+            Source src = source == null ? Source.DERIVED : source;
+            fileIndex[size] = fileIds.computeIfAbsent(src.file(), f -> {
+                files.add(f);
+                return files.size() - 1;
+            });
+            line[size] = (int) Math.min(Integer.MAX_VALUE, src.line());
+            size++;
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public StepTable build() {
+            Integer[] order = new Integer[size];
+            boolean sorted = true;
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+                if (i > 0 && startUs[i] < startUs[i - 1]) {
+                    sorted = false;
+                }
+            }
+            if (sorted) {
+                return new StepTable(Arrays.copyOf(number, size), Arrays.copyOf(startUs, size),
+                        Arrays.copyOf(endUs, size), Arrays.copyOf(tokens, size), Arrays.copyOf(fileIndex, size),
+                        Arrays.copyOf(line, size), files);
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(startUs[a], startUs[b]));
+            long[] n = new long[size];
+            long[] s = new long[size];
+            long[] e = new long[size];
+            long[] t = new long[size];
+            int[] f = new int[size];
+            int[] l = new int[size];
+            for (int i = 0; i < size; i++) {
+                int r = order[i];
+                n[i] = number[r];
+                s[i] = startUs[r];
+                e[i] = endUs[r];
+                t[i] = tokens[r];
+                f[i] = fileIndex[r];
+                l[i] = line[r];
+            }
+            return new StepTable(n, s, e, t, f, l, files);
+        }
+    }
+}
