@@ -23,6 +23,8 @@ import java.util.Locale;
  */
 final class RunLogEventMapper {
     static final int SCHEMA_VERSION = 1;
+    /** Bounds one record's expansion, so a typo cannot ask for billions of steps. */
+    static final long MAX_STEP_RANGE = 10_000_000L;
 
     private final RunBuilder run;
     private boolean schemaSeen;
@@ -57,6 +59,7 @@ final class RunLogEventMapper {
                     intOr(f, "accelerators_in_use", 0, src), src);
             case "job_end" -> run.jobEnd(time(f, "time", src), EndReason.parse(f.text("reason")), src);
             case "step" -> step(f, src);
+            case "step_range" -> stepRange(f, src);
             case "phase" -> phase(f, src);
             case "checkpoint" -> checkpoint(f, src);
             case "fault" -> run.fault(new FaultEvent(time(f, "time", src), causeId(f.text("cause")),
@@ -81,6 +84,30 @@ final class RunLogEventMapper {
         }
         long tokens = f.has("tokens") ? longField(f, "tokens", src) : -1;
         run.step(number, start, end, tokens, src);
+    }
+
+    /**
+     * A run of consecutive, evenly timed steps {@code first..last} spanning [start, end): a compact form for
+     * reconstructions and simulations where per-step times are unknown or uniform.
+     */
+    private void stepRange(EventFields f, Source src) throws InputException {
+        long first = longField(f, "first", src);
+        long last = longField(f, "last", src);
+        if (last < first) {
+            throw new InputException(src, "expected \"last\" (" + last + ") not below \"first\" (" + first + ")");
+        }
+        if (last - first >= MAX_STEP_RANGE) {
+            throw new InputException(src, "expected at most " + MAX_STEP_RANGE + " steps in one step_range");
+        }
+        long start = time(f, "start", src);
+        long end = endTime(f, start, src);
+        long count = last - first + 1;
+        long tokens = f.has("tokens_per_step") ? longField(f, "tokens_per_step", src) : -1;
+        for (long i = 0; i < count; i++) {
+            long s = start + (end - start) * i / count;
+            long e = start + (end - start) * (i + 1) / count;
+            run.step(first + i, s, e, tokens, src);
+        }
     }
 
     private void phase(EventFields f, Source src) throws InputException {

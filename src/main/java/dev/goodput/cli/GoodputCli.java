@@ -1,0 +1,24 @@
+package dev.goodput.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: the same numbers as the workbench, for scripts and CI. */
+@Command(name = "goodput", mixinStandardHelpOptions = true, version = "goodput-workbench 0.1.0",
+        description = "Training goodput post-mortems: infra x framework x model goodput from run logs.",
+        subcommands = {ReportCommand.class, CommandLine.HelpCommand.class})
+public final class GoodputCli {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (0 ok, 1 usage, 2 bad input). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new GoodputCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("goodput: error: " + ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.goodput.core.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.goodput.core.model.Checkpoint;
+import dev.goodput.core.model.EndReason;
+import dev.goodput.core.model.Phase;
+import dev.goodput.core.model.PhaseKind;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.RunBuilder;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.model.Times;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the log entries Google's ml-goodput-measurement GoodputRecorder writes (and Orbax's checkpoint
+ * entries beside them): a JSON array, JSON Lines, or an object with an {@code entries} array; each entry
+ * flat or wrapped as a Cloud Logging entry ({@code jsonPayload} + {@code timestamp}). Streamed, in log order.
+ * How our numbers differ from the library's is in docs/ml-goodput-measurement.md.
+ */
+public final class MlGoodputReader implements RunLogReader {
+    private final JsonFactory factory = new JsonFactory();
+
+    @Override
+    public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
+        String name = file.toString();
+        EntryMapper mapper = new EntryMapper(run);
+        try (InputStream in = InputFiles.open(file); JsonParser p = factory.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                readArray(p, name, mapper, mode);
+            } else if (t == JsonToken.START_OBJECT) {
+                long line = p.currentLocation().getLineNr();
+                Map<String, String> first = new LinkedHashMap<>();
+                boolean sawEntries = readTopObject(p, name, mapper, mode, first);
+                if (!sawEntries) {
+                    // JSON Lines: the first object was an entry, more follow.
+                    handle(mapper, first, new Source(name, line), mode, run);
+                    JsonToken next;
+                    while ((next = p.nextToken()) != null) {
+                        if (next != JsonToken.START_OBJECT) {
+                            throw new InputException(new Source(name, p.currentLocation().getLineNr()),
+                                    "expected one ml-goodput entry object per line");
+                        }
+                        long l = p.currentLocation().getLineNr();
+                        handle(mapper, readEntry(p), new Source(name, l), mode, run);
+                    }
+                }
+            } else {
+                throw new InputException(new Source(name, 1), "expected a JSON array of ml-goodput entries, "
+                        + "JSON Lines, or an object with an \"entries\" array");
+            }
+        } catch (JsonParseException e) {
+            throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
+                    "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        }
+        mapper.finish(name);
+    }
+
+    private void readArray(JsonParser p, String name, EntryMapper mapper, LoadMode mode)
+            throws IOException, InputException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            long line = p.currentLocation().getLineNr();
+            if (t != JsonToken.START_OBJECT) {
+                throw new InputException(new Source(name, line), "expected an entry object in the array");
+            }
+            handle(mapper, readEntry(p), new Source(name, line), mode, mapper.run);
+        }
+    }
+
+    /**
+     * Reads a top-level object: if it has an "entries" array, its entries are read as they stream past;
+     * otherwise its fields are collected into {@code fields} (it is itself the first entry).
+     */
+    private boolean readTopObject(JsonParser p, String name, EntryMapper mapper, LoadMode mode,
+                                  Map<String, String> fields) throws IOException, InputException {
+        boolean sawEntries = false;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("entries".equals(field) && v == JsonToken.START_ARRAY) {
+                sawEntries = true;
+                readArray(p, name, mapper, mode);
+            } else if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
+                fields.putAll(FlatJsonObjectParser.readObjectBody(p));
+            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else if (v != JsonToken.VALUE_NULL) {
+                fields.put(field, p.getText());
+            }
+        }
+        return sawEntries;
+    }
+
+    /** One entry's fields, with a Cloud Logging wrapper's {@code jsonPayload} flattened into it. */
+    private static Map<String, String> readEntry(JsonParser p) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
+                m.putAll(FlatJsonObjectParser.readObjectBody(p));
+            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else if (v != JsonToken.VALUE_NULL) {
+                m.put(field, p.getText());
+            }
+        }
+        return m;
+    }
+
+    private static boolean isPayloadField(String field) {
+        return "jsonPayload".equals(field) || "payload".equals(field);
+    }
+
+    private static void handle(EntryMapper mapper, Map<String, String> entry, Source src, LoadMode mode,
+                               RunBuilder run) throws InputException {
+        try {
+            mapper.map(entry, src);
+        } catch (InputException e) {
+            if (mode == LoadMode.STRICT) {
+                throw e;
+            }
+            run.problem(Problem.error(src, e.detail() + "; entry skipped"));
+        }
+    }
+
+    /** Turns entries into facts, pairing start/end entries as the library does (latest start wins). */
+    private static final class EntryMapper {
+        private final RunBuilder run;
+        private final Map<String, long[]> pendingStarts = new HashMap<>();
+        private final Map<String, Source> pendingSources = new HashMap<>();
+        private boolean stepSinceJobStart;
+        private long pendingSaveStep = Long.MIN_VALUE;
+        private long pendingSaveUs;
+        private Source pendingSaveSource;
+        private long pendingRestoreUs = -1;
+        private Source pendingRestoreSource;
+        private boolean named;
+        private int asyncLoads;
+
+        EntryMapper(RunBuilder run) {
+            this.run = run;
+        }
+
+        void map(Map<String, String> e, Source src) throws InputException {
+            MapFields f = new MapFields(e);
+            if (!named && f.has("job_name")) {
+                named = true;
+                run.metadata(run.metadata().withName(f.text("job_name")), src);
+            }
+            if (f.has("job_start_time")) {
+                run.jobStart(time(f, "job_start_time", src), 0, 0, src);
+                stepSinceJobStart = false;
+            }
+            if (f.has("job_end_time")) {
+                run.jobEnd(time(f, "job_end_time", src), EndReason.COMPLETED, src);
+            }
+            if (f.has("step_start_time")) {
+                step(f, src);
+            }
+            pair(f, src, "tpu_init", PhaseKind.PROVISIONING, null);
+            pair(f, src, "training_prep", PhaseKind.TRAINING_PREP, null);
+            pair(f, src, "data_loading", PhaseKind.DATA_LOADING, null);
+            if (f.has("custom_badput_event_type")) {
+                String type = f.text("custom_badput_event_type").trim().toLowerCase(Locale.ROOT);
+                pair(f, src, "custom_badput_event", PhaseKind.CUSTOM, type);
+            }
+            if (f.has("event_type") && f.has("step")) {
+                checkpoint(f, src);
+            }
+        }
+
+        private void step(MapFields f, Source src) throws InputException {
+            if (!f.has("step_count")) {
+                throw new InputException(src, "expected \"step_count\" beside \"step_start_time\"");
+            }
+            long step = RunLogEventMapper.time(f, "step_start_time", src);
+            long number;
+            try {
+                number = (long) Double.parseDouble(f.text("step_count").trim());
+            } catch (NumberFormatException ex) {
+                throw new InputException(src, "expected \"step_count\" to be a whole number, found \""
+                        + f.text("step_count") + "\"");
+            }
+            if (pendingSaveStep != Long.MIN_VALUE && number > pendingSaveStep) {
+                // Orbax logs the save of step s before step s+1 starts: it blocked just before this start.
+                run.checkpoint(new Checkpoint(pendingSaveStep, Math.max(0, step - pendingSaveUs), pendingSaveUs,
+                        pendingSaveSource));
+                pendingSaveStep = Long.MIN_VALUE;
+            }
+            if (pendingRestoreUs >= 0) {
+                run.phase(new Phase(PhaseKind.CHECKPOINT_RESTORE, "checkpoint_restore", step - pendingRestoreUs, step,
+                        null, pendingRestoreSource));
+                pendingRestoreUs = -1;
+            }
+            run.step(number, step, Times.UNKNOWN, -1, src);
+            stepSinceJobStart = true;
+        }
+
+        private void checkpoint(MapFields f, Source src) throws InputException {
+            String type = f.text("event_type").trim().toLowerCase(Locale.ROOT);
+            long step = (long) number(f, "step", src);
+            if (type.equals("save") && f.has("checkpoint_manager_blocking_duration_secs")) {
+                pendingSaveStep = step;
+                pendingSaveUs = Times.fromSeconds(number(f, "checkpoint_manager_blocking_duration_secs", src));
+                pendingSaveSource = src;
+                if (f.has("timestamp")) { // a Cloud Logging entry: the save ended when it was logged
+                    long end = RunLogEventMapper.time(f, "timestamp", src);
+                    run.checkpoint(new Checkpoint(step, end - pendingSaveUs, pendingSaveUs, src));
+                    pendingSaveStep = Long.MIN_VALUE;
+                }
+            } else if (type.contains("restore") && f.has("checkpoint_manager_duration_secs")) {
+                pendingRestoreUs = Times.fromSeconds(number(f, "checkpoint_manager_duration_secs", src));
+                pendingRestoreSource = src;
+                if (f.has("timestamp")) {
+                    long end = RunLogEventMapper.time(f, "timestamp", src);
+                    run.phase(new Phase(PhaseKind.CHECKPOINT_RESTORE, "checkpoint_restore", end - pendingRestoreUs,
+                            end, null, src));
+                    pendingRestoreUs = -1;
+                }
+            }
+        }
+
+        /** Pairs {@code prefix_start_time} with the next {@code prefix_end_time}; the latest start wins. */
+        private void pair(MapFields f, Source src, String prefix, PhaseKind kind, String name) throws InputException {
+            String key = name == null ? prefix : prefix + ":" + name;
+            if (f.has(prefix + "_start_time")) {
+                pendingStarts.put(key, new long[]{time(f, prefix + "_start_time", src)});
+                pendingSources.put(key, src);
+            }
+            if (f.has(prefix + "_end_time")) {
+                long end = time(f, prefix + "_end_time", src);
+                long[] start = pendingStarts.remove(key);
+                Source startSrc = pendingSources.remove(key);
+                if (start == null) {
+                    run.problem(Problem.warning(src, prefix + "_end_time with no " + prefix
+                            + "_start_time before it; ignored"));
+                    return;
+                }
+                if (end < start[0]) {
+                    run.problem(Problem.warning(src, prefix + "_end_time before its start; ignored"));
+                    return;
+                }
+                if (kind == PhaseKind.DATA_LOADING && stepSinceJobStart) {
+                    asyncLoads++; // overlapped with training (the library's DATA_LOADING_ASYNC): not badput
+                    return;
+                }
+                run.phase(new Phase(kind, name == null ? kind.id() : name, start[0], end, null, startSrc));
+            }
+        }
+
+        void finish(String file) {
+            pendingStarts.forEach((k, v) -> run.problem(Problem.warning(pendingSources.get(k),
+                    k + " started but never ended; ignored")));
+            if (asyncLoads > 0) {
+                run.problem(Problem.warning(new Source(file, 0), asyncLoads + " data loading periods after the "
+                        + "first step of an attempt were treated as asynchronous (overlapped), not badput"));
+            }
+        }
+
+        private static long time(MapFields f, String key, Source src) throws InputException {
+            return RunLogEventMapper.time(f, key, src);
+        }
+
+        private static double number(MapFields f, String key, Source src) throws InputException {
+            try {
+                return Double.parseDouble(f.text(key).trim());
+            } catch (NumberFormatException | NullPointerException ex) {
+                throw new InputException(src, "expected \"" + key + "\" to be a number, found \"" + f.text(key)
+                        + "\"");
+            }
+        }
+    }
+}

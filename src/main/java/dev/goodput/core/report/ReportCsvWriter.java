@@ -1,0 +1,41 @@
+package dev.goodput.core.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * A tidy CSV report: one row per figure, {@code section,layer,cause,label,seconds,fraction}, so scripts
+ * can filter by section (goodput, badput, layer, waterfall, summary).
+ */
+public final class ReportCsvWriter implements ReportWriter {
+    @Override
+    public void write(GoodputReport r, Writer w) throws IOException {
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                .setHeader("section", "layer", "cause", "label", "seconds", "fraction").build());
+        csv.printRecord("summary", "", "window", "Window", r.windowSeconds(), 1.0);
+        csv.printRecord("summary", "", "available", "Available", r.availableSeconds(),
+                r.windowSeconds() > 0 ? r.availableSeconds() / r.windowSeconds() : 0);
+        csv.printRecord("summary", "", "productive", "Productive", r.productiveSeconds(),
+                r.windowSeconds() > 0 ? r.productiveSeconds() / r.windowSeconds() : 0);
+        csv.printRecord("summary", "", "disruptions", "Disruptions", "", r.disruptions());
+        Goodputs g = r.goodput();
+        csv.printRecord("goodput", "infra", "", "Infra goodput", "", g.infra());
+        csv.printRecord("goodput", "framework", "", "Framework goodput", "", g.framework());
+        csv.printRecord("goodput", "model", "", "Model goodput (MFU)", "", g.model() == null ? "" : g.model());
+        csv.printRecord("goodput", "", "overall", "Overall goodput", "", g.overall() == null ? "" : g.overall());
+        for (LayerShare l : r.layers()) {
+            csv.printRecord("layer", l.layer().id(), "", l.layer().id(), l.seconds(), l.fraction());
+        }
+        for (CauseShare c : r.badput()) {
+            csv.printRecord("badput", c.layer().id(), c.cause(), c.label(), c.seconds(), c.fraction());
+        }
+        for (WaterfallStep s : r.waterfall()) {
+            csv.printRecord("waterfall", s.layer() == null ? "" : s.layer().id(), s.cause() == null ? s.kind()
+                    : s.cause(), s.label(), s.seconds(), s.fraction());
+        }
+        csv.flush();
+    }
+}

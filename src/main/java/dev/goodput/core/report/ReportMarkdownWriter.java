@@ -1,0 +1,75 @@
+package dev.goodput.core.report;
+
+import dev.goodput.core.model.Problem;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/** A Markdown report for reviews and issues. */
+public final class ReportMarkdownWriter implements ReportWriter {
+    @Override
+    public void write(GoodputReport r, Writer w) throws IOException {
+        PrintWriter out = new PrintWriter(w);
+        out.printf(Locale.ROOT, "# Goodput report: %s%n%n", escape(r.runName()));
+        out.printf(Locale.ROOT, "Window %s to %s (%s), %d accelerators.%n%n", ReportTimes.iso(r.windowStartUs()),
+                ReportTimes.iso(r.windowEndUs()), ReportTimes.duration(r.windowSeconds()), r.accelerators());
+        Goodputs g = r.goodput();
+        out.println("| Infra | Framework | Model (MFU) | Overall |");
+        out.println("|---:|---:|---:|---:|");
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n%n", ReportTimes.pct(g.infra()), ReportTimes.pct(g.framework()),
+                ReportTimes.pct(g.model()), ReportTimes.pct(g.overall()));
+        out.println("## Badput by cause");
+        out.println();
+        out.println("| Layer | Cause | Time | Share of window | Intervals |");
+        out.println("|---|---|---:|---:|---:|");
+        for (CauseShare c : r.badput()) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d |%n", c.layer().id(), escape(c.label()),
+                    ReportTimes.duration(c.seconds()), ReportTimes.pct(c.fraction()), c.intervals());
+        }
+        out.println();
+        out.println("## Waterfall");
+        out.println();
+        out.println("| Step | Kind | Share | Remaining |");
+        out.println("|---|---|---:|---:|");
+        for (WaterfallStep s : r.waterfall()) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", escape(s.label()), s.kind(),
+                    ReportTimes.pct(s.fraction()), ReportTimes.pct(s.remaining()));
+        }
+        Reliability rel = r.reliability();
+        out.printf(Locale.ROOT, "%n## Reliability%n%n%d disruptions; uptime %s; MTBF %s; MTTR %s.%n%n",
+                rel.disruptions(), ReportTimes.duration(rel.uptimeSeconds()), ReportTimes.duration(rel.mtbfSeconds()),
+                ReportTimes.duration(rel.mttrSeconds()));
+        if (!rel.causes().isEmpty()) {
+            out.println("| Cause | Count | MTBF | MTTR |");
+            out.println("|---|---:|---:|---:|");
+            for (CauseReliability c : rel.causes()) {
+                out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", escape(c.cause()), c.count(),
+                        ReportTimes.duration(c.mtbfSeconds()), ReportTimes.duration(c.mttrSeconds()));
+            }
+            out.println();
+        }
+        StepStats st = r.steps();
+        out.printf(Locale.ROOT, "## Steps%n%n%d executed, %d kept, %d wasted; typical %.3f s, p90 %.3f s, "
+                        + "p99 %.3f s; %d anomalous.%n%n", st.executedSteps(), st.keptSteps(), st.wastedSteps(),
+                st.typicalSeconds(), st.p90Seconds(), st.p99Seconds(), st.anomalousCount());
+        MfuDetails m = r.mfu();
+        out.printf(Locale.ROOT, "## Model FLOPs utilisation%n%nMFU %s (convention `%s`, %s FLOPs per step, peak %s "
+                        + "FLOP/s %s per accelerator, %d steady-state steps).%n%n",
+                ReportTimes.pct(m.mfu()), m.convention(), ReportTimes.sci(m.flopsPerStep()),
+                ReportTimes.sci(m.peakFlops()), m.precision() == null ? "" : m.precision(), m.steadySteps());
+        if (!r.warnings().isEmpty()) {
+            out.println("## Warnings");
+            out.println();
+            for (Problem p : r.warnings()) {
+                out.printf(Locale.ROOT, "- %s%n", escape(p.toString()));
+            }
+        }
+        out.flush();
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.goodput.core.report;
+
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.model.Problem;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/** A plain-text report for terminals. */
+public final class ReportTextWriter implements ReportWriter {
+    @Override
+    public void write(GoodputReport r, Writer w) throws IOException {
+        PrintWriter out = new PrintWriter(w);
+        out.printf(Locale.ROOT, "Run: %s  (%d accelerators)%n", r.runName(), r.accelerators());
+        out.printf(Locale.ROOT, "Window: %s .. %s  (%s)%n%n", ReportTimes.iso(r.windowStartUs()),
+                ReportTimes.iso(r.windowEndUs()), ReportTimes.duration(r.windowSeconds()));
+        Goodputs g = r.goodput();
+        out.printf(Locale.ROOT, "Goodput     infra %s   framework %s   model %s   overall %s%n",
+                ReportTimes.pct(g.infra()), ReportTimes.pct(g.framework()), ReportTimes.pct(g.model()),
+                ReportTimes.pct(g.overall()));
+        out.printf(Locale.ROOT, "Available   %s   Productive %s%n%n", ReportTimes.duration(r.availableSeconds()),
+                ReportTimes.duration(r.productiveSeconds()));
+        out.println("Badput by cause");
+        for (Layer layer : Layer.values()) {
+            LayerShare ls = r.layers().get(layer.ordinal());
+            out.printf(Locale.ROOT, "  %-10s %12s %8s%n", layer.id(), ReportTimes.duration(ls.seconds()),
+                    ReportTimes.pct(ls.fraction()));
+            for (CauseShare c : r.badput()) {
+                if (c.layer() == layer) {
+                    out.printf(Locale.ROOT, "    %-40s %12s %8s  (%d intervals)%n", c.label(),
+                            ReportTimes.duration(c.seconds()), ReportTimes.pct(c.fraction()), c.intervals());
+                }
+            }
+        }
+        out.println();
+        out.println("Waterfall");
+        for (WaterfallStep s : r.waterfall()) {
+            String sign = s.kind().equals("loss") ? "-" : " ";
+            out.printf(Locale.ROOT, "  %-9s %-40s %s%8s  -> %s%n", s.kind(), s.label(), sign,
+                    ReportTimes.pct(s.fraction()), ReportTimes.pct(s.remaining()));
+        }
+        Reliability rel = r.reliability();
+        out.printf(Locale.ROOT, "%nDisruptions %d   uptime %s   MTBF %s   MTTR %s%n", rel.disruptions(),
+                ReportTimes.duration(rel.uptimeSeconds()), ReportTimes.duration(rel.mtbfSeconds()),
+                ReportTimes.duration(rel.mttrSeconds()));
+        for (CauseReliability c : rel.causes()) {
+            out.printf(Locale.ROOT, "  %-40s %5d   MTBF %12s   MTTR %12s%n", c.cause(), c.count(),
+                    ReportTimes.duration(c.mtbfSeconds()), ReportTimes.duration(c.mttrSeconds()));
+        }
+        StepStats st = r.steps();
+        out.printf(Locale.ROOT, "%nSteps  executed %d  kept %d  wasted %d%n", st.executedSteps(), st.keptSteps(),
+                st.wastedSteps());
+        out.printf(Locale.ROOT, "  typical %s  mean %s  p90 %s  p99 %s  mean |deviation| %.2f%%  anomalous %d%n",
+                secs(st.typicalSeconds()), secs(st.meanSeconds()), secs(st.p90Seconds()), secs(st.p99Seconds()),
+                st.meanAbsDeviationPct(), st.anomalousCount());
+        for (AnomalousStep a : st.anomalous()) {
+            out.printf(Locale.ROOT, "    step %-10d %10.3f s  %+8.1f%%  %s%n", a.step(), a.seconds(),
+                    a.deviationPct(), a.source());
+        }
+        MfuDetails m = r.mfu();
+        out.printf(Locale.ROOT, "%nMFU %s  (convention %s, %s FLOPs/step, peak %s FLOP/s %s per %s, %d steady steps)%n",
+                ReportTimes.pct(m.mfu()), m.convention() == null ? "n/a" : m.convention(),
+                ReportTimes.sci(m.flopsPerStep()), ReportTimes.sci(m.peakFlops()),
+                m.precision() == null ? "" : m.precision(), m.accelerator() == null ? "accelerator" : m.accelerator(),
+                m.steadySteps());
+        out.printf(Locale.ROOT, "  steady state: %s%n", m.steadyStateRule());
+        if (!r.warnings().isEmpty()) {
+            out.printf(Locale.ROOT, "%nWarnings (%d)%n", r.warnings().size());
+            for (Problem p : r.warnings()) {
+                out.printf(Locale.ROOT, "  %s%n", p);
+            }
+        }
+        out.flush();
+    }
+
+    private static String secs(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f s", v);
+    }
+}
