@@ -1,0 +1,99 @@
+package dev.goodput.core.derive;
+
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.model.Run;
+import dev.goodput.core.report.CauseShare;
+import dev.goodput.core.report.GoodputReport;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Laws every derivation must keep, on random runs and random windows. */
+class PartitionProperties {
+
+    @Property(tries = 400)
+    void intervalsPartitionAnyWindowExactly(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                            @ForAll @DoubleRange(min = -0.5, max = 1.5) double from,
+                                            @ForAll @DoubleRange(min = 0, max = 2) double length) {
+        Run run = RandomRuns.generate(seed);
+        Derivation whole = GoodputDeriver.derive(run, DerivationSettings.defaults());
+        Window w = window(whole.window(), from, length);
+        Derivation d = GoodputDeriver.derive(run, DerivationSettings.defaults().withWindow(w));
+        List<Interval> iv = d.intervals();
+        if (w.durationUs() == 0) {
+            assertTrue(iv.isEmpty());
+            return;
+        }
+        assertEquals(w.startUs(), iv.get(0).startUs());
+        assertEquals(w.endUs(), iv.get(iv.size() - 1).endUs());
+        long sum = 0;
+        for (int i = 0; i < iv.size(); i++) {
+            Interval x = iv.get(i);
+            assertTrue(x.endUs() > x.startUs(), "no empty or negative interval");
+            if (i > 0) {
+                assertEquals(iv.get(i - 1).endUs(), x.startUs(), "contiguous, no overlap, no hole");
+            }
+            sum += x.durationUs();
+        }
+        assertEquals(w.durationUs(), sum);
+    }
+
+    @Property(tries = 400)
+    void goodputsAreFractionsAndTheirProductIsOverall(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                                      @ForAll @DoubleRange(min = -0.5, max = 1.5) double from,
+                                                      @ForAll @DoubleRange(min = 0, max = 2) double length) {
+        Run run = RandomRuns.generate(seed);
+        Window w = window(GoodputDeriver.derive(run, DerivationSettings.defaults()).window(), from, length);
+        GoodputReport r = GoodputDeriver.derive(run, DerivationSettings.defaults().withWindow(w)).report();
+        assertFraction(r.goodput().infra());
+        assertFraction(r.goodput().framework());
+        if (r.goodput().model() != null) {
+            assertFraction(r.goodput().model());
+            assertNotNull(r.goodput().overall());
+            assertEquals(r.goodput().infra() * r.goodput().framework() * r.goodput().model(),
+                    r.goodput().overall(), 1e-12);
+            assertFraction(r.goodput().overall());
+        }
+    }
+
+    @Property(tries = 400)
+    void everySecondIsCountedOnceAndNoneIsNegative(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        GoodputReport r = GoodputDeriver.derive(RandomRuns.generate(seed), DerivationSettings.defaults()).report();
+        double lost = 0;
+        for (CauseShare c : r.badput()) {
+            assertTrue(c.seconds() >= 0, c.cause() + " negative");
+            if (c.layer() != Layer.MODEL) {
+                lost += c.seconds();
+            }
+        }
+        assertTrue(r.productiveSeconds() >= 0);
+        assertTrue(r.availableSeconds() >= r.productiveSeconds() - 1e-6);
+        assertEquals(r.windowSeconds(), r.productiveSeconds() + lost, 1e-6 * Math.max(1, r.windowSeconds()));
+        double layersSum = r.layers().stream().filter(l -> l.layer() != Layer.MODEL)
+                .mapToDouble(l -> l.seconds()).sum();
+        assertEquals(lost, layersSum, 1e-6 * Math.max(1, r.windowSeconds()));
+        // The waterfall ends where the product law says.
+        var last = r.waterfall().get(r.waterfall().size() - 1);
+        double expectedEnd = r.goodput().overall() != null ? r.goodput().overall()
+                : r.goodput().infra() * r.goodput().framework();
+        assertEquals(expectedEnd, last.remaining(), 1e-9);
+    }
+
+    private static Window window(Window base, double from, double length) {
+        long span = Math.max(1, base.durationUs());
+        long start = base.startUs() + Math.round(from * span);
+        long end = start + Math.round(length * span);
+        return new Window(start, end);
+    }
+
+    private static void assertFraction(double v) {
+        assertTrue(v >= 0 && v <= 1, "not in [0, 1]: " + v);
+    }
+}
