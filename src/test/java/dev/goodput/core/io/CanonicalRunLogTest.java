@@ -1,0 +1,186 @@
+package dev.goodput.core.io;
+
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.Run;
+import dev.goodput.core.report.GoodputReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CanonicalRunLogTest {
+    private static final String JSONL = String.join("\n",
+            "{\"schema\":1,\"event\":\"run\",\"name\":\"tiny\",\"accelerators\":8,\"peak_flops\":1e14,"
+                    + "\"flops_per_step\":1.2e15,\"team\":\"kept and ignored\"}",
+            "{\"event\":\"job_start\",\"time\":\"2024-05-01T12:00:00Z\",\"cluster\":{\"nested\":[1,2]}}",
+            "{\"event\":\"phase\",\"phase\":\"training_prep\",\"start\":\"2024-05-01T12:00:00Z\",\"duration\":4}",
+            "{\"event\":\"step\",\"step\":0,\"start\":1714564804,\"end\":1714564807}",
+            "{\"event\":\"step\",\"step\":1,\"start\":\"2024-05-01T14:00:07+02:00\",\"duration\":3.0}",
+            "",
+            "{\"event\":\"step_range\",\"first\":2,\"last\":5,\"start\":1714564810,\"end\":1714564822}",
+            "{\"event\":\"checkpoint\",\"step\":5,\"time\":1714564822,\"blocking_seconds\":2}",
+            "{\"event\":\"fault\",\"time\":1714564824,\"cause\":\"Faulty GPU\",\"message\":\"Xid 79\",\"node\":\"n7\"}",
+            "{\"event\":\"job_end\",\"time\":1714564825,\"reason\":\"fault\"}",
+            "{\"event\":\"job_start\",\"time\":1714564840}",
+            "{\"event\":\"step\",\"step\":6,\"start\":1714564840,\"end\":1714564843}",
+            "{\"event\":\"job_end\",\"time\":1714564843,\"reason\":\"completed\"}") + "\n";
+
+    private static final String CSV = String.join("\n",
+            "schema,event,time,start,end,duration,step,first,last,name,accelerators,peak_flops,flops_per_step,phase,"
+                    + "blocking_seconds,cause,message,node,reason,extra_column",
+            "1,run,,,,,,,,tiny,8,1e14,1.2e15,,,,,,,x",
+            ",job_start,2024-05-01T12:00:00Z,,,,,,,,,,,,,,,,,",
+            ",phase,,2024-05-01T12:00:00Z,,4,,,,,,,,training_prep,,,,,,",
+            ",step,,1714564804,1714564807,,0,,,,,,,,,,,,,",
+            ",step,,2024-05-01T14:00:07+02:00,,3.0,1,,,,,,,,,,,,,",
+            ",step_range,,1714564810,1714564822,,,2,5,,,,,,,,,,,",
+            ",checkpoint,1714564822,,,,5,,,,,,,,2,,,,,",
+            ",fault,1714564824,,,,,,,,,,,,,Faulty GPU,\"Xid 79, on n7\",n7,,",
+            ",job_end,1714564825,,,,,,,,,,,,,,,,fault,",
+            ",job_start,1714564840,,,,,,,,,,,,,,,,,",
+            ",step,,1714564840,1714564843,,6,,,,,,,,,,,,,",
+            ",job_end,1714564843,,,,,,,,,,,,,,,,completed,") + "\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonLinesAndCsvFormsGiveTheSameRunAndReport() throws Exception {
+        Run fromJson = load(write("tiny.jsonl", JSONL));
+        Run fromCsv = load(write("tiny.csv", CSV));
+        assertEquals(fromJson.steps(), fromCsv.steps());
+        assertEquals(fromJson.attempts().size(), fromCsv.attempts().size());
+        GoodputReport a = derive(fromJson);
+        GoodputReport b = derive(fromCsv);
+        assertEquals(a.goodput(), b.goodput());
+        assertEquals(a.badput().size(), b.badput().size());
+        assertEquals(7, fromJson.steps().size());
+        assertEquals("faulty_gpu", fromJson.faults().get(0).cause());
+        // 12:00:00Z + 4 s prep: step 0 at 1714564804 is right after it, and step 1's +02:00 time is 12:00:07Z.
+        assertEquals(1714564807L * 1_000_000L, fromJson.steps().startUs(1));
+        // Step range 2..5 spans 12 s evenly: 3 s each.
+        assertEquals(1714564813L * 1_000_000L, fromJson.steps().startUs(3));
+        assertEquals(1, a.disruptions());
+        assertEquals(16.0, a.reliability().causes().get(0).mttrSeconds(), 1e-9); // fault 24 s -> restart 40 s
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAndUnknownEventsWarn() throws Exception {
+        Run run = load(write("x.jsonl", JSONL + "{\"event\":\"gpu_temperature\",\"time\":1714564850,\"c\":81}\n"));
+        assertTrue(run.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.WARNING
+                && p.message().contains("unknown event type \"gpu_temperature\"") && p.source().line() == 14),
+                run.problems().toString());
+    }
+
+    @Test
+    void aNewerSchemaIsReadWithAWarning() throws Exception {
+        Run run = load(write("x.jsonl", JSONL.replace("\"schema\":1", "\"schema\":2")));
+        assertTrue(run.problems().stream().anyMatch(p -> p.message().contains("schema version 2 is newer")));
+    }
+
+    @Test
+    void gzipInputIsReadTransparently() throws Exception {
+        Path gz = dir.resolve("tiny.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(JSONL.getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(7, load(gz).steps().size());
+    }
+
+    @Test
+    void badLineNamesFileLineAndWhatWasExpected() throws IOException {
+        Path p = write("bad.jsonl", JSONL.replace("\"end\":1714564807", "\"end\":\"tomorrow\""));
+        InputException e = assertThrows(InputException.class, () -> load(p));
+        assertEquals(p + ":4: expected \"end\" to be an ISO-8601 time with offset (2024-05-01T12:00:00Z) or "
+                + "epoch seconds, found \"tomorrow\"", e.getMessage());
+    }
+
+    @Test
+    void localTimeWithoutOffsetIsRejected() throws IOException {
+        Path p = write("local.jsonl", "{\"event\":\"job_start\",\"time\":\"2024-05-01T12:00:00\"}\n");
+        InputException e = assertThrows(InputException.class, () -> load(p));
+        assertTrue(e.getMessage().startsWith(p + ":1: expected \"time\" to be an ISO-8601 time with offset"));
+    }
+
+    @Test
+    void brokenJsonAndMissingFieldsAreReportedWithTheirLine() throws IOException {
+        Path p = write("broken.jsonl", "{\"event\":\"job_start\",\"time\":0}\n{\"event\":\"step\",\"step\":1\n");
+        InputException e = assertThrows(InputException.class, () -> load(p));
+        assertTrue(e.getMessage().startsWith(p + ":2: expected one JSON object per line"), e.getMessage());
+        Path q = write("nostep.jsonl", "{\"event\":\"step\",\"start\":0}\n");
+        assertEquals(q + ":1: expected a \"step\" field with a whole number",
+                assertThrows(InputException.class, () -> load(q)).getMessage());
+    }
+
+    @Test
+    void lenientLoadingKeepsWhatItCouldReadAndReportsTheRest() throws Exception {
+        Path p = write("partly.jsonl", JSONL.replace("\"end\":1714564807", "\"end\":\"tomorrow\""));
+        Run run = new RunLoader(LoadMode.LENIENT).load(List.of(p));
+        assertEquals(6, run.steps().size());
+        assertTrue(run.problems().stream().anyMatch(x -> x.severity() == Problem.Severity.ERROR
+                && x.source().line() == 4 && x.message().endsWith("line skipped")));
+    }
+
+    @Test
+    void inputFilesAreNeverModified() throws Exception {
+        Path p = write("tiny.jsonl", JSONL);
+        byte[] before = Files.readAllBytes(p);
+        long modified = Files.getLastModifiedTime(p).toMillis();
+        derive(load(p));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(p)));
+        assertEquals(modified, Files.getLastModifiedTime(p).toMillis());
+    }
+
+    @Test
+    void writerOutputReadsBackToTheSameFacts() throws Exception {
+        Run original = load(write("tiny.jsonl", JSONL));
+        StringWriter out = new StringWriter();
+        new RunLogWriter().write(original, out);
+        Run again = load(write("again.jsonl", out.toString()));
+        assertEquals(original.steps(), again.steps());
+        assertEquals(original.attempts().size(), again.attempts().size());
+        for (int i = 0; i < original.attempts().size(); i++) {
+            assertEquals(original.attempts().get(i).startUs(), again.attempts().get(i).startUs());
+            assertEquals(original.attempts().get(i).endUs(), again.attempts().get(i).endUs());
+            assertEquals(original.attempts().get(i).endReason(), again.attempts().get(i).endReason());
+        }
+        assertEquals(original.phases().size(), again.phases().size());
+        assertEquals(original.checkpoints(), again.checkpoints().stream().map(c -> new dev.goodput.core.model
+                .Checkpoint(c.step(), c.timeUs(), c.blockingUs(), original.checkpoints().get(0).source())).toList());
+        assertEquals(derive(original).goodput(), derive(again).goodput());
+    }
+
+    @Test
+    void theCleanSampleLoadsWithoutProblems() throws Exception {
+        Run run = load(Path.of("sample-runs/clean-small/run.jsonl"));
+        assertTrue(run.problems().isEmpty(), run.problems().toString());
+        assertEquals(600, run.steps().size());
+    }
+
+    private Run load(Path p) throws InputException {
+        return new RunLoader(LoadMode.STRICT).load(List.of(p));
+    }
+
+    private static GoodputReport derive(Run run) {
+        return GoodputDeriver.derive(run, DerivationSettings.defaults()).report();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+}
