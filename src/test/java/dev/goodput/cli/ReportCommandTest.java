@@ -1,0 +1,136 @@
+package dev.goodput.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportCommandTest {
+    private static final String CLEAN = "sample-runs/clean-small/run.jsonl";
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cl = new CommandLine(new GoodputCli());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonReportHasTheDocumentedContract() throws Exception {
+        Result r = run("report", CLEAN, "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("goodput-report/1", j.get("schema").asText());
+        for (String f : List.of("start", "end", "seconds")) {
+            assertTrue(j.get("window").has(f), f);
+        }
+        JsonNode g = j.get("goodput");
+        double infra = g.get("infra").asDouble();
+        double framework = g.get("framework").asDouble();
+        double model = g.get("model").asDouble();
+        assertEquals(infra * framework * model, g.get("overall").asDouble(), 1e-12);
+        assertTrue(j.get("available_seconds").isNumber());
+        assertTrue(j.get("productive_seconds").isNumber());
+        double sum = j.get("productive_seconds").asDouble();
+        for (JsonNode b : j.get("badput")) {
+            assertTrue(b.has("layer") && b.has("cause") && b.has("seconds") && b.has("fraction"));
+            if (!b.get("layer").asText().equals("model")) {
+                sum += b.get("seconds").asDouble();
+            }
+        }
+        assertEquals(j.get("window").get("seconds").asDouble(), sum, 1e-6);
+        assertEquals(0, j.get("disruptions").asInt());
+        assertEquals("start", j.get("waterfall").get(0).get("kind").asText());
+        JsonNode last = j.get("waterfall").get(j.get("waterfall").size() - 1);
+        assertEquals("end", last.get("kind").asText());
+        assertEquals(g.get("overall").asDouble(), last.get("remaining").asDouble(), 1e-12);
+        assertTrue(j.get("warnings").isArray());
+        assertEquals("6nd", j.get("mfu").get("convention").asText());
+    }
+
+    @Test
+    void everyFormatPrintsTheSameGoodputs() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run("report", CLEAN, "--format", "json").out());
+        String infraPct = String.format(java.util.Locale.ROOT, "%.2f%%", j.get("goodput").get("infra").asDouble() * 100);
+        Result text = run("report", CLEAN);
+        assertEquals(0, text.code());
+        assertTrue(text.out().contains("infra " + infraPct), text.out());
+        Result md = run("report", CLEAN, "--format", "markdown");
+        assertTrue(md.out().startsWith("# Goodput report: clean-small"));
+        assertTrue(md.out().contains("| " + infraPct + " |"));
+        Result csv = run("report", CLEAN, "--format", "csv");
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(csv.out())).getRecords();
+        CSVRecord infraRow = rows.stream().filter(x -> x.get("section").equals("goodput")
+                && x.get("layer").equals("infra")).findFirst().orElseThrow();
+        assertEquals(j.get("goodput").get("infra").asDouble(), Double.parseDouble(infraRow.get("fraction")), 1e-15);
+    }
+
+    @Test
+    void windowOptionRestrictsTheReport() throws Exception {
+        Result r = run("report", CLEAN, "--format", "json", "--window", "2025-03-03T09:10:00Z", "1740993600");
+        assertEquals(0, r.code(), r.err());
+        JsonNode w = new ObjectMapper().readTree(r.out()).get("window");
+        assertEquals(600.0, w.get("seconds").asDouble(), 1e-9); // 09:10 -> 09:20 (epoch 1740993600)
+        JsonNode g = new ObjectMapper().readTree(r.out()).get("goodput");
+        assertEquals(1.0, g.get("infra").asDouble(), 1e-12); // no provisioning in that window
+    }
+
+    @Test
+    void badInputExitsNonZeroWithOneLineNamingFileAndLine() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"event\":\"job_start\",\"time\":0}\n{\"event\":\"step\",\"step\":\"two\",\"start\":1}\n");
+        Result r = run("report", bad.toString());
+        assertEquals(2, r.code());
+        String line = r.err().strip();
+        assertFalse(line.contains("\n"), line);
+        assertEquals("goodput: error: " + bad + ":2: expected \"step\" to be a whole number, found \"two\"", line);
+        Result missing = run("report", dir.resolve("nope.jsonl").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope.jsonl: file not found"), missing.err());
+    }
+
+    @Test
+    void lenientModeReportsSkippedLinesAsWarnings() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, Files.readString(Path.of(CLEAN)).replace("\"step\": 10,", "\"step\": \"ten\","));
+        Result r = run("report", bad.toString(), "--lenient", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode warnings = new ObjectMapper().readTree(r.out()).get("warnings");
+        boolean found = false;
+        for (JsonNode w : warnings) {
+            found |= w.get("severity").asText().equals("error") && w.get("source").asText().endsWith(":14");
+        }
+        assertTrue(found, warnings.toString());
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        Result r = run("report", CLEAN, "--format", "xml");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("expected --format text, json, csv or markdown"));
+    }
+}
