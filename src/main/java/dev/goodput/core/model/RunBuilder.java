@@ -24,6 +24,8 @@ public final class RunBuilder {
     private final List<Downtime> downtimes = new ArrayList<>();
     private final List<String> inputFiles = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private long droppedProblems;
+    public static final int MAX_PROBLEMS = 1000;
 
     public RunBuilder metadata(RunMetadata m, Source source) {
         if (metadataSet && !m.equals(metadata)) {
@@ -82,8 +84,13 @@ public final class RunBuilder {
         return this;
     }
 
+    /** Keeps the first {@link #MAX_PROBLEMS} problems; a file with a million bad lines must not exhaust memory. */
     public RunBuilder problem(Problem problem) {
-        problems.add(problem);
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem);
+        } else {
+            droppedProblems++;
+        }
         return this;
     }
 
@@ -98,6 +105,10 @@ public final class RunBuilder {
     public Run build() {
         StepTable table = steps.build();
         List<JobAttempt> attempts = pairJobMarks();
+        if (droppedProblems > 0) {
+            problems.add(Problem.warning(Source.DERIVED, droppedProblems + " more problems not listed"));
+            droppedProblems = 0;
+        }
         List<Phase> sortedPhases = new ArrayList<>(phases);
         sortedPhases.sort(Comparator.comparingLong(Phase::startUs));
         List<FaultEvent> sortedFaults = new ArrayList<>(faults);
