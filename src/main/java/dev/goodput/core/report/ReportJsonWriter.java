@@ -29,8 +29,8 @@ public final class ReportJsonWriter implements ReportWriter {
         r.inputFiles().forEach(inputs::add);
         root.put("accelerators", r.accelerators());
         ObjectNode window = root.putObject("window");
-        window.put("start", ReportTimes.iso(r.windowStartUs()));
-        window.put("end", ReportTimes.iso(r.windowEndUs()));
+        window.put("start", HumanFormat.iso(r.windowStartUs()));
+        window.put("end", HumanFormat.iso(r.windowEndUs()));
         window.put("seconds", r.windowSeconds());
         ObjectNode g = root.putObject("goodput");
         g.put("infra", r.goodput().infra());
@@ -98,7 +98,7 @@ public final class ReportJsonWriter implements ReportWriter {
         for (AnomalousStep a : st.anomalous()) {
             ObjectNode o = an.addObject();
             o.put("step", a.step());
-            o.put("start", ReportTimes.iso(Math.round(a.startEpochSeconds() * 1e6)));
+            o.put("start", HumanFormat.iso(Math.round(a.startEpochSeconds() * 1e6)));
             o.put("seconds", a.seconds());
             o.put("deviation_pct", a.deviationPct());
             o.put("source", a.source());

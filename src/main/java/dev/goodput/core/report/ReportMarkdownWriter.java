@@ -13,20 +13,20 @@ public final class ReportMarkdownWriter implements ReportWriter {
     public void write(GoodputReport r, Writer w) throws IOException {
         PrintWriter out = new PrintWriter(w);
         out.printf(Locale.ROOT, "# Goodput report: %s%n%n", escape(r.runName()));
-        out.printf(Locale.ROOT, "Window %s to %s (%s), %d accelerators.%n%n", ReportTimes.iso(r.windowStartUs()),
-                ReportTimes.iso(r.windowEndUs()), ReportTimes.duration(r.windowSeconds()), r.accelerators());
+        out.printf(Locale.ROOT, "Window %s to %s (%s), %d accelerators.%n%n", HumanFormat.iso(r.windowStartUs()),
+                HumanFormat.iso(r.windowEndUs()), HumanFormat.duration(r.windowSeconds()), r.accelerators());
         Goodputs g = r.goodput();
         out.println("| Infra | Framework | Model (MFU) | Overall |");
         out.println("|---:|---:|---:|---:|");
-        out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n%n", ReportTimes.pct(g.infra()), ReportTimes.pct(g.framework()),
-                ReportTimes.pct(g.model()), ReportTimes.pct(g.overall()));
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n%n", HumanFormat.pct(g.infra()), HumanFormat.pct(g.framework()),
+                HumanFormat.pct(g.model()), HumanFormat.pct(g.overall()));
         out.println("## Badput by cause");
         out.println();
         out.println("| Layer | Cause | Time | Share of window | Intervals |");
         out.println("|---|---|---:|---:|---:|");
         for (CauseShare c : r.badput()) {
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d |%n", c.layer().id(), escape(c.label()),
-                    ReportTimes.duration(c.seconds()), ReportTimes.pct(c.fraction()), c.intervals());
+                    HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()), c.intervals());
         }
         out.println();
         out.println("## Waterfall");
@@ -35,18 +35,18 @@ public final class ReportMarkdownWriter implements ReportWriter {
         out.println("|---|---|---:|---:|");
         for (WaterfallStep s : r.waterfall()) {
             out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", escape(s.label()), s.kind(),
-                    ReportTimes.pct(s.fraction()), ReportTimes.pct(s.remaining()));
+                    HumanFormat.pct(s.fraction()), HumanFormat.pct(s.remaining()));
         }
         Reliability rel = r.reliability();
         out.printf(Locale.ROOT, "%n## Reliability%n%n%d disruptions; uptime %s; MTBF %s; MTTR %s.%n%n",
-                rel.disruptions(), ReportTimes.duration(rel.uptimeSeconds()), ReportTimes.duration(rel.mtbfSeconds()),
-                ReportTimes.duration(rel.mttrSeconds()));
+                rel.disruptions(), HumanFormat.duration(rel.uptimeSeconds()), HumanFormat.duration(rel.mtbfSeconds()),
+                HumanFormat.duration(rel.mttrSeconds()));
         if (!rel.causes().isEmpty()) {
             out.println("| Cause | Count | MTBF | MTTR |");
             out.println("|---|---:|---:|---:|");
             for (CauseReliability c : rel.causes()) {
                 out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", escape(c.cause()), c.count(),
-                        ReportTimes.duration(c.mtbfSeconds()), ReportTimes.duration(c.mttrSeconds()));
+                        HumanFormat.duration(c.mtbfSeconds()), HumanFormat.duration(c.mttrSeconds()));
             }
             out.println();
         }
@@ -57,8 +57,8 @@ public final class ReportMarkdownWriter implements ReportWriter {
         MfuDetails m = r.mfu();
         out.printf(Locale.ROOT, "## Model FLOPs utilisation%n%nMFU %s (convention `%s`, %s FLOPs per step, peak %s "
                         + "FLOP/s %s per accelerator, %d steady-state steps).%n%n",
-                ReportTimes.pct(m.mfu()), m.convention(), ReportTimes.sci(m.flopsPerStep()),
-                ReportTimes.sci(m.peakFlops()), m.precision() == null ? "" : m.precision(), m.steadySteps());
+                HumanFormat.pct(m.mfu()), m.convention(), HumanFormat.sci(m.flopsPerStep()),
+                HumanFormat.sci(m.peakFlops()), m.precision() == null ? "" : m.precision(), m.steadySteps());
         if (!r.warnings().isEmpty()) {
             out.println("## Warnings");
             out.println();

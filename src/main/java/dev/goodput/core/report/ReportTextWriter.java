@@ -14,23 +14,23 @@ public final class ReportTextWriter implements ReportWriter {
     public void write(GoodputReport r, Writer w) throws IOException {
         PrintWriter out = new PrintWriter(w);
         out.printf(Locale.ROOT, "Run: %s  (%d accelerators)%n", r.runName(), r.accelerators());
-        out.printf(Locale.ROOT, "Window: %s .. %s  (%s)%n%n", ReportTimes.iso(r.windowStartUs()),
-                ReportTimes.iso(r.windowEndUs()), ReportTimes.duration(r.windowSeconds()));
+        out.printf(Locale.ROOT, "Window: %s .. %s  (%s)%n%n", HumanFormat.iso(r.windowStartUs()),
+                HumanFormat.iso(r.windowEndUs()), HumanFormat.duration(r.windowSeconds()));
         Goodputs g = r.goodput();
         out.printf(Locale.ROOT, "Goodput     infra %s   framework %s   model %s   overall %s%n",
-                ReportTimes.pct(g.infra()), ReportTimes.pct(g.framework()), ReportTimes.pct(g.model()),
-                ReportTimes.pct(g.overall()));
-        out.printf(Locale.ROOT, "Available   %s   Productive %s%n%n", ReportTimes.duration(r.availableSeconds()),
-                ReportTimes.duration(r.productiveSeconds()));
+                HumanFormat.pct(g.infra()), HumanFormat.pct(g.framework()), HumanFormat.pct(g.model()),
+                HumanFormat.pct(g.overall()));
+        out.printf(Locale.ROOT, "Available   %s   Productive %s%n%n", HumanFormat.duration(r.availableSeconds()),
+                HumanFormat.duration(r.productiveSeconds()));
         out.println("Badput by cause");
         for (Layer layer : Layer.values()) {
             LayerShare ls = r.layers().get(layer.ordinal());
-            out.printf(Locale.ROOT, "  %-10s %12s %8s%n", layer.id(), ReportTimes.duration(ls.seconds()),
-                    ReportTimes.pct(ls.fraction()));
+            out.printf(Locale.ROOT, "  %-10s %12s %8s%n", layer.id(), HumanFormat.duration(ls.seconds()),
+                    HumanFormat.pct(ls.fraction()));
             for (CauseShare c : r.badput()) {
                 if (c.layer() == layer) {
                     out.printf(Locale.ROOT, "    %-40s %12s %8s  (%d intervals)%n", c.label(),
-                            ReportTimes.duration(c.seconds()), ReportTimes.pct(c.fraction()), c.intervals());
+                            HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()), c.intervals());
                 }
             }
         }
@@ -39,15 +39,15 @@ public final class ReportTextWriter implements ReportWriter {
         for (WaterfallStep s : r.waterfall()) {
             String sign = s.kind().equals("loss") ? "-" : " ";
             out.printf(Locale.ROOT, "  %-9s %-40s %s%8s  -> %s%n", s.kind(), s.label(), sign,
-                    ReportTimes.pct(s.fraction()), ReportTimes.pct(s.remaining()));
+                    HumanFormat.pct(s.fraction()), HumanFormat.pct(s.remaining()));
         }
         Reliability rel = r.reliability();
         out.printf(Locale.ROOT, "%nDisruptions %d   uptime %s   MTBF %s   MTTR %s%n", rel.disruptions(),
-                ReportTimes.duration(rel.uptimeSeconds()), ReportTimes.duration(rel.mtbfSeconds()),
-                ReportTimes.duration(rel.mttrSeconds()));
+                HumanFormat.duration(rel.uptimeSeconds()), HumanFormat.duration(rel.mtbfSeconds()),
+                HumanFormat.duration(rel.mttrSeconds()));
         for (CauseReliability c : rel.causes()) {
             out.printf(Locale.ROOT, "  %-40s %5d   MTBF %12s   MTTR %12s%n", c.cause(), c.count(),
-                    ReportTimes.duration(c.mtbfSeconds()), ReportTimes.duration(c.mttrSeconds()));
+                    HumanFormat.duration(c.mtbfSeconds()), HumanFormat.duration(c.mttrSeconds()));
         }
         StepStats st = r.steps();
         out.printf(Locale.ROOT, "%nSteps  executed %d  kept %d  wasted %d%n", st.executedSteps(), st.keptSteps(),
@@ -61,8 +61,8 @@ public final class ReportTextWriter implements ReportWriter {
         }
         MfuDetails m = r.mfu();
         out.printf(Locale.ROOT, "%nMFU %s  (convention %s, %s FLOPs/step, peak %s FLOP/s %s per %s, %d steady steps)%n",
-                ReportTimes.pct(m.mfu()), m.convention() == null ? "n/a" : m.convention(),
-                ReportTimes.sci(m.flopsPerStep()), ReportTimes.sci(m.peakFlops()),
+                HumanFormat.pct(m.mfu()), m.convention() == null ? "n/a" : m.convention(),
+                HumanFormat.sci(m.flopsPerStep()), HumanFormat.sci(m.peakFlops()),
                 m.precision() == null ? "" : m.precision(), m.accelerator() == null ? "accelerator" : m.accelerator(),
                 m.steadySteps());
         out.printf(Locale.ROOT, "  steady state: %s%n", m.steadyStateRule());

@@ -4,22 +4,22 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Time and number rendering shared by the report writers. */
-final class ReportTimes {
-    private ReportTimes() {
+/** How reports and the workbench write times and numbers for people (locale-independent, so they agree). */
+public final class HumanFormat {
+    private HumanFormat() {
     }
 
-    static String iso(long micros) {
+    public static String iso(long micros) {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L));
     }
 
-    static String pct(Double fraction) {
-        return fraction == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    public static String pct(Double fraction) {
+        return fraction == null || fraction.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.2f%%", fraction * 100);
     }
 
     /** A duration for people: 5.2 s, 14.0 min, 3.25 h, 2.10 d. */
-    static String duration(Double seconds) {
+    public static String duration(Double seconds) {
         if (seconds == null || seconds.isNaN()) {
             return "n/a";
         }
@@ -36,7 +36,7 @@ final class ReportTimes {
         return String.format(Locale.ROOT, "%.2f d", s / 86400);
     }
 
-    static String sci(Double v) {
+    public static String sci(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.3e", v);
     }
 }

@@ -1,0 +1,40 @@
+package dev.goodput.app;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.util.function.Function;
+
+/** The badput-by-cause table, in the report's order (by layer, then largest loss first). */
+final class BadputTable {
+    private BadputTable() {
+    }
+
+    static TableView<BadputRow> of(ObservableList<BadputRow> rows) {
+        TableView<BadputRow> table = new TableView<>(rows);
+        table.getColumns().add(column("Layer", BadputRow::layer, 110, false));
+        table.getColumns().add(column("Cause", BadputRow::cause, 420, false));
+        table.getColumns().add(column("Lost time", BadputRow::lostTime, 130, true));
+        table.getColumns().add(column("% of window", BadputRow::windowShare, 130, true));
+        table.getColumns().add(column("Accelerator-hours", BadputRow::acceleratorHours, 160, true));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No time was lost."));
+        return table;
+    }
+
+    private static TableColumn<BadputRow, String> column(String title, Function<BadputRow, String> text,
+                                                         double width, boolean numeric) {
+        TableColumn<BadputRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        // The cells hold formatted text, so sorting them would order "2.8 min" before "42.0 s"; keep the report's order.
+        c.setSortable(false);
+        if (numeric) {
+            c.getStyleClass().add(WorkbenchStyles.NUMERIC);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.goodput.app;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** One headline goodput: title, large figure, formula, and the full definition as a tooltip. */
+final class FigureCard {
+    private FigureCard() {
+    }
+
+    static VBox of(GoodputMeasure measure, ObservableValue<String> figure) {
+        Label title = new Label(measure.title());
+        title.getStyleClass().add(WorkbenchStyles.FIGURE_TITLE);
+        Label value = new Label();
+        value.textProperty().bind(figure);
+        value.getStyleClass().add(WorkbenchStyles.FIGURE_VALUE);
+        Label formula = new Label(measure.formula());
+        formula.getStyleClass().add(WorkbenchStyles.FIGURE_FORMULA);
+
+        VBox card = new VBox(title, value, formula);
+        card.getStyleClass().add(WorkbenchStyles.FIGURE_CARD);
+        if (measure == GoodputMeasure.OVERALL) {
+            card.getStyleClass().add(WorkbenchStyles.FIGURE_HEADLINE);
+        }
+        Tooltip tip = new Tooltip(measure.definition());
+        tip.setShowDelay(Duration.millis(250));
+        tip.setShowDuration(Duration.seconds(30));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        Tooltip.install(card, tip);
+        return card;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.goodput.app;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** File ▸ Open…: picks one or more files that together make one run. */
+final class RunFileChooser {
+    private final Window owner;
+    private final FileChooser chooser = new FileChooser();
+
+    RunFileChooser(Window owner) {
+        this.owner = owner;
+        chooser.setTitle("Open run log");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Run logs", "*.jsonl", "*.ndjson", "*.json", "*.csv", "*.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path samples = Path.of("sample-runs").toAbsolutePath();
+        if (Files.isDirectory(samples)) {
+            chooser.setInitialDirectory(samples.toFile());
+        }
+    }
+
+    /** Empty when the user cancelled. */
+    Optional<List<Path>> choose() {
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        if (files == null || files.isEmpty()) {
+            return Optional.empty();
+        }
+        // Remember the folder, so the next Open starts where the user last was.
+        chooser.setInitialDirectory(files.get(0).getParentFile());
+        return Optional.of(files.stream().map(File::toPath).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.goodput.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StartupFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void opensTheNamedFiles() {
+        assertEquals(List.of(dir.resolve("a.jsonl"), dir.resolve("b.csv")),
+                StartupFiles.resolve(List.of("a.jsonl", "b.csv"), dir));
+    }
+
+    @Test
+    void opensTheBundledSampleByDefault() throws Exception {
+        Path sample = dir.resolve(StartupFiles.SAMPLE);
+        Files.createDirectories(sample.getParent());
+        Files.writeString(sample, "{}\n");
+        assertEquals(List.of(sample), StartupFiles.resolve(List.of(), dir));
+    }
+
+    @Test
+    void startsEmptyWithoutTheSample() {
+        assertEquals(List.of(), StartupFiles.resolve(List.of(), dir));
+    }
+
+    @Test
+    void theSampleIsBundledAtTheProjectRoot() {
+        assertEquals(List.of(StartupFiles.SAMPLE), StartupFiles.resolve(List.of(), Path.of("")));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.goodput.arch;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The core (model, readers, derivation, reports) must stay free of any UI so the CLI and headless uses need
+ * no JavaFX; the CLI must not reach into the desktop app.
+ */
+@AnalyzeClasses(packages = "dev.goodput", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+    @ArchTest
+    static final ArchRule coreDoesNotUseJavaFx = noClasses().that().resideInAPackage("dev.goodput.core..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the core is shared with the CLI, which runs without JavaFX");
+
+    @ArchTest
+    static final ArchRule coreDoesNotUseTheAppOrCli = noClasses().that().resideInAPackage("dev.goodput.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.goodput.app..", "dev.goodput.cli..")
+            .because("the core is the bottom layer: the app and the CLI build on it, not the other way round");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseJavaFxOrTheApp = noClasses().that().resideInAPackage("dev.goodput.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.goodput.app..")
+            .because("the CLI jar ships without JavaFX and must run with no display");
+}
