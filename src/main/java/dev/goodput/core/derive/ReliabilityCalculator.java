@@ -33,7 +33,8 @@ final class ReliabilityCalculator {
             }
             FaultEvent f = a.fatalFault();
             long at = f != null ? Math.min(f.timeUs(), Math.max(a.endUs(), f.timeUs())) : a.endUs();
-            if (!w.contains(at)) {
+            // Inclusive end: a run whose log ends with the fault still had that disruption.
+            if (at < w.startUs() || at > w.endUs()) {
                 continue;
             }
             String cause = ClaimBuilder.endCause(a).id();

@@ -8,12 +8,12 @@ import java.util.List;
 /**
  * Picks the steady-state steps MFU is measured on: kept, complete steps inside the window, not among the
  * first {@code warmup} after a (re)start, not overlapped by any pause (checkpoint, eval, data loading,
- * startup...), and within {@code k} scaled MADs of the median step time.
+ * startup...), and not slow outliers ({@link SlowStepRule}).
  */
 final class SteadyState {
     static final String RULE = "kept steps in the window, excluding the first %d after each (re)start, steps "
-            + "overlapping a checkpoint/eval/data-loading/startup pause, and steps with |t - median| > "
-            + "%.1f x max(1.4826 x MAD, 1%% of median)";
+            + "overlapping a checkpoint/eval/data-loading/startup pause, and steps with t > median + "
+            + "%.1f x max(1.4826 x MAD, 5%% of median) (slow outliers)";
 
     private SteadyState() {
     }
@@ -40,13 +40,11 @@ final class SteadyState {
         if (n == 0) {
             return new int[0];
         }
-        long[] d = Arrays.copyOf(durations, n);
-        double median = Statistics.median(d);
-        double spread = Math.max(Statistics.MAD_TO_SIGMA * Statistics.mad(d, median), 0.01 * median);
+        SlowStepRule rule = SlowStepRule.of(Arrays.copyOf(durations, n), k);
         int[] out = new int[n];
         int m = 0;
         for (int j = 0; j < n; j++) {
-            if (Math.abs(durations[j] - median) <= k * spread) {
+            if (!rule.slow(durations[j])) {
                 out[m++] = candidates[j];
             }
         }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Step-time statistics and anomalous steps (|t − median| beyond k scaled MADs). */
+/** Step-time statistics and anomalous (slow) steps by {@link SlowStepRule}. */
 final class StepStatsCalculator {
     static final int MAX_LISTED = 20;
 
@@ -47,7 +47,7 @@ final class StepStatsCalculator {
         Arrays.sort(sorted);
         double median = Statistics.medianOfSorted(sorted);
         double mad = Statistics.MAD_TO_SIGMA * Statistics.mad(sorted, median);
-        double spread = Math.max(mad, 0.01 * median);
+        SlowStepRule rule = SlowStepRule.of(sorted, k);
         double sum = 0;
         double absDev = 0;
         List<AnomalousStep> anomalous = new ArrayList<>();
@@ -55,14 +55,14 @@ final class StepStatsCalculator {
         for (int j = 0; j < n; j++) {
             sum += d[j];
             absDev += Math.abs(d[j] - median);
-            if (Math.abs(d[j] - median) > k * spread) {
+            if (rule.slow(d[j])) {
                 anomalousCount++;
                 int row = rows[j];
                 anomalous.add(new AnomalousStep(s.number(row), s.startUs(row) / 1e6, d[j] / 1e6,
                         100.0 * (d[j] - median) / median, s.source(row).toString()));
             }
         }
-        anomalous.sort(Comparator.comparingDouble((AnomalousStep a) -> -Math.abs(a.deviationPct())));
+        anomalous.sort(Comparator.comparingDouble((AnomalousStep a) -> -a.deviationPct()));
         if (anomalous.size() > MAX_LISTED) {
             anomalous = new ArrayList<>(anomalous.subList(0, MAX_LISTED));
         }

@@ -29,6 +29,7 @@ import java.util.List;
 public final class RunLogWriter {
     private final JsonFactory factory = new JsonFactory();
 
+    /** One output line; {@code order} sorts lines at the same instant: fault, end, downtime, start, phase, step. */
     private record Line(long time, int order, Emitter emitter) {
     }
 
@@ -41,7 +42,7 @@ public final class RunLogWriter {
         List<Line> lines = new ArrayList<>();
         RunMetadata m = run.metadata();
         for (JobAttempt a : run.attempts()) {
-            lines.add(new Line(a.startUs(), 0, g -> {
+            lines.add(new Line(a.startUs(), 3, g -> {
                 g.writeStringField("event", "job_start");
                 g.writeStringField("time", iso(a.startUs()));
                 if (a.allocated() > 0) {
@@ -52,7 +53,7 @@ public final class RunLogWriter {
                 }
             }));
             if (a.hasEnd()) {
-                lines.add(new Line(a.endUs(), 3, g -> {
+                lines.add(new Line(a.endUs(), 1, g -> {
                     g.writeStringField("event", "job_end");
                     g.writeStringField("time", iso(a.endUs()));
                     g.writeStringField("reason", a.endReason().id());
@@ -60,7 +61,7 @@ public final class RunLogWriter {
             }
         }
         for (Phase p : run.phases()) {
-            lines.add(new Line(p.startUs(), 1, g -> {
+            lines.add(new Line(p.startUs(), 4, g -> {
                 g.writeStringField("event", "phase");
                 g.writeStringField("phase", p.kind().id());
                 if (p.kind() == PhaseKind.CUSTOM || !p.name().equals(p.kind().id())) {
@@ -76,7 +77,7 @@ public final class RunLogWriter {
         StepTable s = run.steps();
         for (int i = 0; i < s.size(); i++) {
             int row = i;
-            lines.add(new Line(s.startUs(i), 2, g -> {
+            lines.add(new Line(s.startUs(i), 5, g -> {
                 g.writeStringField("event", "step");
                 g.writeNumberField("step", s.number(row));
                 g.writeStringField("start", iso(s.startUs(row)));
@@ -89,7 +90,7 @@ public final class RunLogWriter {
             }));
         }
         for (Checkpoint c : run.checkpoints()) {
-            lines.add(new Line(c.timeUs(), 2, g -> {
+            lines.add(new Line(c.timeUs(), 5, g -> {
                 g.writeStringField("event", "checkpoint");
                 if (c.step() >= 0) {
                     g.writeNumberField("step", c.step());
@@ -99,7 +100,7 @@ public final class RunLogWriter {
             }));
         }
         for (FaultEvent f : run.faults()) {
-            lines.add(new Line(f.timeUs(), 2, g -> {
+            lines.add(new Line(f.timeUs(), 0, g -> {
                 g.writeStringField("event", "fault");
                 g.writeStringField("time", iso(f.timeUs()));
                 g.writeStringField("cause", f.cause());
@@ -118,7 +119,7 @@ public final class RunLogWriter {
             }));
         }
         for (Downtime d : run.downtimes()) {
-            lines.add(new Line(d.startUs(), 1, g -> {
+            lines.add(new Line(d.startUs(), 2, g -> {
                 g.writeStringField("event", "downtime");
                 g.writeStringField("kind", d.kind().id());
                 g.writeStringField("start", iso(d.startUs()));
@@ -177,8 +178,14 @@ public final class RunLogWriter {
         out.write('\n');
     }
 
+    /** Whole numbers as integers (9.89e14 reads as 989000000000000, not 9.89E14). */
     private static void number(JsonGenerator g, String key, double v) throws IOException {
-        if (!Double.isNaN(v)) {
+        if (Double.isNaN(v)) {
+            return;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e18) {
+            g.writeNumberField(key, (long) v);
+        } else {
             g.writeNumberField(key, v);
         }
     }

@@ -49,14 +49,30 @@ public final class CauseCatalog {
     private CauseCatalog() {
     }
 
-    /** The catalogue label, or the id made readable ("faulty_gpu" → "Faulty gpu"). */
+    /** Words written in capitals in labels made from ids. */
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("gpu", "cpu", "tpu", "nic", "ssd", "hbm",
+            "hbm2", "hbm2e", "hbm3", "hbm3e", "sram", "dram", "nccl", "rccl", "io", "ecc", "oom", "nan", "pcie",
+            "nvlink", "sdc", "os", "bios", "bmc", "psu", "ib", "rdma", "xid", "mfu");
+
+    /** The catalogue label, or the id made readable ("faulty_gpu" → "Faulty GPU"). */
     public static String labelFor(String id) {
         String known = LABELS.get(id);
         if (known != null) {
             return known;
         }
-        String words = id.replace('_', ' ');
-        return words.isEmpty() ? id : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        String[] words = id.split("_");
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(ACRONYMS.contains(w) ? w.toUpperCase(Locale.ROOT) : w);
+        }
+        String label = sb.toString();
+        return label.isEmpty() ? id : Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 
     /** The cause a phase's time is lost to. */
