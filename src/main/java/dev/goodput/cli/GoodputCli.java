@@ -12,13 +12,24 @@ public final class GoodputCli {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (0 ok, 1 usage, 2 bad input). */
+    /** Runs a command line and returns its exit code (0 ok, 1 usage error, 2 bad input). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new GoodputCli());
+        CommandLine cl = configure(new CommandLine(new GoodputCli()));
+        return cl.execute(args);
+    }
+
+    /** The exit codes and one-line error messages every entry point (and test) uses. */
+    static CommandLine configure(CommandLine cl) {
+        cl.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("goodput: error: " + ex.getMessage());
+            c.usage(c.getErr());
+            return 1;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("goodput: error: " + ex.getMessage());
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 }

@@ -29,7 +29,7 @@ class ReportCommandTest {
     }
 
     private static Result run(String... args) {
-        CommandLine cl = new CommandLine(new GoodputCli());
+        CommandLine cl = GoodputCli.configure(new CommandLine(new GoodputCli()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -132,5 +132,18 @@ class ReportCommandTest {
         Result r = run("report", CLEAN, "--format", "xml");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("expected --format text, json, csv or markdown"));
+    }
+
+    @Test
+    void usageErrorsExitWithOneAndSayWhatIsWrong() {
+        Result none = run();
+        assertEquals(1, none.code());
+        assertTrue(none.err().startsWith("goodput: error: Missing required subcommand"), none.err());
+        Result badOption = run("report", CLEAN, "--frobnicate");
+        assertEquals(1, badOption.code());
+        assertTrue(badOption.err().contains("Unknown option: '--frobnicate'"), badOption.err());
+        Result badWindow = run("report", CLEAN, "--window", "noon", "1740993600");
+        assertEquals(1, badWindow.code()); // a malformed option value is a usage error
+        assertTrue(badWindow.err().contains("expected the window start as ISO-8601"), badWindow.err());
     }
 }

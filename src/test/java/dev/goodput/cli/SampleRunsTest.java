@@ -70,7 +70,7 @@ class SampleRunsTest {
     }
 
     private static String run(List<String> args) {
-        picocli.CommandLine cl = new picocli.CommandLine(new GoodputCli());
+        picocli.CommandLine cl = GoodputCli.configure(new picocli.CommandLine(new GoodputCli()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
