@@ -12,7 +12,7 @@ final class CliTimes {
     private CliTimes() {
     }
 
-    static long parseMicros(String text, String what) {
+    static long parseMicros(String text, String what, CommandLine cmd) {
         String t = text.trim();
         try {
             return new BigDecimal(t).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
@@ -21,7 +21,7 @@ final class CliTimes {
                 var i = OffsetDateTime.parse(t).toInstant();
                 return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000L;
             } catch (DateTimeParseException e2) {
-                throw new CommandLine.ParameterException(new CommandLine(new GoodputCli()),
+                throw new CommandLine.ParameterException(cmd,
                         "expected " + what + " as ISO-8601 with offset (2024-05-01T12:00:00Z) or epoch seconds, "
                                 + "found \"" + text + "\"");
             }

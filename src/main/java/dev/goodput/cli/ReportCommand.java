@@ -69,8 +69,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         DerivationSettings settings = DerivationSettings.defaults();
         if (window != null) {
-            long start = CliTimes.parseMicros(window.get(0), "the window start");
-            long end = CliTimes.parseMicros(window.get(1), "the window end");
+            long start = CliTimes.parseMicros(window.get(0), "the window start", spec.commandLine());
+            long end = CliTimes.parseMicros(window.get(1), "the window end", spec.commandLine());
             if (end < start) {
                 spec.commandLine().getErr().println("goodput: error: the window ends before it starts");
                 return 1;
