@@ -100,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
             s = s.withCadence(s.cadence().withEvalEverySteps(evalEvery));
         }
         if (start != null) {
-            s = s.withStartUs(CliTimes.parseMicros(start, "the start time"));
+            s = s.withStartUs(CliTimes.parseMicros(start, "the start time", spec.commandLine()));
         }
         Run run = RunSimulator.simulate(s);
         write(run, out);
