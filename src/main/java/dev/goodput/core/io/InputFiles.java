@@ -27,8 +27,14 @@ final class InputFiles {
         return in;
     }
 
+    /** A UTF-8 reader that skips a byte-order mark, which spreadsheet exports like to add. */
     static BufferedReader reader(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
     }
 
     /** The first non-blank characters of a file (after gzip), for format detection. */

@@ -92,6 +92,15 @@ class CanonicalRunLogTest {
     }
 
     @Test
+    void csvWithByteOrderMarkAndCrLfLineEndsIsRead() throws Exception {
+        Path p = dir.resolve("excel.csv");
+        Files.writeString(p, "\uFEFF" + CSV.replace("\n", "\r\n"));
+        Run run = load(p);
+        assertEquals(7, run.steps().size());
+        assertEquals(derive(load(write("tiny.jsonl", JSONL))).goodput(), derive(run).goodput());
+    }
+
+    @Test
     void gzipInputIsReadTransparently() throws Exception {
         Path gz = dir.resolve("tiny.jsonl.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
