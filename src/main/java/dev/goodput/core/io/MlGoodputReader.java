@@ -85,19 +85,14 @@ public final class MlGoodputReader implements RunLogReader {
     private boolean readTopObject(JsonParser p, String name, EntryMapper mapper, LoadMode mode,
                                   Map<String, String> fields) throws IOException, InputException {
         boolean sawEntries = false;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+        while (p.nextToken() != JsonToken.END_OBJECT) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             if ("entries".equals(field) && v == JsonToken.START_ARRAY) {
                 sawEntries = true;
                 readArray(p, name, mapper, mode);
-            } else if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
-                fields.putAll(FlatJsonObjectParser.readObjectBody(p));
-            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                p.skipChildren();
-            } else if (v != JsonToken.VALUE_NULL) {
-                fields.put(field, p.getText());
+            } else {
+                readEntryField(p, field, v, fields);
             }
         }
         return sawEntries;
@@ -106,19 +101,23 @@ public final class MlGoodputReader implements RunLogReader {
     /** One entry's fields, with a Cloud Logging wrapper's {@code jsonPayload} flattened into it. */
     private static Map<String, String> readEntry(JsonParser p) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+        while (p.nextToken() != JsonToken.END_OBJECT) {
             String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
-                m.putAll(FlatJsonObjectParser.readObjectBody(p));
-            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                p.skipChildren();
-            } else if (v != JsonToken.VALUE_NULL) {
-                m.put(field, p.getText());
-            }
+            readEntryField(p, field, p.nextToken(), m);
         }
         return m;
+    }
+
+    /** Keeps a scalar field, flattens a payload object, skips any other structure. */
+    private static void readEntryField(JsonParser p, String field, JsonToken v, Map<String, String> into)
+            throws IOException {
+        if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
+            into.putAll(FlatJsonObjectParser.readObjectBody(p));
+        } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+            p.skipChildren();
+        } else if (v != JsonToken.VALUE_NULL) {
+            into.put(field, p.getText());
+        }
     }
 
     private static boolean isPayloadField(String field) {
