@@ -136,13 +136,21 @@ final class ClaimBuilder {
         return CauseCatalog.UNATTRIBUTED_DOWNTIME;
     }
 
+    /** Accelerators in use at {@code t}: the attempt running then (attempts are sorted and disjoint). */
     private int inUseAt(long t) {
-        for (ResolvedAttempt a : attempts) {
-            if (t >= a.startUs() && t < a.endUs()) {
-                return a.inUse();
+        int lo = 0;
+        int hi = attempts.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (attempts.get(mid).startUs() <= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return capacity;
+        return found >= 0 && t < attempts.get(found).endUs() ? attempts.get(found).inUse() : capacity;
     }
 
     private static ClaimRank rankOf(PhaseKind kind) {
