@@ -107,7 +107,7 @@ class ReportCommandTest {
         assertEquals(2, r.code());
         String line = r.err().strip();
         assertFalse(line.contains("\n"), line);
-        assertEquals("goodput: error: " + bad + ":2: expected \"step\" to be a whole number, found \"two\"", line);
+        assertEquals("goodput: error: " + bad + ":2: expected \"step\" to be a whole number (64-bit), found \"two\"", line);
         Result missing = run("report", dir.resolve("nope.jsonl").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.jsonl: file not found"), missing.err());

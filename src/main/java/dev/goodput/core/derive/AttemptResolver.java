@@ -1,6 +1,5 @@
 package dev.goodput.core.derive;
 
-import dev.goodput.core.model.Checkpoint;
 import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.JobAttempt;
@@ -30,23 +29,25 @@ final class AttemptResolver {
 
     static Result resolve(Run run, int capacity) {
         List<Problem> problems = new ArrayList<>();
+        ActivityIndex index = new ActivityIndex(run);
         List<JobAttempt> logged = new ArrayList<>(run.attempts());
         if (logged.isEmpty()) {
-            long first = run.firstEventUs();
+            // Logged downtime and faults say when the job was *not* running: only activity bounds the attempt.
+            long first = index.firstActivity();
             if (first == Times.UNKNOWN) {
                 return new Result(List.of(), new int[0], problems);
             }
-            logged.add(new JobAttempt(first, run.lastEventUs(), EndReason.COMPLETED, 0, 0, true, Source.DERIVED));
+            logged.add(new JobAttempt(first, index.lastActivity(), EndReason.UNKNOWN, 0, 0, true, Source.DERIVED));
             problems.add(Problem.warning(Source.DERIVED, "no job_start in the input: the run is treated as one "
-                    + "attempt from its first to its last event, with restarts inferred from repeated step numbers"));
+                    + "attempt from its first to its last activity, with restarts inferred from repeated step numbers"));
         }
-        List<JobAttempt> withEnds = fillEnds(run, logged);
-        List<JobAttempt> split = splitAtStepRollbacks(run, withEnds, problems);
-        return finish(run, split, capacity, problems);
+        List<JobAttempt> withEnds = fillEnds(index, logged);
+        List<JobAttempt> split = splitAtStepRollbacks(run, index, withEnds, problems);
+        return finish(run, index, split, capacity, problems);
     }
 
     /** An attempt with no logged end ended at its last activity before the next start. */
-    private static List<JobAttempt> fillEnds(Run run, List<JobAttempt> attempts) {
+    private static List<JobAttempt> fillEnds(ActivityIndex index, List<JobAttempt> attempts) {
         List<JobAttempt> out = new ArrayList<>(attempts.size());
         for (int i = 0; i < attempts.size(); i++) {
             JobAttempt a = attempts.get(i);
@@ -55,38 +56,18 @@ final class AttemptResolver {
                 long end = Math.min(a.endUs(), next);
                 out.add(end == a.endUs() ? a : a.withEnd(end, a.endReason()));
             } else {
-                out.add(a.withEnd(lastActivity(run, a.startUs(), next), EndReason.UNKNOWN));
+                out.add(a.withEnd(index.lastActivity(a.startUs(), next), EndReason.UNKNOWN));
             }
         }
         return out;
-    }
-
-    /** Latest time a step, phase or checkpoint that started in [from, to) reached (faults excluded). */
-    private static long lastActivity(Run run, long from, long to) {
-        long last = from;
-        StepTable s = run.steps();
-        int i = lowerBound(s, from);
-        for (; i < s.size() && s.startUs(i) < to; i++) {
-            last = Math.max(last, Math.min(to, Math.max(s.startUs(i), s.endUs(i))));
-        }
-        for (Phase p : run.phases()) {
-            if (p.startUs() >= from && p.startUs() < to) {
-                last = Math.max(last, Math.min(to, p.endUs()));
-            }
-        }
-        for (Checkpoint c : run.checkpoints()) {
-            if (c.timeUs() >= from && c.timeUs() < to) {
-                last = Math.max(last, Math.min(to, c.timeUs() + c.blockingUs()));
-            }
-        }
-        return last;
     }
 
     /**
      * A step number that repeats or goes back inside one attempt means the job restarted without logging
      * it: the attempt is split there.
      */
-    private static List<JobAttempt> splitAtStepRollbacks(Run run, List<JobAttempt> attempts, List<Problem> problems) {
+    private static List<JobAttempt> splitAtStepRollbacks(Run run, ActivityIndex index, List<JobAttempt> attempts,
+                                                         List<Problem> problems) {
         StepTable s = run.steps();
         List<JobAttempt> out = new ArrayList<>();
         for (JobAttempt a : attempts) {
@@ -98,7 +79,7 @@ final class AttemptResolver {
                     long prevEnd = Times.known(s.endUs(prev)) ? Math.max(s.startUs(prev), s.endUs(prev))
                             : s.startUs(prev);
                     prevEnd = Math.min(prevEnd, s.startUs(i));
-                    long restartAt = restartStart(run, prevEnd, s.startUs(i));
+                    long restartAt = restartStart(index, prevEnd, s.startUs(i));
                     problems.add(Problem.warning(s.source(i), "step " + s.number(i) + " follows step "
                             + s.number(prev) + " with no job_start between: treated as a restart"));
                     out.add(new JobAttempt(current.startUs(), prevEnd, EndReason.UNKNOWN, current.allocated(),
@@ -113,29 +94,35 @@ final class AttemptResolver {
         return out;
     }
 
-    /** A restart begins at its first step, or earlier at a startup-kind phase logged just before it. */
-    private static long restartStart(Run run, long after, long firstStep) {
+    /**
+     * A restart begins at its first step, or earlier at a provisioning, prep, startup or restore phase logged
+     * before it, but never before the last fault since the previous attempt's activity: what came before the
+     * crash belongs to the old attempt.
+     */
+    private static long restartStart(ActivityIndex index, long after, long firstStep) {
+        long from = index.lastFaultTime(after, firstStep);
         long start = firstStep;
-        for (Phase p : run.phases()) {
+        List<Phase> phases = index.phases();
+        for (int i = index.phaseFrom(from); i < phases.size() && phases.get(i).startUs() < firstStep; i++) {
+            Phase p = phases.get(i);
             boolean startup = p.kind() == PhaseKind.PROVISIONING || p.kind() == PhaseKind.TRAINING_PREP
-                    || p.kind() == PhaseKind.PROGRAM_STARTUP || p.kind() == PhaseKind.CHECKPOINT_RESTORE
-                    || p.kind() == PhaseKind.DATA_LOADING;
-            if (startup && p.startUs() >= after && p.startUs() < start) {
-                start = p.startUs();
+                    || p.kind() == PhaseKind.PROGRAM_STARTUP || p.kind() == PhaseKind.CHECKPOINT_RESTORE;
+            if (startup && p.startUs() >= from) {
+                start = Math.min(start, p.startUs());
             }
         }
         return start;
     }
 
-    private static Result finish(Run run, List<JobAttempt> attempts, int capacity, List<Problem> problems) {
+    private static Result finish(Run run, ActivityIndex index, List<JobAttempt> attempts, int capacity,
+                                 List<Problem> problems) {
         List<ResolvedAttempt> out = new ArrayList<>(attempts.size());
-        List<FaultEvent> faults = run.faults();
         for (int i = 0; i < attempts.size(); i++) {
             JobAttempt a = attempts.get(i);
             long nextStart = i + 1 < attempts.size() ? attempts.get(i + 1).startUs() : Long.MAX_VALUE;
             FaultEvent fatal = null;
             if (a.endReason() != EndReason.COMPLETED && a.endReason() != EndReason.CANCELLED) {
-                fatal = fatalFault(run, faults, a, nextStart);
+                fatal = fatalFault(run.steps(), index, a, nextStart);
             }
             EndReason reason = a.endReason();
             if (fatal != null && reason == EndReason.UNKNOWN) {
@@ -162,23 +149,15 @@ final class AttemptResolver {
         return new Result(out, assignSteps(run.steps(), out, problems), problems);
     }
 
-    /** The last fault in the attempt after which it ran no further step, or one logged before the next start. */
-    private static FaultEvent fatalFault(Run run, List<FaultEvent> faults, JobAttempt a, long nextStart) {
-        StepTable s = run.steps();
-        long lastStepStart = Long.MIN_VALUE;
-        int i = lowerBound(s, a.startUs());
-        for (; i < s.size() && s.startUs(i) < a.endUs(); i++) {
-            lastStepStart = s.startUs(i);
-        }
-        FaultEvent fatal = null;
-        for (FaultEvent f : faults) {
-            if (f.timeUs() >= a.startUs() && f.timeUs() < nextStart && f.timeUs() >= lastStepStart) {
-                if (fatal == null || f.timeUs() < fatal.timeUs()) {
-                    fatal = f; // the first fault after the last step is the root; later ones are its cascade
-                }
-            }
-        }
-        return fatal;
+    /**
+     * The first fault at or after the attempt's last step start (its start when it ran none) and before the
+     * next attempt: the root cause; later ones are its cascade.
+     */
+    private static FaultEvent fatalFault(StepTable s, ActivityIndex index, JobAttempt a, long nextStart) {
+        // The last step starting at or before the attempt's end (and before the next attempt).
+        int last = lowerBound(s, Math.min(a.endUs() + 1, nextStart)) - 1;
+        long from = last >= 0 && s.startUs(last) >= a.startUs() ? s.startUs(last) : a.startUs();
+        return index.firstFault(from, nextStart);
     }
 
     private static int[] assignSteps(StepTable s, List<ResolvedAttempt> attempts, List<Problem> problems) {

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adds up the partition in accelerator-microseconds (exact integers): each interval's state gets its
- * duration × accelerators in use, and the allocated-but-idle rest goes to {@code idle_accelerators}.
+ * Adds up the partition in accelerator-microseconds: each interval's state gets its duration ×
+ * accelerators in use, and the allocated-but-idle rest goes to {@code idle_accelerators}. Durations are
+ * exact integers; the products are doubles, since a long window × tens of thousands of accelerators
+ * overflows a long (relative error ~1e-16 per interval instead).
  */
 final class CauseLedger {
     /** Totals for one cause (keyed by layer and id: a cause moved to another layer is another entry). */
     static final class Entry {
         final Cause cause;
-        long accUs;
+        double accUs;
         int intervals;
 
         Entry(Cause cause) {
@@ -25,7 +27,7 @@ final class CauseLedger {
     }
 
     final long capacity;
-    long productiveAccUs;
+    double productiveAccUs;
     final Map<String, Entry> lost = new LinkedHashMap<>();
 
     private CauseLedger(long capacity) {
@@ -39,14 +41,14 @@ final class CauseLedger {
             long used = Math.min(capacity, iv.acceleratorsInUse());
             if (iv.state() instanceof IntervalState.Lost lostState) {
                 Entry e = l.entry(lostState.cause());
-                e.accUs += d * used;
+                e.accUs += (double) d * used;
                 e.intervals++;
             } else {
-                l.productiveAccUs += d * used;
+                l.productiveAccUs += (double) d * used;
             }
             if (used < capacity) {
                 Entry idle = l.entry(CauseCatalog.IDLE_ACCELERATORS);
-                idle.accUs += d * (capacity - used);
+                idle.accUs += (double) d * (capacity - used);
                 idle.intervals++;
             }
         }
@@ -57,8 +59,8 @@ final class CauseLedger {
         return lost.computeIfAbsent(c.layer().id() + "/" + c.id(), k -> new Entry(c));
     }
 
-    long layerAccUs(Layer layer) {
-        long sum = 0;
+    double layerAccUs(Layer layer) {
+        double sum = 0;
         for (Entry e : lost.values()) {
             if (e.cause.layer() == layer) {
                 sum += e.accUs;

@@ -9,6 +9,7 @@ import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Phase;
 import dev.goodput.core.model.PhaseKind;
+import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Run;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.StepTable;
@@ -25,15 +26,18 @@ final class ClaimBuilder {
     private final List<Claim> claims = new ArrayList<>();
     private final List<ResolvedAttempt> attempts;
     private final int capacity;
+    private final List<Problem> problems;
+    private boolean modelLayerWarned;
 
-    private ClaimBuilder(List<ResolvedAttempt> attempts, int capacity) {
+    private ClaimBuilder(List<ResolvedAttempt> attempts, int capacity, List<Problem> problems) {
         this.attempts = attempts;
         this.capacity = capacity;
+        this.problems = problems;
     }
 
     static List<Claim> build(Run run, List<ResolvedAttempt> attempts, StepPlan plan, Window w, int capacity,
-                             boolean evalProductive) {
-        ClaimBuilder b = new ClaimBuilder(attempts, capacity);
+                             boolean evalProductive, List<Problem> problems) {
+        ClaimBuilder b = new ClaimBuilder(attempts, capacity, problems);
         b.add(w.startUs(), w.endUs(), ClaimRank.WINDOW_BASE, lost(CauseCatalog.UNATTRIBUTED_DOWNTIME), capacity,
                 Source.DERIVED, null);
         b.gaps(w);
@@ -45,7 +49,7 @@ final class ClaimBuilder {
         b.steps(run.steps(), plan);
         for (Phase p : run.phases()) {
             IntervalState state = p.kind() == PhaseKind.EVALUATION && evalProductive ? IntervalState.PRODUCTIVE
-                    : lost(CauseCatalog.forPhase(p));
+                    : b.lostInTime(CauseCatalog.forPhase(p), p.source());
             b.add(p.startUs(), p.endUs(), rankOf(p.kind()), state, b.inUseAt(p.startUs()), p.source(), null);
         }
         for (Checkpoint c : run.checkpoints()) {
@@ -63,8 +67,8 @@ final class ClaimBuilder {
             ResolvedAttempt a = attempts.get(i);
             long gapEnd = i + 1 < attempts.size() ? attempts.get(i + 1).startUs() : w.endUs();
             if (gapEnd > a.endUs()) {
-                add(a.endUs(), gapEnd, ClaimRank.GAP, lost(endCause(a)), capacity,
-                        a.fatalFault() != null ? a.fatalFault().source() : a.source(), null);
+                Source src = a.fatalFault() != null ? a.fatalFault().source() : a.source();
+                add(a.endUs(), gapEnd, ClaimRank.GAP, lostInTime(endCause(a), src), capacity, src, null);
             }
         }
     }
@@ -92,11 +96,13 @@ final class ClaimBuilder {
                     a.source(), null);
             if (last[idx] >= 0) {
                 Cause tail = a.disrupted() ? endCause(a) : CauseCatalog.SHUTDOWN;
-                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lost(tail), a.inUse(), a.source(), null);
+                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lostInTime(tail, a.source()), a.inUse(),
+                        a.source(), null);
             }
             FaultEvent f = a.fatalFault();
-            if (f != null && f.timeUs() > a.startUs() && f.timeUs() < a.endUs()) {
-                add(f.timeUs(), a.endUs(), ClaimRank.POST_FAULT, lost(endCause(a)), a.inUse(), f.source(), null);
+            if (f != null && f.timeUs() >= a.startUs() && f.timeUs() < a.endUs()) {
+                add(f.timeUs(), a.endUs(), ClaimRank.POST_FAULT, lostInTime(endCause(a), f.source()), a.inUse(),
+                        f.source(), null);
             }
         }
     }
@@ -164,6 +170,22 @@ final class ClaimBuilder {
             case EVALUATION -> ClaimRank.EVALUATION;
             case CUSTOM -> ClaimRank.CUSTOM_PHASE;
         };
+    }
+
+    /**
+     * Time is lost to infra or framework; the model layer is MFU, measured on productive time. A phase or
+     * fault that names the model layer is counted in the framework layer, with a warning.
+     */
+    private IntervalState lostInTime(Cause c, Source src) {
+        if (c.layer() != Layer.MODEL) {
+            return lost(c);
+        }
+        if (!modelLayerWarned) {
+            modelLayerWarned = true;
+            problems.add(Problem.warning(src, "\"" + c.id() + "\" names the model layer, but time is lost only to "
+                    + "infra or framework (the model layer is MFU): counted as framework"));
+        }
+        return lost(new Cause(c.id(), c.label(), Layer.FRAMEWORK));
     }
 
     private static IntervalState lost(Cause c) {

@@ -37,7 +37,7 @@ public final class GoodputDeriver {
         StepPlan plan = StepPlan.plan(run.steps(), resolved.stepAttempt(), attempts);
         boolean evalProductive = settings.evalProductive() != null ? settings.evalProductive()
                 : Boolean.TRUE.equals(run.metadata().evalProductive());
-        List<Claim> claims = ClaimBuilder.build(run, attempts, plan, w, capacity, evalProductive);
+        List<Claim> claims = ClaimBuilder.build(run, attempts, plan, w, capacity, evalProductive, problems);
         List<Interval> intervals = PartitionSweep.sweep(claims, w);
         int[] steady = SteadyState.select(run.steps(), plan, claims, w, settings.warmupSteps(),
                 settings.outlierMads());
@@ -79,16 +79,23 @@ public final class GoodputDeriver {
                                         StepPlan plan, List<ResolvedAttempt> attempts, int intervalCount,
                                         DerivationSettings settings, List<Problem> problems) {
         double capUs = (double) capacity; // accelerator-µs per window-µs
-        long windowAccUs = w.durationUs() * capacity;
-        long infraAcc = ledger.layerAccUs(Layer.INFRA);
-        long availableAcc = windowAccUs - infraAcc;
-        double infra = windowAccUs > 0 ? (double) availableAcc / windowAccUs : 0;
-        double framework = availableAcc > 0 ? (double) ledger.productiveAccUs / availableAcc : 0;
-        Double model = mfu.mfu();
-        Double overall = model == null ? null : infra * framework * model;
+        double windowAccUs = (double) w.durationUs() * capacity;
+        double availableAcc = Math.max(0, windowAccUs - ledger.layerAccUs(Layer.INFRA));
+        Double infra = null;
+        Double framework = null;
         if (w.durationUs() == 0) {
             problems.add(Problem.warning(Source.DERIVED, "the window is empty: no goodput can be measured"));
+        } else {
+            infra = Math.min(1, availableAcc / windowAccUs);
+            if (availableAcc > 0) {
+                framework = Math.min(1, ledger.productiveAccUs / availableAcc);
+            } else {
+                problems.add(Problem.warning(Source.DERIVED, "no job was up and training in the window: "
+                        + "framework goodput is undefined"));
+            }
         }
+        Double model = mfu.mfu();
+        Double overall = infra == null || framework == null || model == null ? null : infra * framework * model;
         double productiveSec = ledger.productiveAccUs / capUs / 1e6;
         double availableSec = availableAcc / capUs / 1e6;
         double windowSec = w.durationUs() / 1e6;
@@ -110,8 +117,8 @@ public final class GoodputDeriver {
             double sec = badput.stream().filter(b -> b.layer() == l).mapToDouble(CauseShare::seconds).sum();
             layers.add(new LayerShare(l, sec, windowSec > 0 ? sec / windowSec : 0));
         }
-        List<WaterfallStep> waterfall = waterfall(badput, windowSec, availableSec, productiveSec, infra, framework,
-                overall, model);
+        List<WaterfallStep> waterfall = waterfall(badput, windowSec, availableSec, productiveSec,
+                infra == null ? 0 : infra, framework == null ? 0 : framework, overall, model);
         return new GoodputReport(run.metadata().name(), w.startUs(), w.endUs(), capacity,
                 new Goodputs(infra, framework, model, overall), availableSec, productiveSec, List.copyOf(badput),
                 List.copyOf(layers), waterfall, ReliabilityCalculator.compute(attempts, w),
@@ -131,21 +138,20 @@ public final class GoodputDeriver {
                                                  Double overall, Double model) {
         List<WaterfallStep> steps = new ArrayList<>();
         steps.add(new WaterfallStep("start", "Window", null, null, 1.0, windowSec, 1.0));
-        double remaining = 1.0;
-        remaining = losses(steps, badput, Layer.INFRA, remaining);
+        losses(steps, badput, Layer.INFRA, 1.0);
         steps.add(new WaterfallStep("subtotal", "Available", null, null, infra, availableSec, infra));
-        remaining = losses(steps, badput, Layer.FRAMEWORK, infra);
+        losses(steps, badput, Layer.FRAMEWORK, infra);
         double productiveFraction = infra * framework;
         steps.add(new WaterfallStep("subtotal", "Productive", null, null, productiveFraction, productiveSec,
                 productiveFraction));
-        if (model != null) {
+        if (model != null && overall != null) {
             losses(steps, badput, Layer.MODEL, productiveFraction);
             steps.add(new WaterfallStep("end", "Goodput", null, null, overall, productiveSec * model, overall));
         }
         return List.copyOf(steps);
     }
 
-    private static double losses(List<WaterfallStep> steps, List<CauseShare> badput, Layer layer, double from) {
+    private static void losses(List<WaterfallStep> steps, List<CauseShare> badput, Layer layer, double from) {
         double remaining = from;
         for (CauseShare b : badput) {
             if (b.layer() == layer) {
@@ -154,6 +160,5 @@ public final class GoodputDeriver {
                         Math.max(0, remaining)));
             }
         }
-        return remaining;
     }
 }

@@ -40,8 +40,16 @@ public final class CsvRunLogReader implements RunLogReader {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException e) {
-                    throw new InputException(new Source(name, csv.getCurrentLineNumber()),
-                            "expected well-formed CSV (" + e.getCause().getMessage() + ")");
+                    InputException bad = e.getCause() instanceof java.io.EOFException
+                            || e.getCause() instanceof java.util.zip.ZipException
+                            ? ReadFailures.truncated(name, csv.getCurrentLineNumber(), e.getCause())
+                            : new InputException(new Source(name, csv.getCurrentLineNumber() + 1),
+                                    "expected well-formed CSV (" + e.getCause().getMessage() + ")");
+                    if (mode == LoadMode.STRICT) {
+                        throw bad;
+                    }
+                    run.problem(Problem.error(bad.source(), bad.detail() + "; the rows before it are kept"));
+                    break;
                 }
                 Source src = new Source(name, rec.getParser().getCurrentLineNumber());
                 Map<String, String> fields = new LinkedHashMap<>();

@@ -16,9 +16,22 @@ public final class JsonLinesRunLogReader implements RunLogReader {
         RunLogEventMapper mapper = new RunLogEventMapper(run);
         FlatJsonObjectParser parser = new FlatJsonObjectParser();
         try (BufferedReader r = InputFiles.reader(file)) {
-            String line;
             long lineNo = 0;
-            while ((line = r.readLine()) != null) {
+            while (true) {
+                String line;
+                try {
+                    line = r.readLine();
+                } catch (IOException e) {
+                    InputException cut = ReadFailures.truncated(name, lineNo, e);
+                    if (mode == LoadMode.STRICT) {
+                        throw cut;
+                    }
+                    run.problem(Problem.error(cut.source(), cut.detail() + "; the lines before it are kept"));
+                    break;
+                }
+                if (line == null) {
+                    break;
+                }
                 lineNo++;
                 if (line.isBlank()) {
                     continue;

@@ -16,7 +16,10 @@ import dev.goodput.core.model.Times;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,21 +33,86 @@ import java.util.Map;
 public final class MlGoodputReader implements RunLogReader {
     private final JsonFactory factory = new JsonFactory();
 
+    /** Receives each entry in file order. */
+    @FunctionalInterface
+    private interface EntryVisitor {
+        void visit(Map<String, String> entry, Source source) throws InputException;
+    }
+
+    private record Entry(Map<String, String> fields, Source source) {
+    }
+
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
         EntryMapper mapper = new EntryMapper(run);
+        EntryVisitor handle = (entry, src) -> {
+            try {
+                mapper.map(entry, src);
+            } catch (InputException e) {
+                if (mode == LoadMode.STRICT) {
+                    throw e;
+                }
+                run.problem(Problem.error(src, e.detail() + "; entry skipped"));
+            }
+        };
+        if (newestFirst(file)) {
+            // `gcloud logging read` lists newest first; start/end pairing and restarts need oldest first.
+            List<Entry> entries = new ArrayList<>();
+            forEachEntry(file, (e, src) -> entries.add(new Entry(e, src)));
+            Collections.reverse(entries);
+            run.problem(Problem.warning(new Source(name, 0), "entries are newest first; read oldest first"));
+            for (Entry e : entries) {
+                handle.visit(e.fields(), e.source());
+            }
+        } else {
+            forEachEntry(file, handle);
+        }
+        mapper.finish(name);
+    }
+
+    /** Whether the entries run backwards in time: the first entry's time is after the last one's. */
+    private boolean newestFirst(Path file) throws IOException, InputException {
+        long[] firstLast = {Long.MIN_VALUE, Long.MIN_VALUE};
+        forEachEntry(file, (e, src) -> {
+            long t = entryTime(e);
+            if (t != Long.MIN_VALUE) {
+                if (firstLast[0] == Long.MIN_VALUE) {
+                    firstLast[0] = t;
+                }
+                firstLast[1] = t;
+            }
+        });
+        return firstLast[0] > firstLast[1];
+    }
+
+    /** An entry's time as the library takes it: the first field named like a time that parses, else MIN. */
+    private static long entryTime(Map<String, String> e) {
+        for (Map.Entry<String, String> f : e.entrySet()) {
+            if (f.getKey().contains("time") && !f.getKey().equals("custom_badput_event_type")) {
+                try {
+                    return Timestamps.parseMicros(f.getValue());
+                } catch (IllegalArgumentException ignored) {
+                    // not a time after all; try the next field
+                }
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    /** Streams the file's entries, whatever its shape, to {@code visitor}. */
+    private void forEachEntry(Path file, EntryVisitor visitor) throws IOException, InputException {
+        String name = file.toString();
         try (InputStream in = InputFiles.open(file); JsonParser p = factory.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY) {
-                readArray(p, name, mapper, mode);
+                readArray(p, name, visitor);
             } else if (t == JsonToken.START_OBJECT) {
                 long line = p.currentLocation().getLineNr();
                 Map<String, String> first = new LinkedHashMap<>();
-                boolean sawEntries = readTopObject(p, name, mapper, mode, first);
-                if (!sawEntries) {
+                if (!readTopObject(p, name, visitor, first)) {
                     // JSON Lines: the first object was an entry, more follow.
-                    handle(mapper, first, new Source(name, line), mode, run);
+                    visitor.visit(first, new Source(name, line));
                     JsonToken next;
                     while ((next = p.nextToken()) != null) {
                         if (next != JsonToken.START_OBJECT) {
@@ -52,7 +120,7 @@ public final class MlGoodputReader implements RunLogReader {
                                     "expected one ml-goodput entry object per line");
                         }
                         long l = p.currentLocation().getLineNr();
-                        handle(mapper, readEntry(p), new Source(name, l), mode, run);
+                        visitor.visit(readEntry(p), new Source(name, l));
                     }
                 }
             } else {
@@ -63,18 +131,16 @@ public final class MlGoodputReader implements RunLogReader {
             throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
                     "expected well-formed JSON (" + e.getOriginalMessage() + ")");
         }
-        mapper.finish(name);
     }
 
-    private void readArray(JsonParser p, String name, EntryMapper mapper, LoadMode mode)
-            throws IOException, InputException {
+    private void readArray(JsonParser p, String name, EntryVisitor visitor) throws IOException, InputException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             long line = p.currentLocation().getLineNr();
             if (t != JsonToken.START_OBJECT) {
                 throw new InputException(new Source(name, line), "expected an entry object in the array");
             }
-            handle(mapper, readEntry(p), new Source(name, line), mode, mapper.run);
+            visitor.visit(readEntry(p), new Source(name, line));
         }
     }
 
@@ -82,15 +148,15 @@ public final class MlGoodputReader implements RunLogReader {
      * Reads a top-level object: if it has an "entries" array, its entries are read as they stream past;
      * otherwise its fields are collected into {@code fields} (it is itself the first entry).
      */
-    private boolean readTopObject(JsonParser p, String name, EntryMapper mapper, LoadMode mode,
-                                  Map<String, String> fields) throws IOException, InputException {
+    private boolean readTopObject(JsonParser p, String name, EntryVisitor visitor, Map<String, String> fields)
+            throws IOException, InputException {
         boolean sawEntries = false;
         while (p.nextToken() != JsonToken.END_OBJECT) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             if ("entries".equals(field) && v == JsonToken.START_ARRAY) {
                 sawEntries = true;
-                readArray(p, name, mapper, mode);
+                readArray(p, name, visitor);
             } else {
                 readEntryField(p, field, v, fields);
             }
@@ -124,18 +190,6 @@ public final class MlGoodputReader implements RunLogReader {
         return "jsonPayload".equals(field) || "payload".equals(field);
     }
 
-    private static void handle(EntryMapper mapper, Map<String, String> entry, Source src, LoadMode mode,
-                               RunBuilder run) throws InputException {
-        try {
-            mapper.map(entry, src);
-        } catch (InputException e) {
-            if (mode == LoadMode.STRICT) {
-                throw e;
-            }
-            run.problem(Problem.error(src, e.detail() + "; entry skipped"));
-        }
-    }
-
     /** Turns entries into facts, pairing start/end entries as the library does (latest start wins). */
     private static final class EntryMapper {
         private final RunBuilder run;
@@ -161,6 +215,11 @@ public final class MlGoodputReader implements RunLogReader {
                 run.metadata(run.metadata().withName(f.text("job_name")), src);
             }
             if (f.has("job_start_time")) {
+                if (pendingSaveStep != Long.MIN_VALUE) {
+                    run.problem(Problem.warning(pendingSaveSource, "checkpoint save of step " + pendingSaveStep
+                            + " is followed by a restart, not a step, and has no timestamp; not counted"));
+                    pendingSaveStep = Long.MIN_VALUE;
+                }
                 run.jobStart(time(f, "job_start_time", src), 0, 0, src);
                 stepSinceJobStart = false;
             }
@@ -189,8 +248,8 @@ public final class MlGoodputReader implements RunLogReader {
             long step = RunLogEventMapper.time(f, "step_start_time", src);
             long number;
             try {
-                number = (long) Double.parseDouble(f.text("step_count").trim());
-            } catch (NumberFormatException ex) {
+                number = new java.math.BigDecimal(f.text("step_count").trim()).longValueExact();
+            } catch (NumberFormatException | ArithmeticException ex) {
                 throw new InputException(src, "expected \"step_count\" to be a whole number, found \""
                         + f.text("step_count") + "\"");
             }
@@ -262,6 +321,14 @@ public final class MlGoodputReader implements RunLogReader {
         }
 
         void finish(String file) {
+            if (pendingSaveStep != Long.MIN_VALUE) {
+                run.problem(Problem.warning(pendingSaveSource, "checkpoint save of step " + pendingSaveStep
+                        + " has no later step to place it before and no timestamp; not counted"));
+            }
+            if (pendingRestoreUs >= 0) {
+                run.problem(Problem.warning(pendingRestoreSource, "checkpoint restore has no later step to place it "
+                        + "before and no timestamp; not counted"));
+            }
             pendingStarts.forEach((k, v) -> run.problem(Problem.warning(pendingSources.get(k),
                     k + " started but never ended; ignored")));
             if (asyncLoads > 0) {

@@ -68,7 +68,7 @@ public final class RunLoader {
         } catch (NoSuchFileException e) {
             throw new InputException(whole, "file not found");
         } catch (IOException e) {
-            throw new InputException(whole, "could not read the file (" + e.getMessage() + ")", e);
+            throw new InputException(whole, "could not read the file (" + ReadFailures.describe(e) + ")", e);
         }
     }
 

@@ -103,9 +103,13 @@ final class RunLogEventMapper {
         long end = endTime(f, start, src);
         long count = last - first + 1;
         long tokens = f.has("tokens_per_step") ? longField(f, "tokens_per_step", src) : -1;
+        // start + span·i/count without overflowing: span = q·count + r, and r·i < count² ≤ 10^14.
+        long span = end - start;
+        long q = span / count;
+        long r = span % count;
         for (long i = 0; i < count; i++) {
-            long s = start + (end - start) * i / count;
-            long e = start + (end - start) * (i + 1) / count;
+            long s = start + q * i + r * i / count;
+            long e = start + q * (i + 1) + r * (i + 1) / count;
             run.step(first + i, s, e, tokens, src);
         }
     }
@@ -184,13 +188,17 @@ final class RunLogEventMapper {
         if (f.has("end")) {
             end = time(f, "end", src);
         } else if (f.has("duration")) {
-            end = start + seconds(f, "duration", src);
+            try {
+                end = Math.addExact(start, seconds(f, "duration", src));
+            } catch (ArithmeticException e) {
+                throw new InputException(src, "expected a \"duration\" that ends before the year 292278");
+            }
         } else {
             throw new InputException(src, "expected an \"end\" time or a \"duration\" in seconds");
         }
         if (end < start) {
-            throw new InputException(src, "expected end (" + f.text("end") + ") not before start ("
-                    + f.text("start") + ")");
+            throw new InputException(src, "expected the end (" + RunLogWriter.iso(end) + ") not before the start ("
+                    + RunLogWriter.iso(start) + ")");
         }
         return end;
     }
@@ -227,18 +235,24 @@ final class RunLogEventMapper {
             throw new InputException(src, "expected a \"" + key + "\" field with a whole number");
         }
         try {
-            double d = Double.parseDouble(t.trim());
-            if (d != Math.rint(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return (long) d;
-        } catch (NumberFormatException e) {
-            throw new InputException(src, "expected \"" + key + "\" to be a whole number, found \"" + t + "\"");
+            // Exact: 9007199254740993 must not become ...992, nor 1e30 saturate silently.
+            return new java.math.BigDecimal(t.trim()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InputException(src, "expected \"" + key + "\" to be a whole number (64-bit), found \"" + t
+                    + "\"");
         }
     }
 
     private static int intOr(EventFields f, String key, int fallback, Source src) throws InputException {
-        return f.has(key) ? (int) longField(f, key, src) : fallback;
+        if (!f.has(key)) {
+            return fallback;
+        }
+        long v = longField(f, key, src);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new InputException(src, "expected \"" + key + "\" to be a count from 0 to " + Integer.MAX_VALUE
+                    + ", found \"" + f.text(key) + "\"");
+        }
+        return (int) v;
     }
 
     private static double doubleOr(EventFields f, String key, Source src) throws InputException {

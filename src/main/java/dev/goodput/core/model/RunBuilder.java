@@ -11,7 +11,12 @@ import java.util.List;
  */
 public final class RunBuilder {
     /** A logged job start or end, before pairing into attempts. */
-    private record JobMark(long timeUs, boolean start, EndReason reason, int allocated, int inUse, Source source) {
+    private record JobMark(long timeUs, boolean start, EndReason reason, int allocated, int inUse, Source source,
+                           int seq) {
+        boolean sameFact(JobMark o) {
+            return timeUs == o.timeUs && start == o.start && reason == o.reason && allocated == o.allocated
+                    && inUse == o.inUse;
+        }
     }
 
     private RunMetadata metadata = RunMetadata.unnamed();
@@ -45,12 +50,12 @@ public final class RunBuilder {
     }
 
     public RunBuilder jobStart(long timeUs, int allocated, int inUse, Source source) {
-        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, source));
+        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, source, jobMarks.size()));
         return this;
     }
 
     public RunBuilder jobEnd(long timeUs, EndReason reason, Source source) {
-        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, source));
+        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, source, jobMarks.size()));
         return this;
     }
 
@@ -104,6 +109,10 @@ public final class RunBuilder {
 
     public Run build() {
         StepTable table = steps.build();
+        if (steps.duplicates() > 0) {
+            problems.add(Problem.warning(Source.DERIVED, steps.duplicates() + " duplicate step records ignored "
+                    + "(same step, start and end logged twice)"));
+        }
         List<JobAttempt> attempts = pairJobMarks();
         if (droppedProblems > 0) {
             problems.add(Problem.warning(Source.DERIVED, droppedProblems + " more problems not listed"));
@@ -121,32 +130,63 @@ public final class RunBuilder {
                 inputFiles, problems);
     }
 
-    /** Pairs each start with the first end before the next start; ends without a start are reported. */
+    /**
+     * Pairs each start with the first end before the next start; ends without a start are reported.
+     * At one instant, an end first closes an attempt started earlier; the other marks then pair in input
+     * order, so a start and an end logged at the same time make a zero-length attempt.
+     */
     private List<JobAttempt> pairJobMarks() {
         List<JobMark> marks = new ArrayList<>(jobMarks);
-        // At equal times an end sorts before a start: a restart at the same instant closes the old attempt first.
-        marks.sort(Comparator.comparingLong(JobMark::timeUs).thenComparing(JobMark::start));
+        marks.sort(Comparator.comparingLong(JobMark::timeUs).thenComparingInt(JobMark::seq));
         List<JobAttempt> attempts = new ArrayList<>();
         JobMark open = null;
-        for (JobMark m : marks) {
-            if (m.start()) {
-                if (open != null) {
-                    attempts.add(new JobAttempt(open.timeUs(), Times.UNKNOWN, EndReason.UNKNOWN, open.allocated(),
-                            open.inUse(), false, open.source()));
+        int duplicates = 0;
+        int i = 0;
+        while (i < marks.size()) {
+            long t = marks.get(i).timeUs();
+            List<JobMark> group = new ArrayList<>();
+            for (; i < marks.size() && marks.get(i).timeUs() == t; i++) {
+                JobMark m = marks.get(i);
+                if (group.stream().anyMatch(m::sameFact)) {
+                    duplicates++;
+                } else {
+                    group.add(m);
                 }
-                open = m;
-            } else if (open != null) {
-                attempts.add(new JobAttempt(open.timeUs(), m.timeUs(), m.reason(), open.allocated(), open.inUse(),
-                        false, open.source()));
-                open = null;
-            } else {
-                problems.add(Problem.warning(m.source(), "job end with no job start before it; ignored"));
+            }
+            if (open != null && open.timeUs() < t) {
+                for (JobMark m : group) {
+                    if (!m.start()) {
+                        attempts.add(attempt(open, m.timeUs(), m.reason()));
+                        open = null;
+                        group.remove(m);
+                        break;
+                    }
+                }
+            }
+            for (JobMark m : group) {
+                if (m.start()) {
+                    if (open != null) {
+                        attempts.add(attempt(open, Times.UNKNOWN, EndReason.UNKNOWN));
+                    }
+                    open = m;
+                } else if (open != null) {
+                    attempts.add(attempt(open, m.timeUs(), m.reason()));
+                    open = null;
+                } else {
+                    problems.add(Problem.warning(m.source(), "job end with no job start before it; ignored"));
+                }
             }
         }
         if (open != null) {
-            attempts.add(new JobAttempt(open.timeUs(), Times.UNKNOWN, EndReason.UNKNOWN, open.allocated(),
-                    open.inUse(), false, open.source()));
+            attempts.add(attempt(open, Times.UNKNOWN, EndReason.UNKNOWN));
+        }
+        if (duplicates > 0) {
+            problems.add(Problem.warning(Source.DERIVED, duplicates + " duplicate job start/end records ignored"));
         }
         return attempts;
+    }
+
+    private static JobAttempt attempt(JobMark start, long endUs, EndReason reason) {
+        return new JobAttempt(start.timeUs(), endUs, reason, start.allocated(), start.inUse(), false, start.source());
     }
 }

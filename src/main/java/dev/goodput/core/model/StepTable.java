@@ -111,6 +111,13 @@ public final class StepTable {
             return size;
         }
 
+        private int duplicates;
+
+        /** Exact duplicates (same number, start, end and tokens) dropped by the last {@link #build()}. */
+        public int duplicates() {
+            return duplicates;
+        }
+
         public StepTable build() {
             Integer[] order = new Integer[size];
             boolean sorted = true;
@@ -120,28 +127,43 @@ public final class StepTable {
                     sorted = false;
                 }
             }
-            if (sorted) {
-                return new StepTable(Arrays.copyOf(number, size), Arrays.copyOf(startUs, size),
-                        Arrays.copyOf(endUs, size), Arrays.copyOf(tokens, size), Arrays.copyOf(fileIndex, size),
-                        Arrays.copyOf(line, size), files);
+            if (!sorted) {
+                Arrays.sort(order, (a, b) -> Long.compare(startUs[a], startUs[b]));
             }
-            Arrays.sort(order, (a, b) -> Long.compare(startUs[a], startUs[b]));
             long[] n = new long[size];
             long[] s = new long[size];
             long[] e = new long[size];
             long[] t = new long[size];
             int[] f = new int[size];
             int[] l = new int[size];
+            int k = 0;
+            duplicates = 0;
             for (int i = 0; i < size; i++) {
                 int r = order[i];
-                n[i] = number[r];
-                s[i] = startUs[r];
-                e[i] = endUs[r];
-                t[i] = tokens[r];
-                f[i] = fileIndex[r];
-                l[i] = line[r];
+                if (isDuplicate(n, s, e, t, k, r)) {
+                    duplicates++; // the same record twice, e.g. from two overlapping log files
+                    continue;
+                }
+                n[k] = number[r];
+                s[k] = startUs[r];
+                e[k] = endUs[r];
+                t[k] = tokens[r];
+                f[k] = fileIndex[r];
+                l[k] = line[r];
+                k++;
             }
-            return new StepTable(n, s, e, t, f, l, files);
+            return new StepTable(Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
+                    Arrays.copyOf(f, k), Arrays.copyOf(l, k), files);
+        }
+
+        /** Whether row {@code r} repeats one of the kept rows with the same start (they are adjacent). */
+        private boolean isDuplicate(long[] n, long[] s, long[] e, long[] t, int kept, int r) {
+            for (int j = kept - 1; j >= 0 && s[j] == startUs[r]; j--) {
+                if (n[j] == number[r] && e[j] == endUs[r] && t[j] == tokens[r]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -52,7 +52,17 @@ class PartitionProperties {
         Run run = RandomRuns.generate(seed);
         Window w = window(GoodputDeriver.derive(run, DerivationSettings.defaults()).window(), from, length);
         GoodputReport r = GoodputDeriver.derive(run, DerivationSettings.defaults().withWindow(w)).report();
+        // Undefined only where the definition divides by zero: an empty window, or nothing available.
+        assertEquals(w.durationUs() == 0, r.goodput().infra() == null);
+        if (r.goodput().infra() == null) {
+            return;
+        }
         assertFraction(r.goodput().infra());
+        assertEquals(r.availableSeconds() == 0, r.goodput().framework() == null);
+        if (r.goodput().framework() == null) {
+            assertEquals(null, r.goodput().overall());
+            return;
+        }
         assertFraction(r.goodput().framework());
         if (r.goodput().model() != null) {
             assertFraction(r.goodput().model());
@@ -81,8 +91,9 @@ class PartitionProperties {
         assertEquals(lost, layersSum, 1e-6 * Math.max(1, r.windowSeconds()));
         // The waterfall ends where the product law says.
         var last = r.waterfall().get(r.waterfall().size() - 1);
-        double expectedEnd = r.goodput().overall() != null ? r.goodput().overall()
-                : r.goodput().infra() * r.goodput().framework();
+        double infra = r.goodput().infra() == null ? 0 : r.goodput().infra();
+        double framework = r.goodput().framework() == null ? 0 : r.goodput().framework();
+        double expectedEnd = r.goodput().overall() != null ? r.goodput().overall() : infra * framework;
         assertEquals(expectedEnd, last.remaining(), 1e-9);
     }
 

@@ -59,6 +59,23 @@ class MlGoodputReaderTest {
     }
 
     @Test
+    void newestFirstExportsAreReadOldestFirst() throws Exception {
+        // `gcloud logging read` lists newest first: the same entries reversed give the same report.
+        String[] entries = {entry("job_start_time", 0), entry("tpu_init_start_time", 0), entry("tpu_init_end_time", 1),
+                entry("training_prep_start_time", 1), entry("training_prep_end_time", 3),
+                step(0, 5), step(1, 13), step(2, 16), step(3, 19), step(4, 22), entry("job_end_time", 25)};
+        String[] reversed = new String[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            reversed[i] = entries[entries.length - 1 - i];
+        }
+        GoodputReport forward = report(array(entries));
+        GoodputReport backward = report(write("newest-first.json", "[\n" + String.join(",\n", reversed) + "\n]\n"));
+        assertEquals(forward.goodput(), backward.goodput());
+        assertEquals(1.0, lost(backward, "provisioning"), EPS);
+        assertTrue(backward.warnings().stream().anyMatch(w -> w.message().contains("newest first")));
+    }
+
+    @Test
     void wastedProgressAndDisruptionMatchTheLibrary() throws Exception {
         // test_badput_calculator_wasted_progress_and_disruptions: as above to step 4 at 22; restart at 30,
         // steps 2,3,4 at 35,43,46, end 49: productive 15 of 49 (30.612%), wasted 6, one disruption,
