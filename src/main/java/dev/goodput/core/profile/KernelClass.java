@@ -10,8 +10,7 @@ public enum KernelClass {
     COMPUTATION, COMMUNICATION, MEMORY;
 
     private static final Pattern COMMUNICATION_NAME = Pattern.compile("^nccl.*|.*ncclKernel.*|^hccl.*|^rccl.*");
-    private static final Pattern MEMORY_NAME = Pattern.compile("^(hip)?Memcpy.*|^(hip)?Memset.*|^dma.*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEMORY_NAME = Pattern.compile("^(hip)?Memcpy.*|^(hip)?Memset.*|^dma.*");
 
     public static KernelClass of(String name) {
         if (COMMUNICATION_NAME.matcher(name).matches()) {
