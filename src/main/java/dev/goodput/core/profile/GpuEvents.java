@@ -18,10 +18,11 @@ public final class GpuEvents {
     private final byte[] kind;
     private final int[] name;
     private final long[] correlation;
+    private final int[] seq;
     private final List<String> names;
 
     private GpuEvents(long[] startNs, long[] endNs, int[] stream, int[] device, byte[] kind, int[] name,
-                      long[] correlation, List<String> names) {
+                      long[] correlation, int[] seq, List<String> names) {
         this.startNs = startNs;
         this.endNs = endNs;
         this.stream = stream;
@@ -29,6 +30,7 @@ public final class GpuEvents {
         this.kind = kind;
         this.name = name;
         this.correlation = correlation;
+        this.seq = seq;
         this.names = List.copyOf(names);
     }
 
@@ -74,6 +76,11 @@ public final class GpuEvents {
         return correlation[i];
     }
 
+    /** The event's position in the input, for "order of first appearance" rules. */
+    public int seq(int i) {
+        return seq[i];
+    }
+
     /** Collects events in any order; {@link #build()} sorts them by start. */
     public static final class Builder {
         private long[] startNs = new long[1024];
@@ -83,6 +90,7 @@ public final class GpuEvents {
         private byte[] kind = new byte[1024];
         private int[] name = new int[1024];
         private long[] correlation = new long[1024];
+        private int[] seq = new int[1024];
         private int size;
         private final List<String> names = new ArrayList<>();
         private final Map<String, Integer> nameIds = new HashMap<>();
@@ -98,6 +106,7 @@ public final class GpuEvents {
                 kind = Arrays.copyOf(kind, n);
                 name = Arrays.copyOf(name, n);
                 correlation = Arrays.copyOf(correlation, n);
+                seq = Arrays.copyOf(seq, n);
             }
             startNs[size] = start;
             endNs[size] = Math.max(start, end);
@@ -109,6 +118,7 @@ public final class GpuEvents {
                 return names.size() - 1;
             });
             correlation[size] = correlationId;
+            seq[size] = size;
             size++;
             return this;
         }
@@ -131,8 +141,10 @@ public final class GpuEvents {
             byte[] k = new byte[size];
             int[] nm = new int[size];
             long[] c = new long[size];
+            int[] q = new int[size];
             for (int i = 0; i < size; i++) {
                 int r = order[i];
+                q[i] = seq[r];
                 s[i] = startNs[r];
                 e[i] = endNs[r];
                 st[i] = stream[r];
@@ -141,7 +153,7 @@ public final class GpuEvents {
                 nm[i] = name[r];
                 c[i] = correlation[r];
             }
-            return new GpuEvents(s, e, st, d, k, nm, c, names);
+            return new GpuEvents(s, e, st, d, k, nm, c, q, names);
         }
     }
 }

@@ -48,6 +48,7 @@ public final class KinetoTraceReader {
         long device = Long.MIN_VALUE;
         long correlation = -1;
         long externalId = -1;
+        boolean integerTs;
         List<long[]> inputDims;
         List<String> inputTypes;
 
@@ -63,6 +64,7 @@ public final class KinetoTraceReader {
             device = Long.MIN_VALUE;
             correlation = -1;
             externalId = -1;
+            integerTs = false;
             inputDims = null;
             inputTypes = null;
         }
@@ -82,6 +84,7 @@ public final class KinetoTraceReader {
         long baseTimeNs;
         boolean recordShapes;
         boolean sawEvents;
+        boolean fractionalTs;
         long badTimes;
     }
 
@@ -117,7 +120,7 @@ public final class KinetoTraceReader {
                     + "(a CPU-only trace?): no GPU breakdown"));
         }
         return new ProfileTrace(name, "kineto", c.rank, c.worldSize, c.backend, c.baseTimeNs, c.devices,
-                c.gpu.build(), c.runtime.build(), c.steps, c.cpuOps, c.recordShapes, c.problems);
+                c.gpu.build(), c.runtime.build(), c.steps, c.cpuOps, c.recordShapes, c.fractionalTs, c.problems);
     }
 
     private static InputStream open(Path file) throws IOException {
@@ -188,6 +191,8 @@ public final class KinetoTraceReader {
             }
             e.reset();
             readEvent(p, e);
+            // As in HTA (a pandas float64 column): one non-integer or missing ts switches rounding on.
+            c.fractionalTs |= !e.integerTs;
             dispatch(e, c);
         }
     }
@@ -202,7 +207,10 @@ public final class KinetoTraceReader {
                 case "name" -> e.name = p.getText();
                 case "pid" -> e.pid = idValue(p, v);
                 case "tid" -> e.tid = idValue(p, v);
-                case "ts" -> e.tsNs = microsToNanos(p, v);
+                case "ts" -> {
+                    e.tsNs = microsToNanos(p, v);
+                    e.integerTs = v == JsonToken.VALUE_NUMBER_INT;
+                }
                 case "dur" -> e.durNs = microsToNanos(p, v);
                 case "args" -> {
                     if (v == JsonToken.START_OBJECT) {

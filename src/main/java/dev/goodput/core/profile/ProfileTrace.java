@@ -11,11 +11,13 @@ import java.util.List;
  * @param rank      the rank from {@code distributedInfo}, or -1 when the trace does not say
  * @param worldSize ranks in the job, or 0 when unknown
  * @param format    "kineto" or "nsys"
+ * @param fractionalTimestamps true when some {@code ts} had a fraction (ns precision): HTA then rounds
+ *                  each start up and each end down to whole µs, and so do we to match it
  */
 public record ProfileTrace(String file, String format, int rank, int worldSize, String backend, long baseTimeNs,
                            List<DeviceInfo> devices, GpuEvents gpu, RuntimeCalls runtime,
                            List<StepAnnotation> steps, List<CpuOp> cpuOps, boolean recordShapes,
-                           List<Problem> problems) {
+                           boolean fractionalTimestamps, List<Problem> problems) {
     public ProfileTrace {
         devices = List.copyOf(devices);
         steps = List.copyOf(steps);

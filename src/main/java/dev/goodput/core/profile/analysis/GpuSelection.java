@@ -1,0 +1,110 @@
+package dev.goodput.core.profile.analysis;
+
+import dev.goodput.core.profile.GpuEvents;
+import dev.goodput.core.profile.KernelClass;
+import dev.goodput.core.profile.ProfileTrace;
+import dev.goodput.core.profile.RuntimeCalls;
+import dev.goodput.core.profile.StepAnnotation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GPU events one rank's breakdown is computed over, chosen and timed as Holistic Trace Analysis does
+ * (f4d0062, {@code include_last_profiler_step=False}), so our numbers agree with it:
+ * <ul>
+ *   <li>with ns-fraction timestamps, each start is rounded up and each end down to whole µs;</li>
+ *   <li>with two or more {@code ProfilerStep#N} annotations, the last step is dropped: a GPU event is kept iff
+ *   its launching runtime call started before the last step's annotation (CPU or GPU side) started.</li>
+ * </ul>
+ * Times are ns relative to {@link #baseNs}, so interval sweeps never overflow.
+ */
+public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClass[] classes, int[] streams,
+                           long[] launchNs, int[] seq, String[] names, List<Long> steps, int size) {
+
+    /** No launch time known for the event. */
+    public static final long NO_LAUNCH = Long.MIN_VALUE;
+
+    public static GpuSelection of(ProfileTrace t) {
+        return of(t, false);
+    }
+
+    public static GpuSelection of(ProfileTrace t, boolean includeLastStep) {
+        boolean round = t.fractionalTimestamps();
+        List<StepAnnotation> stepMarks = t.steps();
+        long cutoff = Long.MAX_VALUE;
+        List<Long> steps = new ArrayList<>();
+        java.util.Set<Long> distinct = new java.util.TreeSet<>();
+        stepMarks.forEach(s -> distinct.add(s.step()));
+        if (distinct.size() >= 2 && !includeLastStep) {
+            long lastStart = Long.MIN_VALUE;
+            for (StepAnnotation s : stepMarks) {
+                lastStart = Math.max(lastStart, roundStart(s.startNs(), round));
+            }
+            cutoff = lastStart;
+            for (StepAnnotation s : t.cpuSteps()) {
+                if (roundStart(s.startNs(), round) < cutoff) {
+                    steps.add(s.step());
+                }
+            }
+        } else {
+            t.cpuSteps().forEach(s -> steps.add(s.step()));
+        }
+        GpuEvents g = t.gpu();
+        RuntimeCalls rt = t.runtime();
+        int n = g.size();
+        long[] start = new long[n];
+        long[] end = new long[n];
+        KernelClass[] cls = new KernelClass[n];
+        int[] stream = new int[n];
+        long[] launch = new long[n];
+        int[] seq = new int[n];
+        String[] names = new String[n];
+        KernelClass[] byName = new KernelClass[g.names().size()];
+        long base = Long.MAX_VALUE;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int call = g.correlation(i) >= 0 ? rt.find(g.correlation(i)) : -1;
+            long launchAt = call >= 0 ? roundStart(rt.startNs(call), round) : NO_LAUNCH;
+            if (cutoff != Long.MAX_VALUE && (launchAt == NO_LAUNCH || launchAt >= cutoff)) {
+                continue;
+            }
+            start[k] = roundStart(g.startNs(i), round);
+            end[k] = roundEnd(g.endNs(i), round);
+            int nameIndex = g.nameIndex(i);
+            if (byName[nameIndex] == null) {
+                byName[nameIndex] = KernelClass.of(g.name(i));
+            }
+            cls[k] = byName[nameIndex];
+            stream[k] = g.stream(i);
+            launch[k] = launchAt;
+            seq[k] = g.seq(i);
+            names[k] = g.name(i);
+            base = Math.min(base, start[k]);
+            k++;
+        }
+        if (k == 0) {
+            base = 0;
+        }
+        for (int i = 0; i < k; i++) {
+            start[i] -= base;
+            end[i] -= base;
+            if (launch[i] != NO_LAUNCH) {
+                launch[i] -= base;
+            }
+        }
+        return new GpuSelection(base, start, end, cls, stream, launch, seq, names, List.copyOf(steps), k);
+    }
+
+    static long roundStart(long ns, boolean round) {
+        return round ? -Math.floorDiv(-ns, 1000L) * 1000L : ns;
+    }
+
+    static long roundEnd(long ns, boolean round) {
+        return round ? Math.floorDiv(ns, 1000L) * 1000L : ns;
+    }
+
+    public ClassCoverage coverage() {
+        return ClassCoverage.of(startNs, endNs, classes, size);
+    }
+}
