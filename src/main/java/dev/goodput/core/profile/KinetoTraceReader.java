@@ -51,6 +51,7 @@ public final class KinetoTraceReader {
         boolean integerTs;
         List<long[]> inputDims;
         List<String> inputTypes;
+        List<String> concreteInputs;
 
         void reset() {
             ph = null;
@@ -67,6 +68,7 @@ public final class KinetoTraceReader {
             integerTs = false;
             inputDims = null;
             inputTypes = null;
+            concreteInputs = null;
         }
     }
 
@@ -235,6 +237,7 @@ public final class KinetoTraceReader {
                 case "External id" -> e.externalId = idValue(p, v);
                 case "Input Dims" -> e.inputDims = v == JsonToken.START_ARRAY ? readDims(p) : skip(p);
                 case "Input type" -> e.inputTypes = v == JsonToken.START_ARRAY ? readStrings(p) : skip(p);
+                case "Concrete Inputs" -> e.concreteInputs = v == JsonToken.START_ARRAY ? readStrings(p) : skip(p);
                 default -> p.skipChildren();
             }
         }
@@ -379,7 +382,8 @@ public final class KinetoTraceReader {
             case CPU_OP -> {
                 if (e.inputDims != null) {
                     c.cpuOps.add(new CpuOp(name, e.tid, start, end, e.inputDims,
-                            e.inputTypes == null ? List.of() : e.inputTypes, e.externalId));
+                            e.inputTypes == null ? List.of() : e.inputTypes,
+                            e.concreteInputs == null ? List.of() : e.concreteInputs, e.externalId));
                 }
             }
             default -> {
