@@ -7,6 +7,7 @@ import dev.goodput.core.profile.RuntimeCalls;
 import dev.goodput.core.profile.StepAnnotation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -93,7 +94,9 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
                 launch[i] -= base;
             }
         }
-        return new GpuSelection(base, start, end, cls, stream, launch, seq, names, List.copyOf(steps), k);
+        return new GpuSelection(base, Arrays.copyOf(start, k), Arrays.copyOf(end, k), Arrays.copyOf(cls, k),
+                Arrays.copyOf(stream, k), Arrays.copyOf(launch, k), Arrays.copyOf(seq, k), Arrays.copyOf(names, k),
+                List.copyOf(steps), k);
     }
 
     static long roundStart(long ns, boolean round) {
@@ -102,6 +105,37 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
 
     static long roundEnd(long ns, boolean round) {
         return round ? Math.floorDiv(ns, 1000L) * 1000L : ns;
+    }
+
+    /** The events launched in [fromNs, toNs), trace ns (e.g. one profiler step), same base. */
+    public GpuSelection launchedBetween(long fromNs, long toNs) {
+        long from = fromNs - baseNs;
+        long to = toNs - baseNs;
+        int n = 0;
+        int[] keep = new int[size];
+        for (int i = 0; i < size; i++) {
+            if (launchNs[i] != NO_LAUNCH && launchNs[i] >= from && launchNs[i] < to) {
+                keep[n++] = i;
+            }
+        }
+        long[] s = new long[n];
+        long[] e = new long[n];
+        KernelClass[] c = new KernelClass[n];
+        int[] st = new int[n];
+        long[] l = new long[n];
+        int[] q = new int[n];
+        String[] nm = new String[n];
+        for (int j = 0; j < n; j++) {
+            int i = keep[j];
+            s[j] = startNs[i];
+            e[j] = endNs[i];
+            c[j] = classes[i];
+            st[j] = streams[i];
+            l[j] = launchNs[i];
+            q[j] = seq[i];
+            nm[j] = names[i];
+        }
+        return new GpuSelection(baseNs, s, e, c, st, l, q, nm, steps, n);
     }
 
     public ClassCoverage coverage() {

@@ -1,0 +1,82 @@
+package dev.goodput.core.profile;
+
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.model.Source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Loads profiles: Kineto JSON (plain or gzip) or Nsight Systems SQLite, told apart by content; a folder
+ * stands for its per-rank traces. Files are only read.
+ */
+public final class ProfileLoader {
+    private ProfileLoader() {
+    }
+
+    /** Whether a file is a profile rather than a run log: an SQLite database, or JSON with traceEvents. */
+    public static boolean isProfile(Path file) {
+        if (Files.isDirectory(file)) {
+            return true;
+        }
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".sqlite") || n.endsWith(".pb") || n.contains(".pt.trace.json")) {
+            return true;
+        }
+        try {
+            if (NsysSqliteReader.looksLikeSqlite(file)) {
+                return true;
+            }
+            String head = dev.goodput.core.io.TextHead.of(file, 8192);
+            return head.contains("\"traceEvents\"") || head.contains("\"deviceProperties\"")
+                    || head.contains("\"schemaVersion\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** All traces behind the paths, folders expanded (one trace per rank), in path order. */
+    public static List<ProfileTrace> load(List<Path> paths) throws IOException, InputException {
+        List<ProfileTrace> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                List<Path> files;
+                try (Stream<Path> s = Files.list(p)) {
+                    files = s.filter(Files::isRegularFile).filter(ProfileLoader::looksLikeTraceName)
+                            .sorted(Comparator.comparing(Path::toString)).toList();
+                }
+                if (files.isEmpty()) {
+                    throw new InputException(new Source(p.toString(), 0), "expected trace files (.json, .json.gz, "
+                            + ".sqlite) in the folder");
+                }
+                for (Path f : files) {
+                    out.addAll(loadFile(f));
+                }
+            } else {
+                out.addAll(loadFile(p));
+            }
+        }
+        return out;
+    }
+
+    private static boolean looksLikeTraceName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".json") || n.endsWith(".json.gz") || n.endsWith(".sqlite") || n.endsWith(".db");
+    }
+
+    private static List<ProfileTrace> loadFile(Path f) throws IOException, InputException {
+        if (!Files.isRegularFile(f)) {
+            throw new InputException(new Source(f.toString(), 0), "file not found");
+        }
+        if (NsysSqliteReader.looksLikeSqlite(f)) {
+            return new NsysSqliteReader().readAll(f);
+        }
+        return List.of(new KinetoTraceReader().read(f));
+    }
+}

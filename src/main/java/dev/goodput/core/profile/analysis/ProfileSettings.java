@@ -1,0 +1,28 @@
+package dev.goodput.core.profile.analysis;
+
+/**
+ * What the profile alone cannot know, and the user's overrides.
+ *
+ * @param flopsPerStep   model FLOPs of one training step over all ranks (the run metadata's), or NaN to count
+ *                       them from the trace's shapes
+ * @param flopConvention how {@code flopsPerStep} was obtained ("given", "6nd", "palm"), for the report
+ * @param peakFlops      peak FLOP/s per device to use instead of the peak table's, or NaN
+ * @param precision      the precision the peak is for (bf16 unless said)
+ */
+public record ProfileSettings(double flopsPerStep, String flopConvention, double peakFlops, String precision) {
+    public static ProfileSettings defaults() {
+        return new ProfileSettings(Double.NaN, null, Double.NaN, "bf16");
+    }
+
+    public ProfileSettings withPeakFlops(double peak) {
+        return new ProfileSettings(flopsPerStep, flopConvention, peak, precision);
+    }
+
+    public ProfileSettings withPrecision(String p) {
+        return new ProfileSettings(flopsPerStep, flopConvention, peakFlops, p);
+    }
+
+    public ProfileSettings withFlopsPerStep(double flops, String convention) {
+        return new ProfileSettings(flops, convention, peakFlops, precision);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.goodput.core.profile.analysis;
+
+import dev.goodput.core.model.Problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the profile says about one rank: HTA's four breakdowns over the analysed steps, the
+ * per-step view HTA lacks, exposed communication, MFU and the split of (1 − MFU) into causes.
+ *
+ * @param collectiveStart mean start of communication kernels within their step, as a fraction of the
+ *                        step's GPU span (late = this rank reaches collectives last: a straggler); NaN
+ *                        without communication
+ */
+public record RankProfile(String file, int rank, String device, List<Long> steps, TemporalBreakdown temporal,
+                          CommCompOverlap overlap, Map<String, Long> kernelTypes,
+                          List<IdleTimeBreakdown.Row> idle, List<StepBreakdown> perStep, double meanStepSeconds,
+                          double collectiveStart, ProfileMfu mfu, ModelBadput modelBadput, List<Problem> problems) {
+}
