@@ -7,7 +7,16 @@ import dev.goodput.core.derive.Window;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.RunLoader;
+import dev.goodput.core.derive.MeasuredModelLayer;
+import dev.goodput.core.derive.ModelFlops;
 import dev.goodput.core.model.Run;
+import dev.goodput.core.profile.ProfileLoader;
+import dev.goodput.core.profile.ProfileTrace;
+import dev.goodput.core.profile.analysis.ProfileAnalyzer;
+import dev.goodput.core.profile.analysis.ProfileSettings;
+import dev.goodput.core.profile.analysis.RankProfile;
+import dev.goodput.core.profile.report.ProfileModelLayer;
+import dev.goodput.core.profile.report.ProfileReport;
 import dev.goodput.core.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +40,9 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Run logs (JSON Lines or CSV) or ml-goodput-measurement entries; .gz is read too.")
+            description = "Run logs (JSON Lines or CSV) or ml-goodput-measurement entries; .gz is read too. "
+                    + "Profiler traces (Kineto JSON, Nsight Systems SQLite, or a folder of them) beside them give "
+                    + "the model layer.")
     List<Path> files;
 
     @Option(names = "--window", arity = "2", paramLabel = "TIME",
@@ -56,6 +67,31 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--warmup-steps", paramLabel = "N", defaultValue = "" + DerivationSettings.DEFAULT_WARMUP_STEPS,
             description = "Steps after each (re)start left out of steady state (default: ${DEFAULT-VALUE}).")
     int warmupSteps;
+
+    @Option(names = "--precision", defaultValue = "bf16",
+            description = "Precision of the peak looked up for profiles (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    /** The model layer measured from the profiles, with the run's FLOPs per step when it has them. */
+    private DerivationSettings withProfiles(DerivationSettings settings, Run run, List<Path> profiles)
+            throws java.io.IOException, InputException {
+        ProfileSettings ps = ProfileSettings.defaults().withPrecision(precision);
+        ModelFlops flops = ModelFlops.of(run.metadata());
+        if (flops != null) {
+            ps = ps.withFlopsPerStep(flops.perStep(), flops.convention().id());
+        }
+        if (peakFlops != null) {
+            ps = ps.withPeakFlops(peakFlops);
+        } else if (run.metadata().peak().isPresent()) {
+            ps = ps.withPeakFlops(run.metadata().peak().getAsDouble());
+        }
+        List<RankProfile> ranks = new java.util.ArrayList<>();
+        for (ProfileTrace t : ProfileLoader.load(profiles)) {
+            ranks.add(ProfileAnalyzer.analyze(t, ps));
+        }
+        MeasuredModelLayer model = ProfileModelLayer.of(ProfileReport.of(ranks));
+        return model == null ? settings : settings.withMeasuredModel(model);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -83,11 +119,20 @@ final class ReportCommand implements Callable<Integer> {
         if (peakFlops != null) {
             settings = settings.withPeakOverride(peakFlops);
         }
-        settings = new DerivationSettings(settings.window(), settings.evalProductive(), Math.max(0, warmupSteps),
-                settings.outlierMads(), settings.peakOverride());
+        settings = settings.withWarmupSteps(Math.max(0, warmupSteps));
+        List<Path> profiles = files.stream().filter(ProfileLoader::isProfile).toList();
+        List<Path> logs = files.stream().filter(f -> !profiles.contains(f)).toList();
+        if (logs.isEmpty()) {
+            spec.commandLine().getErr().println("goodput: error: expected at least one run log besides the profiles "
+                    + "(use `goodput profile` for profiles alone)");
+            return 1;
+        }
         Run run;
         try {
-            run = new RunLoader(lenient ? LoadMode.LENIENT : LoadMode.STRICT).load(files);
+            run = new RunLoader(lenient ? LoadMode.LENIENT : LoadMode.STRICT).load(logs);
+            if (!profiles.isEmpty()) {
+                settings = withProfiles(settings, run, profiles);
+            }
         } catch (InputException e) {
             spec.commandLine().getErr().println("goodput: error: " + e.getMessage());
             return 2;

@@ -42,8 +42,9 @@ public final class GoodputDeriver {
         int[] steady = SteadyState.select(run.steps(), plan, claims, w, settings.warmupSteps(),
                 settings.outlierMads());
         String rule = String.format(Locale.ROOT, SteadyState.RULE, settings.warmupSteps(), settings.outlierMads());
-        MfuDetails mfu = MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, steady,
-                attempts, rule, problems);
+        MfuDetails mfu = settings.measuredModel() != null ? settings.measuredModel().details()
+                : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, steady, attempts,
+                rule, problems);
         CauseLedger ledger = CauseLedger.of(intervals, capacity);
         GoodputReport report = report(run, w, capacity, ledger, mfu, plan, attempts, intervals.size(), settings,
                 problems);
@@ -105,7 +106,12 @@ public final class GoodputDeriver {
             badput.add(share(e.cause.layer(), e.cause.id(), e.cause.label(), e.accUs / capUs / 1e6, windowSec,
                     capacity, e.intervals));
         }
-        if (model != null) {
+        if (model != null && settings.measuredModel() != null) {
+            for (var loss : settings.measuredModel().losses().entrySet()) {
+                badput.add(share(Layer.MODEL, loss.getKey().id(), loss.getKey().label(),
+                        productiveSec * loss.getValue(), windowSec, capacity, 0));
+            }
+        } else if (model != null) {
             badput.add(share(Layer.MODEL, CauseCatalog.MFU_GAP.id(), CauseCatalog.MFU_GAP.label(),
                     productiveSec * (1 - model), windowSec, capacity, 0));
         }

@@ -25,6 +25,14 @@ public final class CauseCatalog {
     public static final Cause SHUTDOWN = new Cause("shutdown", "Shutdown after last step", Layer.FRAMEWORK);
     public static final Cause UNTRACKED = new Cause("untracked", "Untracked time between steps", Layer.FRAMEWORK);
     public static final Cause MFU_GAP = new Cause("mfu_gap", "Below peak FLOP/s (1 - MFU)", Layer.MODEL);
+    // The model layer split by a profile (issue 3): where (1 - MFU) of productive time goes.
+    public static final Cause GPU_IDLE = new Cause("gpu_idle", "GPU idle (host-bound / input pipeline)", Layer.MODEL);
+    public static final Cause EXPOSED_COMMUNICATION = new Cause("exposed_communication",
+            "Exposed communication", Layer.MODEL);
+    public static final Cause MEMORY_AND_OTHER = new Cause("memory_and_other_kernels",
+            "Memory copies and other non-compute kernels", Layer.MODEL);
+    public static final Cause COMPUTE_BELOW_PEAK = new Cause("compute_below_peak", "Compute kernels below peak",
+            Layer.MODEL);
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry(UNATTRIBUTED_DOWNTIME.id(), UNATTRIBUTED_DOWNTIME.label()),
@@ -41,6 +49,10 @@ public final class CauseCatalog {
             Map.entry(SHUTDOWN.id(), SHUTDOWN.label()),
             Map.entry(UNTRACKED.id(), UNTRACKED.label()),
             Map.entry(MFU_GAP.id(), MFU_GAP.label()),
+            Map.entry(GPU_IDLE.id(), GPU_IDLE.label()),
+            Map.entry(EXPOSED_COMMUNICATION.id(), EXPOSED_COMMUNICATION.label()),
+            Map.entry(MEMORY_AND_OTHER.id(), MEMORY_AND_OTHER.label()),
+            Map.entry(COMPUTE_BELOW_PEAK.id(), COMPUTE_BELOW_PEAK.label()),
             Map.entry("queue", "Queued"),
             Map.entry("scheduler", "Scheduler / orchestration"),
             Map.entry("maintenance", "Maintenance"),

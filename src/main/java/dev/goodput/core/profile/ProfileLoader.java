@@ -33,9 +33,10 @@ public final class ProfileLoader {
             if (NsysSqliteReader.looksLikeSqlite(file)) {
                 return true;
             }
-            String head = dev.goodput.core.io.TextHead.of(file, 8192);
+            // Chrome-trace events carry "ph"; run logs and ml-goodput entries never do.
+            String head = dev.goodput.core.io.TextHead.of(file, 1 << 16);
             return head.contains("\"traceEvents\"") || head.contains("\"deviceProperties\"")
-                    || head.contains("\"schemaVersion\"");
+                    || head.contains("\"schemaVersion\"") || head.matches("(?s).*\"ph\"\\s*:.*");
         } catch (IOException e) {
             return false;
         }
