@@ -33,15 +33,70 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--steps", split = ",", defaultValue = "10000,100000,1000000",
-            description = "Run sizes in step executions (default: ${DEFAULT-VALUE}).")
+            description = "Run sizes in step executions (default: ${DEFAULT-VALUE}); 0 to skip.")
     List<Integer> sizes;
 
     @Option(names = "--repeat", defaultValue = "5", description = "Timed repetitions per size (default: 5).")
     int repeat;
 
+    @Option(names = "--trace-kernels", split = ",", defaultValue = "100000,400000",
+            description = "Synthetic Kineto trace sizes in kernels (default: ${DEFAULT-VALUE}); 0 to skip.")
+    List<Integer> traceSizes;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        runLogs(out);
+        traces(out);
+        return 0;
+    }
+
+    /** Kineto trace loading (MB/s of JSON) and the HTA-style breakdown, plain and gzip. */
+    private void traces(PrintWriter out) throws Exception {
+        if (traceSizes.isEmpty() || traceSizes.get(0) <= 0) {
+            return;
+        }
+        out.println();
+        out.println("| kernels | form | file MB | JSON MB | load s (JSON MB/s) | analyse s |");
+        out.println("|---:|---|---:|---:|---:|---:|");
+        for (int n : traceSizes) {
+            Path plain = Files.createTempFile("goodput-bench-", ".json");
+            Path gz = Files.createTempFile("goodput-bench-", ".json.gz");
+            try {
+                SyntheticTrace.write(plain, n, false, 42);
+                SyntheticTrace.write(gz, n, true, 42);
+                double jsonMb = Files.size(plain) / 1e6;
+                for (Path f : List.of(plain, gz)) {
+                    dev.goodput.core.profile.KinetoTraceReader reader = new dev.goodput.core.profile.KinetoTraceReader();
+                    reader.read(f); // warm-up
+                    double[] load = new double[repeat];
+                    double[] analyse = new double[repeat];
+                    for (int i = 0; i < repeat; i++) {
+                        long t0 = System.nanoTime();
+                        var trace = reader.read(f);
+                        long t1 = System.nanoTime();
+                        dev.goodput.core.profile.analysis.ProfileAnalyzer.analyze(trace,
+                                dev.goodput.core.profile.analysis.ProfileSettings.defaults());
+                        long t2 = System.nanoTime();
+                        load[i] = (t1 - t0) / 1e9;
+                        analyse[i] = (t2 - t1) / 1e9;
+                    }
+                    double l = median(load);
+                    out.printf(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.3f (%.0f) | %.3f |%n", n,
+                            f == gz ? "gzip" : "json", Files.size(f) / 1e6, jsonMb, l, jsonMb / l, median(analyse));
+                    out.flush();
+                }
+            } finally {
+                Files.deleteIfExists(plain);
+                Files.deleteIfExists(gz);
+            }
+        }
+    }
+
+    private void runLogs(PrintWriter out) throws Exception {
+        if (sizes.isEmpty() || sizes.get(0) <= 0) {
+            return;
+        }
         out.println("| steps | file MB | load s (MB/s) | derive s | intervals | step columns MB | heap after load MB |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : sizes) {
@@ -85,7 +140,6 @@ final class BenchCommand implements Callable<Integer> {
                 Files.deleteIfExists(file);
             }
         }
-        return 0;
     }
 
     private static double median(double[] v) {

@@ -107,17 +107,39 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
         return round ? Math.floorDiv(ns, 1000L) * 1000L : ns;
     }
 
-    /** The events launched in [fromNs, toNs), trace ns (e.g. one profiler step), same base. */
-    public GpuSelection launchedBetween(long fromNs, long toNs) {
-        long from = fromNs - baseNs;
-        long to = toNs - baseNs;
-        int n = 0;
-        int[] keep = new int[size];
-        for (int i = 0; i < size; i++) {
-            if (launchNs[i] != NO_LAUNCH && launchNs[i] >= from && launchNs[i] < to) {
-                keep[n++] = i;
+    /**
+     * The events launched in each window [from, to) (trace ns, e.g. the profiler steps), one selection per
+     * window with the same base; sorts by launch once, so many windows cost O(n log n) in all.
+     */
+    public List<GpuSelection> launchedIn(List<long[]> windows) {
+        int[] byLaunch = java.util.stream.IntStream.range(0, size).filter(i -> launchNs[i] != NO_LAUNCH).boxed()
+                .sorted((a, b) -> Long.compare(launchNs[a], launchNs[b])).mapToInt(Integer::intValue).toArray();
+        List<GpuSelection> out = new ArrayList<>(windows.size());
+        for (long[] w : windows) {
+            long from = w[0] - baseNs;
+            long to = w[1] - baseNs;
+            int lo = 0;
+            int hi = byLaunch.length;
+            while (lo < hi) { // first event launched at or after `from`
+                int mid = (lo + hi) >>> 1;
+                if (launchNs[byLaunch[mid]] < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
+            int n = 0;
+            int[] keep = new int[byLaunch.length - lo];
+            for (int j = lo; j < byLaunch.length && launchNs[byLaunch[j]] < to; j++) {
+                keep[n++] = byLaunch[j];
+            }
+            Arrays.sort(keep, 0, n); // back to start order
+            out.add(subset(keep, n));
         }
+        return out;
+    }
+
+    private GpuSelection subset(int[] keep, int n) {
         long[] s = new long[n];
         long[] e = new long[n];
         KernelClass[] c = new KernelClass[n];

@@ -27,24 +27,27 @@ public final class ProfileAnalyzer {
         GpuSelection all = GpuSelection.of(t);
         TemporalBreakdown temporal = TemporalBreakdown.of(all);
         CommCompOverlap overlap = CommCompOverlap.of(all);
-        List<StepBreakdown> perStep = perStep(t, all);
+        List<StepAnnotation> analysed = t.cpuSteps().stream().filter(s -> all.steps().contains(s.step())).toList();
+        List<GpuSelection> stepEvents = all.launchedIn(analysed.stream()
+                .map(s -> new long[]{s.startNs(), s.endNs()}).toList());
+        List<StepBreakdown> perStep = perStep(analysed, stepEvents);
         double meanStep = perStep.stream().filter(StepBreakdown::steady).mapToLong(StepBreakdown::wallNs).average()
                 .orElse(temporal.spanNs()) / 1e9;
-        ProfileMfu mfu = mfu(t, settings, perStep, meanStep, problems);
+        ProfileMfu mfu = mfu(t, settings, analysed, meanStep, problems);
         ModelBadput badput = mfu.mfu() == null ? null : ModelBadput.of(temporal, overlap.exposedNs(), mfu.mfu());
         return new RankProfile(t.file(), t.rank(), t.deviceName(), all.steps(), temporal, overlap,
                 KernelTypeBreakdown.of(all), IdleTimeBreakdown.of(all, IdleTimeBreakdown.DEFAULT_DELAY_NS), perStep,
-                meanStep, collectiveStart(t, all), mfu, badput, List.copyOf(problems));
+                meanStep, collectiveStart(stepEvents), mfu, badput, List.copyOf(problems));
     }
 
     /** The analysed steps one by one: the kernels each launched, its wall time, steady or not. */
-    private static List<StepBreakdown> perStep(ProfileTrace t, GpuSelection all) {
-        List<StepAnnotation> cpu = t.cpuSteps().stream().filter(s -> all.steps().contains(s.step())).toList();
-        long[] walls = cpu.stream().mapToLong(StepAnnotation::durationNs).toArray();
+    private static List<StepBreakdown> perStep(List<StepAnnotation> steps, List<GpuSelection> events) {
+        long[] walls = steps.stream().mapToLong(StepAnnotation::durationNs).toArray();
         double limit = slowLimit(walls);
         List<StepBreakdown> out = new ArrayList<>();
-        for (StepAnnotation s : cpu) {
-            GpuSelection step = all.launchedBetween(s.startNs(), s.endNs());
+        for (int i = 0; i < steps.size(); i++) {
+            StepAnnotation s = steps.get(i);
+            GpuSelection step = events.get(i);
             out.add(new StepBreakdown(s.step(), s.durationNs(), TemporalBreakdown.of(step),
                     CommCompOverlap.of(step).exposedNs(), s.durationNs() <= limit));
         }
@@ -64,7 +67,7 @@ public final class ProfileAnalyzer {
         return median + Math.max(OUTLIER_MADS * 1.4826 * mad, 0.05 * median);
     }
 
-    private static ProfileMfu mfu(ProfileTrace t, ProfileSettings s, List<StepBreakdown> perStep, double stepSec,
+    private static ProfileMfu mfu(ProfileTrace t, ProfileSettings s, List<StepAnnotation> steps, double stepSec,
                                   List<Problem> problems) {
         Source src = new Source(t.file(), 0);
         Double flops = null;
@@ -73,26 +76,17 @@ public final class ProfileAnalyzer {
             int ranks = Math.max(1, t.worldSize());
             flops = s.flopsPerStep() / ranks;
             convention = (s.flopConvention() == null ? "given" : s.flopConvention()) + " / " + ranks + " ranks";
-        } else if (!t.cpuOps().isEmpty() && !perStep.isEmpty()) {
-            double sum = 0;
-            int n = 0;
-            int missing = 0;
-            for (StepBreakdown step : perStep) {
-                if (!step.steady()) {
-                    continue;
-                }
-                StepAnnotation a = t.cpuSteps().stream().filter(x -> x.step() == step.step()).findFirst().orElseThrow();
-                OpFlopCounter.FlopCount c = OpFlopCounter.countLeafFlops(t.cpuOps(), a.startNs(), a.endNs());
-                sum += c.totalFlops();
-                missing += c.opsMissingShapes();
-                n++;
-            }
-            if (n > 0 && sum > 0) {
-                flops = sum / n;
+        } else if (!t.cpuOps().isEmpty() && !steps.isEmpty()) {
+            // One pass over the analysed steps (leaf detection is over all ops: per-step calls would be O(n²)).
+            long from = steps.stream().mapToLong(StepAnnotation::startNs).min().orElseThrow();
+            long to = steps.stream().mapToLong(StepAnnotation::endNs).max().orElseThrow();
+            OpFlopCounter.FlopCount c = OpFlopCounter.countLeafFlops(t.cpuOps(), from, to);
+            if (c.totalFlops() > 0) {
+                flops = c.totalFlops() / steps.size();
                 convention = "trace-shapes";
-                if (missing > 0) {
-                    problems.add(Problem.warning(src, missing + " GEMM/attention/convolution ops lack usable shapes: "
-                            + "FLOPs per step are a lower bound"));
+                if (c.opsMissingShapes() > 0) {
+                    problems.add(Problem.warning(src, c.opsMissingShapes() + " GEMM/attention/convolution ops lack "
+                            + "usable shapes: FLOPs per step are a lower bound"));
                 }
             }
         }
@@ -130,14 +124,10 @@ public final class ProfileAnalyzer {
     }
 
     /** Mean start of communication kernels within their step's GPU span, 0 (first) .. 1 (last). */
-    private static double collectiveStart(ProfileTrace t, GpuSelection all) {
+    private static double collectiveStart(List<GpuSelection> steps) {
         double sum = 0;
         int n = 0;
-        for (StepAnnotation s : t.cpuSteps()) {
-            if (!all.steps().contains(s.step())) {
-                continue;
-            }
-            GpuSelection step = all.launchedBetween(s.startNs(), s.endNs());
+        for (GpuSelection step : steps) {
             if (step.size() == 0) {
                 continue;
             }
