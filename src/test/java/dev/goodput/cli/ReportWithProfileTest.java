@@ -76,4 +76,21 @@ class ReportWithProfileTest {
         assertEquals(0.1287, r.get("mfu").asDouble(), 1e-4);
         assertEquals("NVIDIA H100 80GB HBM3", r.get("device").asText());
     }
+
+    @Test
+    void aFolderIsOneTracePerRankWithStragglersRanked() throws Exception {
+        Path ranks = dir.resolve("ranks");
+        Files.createDirectories(ranks);
+        for (int r = 0; r < 2; r++) {
+            String name = "trace_filter__sampled_rank-" + r + ".json.gz";
+            Files.copy(Path.of("src/test/resources/traces/hta", name), ranks.resolve(name));
+        }
+        JsonNode j = new ObjectMapper().readTree(run("profile", ranks.toString(), "--format", "json"));
+        assertEquals(2, j.get("ranks").size());
+        assertEquals(0, j.get("ranks").get(0).get("rank").asInt());
+        assertEquals(1, j.get("ranks").get(1).get("rank").asInt());
+        assertEquals(53.56, j.get("ranks").get(0).get("idle_pct").asDouble(), 0.1);
+        assertEquals(2, j.get("stragglers").get("by_step_time").size());
+        assertEquals(7, j.get("kernel_type_table").size());
+    }
 }

@@ -35,7 +35,8 @@ public final class ProfileAnalyzer {
                 .orElse(temporal.spanNs()) / 1e9;
         ProfileMfu mfu = mfu(t, settings, analysed, meanStep, problems);
         ModelBadput badput = mfu.mfu() == null ? null : ModelBadput.of(temporal, overlap.exposedNs(), mfu.mfu());
-        return new RankProfile(t.file(), t.rank(), t.deviceName(), all.steps(), temporal, overlap,
+        TemporalBreakdown steady = steadyOnly(analysed, perStep, all, temporal);
+        return new RankProfile(t.file(), t.rank(), t.deviceName(), all.steps(), temporal, steady, overlap,
                 KernelTypeBreakdown.of(all), IdleTimeBreakdown.of(all, IdleTimeBreakdown.DEFAULT_DELAY_NS), perStep,
                 meanStep, collectiveStart(stepEvents), mfu, badput, List.copyOf(problems));
     }
@@ -52,6 +53,32 @@ public final class ProfileAnalyzer {
                     CommCompOverlap.of(step).exposedNs(), s.durationNs() <= limit));
         }
         return List.copyOf(out);
+    }
+
+    /** The breakdown over the kernels the steady steps launched (one selection over their windows). */
+    private static TemporalBreakdown steadyOnly(List<StepAnnotation> steps, List<StepBreakdown> perStep,
+                                                GpuSelection all, TemporalBreakdown whole) {
+        if (perStep.stream().allMatch(StepBreakdown::steady)) {
+            return whole;
+        }
+        List<long[]> windows = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (perStep.get(i).steady()) {
+                windows.add(new long[]{steps.get(i).startNs(), steps.get(i).endNs()});
+            }
+        }
+        long idle = 0;
+        long compute = 0;
+        long non = 0;
+        long span = 0;
+        for (GpuSelection s : all.launchedIn(windows)) {
+            TemporalBreakdown b = TemporalBreakdown.of(s);
+            idle += b.idleNs();
+            compute += b.computeNs();
+            non += b.nonComputeNs();
+            span += b.spanNs();
+        }
+        return new TemporalBreakdown(idle, compute, non, span);
     }
 
     private static double slowLimit(long[] walls) {

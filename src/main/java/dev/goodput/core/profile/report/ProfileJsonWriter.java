@@ -64,6 +64,13 @@ public final class ProfileJsonWriter {
         number(o, "idle_pct", t.idlePct());
         number(o, "compute_pct", t.computePct());
         number(o, "non_compute_pct", t.nonComputePct());
+        ObjectNode steady = o.putObject("steady_state");
+        steady.put("idle_us", p.steadyTemporal().idleNs() / 1000.0);
+        steady.put("compute_us", p.steadyTemporal().computeNs() / 1000.0);
+        steady.put("non_compute_us", p.steadyTemporal().nonComputeNs() / 1000.0);
+        number(steady, "idle_pct", p.steadyTemporal().idlePct());
+        number(steady, "compute_pct", p.steadyTemporal().computePct());
+        number(steady, "non_compute_pct", p.steadyTemporal().nonComputePct());
         number(o, "comm_comp_overlap_pct", p.overlap().overlapPct());
         o.put("exposed_communication_us", p.overlap().exposedNs() / 1000.0);
         ObjectNode kt = o.putObject("kernel_types");
