@@ -238,6 +238,20 @@ class NsysSqliteReaderTest {
     }
 
     @Test
+    void theProfileLoaderDetectsAnExportAndTheAnalysisBreaksItDown() throws Exception {
+        Path db = fullExport("rank3.sqlite");
+        assertTrue(ProfileLoader.isProfile(db));
+        List<ProfileTrace> traces = ProfileLoader.load(List.of(db));
+        assertEquals(1, traces.size());
+        var p = dev.goodput.core.profile.analysis.ProfileAnalyzer.analyze(traces.get(0),
+                dev.goodput.core.profile.analysis.ProfileSettings.defaults());
+        assertEquals(List.of(1L), p.steps()); // step 2 of 2 dropped, as HTA does
+        var t = p.temporal();
+        assertEquals(t.spanNs(), t.idleNs() + t.computeNs() + t.nonComputeNs());
+        assertEquals("NVIDIA H100 80GB HBM3", p.device());
+    }
+
+    @Test
     void correlatesGpuEventsWithTheirRuntimeCalls() throws Exception {
         ProfileTrace t = reader.read(fullExport("report.sqlite"));
         RuntimeCalls r = t.runtime();
