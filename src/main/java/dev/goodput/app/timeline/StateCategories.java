@@ -43,6 +43,15 @@ public final class StateCategories {
         colours = cols.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Synthetic categories (productive + n − 1 infra causes), for benchmarks. */
+    static StateCategories synthetic(int n) {
+        List<CauseShare> causes = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            causes.add(new CauseShare(Layer.INFRA, "cause_" + i, "Cause " + i, 0, 0, 0, 0));
+        }
+        return new StateCategories(causes);
+    }
+
     public static StateCategories of(Derivation d) {
         return new StateCategories(d.report().badput());
     }

@@ -17,7 +17,7 @@ public final class StateColumns {
     /** Finest bins across the window: 2^18 keeps the pyramid near 10 MB for any run. */
     static final int FINEST_BINS = 1 << 18;
     /** Up to this many intervals per column, summing intervals beats reading bins. */
-    static final int DIRECT_PER_COLUMN = 64;
+    static final int DIRECT_PER_COLUMN = 4;
 
     private final long[] start;
     private final long[] end;
@@ -173,7 +173,7 @@ public final class StateColumns {
     }
 
     /** Bins per column at least, so splitting the two edge bins of a column in proportion errs little. */
-    static final int BINS_PER_COLUMN = 8;
+    static final int BINS_PER_COLUMN = 4;
 
     /** The coarsest level with at least {@link #BINS_PER_COLUMN} bins per column, or -1 if none has. */
     private int level(double col) {
@@ -216,8 +216,12 @@ public final class StateColumns {
                 if (part <= 0) {
                     continue;
                 }
+                float scale = (float) (part / col);
+                int row = x * categories;
+                int[] ids = cats[level];
+                float[] us = micros[level];
                 for (int e = off[b]; e < off[b + 1]; e++) {
-                    out[x * categories + cats[level][e]] += (float) (micros[level][e] * part / col);
+                    out[row + ids[e]] += us[e] * scale;
                 }
             }
         }

@@ -1,0 +1,34 @@
+package dev.goodput.app.timeline;
+
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.ResolvedAttempt;
+import dev.goodput.core.model.Checkpoint;
+import dev.goodput.core.model.FaultEvent;
+
+import java.util.List;
+
+/**
+ * What a timeline frame draws, prepared once per derivation: the state-bin pyramid and the attempts, faults
+ * and checkpoints as sorted time arrays.
+ */
+public record TimelineLanes(StateColumns states, StateCategories categories, long[] attemptStart, long[] attemptEnd,
+                            boolean[] attemptDisrupted, long[] faults, long[] checkpoints, long dataStart,
+                            long dataEnd) {
+
+    public static TimelineLanes of(Derivation d) {
+        StateCategories c = StateCategories.of(d);
+        List<ResolvedAttempt> a = d.attempts();
+        long[] as = new long[a.size()];
+        long[] ae = new long[a.size()];
+        boolean[] dis = new boolean[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            as[i] = a.get(i).startUs();
+            ae[i] = a.get(i).endUs();
+            dis[i] = a.get(i).disrupted();
+        }
+        long[] f = d.run().faults().stream().mapToLong(FaultEvent::timeUs).sorted().toArray();
+        long[] k = d.run().checkpoints().stream().mapToLong(Checkpoint::timeUs).sorted().toArray();
+        return new TimelineLanes(StateColumns.of(d, c), c, as, ae, dis, f, k, d.window().startUs(),
+                d.window().endUs());
+    }
+}

@@ -1,0 +1,356 @@
+package dev.goodput.app.timeline;
+
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.Interval;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.util.Duration;
+
+import java.util.List;
+
+/**
+ * The interactive timeline: lanes for run state, job attempts, faults and checkpoints over a time axis (calendar
+ * time and time since start), with an overview strip showing the visible range. Drawing cost depends on pixels,
+ * not intervals ({@link TimelineFrame}). Wheel or W/S zoom, drag or A/D pan, F or 0 fits, double-click zooms to
+ * an interval, click selects it, shift-drag selects a range; hovering shows what an interval was.
+ */
+public final class TimelineView extends Region {
+    static final double GUTTER = 96;
+    static final double AXIS_HEIGHT = 36;
+    static final double OVERVIEW_GAP = 10;
+    static final double OVERVIEW_HEIGHT = 22;
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
+    private final ReadOnlyObjectWrapper<TimelineViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
+    private final ReadOnlyObjectWrapper<Interval> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyObjectWrapper<TimeRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final Tooltip tooltip = new Tooltip();
+    private TimelineLanes lanes;
+    private IntervalLookup lookup;
+    private int[] pixels = new int[0];
+    private int[] overviewPixels = new int[0];
+    private WritableImage image;
+    private WritableImage overview;
+    private double dragStartX = Double.NaN;
+    private TimelineViewport dragStartView;
+    private boolean rangeDrag;
+    private double rangeEndX;
+
+    public TimelineView() {
+        getStyleClass().add("timeline-view");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinHeight(AXIS_HEIGHT + TimelineFrame.HEIGHT + OVERVIEW_GAP + OVERVIEW_HEIGHT + 8);
+        setPrefHeight(getMinHeight());
+        tooltip.setShowDelay(Duration.millis(150));
+        tooltip.setFont(Font.font("monospace", 11));
+        Tooltip.install(this, tooltip);
+        tooltip.textProperty().bind(hoverText);
+        derivation.addListener((obs, old, d) -> load(d));
+        viewport.addListener((obs, old, v) -> redraw());
+        widthProperty().addListener((obs, old, w) -> {
+            overview = null;
+            redraw();
+        });
+        heightProperty().addListener((obs, old, h) -> redraw());
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** The derivation shown; set it to show another run or window. */
+    public ObjectProperty<Derivation> derivationProperty() {
+        return derivation;
+    }
+
+    public ReadOnlyObjectProperty<TimelineViewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Interval> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TimeRange> selectedRangeProperty() {
+        return selectedRange.getReadOnlyProperty();
+    }
+
+    /** The hover tooltip's text: what the interval under the mouse was (empty elsewhere). */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    /** The state categories shown (for a legend), or null without data. */
+    public StateCategories categories() {
+        return lanes == null ? null : lanes.categories();
+    }
+
+    public void setViewport(TimelineViewport v) {
+        viewport.set(v);
+    }
+
+    public void zoomToFit() {
+        if (viewport.get() != null) {
+            viewport.set(viewport.get().fitAll());
+        }
+    }
+
+    private void load(Derivation d) {
+        selected.set(null);
+        selectedRange.set(null);
+        overview = null;
+        if (d == null || d.intervals().isEmpty()) {
+            lanes = null;
+            lookup = null;
+            viewport.set(null);
+            redraw();
+            return;
+        }
+        lanes = TimelineLanes.of(d);
+        lookup = new IntervalLookup(d);
+        TimelineViewport fresh = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
+        if (fresh.equals(viewport.get())) {
+            redraw();
+        } else {
+            viewport.set(fresh);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    double laneWidth() {
+        return Math.max(1, getWidth() - GUTTER - 8);
+    }
+
+    private double overviewTop() {
+        return AXIS_HEIGHT + TimelineFrame.HEIGHT + OVERVIEW_GAP;
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        TimelineViewport v = viewport.get();
+        if (lanes == null || v == null || getWidth() < GUTTER + 20) {
+            g.setFill(Color.GRAY);
+            g.fillText("No run loaded: open a run log (File ▸ Open…) or drop it here.", 12, 24);
+            return;
+        }
+        int w = (int) laneWidth();
+        if (pixels.length < w * TimelineFrame.HEIGHT) {
+            pixels = new int[w * TimelineFrame.HEIGHT];
+        }
+        TimelineFrame.paint(lanes, v, w, pixels);
+        if (image == null || (int) image.getWidth() != w) {
+            image = new WritableImage(w, TimelineFrame.HEIGHT);
+        }
+        image.getPixelWriter().setPixels(0, 0, w, TimelineFrame.HEIGHT, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        g.drawImage(image, GUTTER, AXIS_HEIGHT);
+        drawAxis(g, v, w);
+        drawLabels(g);
+        drawOverview(g, v, w);
+        drawSelection(g, v, w);
+    }
+
+    private void drawAxis(GraphicsContext g, TimelineViewport v, int w) {
+        g.setFont(Font.font(11));
+        g.setStroke(Color.gray(0.6));
+        g.setLineWidth(1);
+        List<TimeAxis.Tick> ticks = TimeAxis.ticks(v, w, 110);
+        for (TimeAxis.Tick t : ticks) {
+            double x = GUTTER + v.xOf(t.timeUs(), w);
+            g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + TimelineFrame.HEIGHT);
+            g.setFill(Color.gray(0.25));
+            g.fillText(t.calendar(), x + 3, 13);
+            g.setFill(Color.gray(0.45));
+            g.fillText(t.elapsed(), x + 3, 27);
+        }
+    }
+
+    private void drawLabels(GraphicsContext g) {
+        g.setFill(Color.gray(0.2));
+        g.setFont(Font.font(12));
+        g.fillText("Run state", 8, AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0 + 4);
+        g.fillText("Attempts", 8, AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + 11);
+        g.fillText("Faults", 8, AXIS_HEIGHT + TimelineFrame.FAULT_TOP + 10);
+        g.fillText("Checkpoints", 8, AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + 9);
+        g.fillText("Overview", 8, overviewTop() + 15);
+    }
+
+    /** The whole run, small, with the visible range outlined; rendered once per size and derivation. */
+    private void drawOverview(GraphicsContext g, TimelineViewport v, int w) {
+        int h = (int) OVERVIEW_HEIGHT;
+        if (overview == null || (int) overview.getWidth() != w) {
+            float[] shares = lanes.states().summarize(v.dataStart(), v.dataEnd(), w);
+            StateCategories c = lanes.categories();
+            int[] colours = new int[c.size()];
+            for (int i = 0; i < colours.length; i++) {
+                colours[i] = c.colour(i);
+            }
+            overviewPixels = new int[w * h];
+            StateLaneRaster.paint(shares, c.size(), colours, w, overviewPixels, w, 0, h);
+            overview = new WritableImage(w, h);
+            overview.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), overviewPixels, 0, w);
+        }
+        double top = overviewTop();
+        g.drawImage(overview, GUTTER, top);
+        TimelineViewport all = v.fitAll();
+        double x0 = GUTTER + all.xOf(v.start(), w);
+        double x1 = GUTTER + all.xOf(v.end(), w);
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(2);
+        g.strokeRect(x0, top - 1, Math.max(2, x1 - x0), h + 2);
+    }
+
+    private void drawSelection(GraphicsContext g, TimelineViewport v, int w) {
+        Interval s = selected.get();
+        if (s != null && s.endUs() > v.start() && s.startUs() < v.end()) {
+            double x0 = GUTTER + Math.max(0, v.xOf(s.startUs(), w));
+            double x1 = GUTTER + Math.min(w, v.xOf(s.endUs(), w));
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(2);
+            g.strokeRect(x0, AXIS_HEIGHT, Math.max(2, x1 - x0), TimelineFrame.STATE_HEIGHT);
+        }
+        TimeRange r = selectedRange.get();
+        if (rangeDrag || r != null) {
+            double x0 = rangeDrag ? dragStartX : GUTTER + v.xOf(r.startUs(), w);
+            double x1 = rangeDrag ? rangeEndX : GUTTER + v.xOf(r.endUs(), w);
+            g.setFill(Color.rgb(0, 114, 178, 0.18));
+            g.fillRect(Math.min(x0, x1), AXIS_HEIGHT, Math.abs(x1 - x0), TimelineFrame.HEIGHT);
+        }
+    }
+
+    private boolean inLanes(double x, double y) {
+        return x >= GUTTER && y >= AXIS_HEIGHT && y < AXIS_HEIGHT + TimelineFrame.HEIGHT;
+    }
+
+    private boolean inOverview(double x, double y) {
+        return x >= GUTTER && y >= overviewTop() && y < overviewTop() + OVERVIEW_HEIGHT;
+    }
+
+    private long timeAtX(double x) {
+        return viewport.get().timeAt(x - GUTTER, laneWidth());
+    }
+
+    void hover(double x, double y) {
+        if (lookup == null || !inLanes(x, y) || y >= AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT) {
+            hoverText.set("");
+            return;
+        }
+        int i = lookup.indexAt(timeAtX(x));
+        hoverText.set(i < 0 ? "" : IntervalLookup.describe(lookup.get(i)));
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (viewport.get() == null || e.getDeltaY() == 0) {
+            return;
+        }
+        double anchor = Math.max(0, Math.min(1, (e.getX() - GUTTER) / laneWidth()));
+        viewport.set(viewport.get().zoom(Math.pow(0.85, e.getDeltaY() / 40.0), anchor));
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        if (viewport.get() == null || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if (inOverview(e.getX(), e.getY())) {
+            centerOnOverview(e.getX());
+            return;
+        }
+        dragStartX = e.getX();
+        dragStartView = viewport.get();
+        rangeDrag = e.isShiftDown();
+        rangeEndX = e.getX();
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (viewport.get() == null) {
+            return;
+        }
+        if (inOverview(e.getX(), e.getY()) && Double.isNaN(dragStartX)) {
+            centerOnOverview(e.getX());
+        } else if (!Double.isNaN(dragStartX) && rangeDrag) {
+            rangeEndX = e.getX();
+            redraw();
+        } else if (!Double.isNaN(dragStartX)) {
+            viewport.set(dragStartView.pan(-(e.getX() - dragStartX) / laneWidth()));
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (rangeDrag && Math.abs(e.getX() - dragStartX) >= 3) {
+            selectedRange.set(new TimeRange(timeAtX(dragStartX), timeAtX(e.getX())));
+        }
+        rangeDrag = false;
+        dragStartX = Double.NaN;
+        redraw();
+    }
+
+    private void onClicked(MouseEvent e) {
+        if (lookup == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()) {
+            return;
+        }
+        int i = lookup.indexAt(timeAtX(e.getX()));
+        if (i < 0) {
+            return;
+        }
+        Interval iv = lookup.get(i);
+        selected.set(iv);
+        if (e.getClickCount() == 2) {
+            viewport.set(viewport.get().show(iv.startUs(), iv.endUs()));
+        }
+        redraw();
+    }
+
+    private void centerOnOverview(double x) {
+        TimelineViewport v = viewport.get();
+        long t = v.fitAll().timeAt(x - GUTTER, laneWidth());
+        viewport.set(v.pan((double) (t - (v.start() + v.span() / 2)) / v.span()));
+    }
+
+    private void onKey(KeyEvent e) {
+        TimelineViewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        switch (e.getCode()) {
+            case W -> viewport.set(v.zoom(0.8, 0.5));
+            case S -> viewport.set(v.zoom(1.25, 0.5));
+            case A -> viewport.set(v.pan(-0.2));
+            case D -> viewport.set(v.pan(0.2));
+            case F, DIGIT0 -> viewport.set(v.fitAll());
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+}
