@@ -1,0 +1,69 @@
+package dev.goodput.app.timeline;
+
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.RunLoader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimelineFrameTest {
+    private static Derivation sample(String file) throws Exception {
+        return GoodputDeriver.derive(new RunLoader(LoadMode.STRICT).load(List.of(Path.of(file))),
+                DerivationSettings.defaults());
+    }
+
+    @Test
+    void theFiftyFourDayRunShowsEveryFaultAndAttemptAtFullView() throws Exception {
+        Derivation d = sample("sample-runs/llama3-54day-sim/run.jsonl.gz");
+        TimelineLanes lanes = TimelineLanes.of(d);
+        int width = 1920;
+        int[] px = new int[width * TimelineFrame.HEIGHT];
+        TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
+        TimelineFrame.paint(lanes, v, width, px);
+        // Every column of the state lane is fully painted (the run covers the window).
+        for (int x = 0; x < width; x++) {
+            assertTrue(px[(TimelineFrame.STATE_TOP + TimelineFrame.STATE_HEIGHT - 1) * width + x] != 0, "column " + x);
+        }
+        // Each fault's column carries a marker, even though 358 faults share 1920 columns.
+        int y = TimelineFrame.FAULT_TOP + 1;
+        for (long f : lanes.faults()) {
+            int x = (int) v.xOf(f, width);
+            if (x >= 0 && x < width) {
+                assertTrue(px[y * width + x] != 0, "fault at column " + x);
+            }
+        }
+        // Downtime (infra, vermillion/orange shades) shows somewhere as a state colour other than productive.
+        int productive = StatePalette.PRODUCTIVE;
+        int other = 0;
+        for (int x = 0; x < width; x++) {
+            for (int yy = TimelineFrame.STATE_TOP; yy < TimelineFrame.STATE_HEIGHT; yy++) {
+                int c = px[yy * width + x];
+                other += c != 0 && c != productive ? 1 : 0;
+            }
+        }
+        assertTrue(other > 0);
+    }
+
+    @Test
+    void hoverTextSaysStateCauseLayerTimesAndSource() throws Exception {
+        Derivation d = sample("sample-runs/clean-small/run.jsonl");
+        IntervalLookup lookup = new IntervalLookup(d);
+        long t = d.window().startUs() + 10_000_000L; // 10 s in: provisioning (0..42 s)
+        String text = IntervalLookup.describe(lookup.get(lookup.indexAt(t)));
+        assertEquals("""
+                Lost: Provisioning / device init (provisioning)
+                Layer: infra
+                Start: 2025-03-03T09:00:00Z
+                End: 2025-03-03T09:00:42Z
+                Duration: 42.0 s
+                Source: sample-runs/clean-small/run.jsonl:3""", text);
+        assertEquals(-1, lookup.indexAt(d.window().endUs() + 1));
+    }
+}
