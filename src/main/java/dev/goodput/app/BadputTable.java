@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -15,11 +16,14 @@ final class BadputTable {
 
     static TableView<BadputRow> of(ObservableList<BadputRow> rows) {
         TableView<BadputRow> table = new TableView<>(rows);
-        table.getColumns().add(column("Layer", BadputRow::layer, 110, false));
-        table.getColumns().add(column("Cause", BadputRow::cause, 420, false));
-        table.getColumns().add(column("Lost time", BadputRow::lostTime, 130, true));
-        table.getColumns().add(column("% of window", BadputRow::windowShare, 130, true));
-        table.getColumns().add(column("Accelerator-hours", BadputRow::acceleratorHours, 160, true));
+        table.setId("badput");
+        // AtlantaFX's compact rows: the table shares its height with the timeline.
+        table.getStyleClass().add(Styles.DENSE);
+        table.getColumns().add(column("Layer", BadputRow::layer, 95, false));
+        table.getColumns().add(column("Cause", BadputRow::cause, 260, false));
+        table.getColumns().add(column("Lost time", BadputRow::lostTime, 100, true));
+        table.getColumns().add(column("% of window", BadputRow::windowShare, 115, true));
+        table.getColumns().add(column("Accelerator-hours", BadputRow::acceleratorHours, 150, true));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No time was lost."));
         return table;

@@ -6,6 +6,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import java.util.Locale;
+
 /** One headline goodput: title, large figure, formula, and the full definition as a tooltip. */
 final class FigureCard {
     private FigureCard() {
@@ -17,10 +19,12 @@ final class FigureCard {
         Label value = new Label();
         value.textProperty().bind(figure);
         value.getStyleClass().add(WorkbenchStyles.FIGURE_VALUE);
+        value.setId(id(measure));
         Label formula = new Label(measure.formula());
         formula.getStyleClass().add(WorkbenchStyles.FIGURE_FORMULA);
 
         VBox card = new VBox(title, value, formula);
+        card.setId(id(measure) + "-card");
         card.getStyleClass().add(WorkbenchStyles.FIGURE_CARD);
         if (measure == GoodputMeasure.OVERALL) {
             card.getStyleClass().add(WorkbenchStyles.FIGURE_HEADLINE);
@@ -32,5 +36,10 @@ final class FigureCard {
         tip.setMaxWidth(420);
         Tooltip.install(card, tip);
         return card;
+    }
+
+    /** "figure-infra", … : the figure's node id, for tests and for styling one card. */
+    static String id(GoodputMeasure measure) {
+        return "figure-" + measure.name().toLowerCase(Locale.ROOT);
     }
 }

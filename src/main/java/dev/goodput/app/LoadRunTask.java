@@ -1,40 +1,42 @@
 package dev.goodput.app;
 
+import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.Run;
-import dev.goodput.core.report.GoodputReport;
 import javafx.concurrent.Task;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
- * Reads the files as one run and derives its report, off the FX thread. Leniently: a bad record becomes a
- * warning in the problems panel rather than a failed open.
+ * Reads the files as one run and derives it, off the FX thread. The whole {@link Derivation} is the result (not
+ * just its report) so that views such as the timeline can draw the partition of the window.
  */
-final class LoadRunTask extends Task<GoodputReport> {
-    private final List<Path> files;
+final class LoadRunTask extends Task<Derivation> {
+    static final String READING = "Reading…";
+    static final String DERIVING = "Deriving goodput…";
 
-    LoadRunTask(List<Path> files) {
+    private final List<Path> files;
+    private final RunSource source;
+
+    LoadRunTask(List<Path> files, RunSource source) {
         this.files = List.copyOf(files);
+        this.source = source;
     }
 
     @Override
-    protected GoodputReport call() throws Exception {
-        // The reader reports no progress of its own, so the progress stays indeterminate; the message says which stage.
-        updateMessage("Reading " + describe(files) + "…");
-        Run run = new RunLoader(LoadMode.LENIENT).load(files);
+    protected Derivation call() throws Exception {
+        // The readers report no progress of their own, so the bar stays indeterminate; the message names the stage.
+        updateMessage(READING);
+        Run run = source.read(files);
+        // The readers cannot be stopped mid-file (they do not check for interrupts), so a cancelled load reads on in
+        // the background; at least spare it the derivation, which costs about as much again. Its outcome is ignored.
         if (isCancelled()) {
-            return null;
+            throw new CancellationException();
         }
-        updateMessage("Deriving goodput…");
-        return GoodputDeriver.derive(run, DerivationSettings.defaults()).report();
-    }
-
-    static String describe(List<Path> files) {
-        return files.size() == 1 ? String.valueOf(files.get(0).getFileName()) : files.size() + " files";
+        updateMessage(DERIVING);
+        return GoodputDeriver.derive(run, DerivationSettings.defaults());
     }
 }

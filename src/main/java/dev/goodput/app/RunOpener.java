@@ -1,44 +1,93 @@
 package dev.goodput.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** Starts a {@link LoadRunTask} and moves its outcome into the view model; the latest open wins. */
+/**
+ * Opens runs: starts a {@link LoadRunTask} and moves its outcome into the view models. The latest open wins (an
+ * earlier load still running is cancelled); a cancelled load changes nothing but the status. Call on the FX thread.
+ */
 final class RunOpener {
-    private final SummaryViewModel model;
+    private final SummaryViewModel summary;
+    private final LoadStatus status;
+    private final RecentFiles recent;
+    private final RunSource source;
     private final Executor executor;
     private LoadRunTask current;
 
-    RunOpener(SummaryViewModel model, Executor executor) {
-        this.model = model;
+    RunOpener(SummaryViewModel summary, LoadStatus status, RecentFiles recent, RunSource source, Executor executor) {
+        this.summary = summary;
+        this.status = status;
+        this.recent = recent;
+        this.source = source;
         this.executor = executor;
     }
 
-    /** Call on the FX thread. An empty list shows the empty state. */
-    void open(List<Path> files) {
-        if (current != null) {
-            current.cancel();
-            current = null;
+    /** An empty list shows the empty state. */
+    void open(List<Path> requested) {
+        List<Path> files = List.copyOf(requested);
+        if (abandonCurrent() && files.isEmpty()) {
+            status.cancelled();
         }
         if (files.isEmpty()) {
-            model.showEmpty();
+            summary.showEmpty();
             return;
         }
-        LoadRunTask task = new LoadRunTask(files);
+        LoadRunTask task = new LoadRunTask(files, source);
+        String what = FileNames.of(files);
+        long started = System.nanoTime();
         current = task;
-        model.beginLoading(task.progressProperty(), task.messageProperty());
-        // Handlers run on the FX thread; the identity check drops results of a load that was superseded.
+        status.begin(what, task.progressProperty(), task.messageProperty());
+        // Handlers run on the FX thread; the identity check drops the outcome of a load that was superseded.
         task.setOnSucceeded(e -> {
             if (current == task) {
-                model.showReport(task.getValue());
+                current = null;
+                summary.showRun(files, task.getValue());
+                recent.add(files);
+                status.succeeded(what, Duration.ofNanos(System.nanoTime() - started));
             }
         });
         task.setOnFailed(e -> {
             if (current == task) {
-                model.showFailure(LoadRunTask.describe(files), task.getException());
+                current = null;
+                summary.showFailure(files, task.getException());
+                status.failed(what);
+            }
+        });
+        task.setOnCancelled(e -> {
+            if (current == task) {
+                current = null;
+                status.cancelled();
             }
         });
         executor.execute(task);
+    }
+
+    /** Reads the files shown again, e.g. after they were fixed or grew. */
+    void reload() {
+        List<Path> files = List.copyOf(summary.filesProperty());
+        if (!files.isEmpty()) {
+            open(files);
+        }
+    }
+
+    /** Stops the load in progress; the run shown before stays. */
+    void cancel() {
+        if (current != null) {
+            // The handler (run at once, on this thread) reports the cancellation and clears current.
+            current.cancel();
+        }
+    }
+
+    /** A new open replaces the running load silently: its cancellation is not news. True if one was running. */
+    private boolean abandonCurrent() {
+        LoadRunTask running = current;
+        current = null;
+        if (running != null) {
+            running.cancel();
+        }
+        return running != null;
     }
 }

@@ -1,48 +1,55 @@
 package dev.goodput.app;
 
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.Goodputs;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 
-import java.time.Instant;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the summary window shows, as read-only properties the view binds to. All text is formatted here so
- * the view only lays it out, and so it can be tested without a JavaFX toolkit. Call on the FX thread.
+ * The run the window shows, as read-only properties the views bind to: the {@link Derivation} itself (for views
+ * that draw the partition, such as the timeline) and, formatted here so views only lay text out and so it can be
+ * tested without a JavaFX toolkit, the figures, badput rows, problems and status-bar texts. Call on the FX thread.
  */
 public final class SummaryViewModel {
-    /** Which of the window's panes is showing. */
-    public enum State { EMPTY, LOADING, READY, FAILED }
+    /** What the window shows: nothing yet, a run, or the problems of files that could not be read at all. */
+    public enum State { EMPTY, READY, FAILED }
 
     static final String APP_NAME = "Goodput Workbench";
-    static final String EMPTY_MESSAGE = "Open a run log… (File ▸ Open…) to see its goodput.";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
+    private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
+    private final ReadOnlyListWrapper<Path> files =
+            new ReadOnlyListWrapper<>(this, "files", FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ReadOnlyStringWrapper runName = new ReadOnlyStringWrapper(this, "runName", "");
     private final ReadOnlyStringWrapper runDetails = new ReadOnlyStringWrapper(this, "runDetails", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", EMPTY_MESSAGE);
-    // -1 is JavaFX's "indeterminate".
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper filesText = new ReadOnlyStringWrapper(this, "filesText", "");
+    private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
+    private final ReadOnlyStringWrapper problemCount = new ReadOnlyStringWrapper(this, "problemCount", "");
     private final Map<GoodputMeasure, ReadOnlyStringWrapper> figures = new EnumMap<>(GoodputMeasure.class);
     private final ReadOnlyListWrapper<BadputRow> badput =
             new ReadOnlyListWrapper<>(this, "badput", FXCollections.observableArrayList());
-    private final ReadOnlyListWrapper<String> warnings =
-            new ReadOnlyListWrapper<>(this, "warnings", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> problems =
+            new ReadOnlyListWrapper<>(this, "problems", FXCollections.observableArrayList());
 
     public SummaryViewModel() {
         for (GoodputMeasure m : GoodputMeasure.values()) {
@@ -50,77 +57,129 @@ public final class SummaryViewModel {
         }
     }
 
-    /** Nothing open: invite the user to open a file. */
+    /** Nothing open. */
     public void showEmpty() {
-        unbindLoading();
-        clearReport();
-        message.set(EMPTY_MESSAGE);
+        clear(List.of());
         state.set(State.EMPTY);
     }
 
-    /** A load has started; progress and message follow the loading task until it ends. */
-    public void beginLoading(ObservableValue<? extends Number> taskProgress, ObservableValue<String> taskMessage) {
-        unbindLoading();
-        progress.bind(taskProgress);
-        message.bind(taskMessage);
-        state.set(State.LOADING);
-    }
-
-    public void showReport(GoodputReport report) {
-        unbindLoading();
+    /** A run read from the files, with whatever problems its reading met (a partial read is still a run). */
+    public void showRun(List<Path> runFiles, Derivation d) {
+        GoodputReport report = d.report();
+        files.setAll(runFiles);
         runName.set(report.runName());
         title.set(APP_NAME + " — " + report.runName());
         runDetails.set(details(report));
+        filesText.set(FileNames.of(runFiles));
+        windowText.set(window(report));
         Goodputs g = report.goodput();
         figures.forEach((measure, text) -> text.set(Figures.percent(measure.of(g))));
         badput.setAll(report.badput().stream().map(BadputRow::of).toList());
-        warnings.setAll(report.warnings().stream().map(SummaryViewModel::problemLine).toList());
-        message.set("");
+        problems.setAll(report.warnings().stream().map(SummaryViewModel::problemLine).toList());
+        problemCount.set(problemCount(report.warnings()));
+        // Last, so a listener of the derivation sees the rest of the model already updated.
+        derivation.set(d);
         state.set(State.READY);
     }
 
-    /** The load failed: say what could not be opened and why; the user can open another file. */
-    public void showFailure(String what, Throwable error) {
-        unbindLoading();
-        clearReport();
-        String why = error == null || error.getMessage() == null ? String.valueOf(error) : error.getMessage();
-        message.set("Could not open " + what + ":\n" + why);
+    /**
+     * Nothing could be read from the files: the run shown before is replaced by the reasons, in the Problems panel,
+     * so the user sees which file and line to fix. (The lenient readers keep what they can, so this means that no
+     * file was readable at all.)
+     */
+    public void showFailure(List<Path> runFiles, Throwable error) {
+        clear(runFiles);
+        String what = FileNames.of(runFiles);
+        runName.set("Could not open " + what);
+        runDetails.set("Nothing could be read; the Problems panel says why.");
+        filesText.set(what);
+        problems.setAll(failureLine(error));
+        problemCount.set("1 error");
         state.set(State.FAILED);
     }
 
-    private void unbindLoading() {
-        progress.unbind();
-        message.unbind();
-        progress.set(-1);
-    }
-
-    private void clearReport() {
+    private void clear(List<Path> runFiles) {
+        derivation.set(null);
+        files.setAll(runFiles);
         runName.set("");
         runDetails.set("");
         title.set(APP_NAME);
+        filesText.set("");
+        windowText.set("");
+        problemCount.set("");
         figures.values().forEach(f -> f.set(Figures.NOT_AVAILABLE));
         badput.clear();
-        warnings.clear();
+        problems.clear();
     }
 
     private static String details(GoodputReport r) {
-        return String.format(Locale.ROOT, "%d accelerators  ·  window %s  (%s → %s)  ·  available %s  ·  "
-                        + "productive %s", r.accelerators(), Figures.duration(r.windowSeconds()),
-                iso(r.windowStartUs()), iso(r.windowEndUs()), Figures.duration(r.availableSeconds()),
+        return String.format(Locale.ROOT, "%d accelerators  ·  window %s  ·  available %s  ·  productive %s",
+                r.accelerators(), Figures.duration(r.windowSeconds()), Figures.duration(r.availableSeconds()),
                 Figures.duration(r.productiveSeconds()));
     }
 
-    private static String problemLine(Problem p) {
+    /** "2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)"; the end's date is written only when it differs. */
+    static String window(GoodputReport r) {
+        LocalDateTime start = utc(r.windowStartUs());
+        LocalDateTime end = utc(r.windowEndUs());
+        String endText = end.toLocalDate().equals(start.toLocalDate()) ? end.toLocalTime().format(TIME)
+                : end.format(DATE_TIME);
+        return start.format(DATE_TIME) + " → " + endText + " UTC  (" + Figures.duration(r.windowSeconds()) + ")";
+    }
+
+    /** "No problems", "1 warning", "2 errors, 3 warnings". */
+    static String problemCount(List<Problem> list) {
+        long errors = list.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        long warnings = list.size() - errors;
+        if (errors == 0 && warnings == 0) {
+            return "No problems";
+        }
+        String w = warnings == 0 ? "" : plural(warnings, "warning");
+        String e = errors == 0 ? "" : plural(errors, "error");
+        return e.isEmpty() ? w : w.isEmpty() ? e : e + ", " + w;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    static String problemLine(Problem p) {
         return (p.severity() == Problem.Severity.ERROR ? "Error: " : "Warning: ") + p;
     }
 
-    private static String iso(long micros) {
-        // Whole seconds: the header is for orientation; exact bounds are in the exported reports.
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)));
+    private static String failureLine(Throwable error) {
+        // An InputException's message already starts with file:line, like the problems of a partial read.
+        if (error instanceof InputException) {
+            return "Error: " + error.getMessage();
+        }
+        String why = error == null || error.getMessage() == null ? String.valueOf(error) : error.getMessage();
+        return "Error: " + why;
+    }
+
+    private static LocalDateTime utc(long micros) {
+        // Whole seconds: the status bar is for orientation; exact bounds are in the exported reports.
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0, ZoneOffset.UTC);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * The derivation of the run shown (its partition of the window into intervals, attempts and report); null when
+     * no run is shown. Changes once per opened run, after the other properties.
+     */
+    public ReadOnlyObjectProperty<Derivation> derivationProperty() {
+        return derivation.getReadOnlyProperty();
+    }
+
+    public Derivation getDerivation() {
+        return derivation.get();
+    }
+
+    /** The files of the run shown, or of the failed open; what Reload reads again. */
+    public ReadOnlyListProperty<Path> filesProperty() {
+        return files.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -136,13 +195,19 @@ public final class SummaryViewModel {
         return runDetails.getReadOnlyProperty();
     }
 
-    /** Empty-state invitation, loading stage, or failure explanation. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** The file names, for the status bar. */
+    public ReadOnlyStringProperty filesTextProperty() {
+        return filesText.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+    /** The measurement window's bounds and length, for the status bar. */
+    public ReadOnlyStringProperty windowTextProperty() {
+        return windowText.getReadOnlyProperty();
+    }
+
+    /** How many warnings and errors the reading met, for the status bar. */
+    public ReadOnlyStringProperty problemCountProperty() {
+        return problemCount.getReadOnlyProperty();
     }
 
     /** The measure as a percentage, or "n/a". */
@@ -154,8 +219,8 @@ public final class SummaryViewModel {
         return badput.getReadOnlyProperty();
     }
 
-    /** The report's problems, one line each with severity and {@code file:line}. */
-    public ReadOnlyListProperty<String> warningsProperty() {
-        return warnings.getReadOnlyProperty();
+    /** The problems met reading the run, one line each with severity and {@code file:line}. */
+    public ReadOnlyListProperty<String> problemsProperty() {
+        return problems.getReadOnlyProperty();
     }
 }

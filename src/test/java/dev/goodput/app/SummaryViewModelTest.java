@@ -1,37 +1,42 @@
 package dev.goodput.app;
 
+import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.RunLoader;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.Source;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.Goodputs;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The view model with a real report of the bundled sample; plain JUnit, no JavaFX toolkit started. */
+/** The view model with a real derivation of the bundled sample; plain JUnit, no JavaFX toolkit started. */
 class SummaryViewModelTest {
     private static final Path CLEAN = Path.of("sample-runs", "clean-small", "run.jsonl");
-    private static GoodputReport clean;
+    private static Derivation clean;
 
     @BeforeAll
     static void deriveSample() throws Exception {
         clean = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(List.of(CLEAN)),
-                DerivationSettings.defaults()).report();
+                DerivationSettings.defaults());
     }
 
     @Test
     void showsTheSampleFiguresAsTheCliReportsThem() {
         SummaryViewModel vm = new SummaryViewModel();
-        vm.showReport(clean);
+        vm.showRun(List.of(CLEAN), clean);
 
         assertEquals(SummaryViewModel.State.READY, vm.stateProperty().get());
         assertEquals("clean-small (GPT 1.3B on 8x A100)", vm.runNameProperty().get());
@@ -42,16 +47,66 @@ class SummaryViewModelTest {
         assertEquals("44.95%", vm.figureProperty(GoodputMeasure.OVERALL).get());
         assertTrue(vm.runDetailsProperty().get().startsWith("8 accelerators  ·  window 36.6 min"),
                 vm.runDetailsProperty().get());
-        assertTrue(vm.warningsProperty().isEmpty(), () -> vm.warningsProperty().toString());
+        assertTrue(vm.problemsProperty().isEmpty(), () -> vm.problemsProperty().toString());
+    }
+
+    @Test
+    void exposesTheWholeDerivationForTheTimeline() {
+        SummaryViewModel vm = new SummaryViewModel();
+        assertNull(vm.derivationProperty().get());
+        List<String> seenRunNames = new ArrayList<>();
+        // A listener of the derivation finds the rest of the model already showing the same run.
+        vm.derivationProperty().addListener((obs, was, now) -> seenRunNames.add(vm.runNameProperty().get()));
+
+        vm.showRun(List.of(CLEAN), clean);
+        assertSame(clean, vm.derivationProperty().get());
+        assertTrue(clean.intervals().size() > 0);
+        assertEquals(List.of("clean-small (GPT 1.3B on 8x A100)"), seenRunNames);
+
+        vm.showEmpty();
+        assertNull(vm.getDerivation());
+    }
+
+    @Test
+    void statusBarTexts() {
+        SummaryViewModel vm = new SummaryViewModel();
+        vm.showRun(List.of(CLEAN), clean);
+
+        assertEquals("run.jsonl", vm.filesTextProperty().get());
+        assertEquals("2025-03-03 09:00:00 → 09:36:33 UTC  (36.6 min)", vm.windowTextProperty().get());
+        assertEquals("No problems", vm.problemCountProperty().get());
+        assertEquals(List.of(CLEAN), vm.filesProperty());
+    }
+
+    @Test
+    void aWindowOverSeveralDaysNamesBothDates() {
+        GoodputReport r = clean.report();
+        GoodputReport twoDays = new GoodputReport(r.runName(), r.windowStartUs(), r.windowStartUs() + 172_800_000_000L,
+                r.accelerators(), r.goodput(), r.availableSeconds(), r.productiveSeconds(), r.badput(), r.layers(),
+                r.waterfall(), r.reliability(), r.steps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
+        assertEquals("2025-03-03 09:00:00 → 2025-03-05 09:00:00 UTC  (2.00 d)", SummaryViewModel.window(twoDays));
+    }
+
+    @Test
+    void countsWarningsAndErrors() {
+        Source s = new Source("a.jsonl", 3);
+        assertEquals("No problems", SummaryViewModel.problemCount(List.of()));
+        assertEquals("1 warning", SummaryViewModel.problemCount(List.of(Problem.warning(s, "w"))));
+        assertEquals("2 errors, 1 warning", SummaryViewModel.problemCount(List.of(
+                Problem.error(s, "e"), Problem.warning(s, "w"), Problem.error(s, "e"))));
+        assertEquals("3 errors", SummaryViewModel.problemCount(List.of(
+                Problem.error(s, "e"), Problem.error(s, "e"), Problem.error(s, "e"))));
+        assertEquals("Error: a.jsonl:3: expected a time", SummaryViewModel.problemLine(Problem.error(s,
+                "expected a time")));
     }
 
     @Test
     void listsBadputCausesInTheReportsOrder() {
         SummaryViewModel vm = new SummaryViewModel();
-        vm.showReport(clean);
+        vm.showRun(List.of(CLEAN), clean);
 
         List<BadputRow> rows = vm.badputProperty();
-        assertEquals(clean.badput().size(), rows.size());
+        assertEquals(clean.report().badput().size(), rows.size());
         assertEquals(new BadputRow("infra", "Provisioning / device init", "42.0 s", "1.91%", "0.093"), rows.get(0));
         BadputRow last = rows.get(rows.size() - 1);
         assertEquals("model", last.layer());
@@ -62,7 +117,7 @@ class SummaryViewModelTest {
     @Test
     void modelAndOverallAreNotAvailableWithoutMfu() {
         SummaryViewModel vm = new SummaryViewModel();
-        vm.showReport(withGoodputs(clean, new Goodputs(0.5, 0.25, null, null)));
+        vm.showRun(List.of(CLEAN), withGoodputs(clean, new Goodputs(0.5, 0.25, null, null)));
 
         assertEquals("50.00%", vm.figureProperty(GoodputMeasure.INFRA).get());
         assertEquals("25.00%", vm.figureProperty(GoodputMeasure.FRAMEWORK).get());
@@ -71,53 +126,40 @@ class SummaryViewModelTest {
     }
 
     @Test
-    void followsTheLoadingTaskUntilTheReportArrives() {
+    void aFailedLoadShowsWhyInTheProblemsAndKeepsTheFilesForReload() {
         SummaryViewModel vm = new SummaryViewModel();
-        SimpleDoubleProperty progress = new SimpleDoubleProperty(-1);
-        SimpleStringProperty message = new SimpleStringProperty("Reading run.jsonl…");
-        vm.beginLoading(progress, message);
-
-        assertEquals(SummaryViewModel.State.LOADING, vm.stateProperty().get());
-        assertEquals("Reading run.jsonl…", vm.messageProperty().get());
-        progress.set(0.5);
-        message.set("Deriving goodput…");
-        assertEquals(0.5, vm.progressProperty().get());
-        assertEquals("Deriving goodput…", vm.messageProperty().get());
-
-        vm.showReport(clean);
-        message.set("late update from a finished task");
-        assertEquals("", vm.messageProperty().get());
-        assertEquals(SummaryViewModel.State.READY, vm.stateProperty().get());
-    }
-
-    @Test
-    void aFailedLoadClearsTheFiguresAndSaysWhy() {
-        SummaryViewModel vm = new SummaryViewModel();
-        vm.showReport(clean);
-        vm.showFailure("missing.jsonl", new Exception("missing.jsonl: file not found"));
+        vm.showRun(List.of(CLEAN), clean);
+        Path missing = Path.of("missing.jsonl");
+        vm.showFailure(List.of(missing), new InputException(new Source("missing.jsonl", 0), "file not found"));
 
         assertEquals(SummaryViewModel.State.FAILED, vm.stateProperty().get());
-        assertEquals("Could not open missing.jsonl:\nmissing.jsonl: file not found", vm.messageProperty().get());
+        assertEquals(List.of("Error: missing.jsonl: file not found"), vm.problemsProperty());
+        assertEquals("Could not open missing.jsonl", vm.runNameProperty().get());
+        assertEquals("1 error", vm.problemCountProperty().get());
         assertEquals("Goodput Workbench", vm.titleProperty().get());
         assertEquals("n/a", vm.figureProperty(GoodputMeasure.OVERALL).get());
         assertTrue(vm.badputProperty().isEmpty());
+        assertNull(vm.getDerivation());
+        assertEquals(List.of(missing), vm.filesProperty());
     }
 
     @Test
-    void startsEmptyAndInvitesTheUserToOpenARunLog() {
+    void startsEmpty() {
         SummaryViewModel vm = new SummaryViewModel();
         assertEquals(SummaryViewModel.State.EMPTY, vm.stateProperty().get());
-        assertTrue(vm.messageProperty().get().startsWith("Open a run log…"));
 
-        vm.showReport(clean);
+        vm.showRun(List.of(CLEAN), clean);
         vm.showEmpty();
         assertEquals(SummaryViewModel.State.EMPTY, vm.stateProperty().get());
         assertEquals("", vm.runNameProperty().get());
+        assertTrue(vm.filesProperty().isEmpty());
     }
 
-    private static GoodputReport withGoodputs(GoodputReport r, Goodputs g) {
-        return new GoodputReport(r.runName(), r.windowStartUs(), r.windowEndUs(), r.accelerators(), g,
+    private static Derivation withGoodputs(Derivation d, Goodputs g) {
+        GoodputReport r = d.report();
+        GoodputReport changed = new GoodputReport(r.runName(), r.windowStartUs(), r.windowEndUs(), r.accelerators(), g,
                 r.availableSeconds(), r.productiveSeconds(), r.badput(), r.layers(), r.waterfall(), r.reliability(),
                 r.steps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
+        return new Derivation(d.run(), d.window(), d.intervals(), d.attempts(), changed);
     }
 }

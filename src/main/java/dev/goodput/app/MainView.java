@@ -1,0 +1,179 @@
+package dev.goodput.app;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+
+/**
+ * The window's content: the run's name, the four goodput figures, the timeline (the largest area) and, under it,
+ * the badput table beside the Problems panel. With no run open it shows an invitation to open one instead. Binds to
+ * the view models and holds no logic beyond choosing which pane shows.
+ */
+public final class MainView {
+    static final String TIMELINE_PLACEHOLDER_TEXT = "Timeline";
+    /** Share of the split's height the timeline gets at first; the user can drag the divider. */
+    private static final double TIMELINE_SHARE = 0.6;
+
+    private final StackPane root;
+    private final StackPane timelineSlot = new StackPane();
+    private final Label timelinePlaceholder = new Label(TIMELINE_PLACEHOLDER_TEXT);
+
+    MainView(SummaryViewModel summary, LoadStatus load, Runnable openDialog) {
+        timelinePlaceholder.getStyleClass().add(WorkbenchStyles.TIMELINE_PLACEHOLDER);
+        timelineSlot.getStyleClass().add(WorkbenchStyles.TIMELINE_SLOT);
+        timelineSlot.setId("timeline-slot");
+        timelineSlot.setMinHeight(120);
+        setTimeline(null);
+
+        Node run = runPane(summary);
+        Node empty = emptyPane(load, openDialog);
+        ObservableBooleanValue nothingOpen = Bindings.createBooleanBinding(
+                () -> summary.stateProperty().get() == SummaryViewModel.State.EMPTY, summary.stateProperty());
+        // Only hidden, not unmanaged: the run pane keeps being laid out at full size, so its split panes never see a
+        // zero size, which would squash their dividers before the first run arrives.
+        run.visibleProperty().bind(Bindings.not(nothingOpen));
+        empty.visibleProperty().bind(nothingOpen);
+        root = new StackPane(run, empty);
+        root.getStyleClass().add(WorkbenchStyles.MAIN_VIEW);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /**
+     * Puts the run's timeline in its slot, the large area under the figures; {@code null} brings back the empty-state
+     * label. The node is shown as it is: it should bind to {@link SummaryViewModel#derivationProperty()} itself.
+     */
+    public void setTimeline(Node timeline) {
+        timelineSlot.getChildren().setAll(timeline == null ? timelinePlaceholder : timeline);
+    }
+
+    /** The node in the timeline slot: the timeline, or the empty-state label. */
+    public Node getTimeline() {
+        return timelineSlot.getChildren().get(0);
+    }
+
+    private Node runPane(SummaryViewModel summary) {
+        Label name = new Label();
+        name.textProperty().bind(summary.runNameProperty());
+        name.getStyleClass().add(WorkbenchStyles.RUN_NAME);
+        name.setId("run-name");
+        Label details = new Label();
+        details.textProperty().bind(summary.runDetailsProperty());
+        details.getStyleClass().add(WorkbenchStyles.RUN_DETAILS);
+
+        HBox figures = new HBox(10);
+        for (GoodputMeasure m : GoodputMeasure.values()) {
+            VBox card = FigureCard.of(m, summary.figureProperty(m));
+            card.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(card, Priority.ALWAYS);
+            figures.getChildren().add(card);
+        }
+
+        VBox badput = section(new Label("Badput by cause"), BadputTable.of(summary.badputProperty()));
+        Label problemsTitle = new Label();
+        problemsTitle.textProperty().bind(Bindings.format("Problems (%d)", summary.problemsProperty().sizeProperty()));
+        ListView<String> problems = new ListView<>(summary.problemsProperty());
+        problems.setId("problems");
+        problems.getStyleClass().add(Styles.DENSE);
+        problems.setCellFactory(list -> new ProblemCell());
+        problems.setPlaceholder(new Label("No problems: every record was read and understood."));
+        VBox problemsBox = section(problemsTitle, problems);
+
+        SplitPane tables = new SplitPane(badput, problemsBox);
+        tables.setDividerPositions(0.6);
+        SplitPane split = new SplitPane(timelineSlot, tables);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(TIMELINE_SHARE);
+        tables.setMinHeight(140);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        VBox pane = new VBox(10, new VBox(2, name, details), figures, split);
+        pane.setPadding(new Insets(12, 14, 10, 14));
+        return pane;
+    }
+
+    private static Node emptyPane(LoadStatus load, Runnable openDialog) {
+        // While the first run loads there is nothing to show but the load itself.
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.progressProperty().bind(load.progressProperty());
+        spinner.setPrefSize(56, 56);
+        Label stage = new Label();
+        stage.textProperty().bind(Bindings.concat(load.fileNameProperty(), "  ·  ", load.stageProperty()));
+        stage.getStyleClass().add(WorkbenchStyles.MESSAGE);
+        VBox loading = new VBox(16, spinner, stage);
+        loading.setAlignment(Pos.CENTER);
+
+        Label invite = new Label("Open a run log (File ▸ Open…), or drop one on the window, to see its goodput.");
+        invite.getStyleClass().add(WorkbenchStyles.MESSAGE);
+        invite.setWrapText(true);
+        invite.setMaxWidth(760);
+        Button open = new Button("Open run log…");
+        open.setDefaultButton(true);
+        open.setOnAction(e -> openDialog.run());
+        VBox idle = new VBox(20, invite, open);
+        idle.setAlignment(Pos.CENTER);
+
+        showWhen(loading, load.loadingProperty());
+        showWhen(idle, Bindings.not(load.loadingProperty()));
+        return new StackPane(loading, idle);
+    }
+
+    private static VBox section(Label title, Node content) {
+        title.getStyleClass().add(WorkbenchStyles.SECTION_TITLE);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return new VBox(6, title, content);
+    }
+
+    /**
+     * A problem line wrapped to the panel's width, so the message after the file:line is read whole. A {@link Text}
+     * graphic, because a list cell sizes its height before it knows its width, and a wrapping label needs the width.
+     */
+    private static final class ProblemCell extends ListCell<String> {
+        private final Text text = new Text();
+
+        ProblemCell() {
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            listViewProperty().addListener((obs, was, list) -> {
+                text.wrappingWidthProperty().unbind();
+                if (list != null) {
+                    // Less the cell's padding and a vertical scroll bar.
+                    text.wrappingWidthProperty().bind(list.widthProperty().subtract(40));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty ? null : text);
+            // The Text shows the line; screen readers get it from the accessible text.
+            setText(null);
+            setAccessibleText(item);
+        }
+    }
+
+    /** Visible, and taking part in layout, only while the condition holds. */
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.goodput.app.timeline;
+
+import dev.goodput.core.derive.Derivation;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The timeline with its legend and a line of help on the controls, bound to the derivation shown. */
+public final class TimelinePanel extends VBox {
+    private final TimelineView view = new TimelineView();
+    private final TimelineLegend legend = new TimelineLegend();
+
+    public TimelinePanel(ObservableValue<Derivation> derivation) {
+        setSpacing(6);
+        Label help = new Label("Wheel or W/S: zoom · drag or A/D: pan · F: fit · double-click: zoom to interval · "
+                + "shift-drag: select a range");
+        help.getStyleClass().add("timeline-help");
+        getChildren().addAll(view, legend, help);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        view.derivationProperty().bind(derivation);
+        view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories()));
+        legend.show(view.categories());
+    }
+
+    public TimelineView view() {
+        return view;
+    }
+}

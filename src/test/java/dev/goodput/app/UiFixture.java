@@ -1,0 +1,112 @@
+package dev.goodput.app;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
+
+/**
+ * The workbench window as the *UiTest classes build it: the real {@link MainWindow} on a throw-away preferences node
+ * and its own loader threads, so tests never touch the user's recent files or theme.
+ */
+final class UiFixture implements AutoCloseable {
+    static final Path CLEAN = Path.of("sample-runs", "clean-small", "run.jsonl");
+    static final Path BLOOM = Path.of("sample-runs", "bloom-176b", "run.jsonl");
+    static final String CLEAN_NAME = "clean-small (GPT 1.3B on 8x A100)";
+
+    final Preferences prefs = TestPreferences.fresh();
+    final ExecutorService loader = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-run-loader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final List<MainWindow> windows = new ArrayList<>();
+
+    MainWindow create(Stage stage, RunSource source) {
+        MainWindow window = new MainWindow(stage, prefs, source, loader);
+        windows.add(window);
+        window.show(List.of());
+        // TestFX hands every test the same stage, already shown at the size of an earlier scene: fit it to this one,
+        // or clicks near the bottom of the window (the status bar) would land outside it.
+        stage.sizeToScene();
+        stage.centerOnScreen();
+        return window;
+    }
+
+    MainWindow create(Stage stage) {
+        return create(stage, RunSource.lenient());
+    }
+
+    /** Cancels what is still loading, so no late result writes to the preferences node removed here. */
+    @Override
+    public void close() {
+        try {
+            WaitForAsyncUtils.asyncFx(() -> windows.forEach(MainWindow::cancelLoad)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not cancel the loads of the test's windows", e);
+        }
+        loader.shutdownNow();
+        TestPreferences.remove(prefs);
+    }
+
+    /** Opens the files on the FX thread and waits until the load has ended, however it ended. */
+    static void openAndWait(FxRobot robot, MainWindow window, Path... files) {
+        robot.interact(() -> window.open(List.of(files)));
+        waitUntilIdle(window);
+    }
+
+    static void waitUntilIdle(MainWindow window) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.loadStatus().isLoading());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the load did not end within 30 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Clicks through a menu path, e.g. File ▸ Open Recent ▸ an item. Each step waits for the popup to settle, and a
+     * step into a submenu moves sideways first, as a person would: a diagonal path crosses the parent menu's other
+     * items, which closes the submenu under the pointer.
+     */
+    static void clickMenu(FxRobot robot, String... queries) {
+        for (int i = 0; i < queries.length; i++) {
+            WaitForAsyncUtils.waitForFxEvents(3);
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+            if (i >= 2) {
+                Node target = robot.lookup(queries[i]).query();
+                Bounds bounds = target.localToScreen(target.getBoundsInLocal());
+                Point2D pointer = robot.robotContext().getBaseRobot().retrieveMouse();
+                robot.moveTo(new Point2D(bounds.getCenterX(), pointer.getY()));
+            }
+            robot.clickOn(queries[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Visible, with every parent visible: what a person sees (a node's own visible flag says less). */
+    static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+}
