@@ -30,6 +30,9 @@ public final class StateCategories {
         Map<Layer, Integer> seen = new HashMap<>();
         List<Integer> cols = new ArrayList<>(List.of(StatePalette.PRODUCTIVE));
         for (CauseShare c : causes) {
+            if (c.layer() == Layer.MODEL) {
+                continue; // model-layer losses are a share of productive time, not intervals on the timeline
+            }
             String key = key(c.layer(), c.cause());
             if (byKey.containsKey(key)) {
                 continue;
