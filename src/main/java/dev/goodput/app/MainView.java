@@ -32,6 +32,7 @@ public final class MainView {
     private final StackPane root;
     private final StackPane timelineSlot = new StackPane();
     private final Label timelinePlaceholder = new Label(TIMELINE_PLACEHOLDER_TEXT);
+    private final javafx.scene.layout.StackPane windowSlot = new javafx.scene.layout.StackPane();
 
     MainView(SummaryViewModel summary, LoadStatus load, Runnable openDialog) {
         timelinePlaceholder.getStyleClass().add(WorkbenchStyles.TIMELINE_PLACEHOLDER);
@@ -69,6 +70,11 @@ public final class MainView {
         return timelineSlot.getChildren().get(0);
     }
 
+    /** Puts the measurement-window editor above the figures. */
+    public void setWindowBar(Node bar) {
+        windowSlot.getChildren().setAll(bar);
+    }
+
     private Node runPane(SummaryViewModel summary) {
         Label name = new Label();
         name.textProperty().bind(summary.runNameProperty());
@@ -104,7 +110,7 @@ public final class MainView {
         tables.setMinHeight(140);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        VBox pane = new VBox(10, new VBox(2, name, details), figures, split);
+        VBox pane = new VBox(10, new VBox(2, name, details), windowSlot, figures, split);
         pane.setPadding(new Insets(12, 14, 10, 14));
         return pane;
     }

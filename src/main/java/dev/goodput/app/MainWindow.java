@@ -51,7 +51,12 @@ public final class MainWindow {
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), Platform::exit);
 
         view = new MainView(summary, load, openDialog);
-        view.setTimeline(new TimelinePanel(summary.derivationProperty()));
+        TimelinePanel timeline = new TimelinePanel(summary.derivationProperty());
+        view.setTimeline(timeline);
+        view.setWindowBar(WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
+            var r = timeline.view().selectedRangeProperty().get();
+            return r == null ? null : new long[]{r.startUs(), r.endUs()};
+        }, timeline.view().selectedRangeProperty()), opener::rederive));
         BorderPane root = new BorderPane(view.node());
         root.setTop(new VBox(WorkbenchMenuBar.of(commands), WorkbenchToolBar.of(commands)));
         root.setBottom(StatusBar.of(summary, load, opener::cancel));

@@ -65,6 +65,22 @@ final class RunOpener {
         executor.execute(task);
     }
 
+    /** Derives the run shown over {@code window}: the figures, table and timeline follow. */
+    void rederive(dev.goodput.core.derive.Window window) {
+        dev.goodput.core.derive.Derivation shown = summary.getDerivation();
+        if (shown == null || shown.window().equals(window)) {
+            return;
+        }
+        RederiveTask task = new RederiveTask(shown, window);
+        List<Path> files = List.copyOf(summary.filesProperty());
+        task.setOnSucceeded(e -> {
+            if (summary.getDerivation() == shown) { // a run opened meanwhile wins
+                summary.showRun(files, task.getValue());
+            }
+        });
+        executor.execute(task);
+    }
+
     /** Reads the files shown again, e.g. after they were fixed or grew. */
     void reload() {
         List<Path> files = List.copyOf(summary.filesProperty());

@@ -113,9 +113,14 @@ public final class SummaryViewModel {
     }
 
     private static String details(GoodputReport r) {
-        return String.format(Locale.ROOT, "%d accelerators  ·  window %s  ·  available %s  ·  productive %s",
+        StringBuilder lost = new StringBuilder();
+        for (var layer : r.layers()) {
+            lost.append(lost.length() == 0 ? "  ·  lost: " : ", ").append(layer.layer().id()).append(' ')
+                    .append(Figures.duration(layer.seconds()));
+        }
+        return String.format(Locale.ROOT, "%d accelerators  ·  window %s  ·  available %s  ·  productive %s%s",
                 r.accelerators(), Figures.duration(r.windowSeconds()), Figures.duration(r.availableSeconds()),
-                Figures.duration(r.productiveSeconds()));
+                Figures.duration(r.productiveSeconds()), lost);
     }
 
     /** "2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)"; the end's date is written only when it differs. */

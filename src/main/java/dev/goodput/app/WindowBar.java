@@ -1,0 +1,130 @@
+package dev.goodput.app;
+
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.Window;
+import dev.goodput.core.report.HumanFormat;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+
+/**
+ * The measurement window, editable: a preset (whole run, last 24 h, custom, timeline selection) and the start and
+ * end as ISO-8601 times; Apply re-derives the three goodputs over that window.
+ */
+final class WindowBar {
+    private WindowBar() {
+    }
+
+    /**
+     * @param selection the range selected on the timeline ({start, end} µs), or null
+     * @param apply     called with the window to derive over
+     */
+    static HBox of(ReadOnlyObjectProperty<Derivation> derivation, ObservableValue<long[]> selection,
+                   Consumer<Window> apply) {
+        ComboBox<WindowPreset> preset = new ComboBox<>();
+        preset.getItems().setAll(WindowPreset.values());
+        preset.setValue(WindowPreset.WHOLE_RUN);
+        preset.setId("window-preset");
+        TextField start = new TextField();
+        TextField end = new TextField();
+        start.setId("window-start");
+        end.setId("window-end");
+        start.setPrefColumnCount(20);
+        end.setPrefColumnCount(20);
+        Label error = new Label();
+        error.getStyleClass().add("window-error");
+        Button applyButton = new Button("Apply");
+        applyButton.setId("window-apply");
+        Runnable fill = () -> {
+            Derivation d = derivation.get();
+            if (d == null) {
+                return;
+            }
+            Window w = switch (preset.getValue()) {
+                case WHOLE_RUN -> WindowPreset.wholeRun(d);
+                case LAST_24_HOURS -> WindowPreset.last24Hours(d);
+                case TIMELINE_SELECTION -> selection.getValue() == null ? d.window()
+                        : new Window(selection.getValue()[0], selection.getValue()[1]);
+                case CUSTOM -> d.window();
+            };
+            start.setText(HumanFormat.iso(w.startUs()));
+            end.setText(HumanFormat.iso(w.endUs()));
+        };
+        preset.valueProperty().addListener((obs, old, p) -> {
+            fill.run();
+            if (p != WindowPreset.CUSTOM) {
+                applyButton.fire();
+            }
+        });
+        derivation.addListener((obs, old, d) -> {
+            if (d != null) {
+                start.setText(HumanFormat.iso(d.window().startUs()));
+                end.setText(HumanFormat.iso(d.window().endUs()));
+                if (old == null || old.run() != d.run()) { // another run opened: its whole window is shown
+                    preset.setValue(WindowPreset.WHOLE_RUN);
+                }
+            }
+        });
+        applyButton.setOnAction(e -> {
+            try {
+                long s = parse(start.getText());
+                long t = parse(end.getText());
+                if (t <= s) {
+                    error.setText("The end must be after the start");
+                    return;
+                }
+                error.setText("");
+                apply.accept(new Window(s, t));
+            } catch (DateTimeParseException ex) {
+                error.setText("Expected ISO-8601 times with offset, e.g. 2025-03-03T09:10:00Z");
+            }
+        });
+        // A range shift-dragged on the timeline becomes the window at once.
+        selection.addListener((obs, old, r) -> {
+            if (r != null) {
+                if (preset.getValue() == WindowPreset.TIMELINE_SELECTION) {
+                    fill.run();
+                    applyButton.fire();
+                } else {
+                    preset.setValue(WindowPreset.TIMELINE_SELECTION);
+                }
+            }
+        });
+        start.setOnAction(e -> applyButton.fire());
+        end.setOnAction(e -> applyButton.fire());
+        start.textProperty().addListener((obs, o, n) -> markCustom(preset, derivation, start, end));
+        end.textProperty().addListener((obs, o, n) -> markCustom(preset, derivation, start, end));
+        HBox bar = new HBox(8, new Label("Window"), preset, start, new Label("to"), end, applyButton, error);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("window-bar");
+        return bar;
+    }
+
+    /** Typing a time that is not the preset's own makes the preset "Custom range". */
+    private static void markCustom(ComboBox<WindowPreset> preset, ReadOnlyObjectProperty<Derivation> derivation,
+                                   TextField start, TextField end) {
+        Derivation d = derivation.get();
+        if (d == null || preset.getValue() == WindowPreset.CUSTOM) {
+            return;
+        }
+        boolean shown = start.getText().equals(HumanFormat.iso(d.window().startUs()))
+                && end.getText().equals(HumanFormat.iso(d.window().endUs()));
+        if (!shown && start.isFocused() || !shown && end.isFocused()) {
+            preset.setValue(WindowPreset.CUSTOM);
+        }
+    }
+
+    static long parse(String text) {
+        var i = OffsetDateTime.parse(text.trim()).toInstant();
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000L;
+    }
+}
