@@ -17,7 +17,11 @@ public final class TimelineFrame {
     public static final int FAULT_HEIGHT = 12;
     public static final int CHECKPOINT_TOP = FAULT_TOP + FAULT_HEIGHT + 6;
     public static final int CHECKPOINT_HEIGHT = 10;
-    public static final int HEIGHT = CHECKPOINT_TOP + CHECKPOINT_HEIGHT + 2;
+    public static final int STEP_TOP = CHECKPOINT_TOP + CHECKPOINT_HEIGHT + 6;
+    public static final int STEP_HEIGHT = 14;
+    public static final int HEIGHT = STEP_TOP + STEP_HEIGHT + 2;
+    /** An anomalous (slow) step's column. */
+    public static final int ANOMALOUS_STEP = 0xFF000000;
 
     private static final int ATTEMPT_OK = 0xFF7F8C8D;
     private static final int ATTEMPT_DISRUPTED = 0xFFD55E00;
@@ -40,6 +44,44 @@ public final class TimelineFrame {
         paintAttempts(lanes, v, width, pixels);
         paintMarkers(lanes.faults(), v, width, pixels, FAULT_TOP, FAULT_HEIGHT, FAULT, 2);
         paintMarkers(lanes.checkpoints(), v, width, pixels, CHECKPOINT_TOP, CHECKPOINT_HEIGHT, CHECKPOINT, 0);
+        if (lanes.stepTimes() != null) {
+            paintStepTimes(lanes.stepTimes(), v, width, pixels);
+        }
+    }
+
+    /**
+     * A heat strip of the slowest step per column: typical steps pale, slower ones deeper orange (up to 2×
+     * typical), anomalous steps black, so a straggler step is found at any zoom.
+     */
+    private static void paintStepTimes(StepTimeColumns steps, TimelineViewport v, int width, int[] pixels) {
+        double typical = steps.typicalSeconds();
+        if (Double.isNaN(typical) || typical <= 0) {
+            return;
+        }
+        float[] slowest = steps.slowest(v.start(), v.end(), width);
+        for (int x = 0; x < width; x++) {
+            float s = slowest[x];
+            if (s <= 0) {
+                continue;
+            }
+            int colour;
+            if (s > steps.anomalySeconds()) {
+                colour = ANOMALOUS_STEP;
+            } else {
+                double heat = Math.max(0, Math.min(1, (s / typical - 0.9) / 1.1));
+                colour = blend(0xFFFCE8D4, 0xFFE69F00, heat);
+            }
+            for (int y = STEP_TOP; y < STEP_TOP + STEP_HEIGHT; y++) {
+                pixels[y * width + x] = colour;
+            }
+        }
+    }
+
+    private static int blend(int a, int b, double t) {
+        int r = (int) Math.round(((a >> 16) & 0xFF) * (1 - t) + ((b >> 16) & 0xFF) * t);
+        int g = (int) Math.round(((a >> 8) & 0xFF) * (1 - t) + ((b >> 8) & 0xFF) * t);
+        int bl = (int) Math.round((a & 0xFF) * (1 - t) + (b & 0xFF) * t);
+        return 0xFF000000 | (r << 16) | (g << 8) | bl;
     }
 
     private static void paintAttempts(TimelineLanes l, TimelineViewport v, int width, int[] pixels) {

@@ -50,7 +50,7 @@ public final class TimelineFrameBench {
                 ckpt[c] = s[Math.min(n - 1, c * 50)];
             }
             TimelineLanes lanes = new TimelineLanes(cols, StateCategories.synthetic(categories), as, ae, dis, faults,
-                    ckpt, 0, t);
+                    ckpt, null, 0, t);
             int[] pixels = new int[width * TimelineFrame.HEIGHT];
             double[] views = {1.0, 0.1, 0.001};
             double[] ms = new double[views.length];

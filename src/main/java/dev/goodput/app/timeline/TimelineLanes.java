@@ -8,12 +8,12 @@ import dev.goodput.core.model.FaultEvent;
 import java.util.List;
 
 /**
- * What a timeline frame draws, prepared once per derivation: the state-bin pyramid and the attempts, faults
- * and checkpoints as sorted time arrays.
+ * What a timeline frame draws, prepared once per derivation: the state-bin pyramid, the attempts, faults
+ * and checkpoints as sorted time arrays, and the step-time maxima (null when the run logs no steps).
  */
 public record TimelineLanes(StateColumns states, StateCategories categories, long[] attemptStart, long[] attemptEnd,
-                            boolean[] attemptDisrupted, long[] faults, long[] checkpoints, long dataStart,
-                            long dataEnd) {
+                            boolean[] attemptDisrupted, long[] faults, long[] checkpoints, StepTimeColumns stepTimes,
+                            long dataStart, long dataEnd) {
 
     public static TimelineLanes of(Derivation d) {
         StateCategories c = StateCategories.of(d);
@@ -28,7 +28,7 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
         }
         long[] f = d.run().faults().stream().mapToLong(FaultEvent::timeUs).sorted().toArray();
         long[] k = d.run().checkpoints().stream().mapToLong(Checkpoint::timeUs).sorted().toArray();
-        return new TimelineLanes(StateColumns.of(d, c), c, as, ae, dis, f, k, d.window().startUs(),
-                d.window().endUs());
+        return new TimelineLanes(StateColumns.of(d, c), c, as, ae, dis, f, k, StepTimeColumns.of(d),
+                d.window().startUs(), d.window().endUs());
     }
 }

@@ -200,6 +200,7 @@ public final class TimelineView extends Region {
         g.fillText("Attempts", 8, AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + 11);
         g.fillText("Faults", 8, AXIS_HEIGHT + TimelineFrame.FAULT_TOP + 10);
         g.fillText("Checkpoints", 8, AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + 9);
+        g.fillText("Step time", 8, AXIS_HEIGHT + TimelineFrame.STEP_TOP + 11);
         g.fillText("Overview", 8, overviewTop() + 15);
     }
 

@@ -52,6 +52,32 @@ class TimelineFrameTest {
     }
 
     @Test
+    void theStepTimeLaneMarksTheStragglerStepAtFullView() throws Exception {
+        // clean-small's step 377 takes 9.4 s against a typical 3.3 s: the report calls it anomalous.
+        Derivation d = sample("sample-runs/clean-small/run.jsonl");
+        TimelineLanes lanes = TimelineLanes.of(d);
+        int width = 1200;
+        int[] px = new int[width * TimelineFrame.HEIGHT];
+        TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
+        TimelineFrame.paint(lanes, v, width, px);
+        var steps = d.run().steps();
+        int row = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.number(i) == 377) {
+                row = i;
+            }
+        }
+        int x = (int) v.xOf(steps.startUs(row), width);
+        int y = TimelineFrame.STEP_TOP + 2;
+        assertEquals(TimelineFrame.ANOMALOUS_STEP, px[y * width + x]);
+        int black = 0;
+        for (int xx = 0; xx < width; xx++) {
+            black += px[y * width + xx] == TimelineFrame.ANOMALOUS_STEP ? 1 : 0;
+        }
+        assertTrue(black <= 3, "only the straggler (and the compiling first step) are black: " + black);
+    }
+
+    @Test
     void hoverTextSaysStateCauseLayerTimesAndSource() throws Exception {
         Derivation d = sample("sample-runs/clean-small/run.jsonl");
         IntervalLookup lookup = new IntervalLookup(d);
