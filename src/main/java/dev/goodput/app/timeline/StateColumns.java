@@ -173,7 +173,7 @@ public final class StateColumns {
     }
 
     /** Bins per column at least, so splitting the two edge bins of a column in proportion errs little. */
-    static final int BINS_PER_COLUMN = 4;
+    static final int BINS_PER_COLUMN = 2;
 
     /** The coarsest level with at least {@link #BINS_PER_COLUMN} bins per column, or -1 if none has. */
     private int level(double col) {
