@@ -7,16 +7,9 @@ import dev.goodput.core.derive.Window;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.RunLoader;
-import dev.goodput.core.derive.MeasuredModelLayer;
-import dev.goodput.core.derive.ModelFlops;
 import dev.goodput.core.model.Run;
 import dev.goodput.core.profile.ProfileLoader;
-import dev.goodput.core.profile.ProfileTrace;
-import dev.goodput.core.profile.analysis.ProfileAnalyzer;
-import dev.goodput.core.profile.analysis.ProfileSettings;
-import dev.goodput.core.profile.analysis.RankProfile;
-import dev.goodput.core.profile.report.ProfileModelLayer;
-import dev.goodput.core.profile.report.ProfileReport;
+import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,22 +68,8 @@ final class ReportCommand implements Callable<Integer> {
     /** The model layer measured from the profiles, with the run's FLOPs per step when it has them. */
     private DerivationSettings withProfiles(DerivationSettings settings, Run run, List<Path> profiles)
             throws java.io.IOException, InputException {
-        ProfileSettings ps = ProfileSettings.defaults().withPrecision(precision);
-        ModelFlops flops = ModelFlops.of(run.metadata());
-        if (flops != null) {
-            ps = ps.withFlopsPerStep(flops.perStep(), flops.convention().id());
-        }
-        if (peakFlops != null) {
-            ps = ps.withPeakFlops(peakFlops);
-        } else if (run.metadata().peak().isPresent()) {
-            ps = ps.withPeakFlops(run.metadata().peak().getAsDouble());
-        }
-        List<RankProfile> ranks = new java.util.ArrayList<>();
-        for (ProfileTrace t : ProfileLoader.load(profiles)) {
-            ranks.add(ProfileAnalyzer.analyze(t, ps));
-        }
-        MeasuredModelLayer model = ProfileModelLayer.of(ProfileReport.of(ranks));
-        return model == null ? settings : settings.withMeasuredModel(model);
+        ProfiledModel measured = ProfiledModel.measure(run.metadata(), profiles, precision, peakFlops);
+        return measured.model() == null ? settings : settings.withMeasuredModel(measured.model());
     }
 
     @Override

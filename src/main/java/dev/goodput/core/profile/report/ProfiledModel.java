@@ -1,0 +1,50 @@
+package dev.goodput.core.profile.report;
+
+import dev.goodput.core.derive.MeasuredModelLayer;
+import dev.goodput.core.derive.ModelFlops;
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.model.RunMetadata;
+import dev.goodput.core.profile.ProfileLoader;
+import dev.goodput.core.profile.ProfileTrace;
+import dev.goodput.core.profile.analysis.ProfileAnalyzer;
+import dev.goodput.core.profile.analysis.ProfileSettings;
+import dev.goodput.core.profile.analysis.RankProfile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Profiles loaded beside a run: each rank's analysis (with the run's FLOPs per step and peak when it has them)
+ * and the model layer they measure, as the CLI's {@code report} and the workbench both use them.
+ *
+ * @param model null when no rank has an MFU
+ */
+public record ProfiledModel(List<RankProfile> ranks, MeasuredModelLayer model) {
+    public ProfiledModel {
+        ranks = List.copyOf(ranks);
+    }
+
+    /**
+     * @param peakOverride peak FLOP/s per device from the user, or null (then the run's, then the table's)
+     */
+    public static ProfiledModel measure(RunMetadata run, List<Path> profiles, String precision, Double peakOverride)
+            throws IOException, InputException {
+        ProfileSettings ps = ProfileSettings.defaults().withPrecision(precision);
+        ModelFlops flops = ModelFlops.of(run);
+        if (flops != null) {
+            ps = ps.withFlopsPerStep(flops.perStep(), flops.convention().id());
+        }
+        if (peakOverride != null) {
+            ps = ps.withPeakFlops(peakOverride);
+        } else if (run.peak().isPresent()) {
+            ps = ps.withPeakFlops(run.peak().getAsDouble());
+        }
+        List<RankProfile> ranks = new ArrayList<>();
+        for (ProfileTrace t : ProfileLoader.load(profiles)) {
+            ranks.add(ProfileAnalyzer.analyze(t, ps));
+        }
+        return new ProfiledModel(ranks, ProfileModelLayer.of(ProfileReport.of(ranks)));
+    }
+}
