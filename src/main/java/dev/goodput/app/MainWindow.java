@@ -51,7 +51,7 @@ public final class MainWindow {
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), Platform::exit);
 
         view = new MainView(summary, load, openDialog);
-        TimelinePanel timeline = new TimelinePanel(summary.derivationProperty());
+        TimelinePanel timeline = new TimelinePanel(summary.derivationProperty(), summary.profilesProperty());
         view.setTimeline(timeline);
         view.setWindowBar(WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
             var r = timeline.view().selectedRangeProperty().get();

@@ -44,7 +44,7 @@ final class RunOpener {
         task.setOnSucceeded(e -> {
             if (current == task) {
                 current = null;
-                summary.showRun(files, task.getValue());
+                summary.showRun(files, task.getValue().derivation(), task.getValue().profiles());
                 recent.add(files);
                 status.succeeded(what, Duration.ofNanos(System.nanoTime() - started));
             }
@@ -71,11 +71,11 @@ final class RunOpener {
         if (shown == null || shown.window().equals(window)) {
             return;
         }
-        RederiveTask task = new RederiveTask(shown, window);
+        RederiveTask task = new RederiveTask(shown, window, summary.profilesProperty().get());
         List<Path> files = List.copyOf(summary.filesProperty());
         task.setOnSucceeded(e -> {
             if (summary.getDerivation() == shown) { // a run opened meanwhile wins
-                summary.showRun(files, task.getValue());
+                summary.showRun(files, task.getValue(), summary.profilesProperty().get());
             }
         });
         executor.execute(task);

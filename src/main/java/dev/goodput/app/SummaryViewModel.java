@@ -1,6 +1,7 @@
 package dev.goodput.app;
 
 import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.report.GoodputReport;
@@ -37,6 +38,7 @@ public final class SummaryViewModel {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
     private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
+    private final ReadOnlyObjectWrapper<ProfiledModel> profiles = new ReadOnlyObjectWrapper<>(this, "profiles");
     private final ReadOnlyListWrapper<Path> files =
             new ReadOnlyListWrapper<>(this, "files", FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
@@ -65,6 +67,12 @@ public final class SummaryViewModel {
 
     /** A run read from the files, with whatever problems its reading met (a partial read is still a run). */
     public void showRun(List<Path> runFiles, Derivation d) {
+        showRun(runFiles, d, null);
+    }
+
+    /** A run and the profiles loaded beside it (null: none), which gave its model layer. */
+    public void showRun(List<Path> runFiles, Derivation d, ProfiledModel runProfiles) {
+        profiles.set(runProfiles);
         GoodputReport report = d.report();
         files.setAll(runFiles);
         runName.set(report.runName());
@@ -100,6 +108,7 @@ public final class SummaryViewModel {
 
     private void clear(List<Path> runFiles) {
         derivation.set(null);
+        profiles.set(null);
         files.setAll(runFiles);
         runName.set("");
         runDetails.set("");
@@ -174,6 +183,11 @@ public final class SummaryViewModel {
      * The derivation of the run shown (its partition of the window into intervals, attempts and report); null when
      * no run is shown. Changes once per opened run, after the other properties.
      */
+    /** The profiles loaded beside the run, or null. */
+    public ReadOnlyObjectProperty<ProfiledModel> profilesProperty() {
+        return profiles.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Derivation> derivationProperty() {
         return derivation.getReadOnlyProperty();
     }

@@ -1,6 +1,7 @@
 package dev.goodput.app.timeline;
 
 import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.profile.report.ProfiledModel;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
@@ -12,6 +13,11 @@ public final class TimelinePanel extends VBox {
     private final TimelineLegend legend = new TimelineLegend();
 
     public TimelinePanel(ObservableValue<Derivation> derivation) {
+        this(derivation, null);
+    }
+
+    /** @param profiles the profiles loaded beside the run (a null value: none), drawn in the profile lane */
+    public TimelinePanel(ObservableValue<Derivation> derivation, ObservableValue<ProfiledModel> profiles) {
         setSpacing(6);
         Label help = new Label("Wheel or W/S: zoom · drag or A/D: pan · F: fit · double-click: zoom to interval · "
                 + "shift-drag: select a range");
@@ -21,6 +27,12 @@ public final class TimelinePanel extends VBox {
         view.derivationProperty().bind(derivation);
         view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories()));
         legend.show(view.categories());
+        if (profiles != null) {
+            Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? java.util.List.of()
+                    : profiles.getValue().ranks().stream().map(ProfileSpan::of).toList());
+            profiles.addListener((obs, old, p) -> spans.run());
+            spans.run();
+        }
     }
 
     public TimelineView view() {

@@ -33,6 +33,8 @@ import java.util.List;
 public final class TimelineView extends Region {
     static final double GUTTER = 96;
     static final double AXIS_HEIGHT = 36;
+    static final double PROFILE_GAP = 4;
+    static final double PROFILE_HEIGHT = 16;
     static final double OVERVIEW_GAP = 10;
     static final double OVERVIEW_HEIGHT = 22;
 
@@ -43,6 +45,8 @@ public final class TimelineView extends Region {
     private final ReadOnlyObjectWrapper<TimeRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Tooltip tooltip = new Tooltip();
+    private final ObjectProperty<java.util.List<ProfileSpan>> profiles =
+            new SimpleObjectProperty<>(this, "profiles", java.util.List.of());
     private TimelineLanes lanes;
     private IntervalLookup lookup;
     private int[] pixels = new int[0];
@@ -58,7 +62,8 @@ public final class TimelineView extends Region {
         getStyleClass().add("timeline-view");
         getChildren().add(canvas);
         setFocusTraversable(true);
-        setMinHeight(AXIS_HEIGHT + TimelineFrame.HEIGHT + OVERVIEW_GAP + OVERVIEW_HEIGHT + 8);
+        setMinHeight(AXIS_HEIGHT + TimelineFrame.HEIGHT + PROFILE_GAP + PROFILE_HEIGHT + OVERVIEW_GAP + OVERVIEW_HEIGHT
+                + 8);
         setPrefHeight(getMinHeight());
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setFont(Font.font("monospace", 11));
@@ -66,6 +71,7 @@ public final class TimelineView extends Region {
         tooltip.textProperty().bind(hoverText);
         derivation.addListener((obs, old, d) -> load(d));
         viewport.addListener((obs, old, v) -> redraw());
+        profiles.addListener((obs, old, p) -> redraw());
         widthProperty().addListener((obs, old, w) -> {
             overview = null;
             redraw();
@@ -83,6 +89,11 @@ public final class TimelineView extends Region {
     /** The derivation shown; set it to show another run or window. */
     public ObjectProperty<Derivation> derivationProperty() {
         return derivation;
+    }
+
+    /** Profiles loaded beside the run, drawn in their own lane where they were recorded. */
+    public ObjectProperty<java.util.List<ProfileSpan>> profilesProperty() {
+        return profiles;
     }
 
     public ReadOnlyObjectProperty<TimelineViewport> viewportProperty() {
@@ -149,8 +160,12 @@ public final class TimelineView extends Region {
         return Math.max(1, getWidth() - GUTTER - 8);
     }
 
+    private double profileTop() {
+        return AXIS_HEIGHT + TimelineFrame.HEIGHT + PROFILE_GAP;
+    }
+
     private double overviewTop() {
-        return AXIS_HEIGHT + TimelineFrame.HEIGHT + OVERVIEW_GAP;
+        return profileTop() + PROFILE_HEIGHT + OVERVIEW_GAP;
     }
 
     private void redraw() {
@@ -174,6 +189,7 @@ public final class TimelineView extends Region {
         g.drawImage(image, GUTTER, AXIS_HEIGHT);
         drawAxis(g, v, w);
         drawLabels(g);
+        drawProfiles(g, v, w);
         drawOverview(g, v, w);
         drawSelection(g, v, w);
     }
@@ -201,7 +217,27 @@ public final class TimelineView extends Region {
         g.fillText("Faults", 8, AXIS_HEIGHT + TimelineFrame.FAULT_TOP + 10);
         g.fillText("Checkpoints", 8, AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + 9);
         g.fillText("Step time", 8, AXIS_HEIGHT + TimelineFrame.STEP_TOP + 11);
+        if (!profiles.get().isEmpty()) {
+            g.fillText("Profiles", 8, profileTop() + 12);
+        }
         g.fillText("Overview", 8, overviewTop() + 15);
+    }
+
+    /** Each profile as a bar where its steps ran (at least 3 px: seconds of profile in weeks of run). */
+    private void drawProfiles(GraphicsContext g, TimelineViewport v, int w) {
+        double top = profileTop();
+        for (ProfileSpan p : profiles.get()) {
+            if (p.endUs() < v.start() || p.startUs() > v.end()) {
+                continue;
+            }
+            double x0 = GUTTER + Math.max(0, v.xOf(p.startUs(), w));
+            double x1 = GUTTER + Math.min(w, v.xOf(p.endUs(), w));
+            g.setFill(Color.rgb(204, 121, 167));
+            g.fillRect(x0, top, Math.max(3, x1 - x0), PROFILE_HEIGHT);
+            g.setFill(Color.gray(0.2));
+            g.setFont(Font.font(11));
+            g.fillText(p.label(), Math.min(x0 + Math.max(3, x1 - x0) + 4, GUTTER + w - 140), top + 12);
+        }
     }
 
     /** The whole run, small, with the visible range outlined; rendered once per size and derivation. */
@@ -260,6 +296,13 @@ public final class TimelineView extends Region {
     }
 
     void hover(double x, double y) {
+        if (viewport.get() != null && x >= GUTTER && y >= profileTop() && y < profileTop() + PROFILE_HEIGHT) {
+            long t = timeAtX(x);
+            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 3;
+            hoverText.set(profiles.get().stream().filter(p -> t >= p.startUs() - slack && t <= p.endUs() + slack)
+                    .map(ProfileSpan::details).findFirst().orElse(""));
+            return;
+        }
         if (lookup == null || !inLanes(x, y) || y >= AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT) {
             hoverText.set("");
             return;

@@ -11,11 +11,15 @@ import java.util.Map;
  *
  * @param steadyTemporal  the temporal breakdown over the steady-state steps only (equal to {@code temporal}
  *                        when every analysed step is steady)
+ * @param startEpochUs    when the analysed steps began, epoch µs (trace base time + trace time), for placing the
+ *                        profile on a run's timeline
+ * @param endEpochUs      when they ended
  * @param collectiveStart mean start of communication kernels within their step, as a fraction of the
  *                        step's GPU span (late = this rank reaches collectives last: a straggler); NaN
  *                        without communication
  */
-public record RankProfile(String file, int rank, String device, List<Long> steps, TemporalBreakdown temporal,
+public record RankProfile(String file, int rank, String device, List<Long> steps, long startEpochUs, long endEpochUs,
+                          TemporalBreakdown temporal,
                           TemporalBreakdown steadyTemporal, CommCompOverlap overlap, Map<String, Long> kernelTypes,
                           List<IdleTimeBreakdown.Row> idle, List<StepBreakdown> perStep, double meanStepSeconds,
                           double collectiveStart, ProfileMfu mfu, ModelBadput modelBadput, List<Problem> problems) {
