@@ -36,7 +36,7 @@ public final class ProfileLoader {
             // Chrome-trace events carry "ph"; run logs and ml-goodput entries never do.
             String head = dev.goodput.core.io.TextHead.of(file, 1 << 16);
             return head.contains("\"traceEvents\"") || head.contains("\"deviceProperties\"")
-                    || head.contains("\"schemaVersion\"") || head.matches("(?s).*\"ph\"\\s*:.*");
+                    || head.contains("\"schemaVersion\"") || head.contains("\"ph\"");
         } catch (IOException e) {
             return false;
         }
