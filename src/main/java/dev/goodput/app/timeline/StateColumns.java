@@ -156,9 +156,16 @@ public final class StateColumns {
      * the fraction of column x spent in category c (columns outside the data sum to less than 1).
      */
     public float[] summarize(long t0, long t1, int width) {
-        float[] out = new float[width * categories];
+        float[] out = new float[Math.max(0, width) * categories];
+        summarize(t0, t1, width, out);
+        return out;
+    }
+
+    /** As {@link #summarize(long, long, int)}, into {@code out} (at least width × categories long; cleared). */
+    public void summarize(long t0, long t1, int width, float[] out) {
+        Arrays.fill(out, 0, Math.max(0, width) * categories, 0f);
         if (width <= 0 || t1 <= t0 || start.length == 0) {
-            return out;
+            return;
         }
         double col = (double) (t1 - t0) / width;
         int first = firstEndingAfter(t0);
@@ -169,7 +176,6 @@ public final class StateColumns {
         } else {
             fromBins(out, t0, col, width, level);
         }
-        return out;
     }
 
     /** Bins per column at least, so splitting the two edge bins of a column in proportion errs little. */
@@ -200,30 +206,47 @@ public final class StateColumns {
         }
     }
 
+    /**
+     * Walks the bins under the view once: a bin is at most half a column wide, so it falls in one column or
+     * is split between two in proportion.
+     */
     private void fromBins(float[] out, long t0, double col, int width, int level) {
         long bw = binUs << level;
         int[] off = offsets[level];
+        int[] ids = cats[level];
+        float[] us = micros[level];
         int bins = off.length - 1;
-        for (int x = 0; x < width; x++) {
-            double cs = t0 + x * col;
-            double ce = cs + col;
-            int b0 = (int) Math.max(0, Math.floor((cs - origin) / bw));
-            int b1 = (int) Math.min(bins - 1, Math.floor((ce - origin) / bw));
-            for (int b = b0; b <= b1; b++) {
-                double bs = origin + (double) b * bw;
-                double be = Math.min(bs + bw, limit); // the last bin ends with the data
-                double part = (Math.min(ce, be) - Math.max(cs, bs)) / (be - bs); // share of the bin in the column
-                if (part <= 0) {
-                    continue;
-                }
-                float scale = (float) (part / col);
-                int row = x * categories;
-                int[] ids = cats[level];
-                float[] us = micros[level];
-                for (int e = off[b]; e < off[b + 1]; e++) {
-                    out[row + ids[e]] += us[e] * scale;
-                }
+        double t1 = t0 + col * width;
+        int b0 = (int) Math.max(0, Math.floor((t0 - origin) / (double) bw));
+        int b1 = (int) Math.min(bins - 1, Math.floor((t1 - origin) / (double) bw));
+        double inv = 1 / col;
+        for (int b = b0; b <= b1; b++) {
+            if (off[b] == off[b + 1]) {
+                continue;
             }
+            double bs = origin + (double) b * bw;
+            double be = Math.min(bs + bw, limit); // the last bin ends with the data
+            double s = Math.max(bs, t0);
+            double e = Math.min(be, t1);
+            if (e <= s) {
+                continue;
+            }
+            double xs = (s - t0) * inv;
+            int x = (int) xs;
+            double edge = (x + 1) * col + t0; // where column x ends
+            double len = be - bs;
+            if (e <= edge || x + 1 >= width) {
+                add(out, x * categories, ids, us, off[b], off[b + 1], (float) ((e - s) / len * inv));
+            } else {
+                add(out, x * categories, ids, us, off[b], off[b + 1], (float) ((edge - s) / len * inv));
+                add(out, (x + 1) * categories, ids, us, off[b], off[b + 1], (float) ((e - edge) / len * inv));
+            }
+        }
+    }
+
+    private static void add(float[] out, int row, int[] ids, float[] us, int from, int to, float scale) {
+        for (int e = from; e < to; e++) {
+            out[row + ids[e]] += us[e] * scale;
         }
     }
 

@@ -4,6 +4,8 @@ import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.model.StepTable;
 import dev.goodput.core.model.Times;
 
+import java.util.Arrays;
+
 /**
  * The slowest step time per pixel column, at any zoom, from a pyramid of per-bin maxima built once: the step-time
  * lane's heat strip costs pixels, not steps, and a single slow step stays visible at every zoom.
@@ -73,9 +75,16 @@ public final class StepTimeColumns {
 
     /** The slowest step (seconds) starting in each of {@code width} columns over [t0, t1); 0 where none. */
     public float[] slowest(long t0, long t1, int width) {
-        float[] out = new float[width];
+        float[] out = new float[Math.max(0, width)];
+        slowest(t0, t1, width, out);
+        return out;
+    }
+
+    /** As {@link #slowest(long, long, int)}, into {@code out} (at least width long). */
+    public void slowest(long t0, long t1, int width, float[] out) {
+        Arrays.fill(out, 0, Math.max(0, width), 0f);
         if (width <= 0 || t1 <= t0) {
-            return out;
+            return;
         }
         double col = (double) (t1 - t0) / width;
         int level = 0;
@@ -94,6 +103,5 @@ public final class StepTimeColumns {
             }
             out[x] = m;
         }
-        return out;
     }
 }

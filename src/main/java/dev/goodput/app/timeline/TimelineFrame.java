@@ -28,24 +28,50 @@ public final class TimelineFrame {
     private static final int FAULT = 0xFFD55E00;
     private static final int CHECKPOINT = 0xFF0072B2;
 
-    private TimelineFrame() {
-    }
+    /** Reused between frames, so a frame allocates nothing. */
+    private float[] shares = new float[0];
+    private float[] slowest = new float[0];
+    private int[] row = new int[0];
+    private int[] colours = new int[0];
+    private final StateLaneRaster raster = new StateLaneRaster();
 
-    /** Paints the visible range of {@code v} into {@code pixels} (width × {@link #HEIGHT}, cleared first). */
-    public static void paint(TimelineLanes lanes, TimelineViewport v, int width, int[] pixels) {
-        Arrays.fill(pixels, 0, width * HEIGHT, 0);
-        float[] shares = lanes.states().summarize(v.start(), v.end(), width);
+    /**
+     * Paints the visible range of {@code v} into {@code pixels} (width × {@link #HEIGHT}, cleared first). Not
+     * thread-safe: one frame object per view (or per thread).
+     */
+    public void paint(TimelineLanes lanes, TimelineViewport v, int width, int[] pixels) {
         StateCategories c = lanes.categories();
-        int[] colours = new int[c.size()];
+        if (shares.length < width * c.size()) {
+            shares = new float[width * c.size()];
+        }
+        if (row.length < width) {
+            row = new int[width];
+            slowest = new float[width];
+        }
+        if (colours.length != c.size()) {
+            colours = new int[c.size()];
+        }
         for (int i = 0; i < colours.length; i++) {
             colours[i] = c.colour(i);
         }
-        StateLaneRaster.paint(shares, c.size(), colours, width, pixels, width, STATE_TOP, STATE_HEIGHT);
-        paintAttempts(lanes, v, width, pixels);
-        paintMarkers(lanes.faults(), v, width, pixels, FAULT_TOP, FAULT_HEIGHT, FAULT, 2);
-        paintMarkers(lanes.checkpoints(), v, width, pixels, CHECKPOINT_TOP, CHECKPOINT_HEIGHT, CHECKPOINT, 0);
-        if (lanes.stepTimes() != null) {
-            paintStepTimes(lanes.stepTimes(), v, width, pixels);
+        lanes.states().summarize(v.start(), v.end(), width, shares);
+        raster.paint(shares, c.size(), colours, width, pixels, width, STATE_TOP, STATE_HEIGHT);
+        // Below the state lane every lane is one row repeated down its height: paint the row, copy it.
+        Arrays.fill(pixels, STATE_HEIGHT * width, HEIGHT * width, 0);
+        attemptRow(lanes, v, width);
+        replicate(pixels, width, ATTEMPT_TOP + 2, ATTEMPT_HEIGHT - 4);
+        markerRow(lanes.faults(), v, width, FAULT, 2);
+        replicate(pixels, width, FAULT_TOP, FAULT_HEIGHT);
+        markerRow(lanes.checkpoints(), v, width, CHECKPOINT, 0);
+        replicate(pixels, width, CHECKPOINT_TOP, CHECKPOINT_HEIGHT);
+        if (lanes.stepTimes() != null && stepTimeRow(lanes.stepTimes(), v, width)) {
+            replicate(pixels, width, STEP_TOP, STEP_HEIGHT);
+        }
+    }
+
+    private void replicate(int[] pixels, int width, int top, int height) {
+        for (int y = top; y < top + height; y++) {
+            System.arraycopy(row, 0, pixels, y * width, width);
         }
     }
 
@@ -53,28 +79,24 @@ public final class TimelineFrame {
      * A heat strip of the slowest step per column: typical steps pale, slower ones deeper orange (up to 2×
      * typical), anomalous steps black, so a straggler step is found at any zoom.
      */
-    private static void paintStepTimes(StepTimeColumns steps, TimelineViewport v, int width, int[] pixels) {
+    private boolean stepTimeRow(StepTimeColumns steps, TimelineViewport v, int width) {
         double typical = steps.typicalSeconds();
         if (Double.isNaN(typical) || typical <= 0) {
-            return;
+            return false;
         }
-        float[] slowest = steps.slowest(v.start(), v.end(), width);
+        steps.slowest(v.start(), v.end(), width, slowest);
         for (int x = 0; x < width; x++) {
             float s = slowest[x];
             if (s <= 0) {
-                continue;
-            }
-            int colour;
-            if (s > steps.anomalySeconds()) {
-                colour = ANOMALOUS_STEP;
+                row[x] = 0;
+            } else if (s > steps.anomalySeconds()) {
+                row[x] = ANOMALOUS_STEP;
             } else {
                 double heat = Math.max(0, Math.min(1, (s / typical - 0.9) / 1.1));
-                colour = blend(0xFFFCE8D4, 0xFFE69F00, heat);
-            }
-            for (int y = STEP_TOP; y < STEP_TOP + STEP_HEIGHT; y++) {
-                pixels[y * width + x] = colour;
+                row[x] = blend(0xFFFCE8D4, 0xFFE69F00, heat);
             }
         }
+        return true;
     }
 
     private static int blend(int a, int b, double t) {
@@ -84,52 +106,57 @@ public final class TimelineFrame {
         return 0xFF000000 | (r << 16) | (g << 8) | bl;
     }
 
-    private static void paintAttempts(TimelineLanes l, TimelineViewport v, int width, int[] pixels) {
+    /** Attempts as bars (disrupted in vermillion), a one-pixel gap where one ends and the next begins. */
+    private void attemptRow(TimelineLanes l, TimelineViewport v, int width) {
+        Arrays.fill(row, 0, width, 0);
         int from = Math.max(0, lowerBound(l.attemptEnd(), v.start() + 1));
         for (int i = from; i < l.attemptStart().length && l.attemptStart()[i] < v.end(); i++) {
             int x0 = (int) Math.max(0, Math.floor(v.xOf(l.attemptStart()[i], width)));
             int x1 = (int) Math.min(width - 1, Math.ceil(v.xOf(l.attemptEnd()[i], width)) - 1);
-            int colour = l.attemptDisrupted()[i] ? ATTEMPT_DISRUPTED : ATTEMPT_OK;
             x1 = Math.max(x0, x1); // an attempt narrower than a pixel still shows
-            for (int y = ATTEMPT_TOP + 2; y < ATTEMPT_TOP + ATTEMPT_HEIGHT - 2; y++) {
-                Arrays.fill(pixels, y * width + x0, y * width + x1 + 1, colour);
-            }
-            if (x1 - x0 >= 2) { // a gap marks where one attempt ends and the next begins
-                for (int y = ATTEMPT_TOP; y < ATTEMPT_TOP + ATTEMPT_HEIGHT; y++) {
-                    pixels[y * width + x0] = 0;
-                }
+            Arrays.fill(row, x0, x1 + 1, l.attemptDisrupted()[i] ? ATTEMPT_DISRUPTED : ATTEMPT_OK);
+            if (x1 - x0 >= 2) {
+                row[x0] = 0;
             }
         }
     }
 
-    /** One marker per pixel column with at least one event: cost bounded by the width, not the count. */
-    private static void paintMarkers(long[] times, TimelineViewport v, int width, int[] pixels, int top, int height,
-                                     int colour, int halfWidth) {
+    /**
+     * One marker per pixel column with at least one event: cost bounded by the width, not the count. The
+     * next column's first event is found by galloping from the current one, so a dense lane costs a few
+     * probes per column rather than a search of the whole array.
+     */
+    private void markerRow(long[] times, TimelineViewport v, int width, int colour, int halfWidth) {
+        Arrays.fill(row, 0, width, 0);
+        double perColumn = (double) (v.end() - v.start()) / width;
         int i = lowerBound(times, v.start());
-        int lastX = Integer.MIN_VALUE;
         while (i < times.length && times[i] < v.end()) {
             int x = (int) v.xOf(times[i], width);
-            if (x != lastX) {
-                for (int dx = -halfWidth; dx <= halfWidth; dx++) {
-                    int xx = x + dx;
-                    if (xx >= 0 && xx < width) {
-                        for (int y = top; y < top + height; y++) {
-                            pixels[y * width + xx] = colour;
-                        }
-                    }
-                }
-                lastX = x;
-            }
-            // Skip the rest of this column's events at once.
-            long nextColumn = v.timeAt(x + 1, width);
-            int j = lowerBound(times, Math.max(nextColumn, times[i] + 1));
-            i = Math.max(i + 1, j);
+            Arrays.fill(row, Math.max(0, x - halfWidth), Math.min(width, x + halfWidth + 1), colour);
+            long nextColumn = v.start() + (long) Math.ceil((x + 1) * perColumn);
+            i = gallop(times, i + 1, nextColumn);
         }
+    }
+
+    /** The first index at or after {@code from} whose time is at least {@code t} (a sorted array). */
+    static int gallop(long[] a, int from, long t) {
+        int lo = from;
+        int step = 1;
+        int hi = from;
+        while (hi < a.length && a[hi] < t) {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+        return lowerBound(a, lo, Math.min(hi, a.length), t);
     }
 
     private static int lowerBound(long[] a, long t) {
-        int lo = 0;
-        int hi = a.length;
+        return lowerBound(a, 0, a.length, t);
+    }
+
+    /** The first index in [lo, hi) whose time is at least t, or hi. */
+    private static int lowerBound(long[] a, int lo, int hi, long t) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < t) {

@@ -50,6 +50,7 @@ public final class TimelineView extends Region {
     private TimelineLanes lanes;
     private IntervalLookup lookup;
     private int[] pixels = new int[0];
+    private final TimelineFrame frame = new TimelineFrame();
     private int[] overviewPixels = new int[0];
     private WritableImage image;
     private WritableImage overview;
@@ -181,7 +182,7 @@ public final class TimelineView extends Region {
         if (pixels.length < w * TimelineFrame.HEIGHT) {
             pixels = new int[w * TimelineFrame.HEIGHT];
         }
-        TimelineFrame.paint(lanes, v, w, pixels);
+        frame.paint(lanes, v, w, pixels);
         if (image == null || (int) image.getWidth() != w) {
             image = new WritableImage(w, TimelineFrame.HEIGHT);
         }
@@ -251,7 +252,7 @@ public final class TimelineView extends Region {
                 colours[i] = c.colour(i);
             }
             overviewPixels = new int[w * h];
-            StateLaneRaster.paint(shares, c.size(), colours, w, overviewPixels, w, 0, h);
+            new StateLaneRaster().paint(shares, c.size(), colours, w, overviewPixels, w, 0, h);
             overview = new WritableImage(w, h);
             overview.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), overviewPixels, 0, w);
         }

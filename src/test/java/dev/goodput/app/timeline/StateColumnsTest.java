@@ -42,7 +42,7 @@ class StateColumnsTest {
         assertEquals(1000.0 / 3_600_000, shares[x * 2 + 1], 1e-9);
         assertEquals(1.0, shares[x * 2] + shares[x * 2 + 1], 1e-6);
         int[] px = new int[1000 * 40];
-        StateLaneRaster.paint(shares, 2, new int[]{0xFF00FF00, 0xFFFF0000}, 1000, px, 1000, 0, 40);
+        new StateLaneRaster().paint(shares, 2, new int[]{0xFF00FF00, 0xFFFF0000}, 1000, px, 1000, 0, 40);
         int red = 0;
         for (int y = 0; y < 40; y++) {
             red += px[y * 1000 + x] == 0xFFFF0000 ? 1 : 0;

@@ -26,7 +26,7 @@ class TimelineFrameTest {
         int width = 1920;
         int[] px = new int[width * TimelineFrame.HEIGHT];
         TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
-        TimelineFrame.paint(lanes, v, width, px);
+        new TimelineFrame().paint(lanes, v, width, px);
         // Every column of the state lane is fully painted (the run covers the window).
         for (int x = 0; x < width; x++) {
             assertTrue(px[(TimelineFrame.STATE_TOP + TimelineFrame.STATE_HEIGHT - 1) * width + x] != 0, "column " + x);
@@ -59,7 +59,7 @@ class TimelineFrameTest {
         int width = 1200;
         int[] px = new int[width * TimelineFrame.HEIGHT];
         TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
-        TimelineFrame.paint(lanes, v, width, px);
+        new TimelineFrame().paint(lanes, v, width, px);
         var steps = d.run().steps();
         int row = -1;
         for (int i = 0; i < steps.size(); i++) {
@@ -91,5 +91,47 @@ class TimelineFrameTest {
                 Duration: 42.0 s
                 Source: sample-runs/clean-small/run.jsonl:3""", text);
         assertEquals(-1, lookup.indexAt(d.window().endUs() + 1));
+    }
+
+    @Test
+    void denseCheckpointsMarkExactlyTheColumnsThatHaveOne() {
+        // 20,000 checkpoints at random times over 1,000 columns: the galloping skip must neither miss a column
+        // nor mark one without a checkpoint.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        long span = 86_400_000_000L;
+        long[] ckpt = r.longs(20_000, 0, span).sorted().toArray();
+        long[] sparse = java.util.Arrays.copyOf(ckpt, 0);
+        for (long[] times : new long[][]{ckpt, java.util.Arrays.copyOfRange(ckpt, 0, 300), sparse}) {
+            StateColumns cols = StateColumns.of(new long[]{0}, new long[]{span}, new int[]{0}, 1, 0, span);
+            TimelineLanes lanes = new TimelineLanes(cols, StateCategories.synthetic(1), new long[]{0},
+                    new long[]{span}, new boolean[1], new long[0], times, null, 0, span);
+            int width = 1000;
+            int[] px = new int[width * TimelineFrame.HEIGHT];
+            TimelineViewport v = new TimelineViewport(0, span, span / 7, span / 7 + span / 3);
+            new TimelineFrame().paint(lanes, v, width, px);
+            boolean[] expected = new boolean[width];
+            for (long t : times) {
+                if (t >= v.start() && t < v.end()) {
+                    expected[(int) v.xOf(t, width)] = true;
+                }
+            }
+            for (int x = 0; x < width; x++) {
+                assertEquals(expected[x], px[(TimelineFrame.CHECKPOINT_TOP + 3) * width + x] != 0, "column " + x);
+            }
+        }
+    }
+
+    @Test
+    void gallopFindsTheFirstTimeAtOrAfter() {
+        long[] a = {1, 3, 3, 5, 8, 13, 21, 34, 55, 89};
+        for (int from = 0; from <= a.length; from++) {
+            for (long t = 0; t < 100; t++) {
+                int expected = from;
+                while (expected < a.length && a[expected] < t) {
+                    expected++;
+                }
+                assertEquals(expected, TimelineFrame.gallop(a, from, t), "from " + from + " t " + t);
+            }
+        }
     }
 }
