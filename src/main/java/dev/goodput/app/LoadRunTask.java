@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.app.timeline.TimelineLanes;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
@@ -52,6 +53,8 @@ final class LoadRunTask extends Task<LoadedRun> {
         if (profiled != null && profiled.model() != null) {
             settings = settings.withMeasuredModel(profiled.model());
         }
-        return new LoadedRun(GoodputDeriver.derive(run, settings), profiled);
+        Derivation derivation = GoodputDeriver.derive(run, settings);
+        TimelineLanes.prepare(derivation);
+        return new LoadedRun(derivation, profiled);
     }
 }

@@ -5,6 +5,7 @@ import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.derive.Window;
 import dev.goodput.core.profile.report.ProfiledModel;
+import dev.goodput.app.timeline.TimelineLanes;
 import javafx.concurrent.Task;
 
 /** Derives the run shown over another window, off the FX thread (a million-step run takes most of a second). */
@@ -26,6 +27,8 @@ final class RederiveTask extends Task<Derivation> {
         if (profiles != null && profiles.model() != null) {
             settings = settings.withMeasuredModel(profiles.model());
         }
-        return GoodputDeriver.derive(current.run(), settings);
+        Derivation derived = GoodputDeriver.derive(current.run(), settings);
+        TimelineLanes.prepare(derived);
+        return derived;
     }
 }

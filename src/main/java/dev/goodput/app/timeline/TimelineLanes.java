@@ -6,6 +6,7 @@ import dev.goodput.core.model.Checkpoint;
 import dev.goodput.core.model.FaultEvent;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a timeline frame draws, prepared once per derivation: the state-bin pyramid, the attempts, faults
@@ -15,7 +16,32 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
                             boolean[] attemptDisrupted, long[] faults, long[] checkpoints, StepTimeColumns stepTimes,
                             long dataStart, long dataEnd) {
 
+    /** The lanes built last, for the derivation they were built from (the one about to be shown). */
+    private static final AtomicReference<Built> LAST = new AtomicReference<>();
+
+    private record Built(Derivation derivation, TimelineLanes lanes) {
+    }
+
+    /**
+     * Builds the lanes of {@code d} now, on the calling (background) thread, so that the view's {@link #of}
+     * on the FX thread finds them ready: the pyramids take 60–100 ms for a million intervals, a visible stall.
+     */
+    public static TimelineLanes prepare(Derivation d) {
+        return of(d);
+    }
+
+    /** The lanes of {@code d}: those {@link #prepare}d for it, or built now. */
     public static TimelineLanes of(Derivation d) {
+        Built last = LAST.get();
+        if (last != null && last.derivation() == d) {
+            return last.lanes();
+        }
+        TimelineLanes lanes = build(d);
+        LAST.set(new Built(d, lanes));
+        return lanes;
+    }
+
+    private static TimelineLanes build(Derivation d) {
         StateCategories c = StateCategories.of(d);
         List<ResolvedAttempt> a = d.attempts();
         long[] as = new long[a.size()];

@@ -134,4 +134,16 @@ class TimelineFrameTest {
             }
         }
     }
+
+    @Test
+    void lanesPreparedInTheBackgroundAreTheOnesTheViewGets() throws Exception {
+        Derivation d = sample("sample-runs/clean-small/run.jsonl");
+        TimelineLanes[] prepared = new TimelineLanes[1];
+        Thread worker = new Thread(() -> prepared[0] = TimelineLanes.prepare(d));
+        worker.start();
+        worker.join();
+        assertTrue(prepared[0] == TimelineLanes.of(d), "the view reuses what the load built");
+        Derivation other = sample("sample-runs/clean-small/run.jsonl");
+        assertTrue(prepared[0] != TimelineLanes.of(other), "another derivation gets its own lanes");
+    }
 }
