@@ -2,14 +2,12 @@ package dev.goodput.app;
 
 import javafx.scene.control.ListView;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Bad input: each problem is listed as file:line and message in the Problems panel, and what was read is kept. */
 @ExtendWith(ApplicationExtension.class)
 class BadFileUiTest {
-    private final UiFixture fixture = new UiFixture();
-    private MainWindow window;
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
 
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        window = fixture.create(stage);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void aBadLineIsAProblemAndTheRestOfTheRunIsShown(FxRobot robot) throws Exception {
@@ -48,7 +36,7 @@ class BadFileUiTest {
         lines.add(9, "{\"event\": \"step\", \"step\": 9, \"start\": \"not a time\"");
         Path bad = Files.write(dir.resolve("bad.jsonl"), lines);
 
-        UiFixture.openAndWait(robot, window, bad);
+        UiFixture.openAndWait(robot, fixture.window(), bad);
 
         ListView<String> problems = robot.lookup("#problems").queryListView();
         assertEquals(1, problems.getItems().size(), () -> problems.getItems().toString());
@@ -63,19 +51,19 @@ class BadFileUiTest {
         assertEquals("1 error", text(robot, "#status-problems"));
 
         // Everything else was read: the run is there with its figures.
-        assertEquals(SummaryViewModel.State.READY, window.summary().stateProperty().get());
+        assertEquals(SummaryViewModel.State.READY, fixture.window().summary().stateProperty().get());
         assertEquals(CLEAN_NAME, text(robot, "#run-name"));
         assertTrue(text(robot, "#figure-overall").endsWith("%"), text(robot, "#figure-overall"));
     }
 
     @Test
     void aFileThatIsNoRunLogAtAllSaysWhyInTheProblems(FxRobot robot) throws Exception {
-        UiFixture.openAndWait(robot, window, CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
         Path notes = Files.writeString(dir.resolve("notes.txt"), "these are not the logs you are looking for\n");
 
-        UiFixture.openAndWait(robot, window, notes);
+        UiFixture.openAndWait(robot, fixture.window(), notes);
 
-        assertEquals(SummaryViewModel.State.FAILED, window.summary().stateProperty().get());
+        assertEquals(SummaryViewModel.State.FAILED, fixture.window().summary().stateProperty().get());
         assertEquals("Could not open notes.txt", text(robot, "#run-name"));
         ListView<String> list = robot.lookup("#problems").queryListView();
         List<String> problems = list.getItems();
@@ -86,8 +74,8 @@ class BadFileUiTest {
 
         // Reload reads the same file again, e.g. after it was fixed.
         Files.copy(CLEAN, notes, StandardCopyOption.REPLACE_EXISTING);
-        robot.interact(window::reload);
-        UiFixture.waitUntilIdle(window);
+        robot.interact(() -> fixture.window().reload());
+        UiFixture.waitUntilIdle(fixture.window());
         assertEquals(CLEAN_NAME, text(robot, "#run-name"));
     }
 }

@@ -1,13 +1,13 @@
 package dev.goodput.app;
 
-import javafx.stage.Stage;
+import dev.goodput.core.model.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -32,58 +32,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class CancelLoadUiTest {
     private static final long BIG_STEPS = 3_000_000;
+    private static final RunSource REAL = RunSource.lenient();
 
-    private final UiFixture fixture = new UiFixture();
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture(this::read);
     private final CountDownLatch readingBig = new CountDownLatch(1);
     private final CountDownLatch releaseBig = new CountDownLatch(1);
     private final CountDownLatch bigDone = new CountDownLatch(1);
-    private MainWindow window;
 
     @TempDir
     Path dir;
 
-    @Start
-    void start(Stage stage) {
-        RunSource real = RunSource.lenient();
-        window = fixture.create(stage, files -> {
-            if (!files.get(0).getFileName().toString().startsWith("big")) {
-                return real.read(files);
-            }
-            try {
-                readingBig.countDown();
-                // Cancel interrupts this thread; wait on regardless, as the real readers read on (they do not heed
-                // interrupts), so that the cancelled load really does finish later.
-                while (true) {
-                    try {
-                        releaseBig.await();
-                        break;
-                    } catch (InterruptedException e) {
-                        // keep waiting
-                    }
+    /** Reads as the app does, except that a file named big* holds its load until the test releases it. */
+    private Run read(List<Path> files) throws Exception {
+        if (!files.get(0).getFileName().toString().startsWith("big")) {
+            return REAL.read(files);
+        }
+        try {
+            readingBig.countDown();
+            // Cancel interrupts this thread; wait on regardless, as the real readers read on (they do not heed
+            // interrupts), so that the cancelled load really does finish later.
+            while (true) {
+                try {
+                    releaseBig.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // keep waiting
                 }
-                return real.read(files);
-            } finally {
-                bigDone.countDown();
             }
-        });
+            return REAL.read(files);
+        } finally {
+            bigDone.countDown();
+        }
     }
 
     @AfterEach
     void close() {
         releaseBig.countDown();
-        fixture.close();
     }
 
     @Test
     void cancellingKeepsThePreviousRun(FxRobot robot) throws Exception {
-        UiFixture.openAndWait(robot, window, CLEAN);
-        var shown = window.summary().getDerivation();
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
+        var shown = fixture.window().summary().getDerivation();
         Path big = bigRunLog(dir.resolve("big.jsonl"));
 
-        robot.interact(() -> window.open(List.of(big)));
+        robot.interact(() -> fixture.window().open(List.of(big)));
         assertTrue(readingBig.await(10, TimeUnit.SECONDS), "the load started");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.loadStatus().isLoading());
+        assertTrue(fixture.window().loadStatus().isLoading());
         assertEquals("big.jsonl", text(robot, "#load-file"));
         assertEquals(LoadRunTask.READING, text(robot, "#load-stage"));
         assertTrue(UiFixture.showing(robot.lookup("#load-progress").query()));
@@ -93,33 +90,33 @@ class CancelLoadUiTest {
 
         robot.clickOn("#cancel-load");
 
-        assertFalse(window.loadStatus().isLoading());
+        assertFalse(fixture.window().loadStatus().isLoading());
         assertEquals("Load cancelled", text(robot, "#status-outcome"));
         assertFalse(UiFixture.showing(robot.lookup("#cancel-load").query()));
         assertEquals(CLEAN_NAME, text(robot, "#run-name"));
         assertEquals("98.09%", text(robot, "#figure-infra"));
-        assertSame(shown, window.summary().getDerivation());
-        assertEquals(List.of(CLEAN), window.summary().filesProperty());
+        assertSame(shown, fixture.window().summary().getDerivation());
+        assertEquals(List.of(CLEAN), fixture.window().summary().filesProperty());
 
         // Let the cancelled read finish: its run must not replace the one shown.
         releaseBig.countDown();
         assertTrue(bigDone.await(60, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(shown, window.summary().getDerivation());
+        assertSame(shown, fixture.window().summary().getDerivation());
         assertEquals("Load cancelled", text(robot, "#status-outcome"));
         // A cancelled open is not remembered.
-        assertEquals(List.of(List.of(CLEAN.toAbsolutePath())), window.recentFiles().entriesProperty());
+        assertEquals(List.of(List.of(CLEAN.toAbsolutePath())), fixture.window().recentFiles().entriesProperty());
     }
 
     @Test
     void cancellingTheFirstLoadLeavesTheWindowEmpty(FxRobot robot) throws Exception {
         Path big = bigRunLog(dir.resolve("big.jsonl"));
-        robot.interact(() -> window.open(List.of(big)));
+        robot.interact(() -> fixture.window().open(List.of(big)));
         assertTrue(readingBig.await(10, TimeUnit.SECONDS));
-        robot.interact(window::cancelLoad);
+        robot.interact(() -> fixture.window().cancelLoad());
 
-        assertEquals(SummaryViewModel.State.EMPTY, window.summary().stateProperty().get());
-        assertEquals("Load cancelled", window.loadStatus().outcomeProperty().get());
+        assertEquals(SummaryViewModel.State.EMPTY, fixture.window().summary().stateProperty().get());
+        assertEquals("Load cancelled", fixture.window().loadStatus().outcomeProperty().get());
     }
 
     /** A run log whose one step_range record expands to millions of steps: a small file that is slow to load. */

@@ -6,14 +6,12 @@ import javafx.scene.Node;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -34,21 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class FileDropUiTest {
-    private final UiFixture fixture = new UiFixture();
-    private MainWindow window;
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
 
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        window = fixture.create(stage);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void droppingARunLogOpensIt(FxRobot robot) throws Exception {
@@ -59,17 +47,18 @@ class FileDropUiTest {
         robot.interact(() -> {
             Dragboard board = TestDragboards.withFiles(List.of(dropped.toFile()));
             accepted.set(fire(target, DragEvent.DRAG_OVER, board).getAcceptedTransferMode());
-            assertTrue(window.stage().getScene().getRoot().getPseudoClassStates()
+            assertTrue(fixture.window().stage().getScene().getRoot().getPseudoClassStates()
                     .contains(FileDropHandler.DROP_TARGET), "the window shows it would take the drop");
             assertTrue(fire(target, DragEvent.DRAG_DROPPED, board).isDropCompleted());
         });
         assertEquals(TransferMode.COPY, accepted.get());
-        assertFalse(window.stage().getScene().getRoot().getPseudoClassStates().contains(FileDropHandler.DROP_TARGET));
-        UiFixture.waitUntilIdle(window);
+        assertFalse(fixture.window().stage().getScene().getRoot().getPseudoClassStates()
+                .contains(FileDropHandler.DROP_TARGET));
+        UiFixture.waitUntilIdle(fixture.window());
 
-        assertEquals(CLEAN_NAME, window.summary().runNameProperty().get());
-        assertEquals(List.of(dropped), window.summary().filesProperty());
-        assertEquals(List.of(dropped.toAbsolutePath()), window.recentFiles().entriesProperty().get(0));
+        assertEquals(CLEAN_NAME, fixture.window().summary().runNameProperty().get());
+        assertEquals(List.of(dropped), fixture.window().summary().filesProperty());
+        assertEquals(List.of(dropped.toAbsolutePath()), fixture.window().recentFiles().entriesProperty().get(0));
         assertEquals("dropped.jsonl", UiFixture.text(robot, "#status-files"));
     }
 
@@ -85,8 +74,8 @@ class FileDropUiTest {
             fire(target, DragEvent.DRAG_DROPPED, board);
         });
         assertNull(accepted.get());
-        assertFalse(window.loadStatus().isLoading());
-        assertEquals(SummaryViewModel.State.EMPTY, window.summary().stateProperty().get());
+        assertFalse(fixture.window().loadStatus().isLoading());
+        assertEquals(SummaryViewModel.State.EMPTY, fixture.window().summary().stateProperty().get());
     }
 
     /** Delivers a drag event at the node's centre, as the scene would; returns it to read what handlers decided. */

@@ -6,13 +6,12 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static dev.goodput.app.UiFixture.CLEAN;
 import static dev.goodput.app.UiFixture.text;
@@ -23,17 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The theme toggle (toolbar and View menu, remembered), Reload on F5, and Help ▸ About. */
 @ExtendWith(ApplicationExtension.class)
 class MenusUiTest {
-    private final UiFixture fixture = new UiFixture();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = fixture.create(stage);
-    }
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
 
     @AfterEach
     void close() {
-        fixture.close();
         // The theme is global to the JavaFX application: leave it light for the next test class.
         Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
     }
@@ -51,7 +44,7 @@ class MenusUiTest {
         assertEquals(Theme.LIGHT.userAgentStylesheet(), Application.getUserAgentStylesheet());
         assertEquals("LIGHT", fixture.prefs.get("theme", ""));
         assertFalse(robot.lookup("#tool-theme").queryAs(ToggleButton.class).isSelected());
-        MenuBar bar = (MenuBar) window.stage().getScene().lookup(".menu-bar");
+        MenuBar bar = (MenuBar) fixture.window().stage().getScene().lookup(".menu-bar");
         RadioMenuItem light = (RadioMenuItem) bar.getMenus().get(1).getItems().get(0);
         RadioMenuItem dark = (RadioMenuItem) bar.getMenus().get(1).getItems().get(1);
         assertTrue(light.isSelected());
@@ -60,13 +53,13 @@ class MenusUiTest {
 
     @Test
     void f5ReloadsTheRunShown(FxRobot robot) {
-        UiFixture.openAndWait(robot, window, CLEAN);
-        var before = window.summary().getDerivation();
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
+        var before = fixture.window().summary().getDerivation();
 
         robot.clickOn("#run-name").type(KeyCode.F5);
-        UiFixture.waitUntilIdle(window);
+        UiFixture.waitUntilIdle(fixture.window());
 
-        assertTrue(window.summary().getDerivation() != before, "a new derivation was read");
+        assertTrue(fixture.window().summary().getDerivation() != before, "a new derivation was read");
         assertEquals(UiFixture.CLEAN_NAME, text(robot, "#run-name"));
     }
 

@@ -2,14 +2,12 @@ package dev.goodput.app;
 
 import dev.goodput.app.timeline.TimelinePanel;
 import dev.goodput.app.timeline.TimelineView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +24,11 @@ class ProfileLaneUiTest {
     /** The trace's ProfilerStep#6 began at baseTimeNanoseconds + ts: 1752839461.731896 s (epoch). */
     private static final double PROFILED_AT = 1752839461.731896;
 
-    private final UiFixture fixture = new UiFixture();
-    private MainWindow window;
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
 
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        window = fixture.create(stage);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void theProfileSetsTheModelGoodputAndShowsWhereItWasRecorded(FxRobot robot) throws Exception {
@@ -57,16 +45,16 @@ class ProfileLaneUiTest {
         Path runLog = dir.resolve("qwen.jsonl");
         Files.writeString(runLog, log.toString());
 
-        UiFixture.openAndWait(robot, window, runLog, TRACE);
-        assertNotNull(window.summary().profilesProperty().get());
+        UiFixture.openAndWait(robot, fixture.window(), runLog, TRACE);
+        assertNotNull(fixture.window().summary().profilesProperty().get());
         double mfu = 6_006_026_832_832.0 / (0.047151395 * 989.4e12);
-        assertEquals(mfu, window.summary().getDerivation().report().goodput().model(), 1e-9);
+        assertEquals(mfu, fixture.window().summary().getDerivation().report().goodput().model(), 1e-9);
         assertEquals(Figures.percent(mfu), robot.lookup("#figure-model").queryLabeled().getText());
 
-        TimelineView view = ((TimelinePanel) window.view().getTimeline()).view();
+        TimelineView view = ((TimelinePanel) fixture.window().view().getTimeline()).view();
         assertEquals(1, view.profilesProperty().get().size());
         var span = view.profilesProperty().get().get(0);
-        assertTrue(span.startUs() > window.summary().getDerivation().window().startUs());
+        assertTrue(span.startUs() > fixture.window().summary().getDerivation().window().startUs());
         assertTrue(span.label().startsWith("rank -1 · MFU 12.9%"), span.label());
         assertTrue(span.details().startsWith("Profile: " + TRACE), span.details());
     }

@@ -3,13 +3,12 @@ package dev.goodput.app;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,43 +27,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class RecentFilesUiTest {
-    private final UiFixture fixture = new UiFixture();
-    private MainWindow window;
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
 
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        window = fixture.create(stage);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void theMenuListsOpenedRunsAndOpensThemAgain(FxRobot robot) throws Exception {
         Path first = Files.copy(CLEAN, dir.resolve("first_run.jsonl"));
         Path second = Files.copy(UiFixture.BLOOM, dir.resolve("second.jsonl"));
-        UiFixture.openAndWait(robot, window, first);
-        UiFixture.openAndWait(robot, window, second);
-        assertEquals(List.of(List.of(second), List.of(first)), window.recentFiles().entriesProperty());
+        UiFixture.openAndWait(robot, fixture.window(), first);
+        UiFixture.openAndWait(robot, fixture.window(), second);
+        assertEquals(List.of(List.of(second), List.of(first)), fixture.window().recentFiles().entriesProperty());
 
         // Underscores in file names are shown as they are, not taken as mnemonics.
         UiFixture.clickMenu(robot, "#menu-file", "#open-recent", RecentFilesMenu.label(List.of(first)));
-        UiFixture.waitUntilIdle(window);
+        UiFixture.waitUntilIdle(fixture.window());
 
         assertEquals(CLEAN_NAME, text(robot, "#run-name"));
-        assertEquals(List.of(List.of(first), List.of(second)), window.recentFiles().entriesProperty());
+        assertEquals(List.of(List.of(first), List.of(second)), fixture.window().recentFiles().entriesProperty());
     }
 
     @Test
     void theNextStartReopensTheRunOpenedLast(FxRobot robot) throws Exception {
         Path last = Files.copy(UiFixture.BLOOM, dir.resolve("last.jsonl"));
-        UiFixture.openAndWait(robot, window, CLEAN);
-        UiFixture.openAndWait(robot, window, last);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), last);
 
         // A second window on the same preferences stands in for the next start of the app.
         AtomicReference<MainWindow> next = new AtomicReference<>();
@@ -76,7 +65,8 @@ class RecentFilesUiTest {
         try {
             UiFixture.waitUntilIdle(next.get());
             assertEquals(List.of(last.toAbsolutePath()), next.get().summary().filesProperty());
-            assertEquals(window.summary().runNameProperty().get(), next.get().summary().runNameProperty().get());
+            assertEquals(fixture.window().summary().runNameProperty().get(),
+                    next.get().summary().runNameProperty().get());
         } finally {
             robot.interact(() -> next.get().stage().close());
         }
@@ -84,7 +74,7 @@ class RecentFilesUiTest {
 
     @Test
     void clearRecentEmptiesTheMenuAndTheStore(FxRobot robot) {
-        UiFixture.openAndWait(robot, window, CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
 
         Menu recent = openRecentMenu();
         assertEquals(List.of(RecentFilesMenu.label(List.of(CLEAN.toAbsolutePath())), "", RecentFilesMenu.CLEAR),
@@ -92,7 +82,7 @@ class RecentFilesUiTest {
 
         UiFixture.clickMenu(robot, "#menu-file", "#open-recent", RecentFilesMenu.CLEAR);
 
-        assertTrue(window.recentFiles().entriesProperty().isEmpty());
+        assertTrue(fixture.window().recentFiles().entriesProperty().isEmpty());
         assertTrue(new RecentFiles(fixture.prefs).entriesProperty().isEmpty());
         assertEquals(List.of(RecentFilesMenu.NONE, "", RecentFilesMenu.CLEAR), texts(recent));
         assertTrue(recent.getItems().get(0).isDisable());
@@ -100,7 +90,7 @@ class RecentFilesUiTest {
     }
 
     private Menu openRecentMenu() {
-        MenuBar bar = (MenuBar) window.stage().getScene().lookup(".menu-bar");
+        MenuBar bar = (MenuBar) fixture.window().stage().getScene().lookup(".menu-bar");
         return (Menu) bar.getMenus().get(0).getItems().stream()
                 .filter(item -> "open-recent".equals(item.getId())).findFirst().orElseThrow();
     }

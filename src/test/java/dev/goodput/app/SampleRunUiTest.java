@@ -8,13 +8,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import picocli.CommandLine;
 
@@ -38,22 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The window on the bundled sample: the same figures as the CLI, their definitions on hover, the timeline slot. */
 @ExtendWith(ApplicationExtension.class)
 class SampleRunUiTest {
-    private final UiFixture fixture = new UiFixture();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = fixture.create(stage);
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
 
     @Test
     void showsTheFourFiguresTheCliReports(FxRobot robot) {
-        UiFixture.openAndWait(robot, window, CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
 
         // The CLI's text report prints the figures on one line: "Goodput  infra 98.09%  framework ... overall 44.95%".
         Matcher cli = Pattern.compile("infra (\\S+)\\s+framework (\\S+)\\s+model (\\S+)\\s+overall (\\S+)")
@@ -69,7 +57,7 @@ class SampleRunUiTest {
 
     @Test
     void eachFigureShowsItsDefinitionOnHover(FxRobot robot) throws Exception {
-        UiFixture.openAndWait(robot, window, CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
         for (GoodputMeasure m : GoodputMeasure.values()) {
             Node card = robot.lookup("#" + FigureCard.id(m) + "-card").query();
             // Tooltip.install keeps the tooltip in the node's properties under this key.
@@ -82,51 +70,51 @@ class SampleRunUiTest {
 
     @Test
     void statusBarNamesTheFileRunWindowAndProblems(FxRobot robot) {
-        UiFixture.openAndWait(robot, window, CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
         assertEquals("run.jsonl", text(robot, "#status-files"));
         assertEquals(CLEAN_NAME, text(robot, "#status-run"));
         assertEquals("2025-03-03 09:00:00 → 09:36:33 UTC  (36.6 min)", text(robot, "#status-window"));
         assertEquals("No problems", text(robot, "#status-problems"));
         assertTrue(text(robot, "#status-outcome").startsWith("Opened run.jsonl in "));
-        assertEquals("Goodput Workbench — " + CLEAN_NAME, window.stage().getTitle());
+        assertEquals("Goodput Workbench — " + CLEAN_NAME, fixture.window().stage().getTitle());
     }
 
     @Test
     void theTimelineShowsTheOpenedRunInTheLargestArea(FxRobot robot) {
-        UiFixture.openAndWait(robot, window, CLEAN);
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
         Node slot = robot.lookup("#timeline-slot").query();
-        TimelinePanel panel = assertInstanceOf(TimelinePanel.class, window.view().getTimeline());
+        TimelinePanel panel = assertInstanceOf(TimelinePanel.class, fixture.window().view().getTimeline());
         assertTrue(UiFixture.showing(panel));
-        assertSame(window.summary().getDerivation(), panel.view().derivationProperty().get());
+        assertSame(fixture.window().summary().getDerivation(), panel.view().derivationProperty().get());
         assertNotNull(panel.view().viewportProperty().get());
-        // The slot is the largest area of the window.
+        // The slot is the largest area of the fixture.window().
         assertTrue(slot.getBoundsInLocal().getHeight() > 250, () -> "slot height " + slot.getBoundsInLocal());
 
         Rectangle other = new Rectangle(200, 100);
-        robot.interact(() -> window.view().setTimeline(other));
-        assertSame(other, window.view().getTimeline());
+        robot.interact(() -> fixture.window().view().setTimeline(other));
+        assertSame(other, fixture.window().view().getTimeline());
         assertSame(slot, other.getParent());
-        robot.interact(() -> window.view().setTimeline(null));
-        Label placeholder = assertInstanceOf(Label.class, window.view().getTimeline());
+        robot.interact(() -> fixture.window().view().setTimeline(null));
+        Label placeholder = assertInstanceOf(Label.class, fixture.window().view().getTimeline());
         assertEquals("Timeline", placeholder.getText());
     }
 
     @Test
     void theDerivationIsThereForTheTimeline(FxRobot robot) {
-        UiFixture.openAndWait(robot, window, CLEAN);
-        Derivation first = window.summary().derivationProperty().get();
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
+        Derivation first = fixture.window().summary().derivationProperty().get();
         assertNotNull(first);
         assertEquals(CLEAN_NAME, first.report().runName());
         assertFalse(first.intervals().isEmpty());
 
-        UiFixture.openAndWait(robot, window, UiFixture.BLOOM);
-        Derivation second = window.summary().getDerivation();
+        UiFixture.openAndWait(robot, fixture.window(), UiFixture.BLOOM);
+        Derivation second = fixture.window().summary().getDerivation();
         assertTrue(second.report().runName().toLowerCase().contains("bloom"), second.report().runName());
     }
 
     @Test
     void theWindowHasTheApplicationIcon() {
-        List<Image> icons = window.stage().getIcons();
+        List<Image> icons = fixture.window().stage().getIcons();
         assertEquals(AppIcons.SIZES.length, icons.size());
         for (int i = 0; i < icons.size(); i++) {
             assertFalse(icons.get(i).isError());

@@ -4,7 +4,11 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -18,9 +22,11 @@ import java.util.prefs.Preferences;
 
 /**
  * The workbench window as the *UiTest classes build it: the real {@link MainWindow} on a throw-away preferences node
- * and its own loader threads, so tests never touch the user's recent files or theme.
+ * and its own loader threads, so tests never touch the user's recent files or theme. A JUnit extension (register it
+ * in a field, beside {@code @ExtendWith(ApplicationExtension.class)}): before each test it builds the window on the
+ * TestFX stage, after each it cancels loads and drops the preferences.
  */
-final class UiFixture implements AutoCloseable {
+final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     static final Path CLEAN = Path.of("sample-runs", "clean-small", "run.jsonl");
     static final Path BLOOM = Path.of("sample-runs", "bloom-176b", "run.jsonl");
     static final String CLEAN_NAME = "clean-small (GPT 1.3B on 8x A100)";
@@ -33,6 +39,32 @@ final class UiFixture implements AutoCloseable {
     });
 
     private final List<MainWindow> windows = new ArrayList<>();
+    private final RunSource source;
+    private MainWindow window;
+
+    UiFixture() {
+        this(RunSource.lenient());
+    }
+
+    /** With a run source of the test's own (e.g. one that blocks, to catch a load midway). */
+    UiFixture(RunSource source) {
+        this.source = source;
+    }
+
+    /** The window built for the current test. */
+    MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws TimeoutException {
+        FxToolkit.setupStage(stage -> window = create(stage, source));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
 
     MainWindow create(Stage stage, RunSource source) {
         MainWindow window = new MainWindow(stage, prefs, source, loader);
@@ -46,7 +78,7 @@ final class UiFixture implements AutoCloseable {
     }
 
     MainWindow create(Stage stage) {
-        return create(stage, RunSource.lenient());
+        return create(stage, source);
     }
 
     /** Cancels what is still loading, so no late result writes to the preferences node removed here. */
