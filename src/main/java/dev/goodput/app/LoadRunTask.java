@@ -1,6 +1,6 @@
 package dev.goodput.app;
 
-import dev.goodput.app.timeline.TimelineLanes;
+import dev.goodput.chart.timeline.TimelineLanes;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;

@@ -5,7 +5,7 @@ import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.derive.Window;
 import dev.goodput.core.profile.report.ProfiledModel;
-import dev.goodput.app.timeline.TimelineLanes;
+import dev.goodput.chart.timeline.TimelineLanes;
 import javafx.concurrent.Task;
 
 /** Derives the run shown over another window, off the FX thread (a million-step run takes most of a second). */

@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The core (model, readers, derivation, reports) must stay free of any UI so the CLI and headless uses need
- * no JavaFX; the CLI must not reach into the desktop app.
+ * no JavaFX; the CLI must not reach into the desktop app; charts (timeline and waterfall painting, exports)
+ * sit between the core and both front ends, free of JavaFX.
  */
 @AnalyzeClasses(packages = "dev.goodput", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -27,4 +28,9 @@ class LayeringTest {
     static final ArchRule cliDoesNotUseJavaFxOrTheApp = noClasses().that().resideInAPackage("dev.goodput.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.goodput.app..")
             .because("the CLI jar ships without JavaFX and must run with no display");
+
+    @ArchTest
+    static final ArchRule chartsDoNotUseJavaFxOrTheApp = noClasses().that().resideInAPackage("dev.goodput.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.goodput.app..", "dev.goodput.cli..")
+            .because("charts are drawn the same way on screen and in headless exports, so the CLI can draw them");
 }

@@ -1,5 +1,6 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.timeline.StateCategories;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;

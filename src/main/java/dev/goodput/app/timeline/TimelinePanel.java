@@ -1,5 +1,6 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
 import javafx.beans.value.ObservableValue;

@@ -1,5 +1,14 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.timeline.IntervalLookup;
+import dev.goodput.chart.timeline.ProfileSpan;
+import dev.goodput.chart.timeline.StateCategories;
+import dev.goodput.chart.timeline.StateLaneRaster;
+import dev.goodput.chart.timeline.TimeAxis;
+import dev.goodput.chart.timeline.TimeRange;
+import dev.goodput.chart.timeline.TimelineFrame;
+import dev.goodput.chart.timeline.TimelineLanes;
+import dev.goodput.chart.timeline.TimelineViewport;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
 import javafx.beans.property.ObjectProperty;

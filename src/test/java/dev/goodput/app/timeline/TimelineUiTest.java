@@ -1,5 +1,7 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.timeline.TimeRange;
+import dev.goodput.chart.timeline.TimelineFrame;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;

@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 /** A time range [startUs, endUs) chosen on the timeline (e.g. by shift-drag). */
 public record TimeRange(long startUs, long endUs) {

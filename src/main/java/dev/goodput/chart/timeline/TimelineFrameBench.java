@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * Frame-time benchmark of the timeline at 1920 px: a whole {@link TimelineFrame} (state lane summarised per
  * pixel column, attempts, faults, checkpoints) for runs of 10^3, 10^5 and 10^6 intervals, at full view, a 10%
  * view and a 0.1% view (median of 200 frames after 300 warm-up frames, each size in its own JVM). Run with
- * {@code java -cp target/classes:... dev.goodput.app.timeline.TimelineFrameBench}; results in docs/performance.md.
+ * {@code java -cp target/classes:... dev.goodput.chart.timeline.TimelineFrameBench}; results in docs/performance.md.
  */
 public final class TimelineFrameBench {
     private TimelineFrameBench() {

@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 import dev.goodput.core.profile.analysis.RankProfile;
 import dev.goodput.core.report.HumanFormat;

@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.model.StepTable;

@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 /**
  * The visible time range of a timeline, and the zoom/pan arithmetic on it (kept inside the data's bounds,

@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 /**
  * Paints column summaries into an ARGB pixel buffer: each column a stack of its states' shares, productive

@@ -1,4 +1,4 @@
-package dev.goodput.app.timeline;
+package dev.goodput.chart.timeline;
 
 import java.util.Arrays;
 
