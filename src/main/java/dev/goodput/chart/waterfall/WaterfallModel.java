@@ -1,0 +1,113 @@
+package dev.goodput.chart.waterfall;
+
+import dev.goodput.chart.timeline.StatePalette;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.report.CauseShare;
+import dev.goodput.core.report.GoodputReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The waterfall's bars, straight from a report: the window (100%), a stacked step of infra causes, the
+ * available total, a step of framework causes, the productive total, a step of model causes and the goodput
+ * (the last two only when the model goodput is known). Fractions are of the window's accelerator-time, so
+ * every step ends where the next total starts. Causes below the options' threshold are grouped per layer.
+ */
+public record WaterfallModel(String runName, long windowStartUs, long windowEndUs, int accelerators,
+                             double windowSeconds, List<Bar> bars) {
+
+    /** One bar, left to right. */
+    public sealed interface Bar permits Total, Step {
+        String label();
+    }
+
+    /** A full bar from 0: the window, available, productive, goodput. */
+    public record Total(String label, double fraction, double seconds) implements Bar {
+    }
+
+    /** A floating stacked bar of one layer's causes, from {@code top} down by the sum of its segments. */
+    public record Step(String label, Layer layer, double top, List<Segment> segments) implements Bar {
+        public double fraction() {
+            return segments.stream().mapToDouble(Segment::fraction).sum();
+        }
+    }
+
+    /**
+     * One cause in a step (or several small ones grouped): window-equivalent seconds, share of the window,
+     * the number of lost intervals, its colour (as on the timeline), and the causes it stands for.
+     */
+    public record Segment(Layer layer, String cause, String label, double fraction, double seconds, int intervals,
+                          int colour, List<String> members) {
+        public boolean isOther() {
+            return members.size() > 1;
+        }
+    }
+
+    /** The id given to a layer's group of small causes. */
+    public static final String OTHER = "other";
+    static final int OTHER_COLOUR = 0xFFA8A8A8;
+
+    public static WaterfallModel of(GoodputReport r, double otherThreshold) {
+        double window = r.windowSeconds();
+        double infra = r.goodput().infra() == null ? 0 : r.goodput().infra();
+        double framework = r.goodput().framework() == null ? 0 : r.goodput().framework();
+        List<Bar> bars = new ArrayList<>();
+        bars.add(new Total("Window", 1.0, window));
+        bars.add(step("Infra", Layer.INFRA, 1.0, r, otherThreshold));
+        bars.add(new Total("Available", infra, r.availableSeconds()));
+        bars.add(step("Framework", Layer.FRAMEWORK, infra, r, otherThreshold));
+        bars.add(new Total("Productive", infra * framework, r.productiveSeconds()));
+        if (r.goodput().overall() != null) {
+            bars.add(step("Model", Layer.MODEL, infra * framework, r, otherThreshold));
+            bars.add(new Total("Goodput", r.goodput().overall(), r.productiveSeconds() * r.goodput().model()));
+        }
+        return new WaterfallModel(r.runName(), r.windowStartUs(), r.windowEndUs(), r.accelerators(), window,
+                List.copyOf(bars));
+    }
+
+    private static Step step(String label, Layer layer, double top, GoodputReport r, double threshold) {
+        List<Segment> segments = new ArrayList<>();
+        List<CauseShare> small = new ArrayList<>();
+        int index = 0;
+        for (CauseShare c : r.badput()) {
+            if (c.layer() != layer) {
+                continue;
+            }
+            // Colours follow the cause's rank in its layer, as the timeline's do, grouped or not.
+            int colour = StatePalette.cause(layer, index++);
+            if (c.fraction() < threshold) {
+                small.add(c);
+            } else {
+                segments.add(new Segment(layer, c.cause(), c.label(), c.fraction(), c.seconds(), c.intervals(),
+                        colour, List.of(c.cause())));
+            }
+        }
+        if (small.size() == 1) {
+            CauseShare c = small.get(0);
+            segments.add(new Segment(layer, c.cause(), c.label(), c.fraction(), c.seconds(), c.intervals(),
+                    StatePalette.cause(layer, index - 1), List.of(c.cause())));
+        } else if (small.size() > 1) {
+            segments.add(new Segment(layer, OTHER, "Other (" + small.size() + " causes)",
+                    small.stream().mapToDouble(CauseShare::fraction).sum(),
+                    small.stream().mapToDouble(CauseShare::seconds).sum(),
+                    small.stream().mapToInt(CauseShare::intervals).sum(), OTHER_COLOUR,
+                    small.stream().map(CauseShare::cause).toList()));
+        }
+        return new Step(label, layer, top, List.copyOf(segments));
+    }
+
+    /** Accelerator-hours in the whole window. */
+    public double windowAcceleratorHours() {
+        return windowSeconds * accelerators / 3600.0;
+    }
+
+    /** A fraction of the window in the unit asked for. */
+    public double value(double fraction, WaterfallOptions o) {
+        return switch (o.unit()) {
+            case FRACTION -> fraction;
+            case ACCELERATOR_HOURS -> fraction * windowAcceleratorHours();
+            case COST -> fraction * windowAcceleratorHours() * o.pricePerHour();
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package dev.goodput.chart.waterfall;
+
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.RunLoader;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.report.CauseShare;
+import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.report.LayerShare;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The waterfall's numbers are the report's: totals, each layer's step, each cause, nothing lost or doubled. */
+class WaterfallModelTest {
+    private static GoodputReport report(String file) throws Exception {
+        return GoodputDeriver.derive(new RunLoader(LoadMode.STRICT).load(List.of(Path.of(file))),
+                DerivationSettings.defaults()).report();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sample-runs/clean-small/run.jsonl", "sample-runs/bloom-176b/run.jsonl",
+            "sample-runs/llama3-54day-sim/run.jsonl.gz"})
+    void barsEqualTheReport(String file) throws Exception {
+        GoodputReport r = report(file);
+        for (double threshold : new double[]{0, 0.005, 0.05}) {
+            WaterfallModel m = WaterfallModel.of(r, threshold);
+            List<WaterfallModel.Bar> bars = m.bars();
+            assertEquals(7, bars.size());
+            double infra = r.goodput().infra();
+            double framework = r.goodput().framework();
+            assertEquals(1.0, ((WaterfallModel.Total) bars.get(0)).fraction());
+            assertEquals(infra, ((WaterfallModel.Total) bars.get(2)).fraction(), 1e-12);
+            assertEquals(infra * framework, ((WaterfallModel.Total) bars.get(4)).fraction(), 1e-12);
+            assertEquals(r.goodput().overall(), ((WaterfallModel.Total) bars.get(6)).fraction(), 1e-12);
+            assertEquals(r.productiveSeconds(), ((WaterfallModel.Total) bars.get(4)).seconds(), 1e-6);
+            for (int i : new int[]{1, 3, 5}) {
+                WaterfallModel.Step step = assertInstanceOf(WaterfallModel.Step.class, bars.get(i));
+                LayerShare layer = r.layers().stream().filter(l -> l.layer() == step.layer()).findFirst().orElseThrow();
+                assertEquals(layer.fraction(), step.fraction(), 1e-9, step.label());
+                // Each step starts where the total before it ends and ends where the next one starts.
+                double before = ((WaterfallModel.Total) bars.get(i - 1)).fraction();
+                double after = ((WaterfallModel.Total) bars.get(i + 1)).fraction();
+                assertEquals(before, step.top(), 1e-12);
+                assertEquals(after, step.top() - step.fraction(), 1e-6, step.label());
+            }
+            // Every cause of the report appears exactly once, alone or inside its layer's "other".
+            List<String> members = new ArrayList<>();
+            for (WaterfallModel.Bar b : bars) {
+                if (b instanceof WaterfallModel.Step s) {
+                    for (WaterfallModel.Segment seg : s.segments()) {
+                        seg.members().forEach(c -> members.add(s.layer().id() + "/" + c));
+                        if (!seg.isOther()) {
+                            CauseShare c = r.badput().stream().filter(x -> x.layer() == s.layer()
+                                    && x.cause().equals(seg.cause())).findFirst().orElseThrow();
+                            assertEquals(c.fraction(), seg.fraction());
+                            assertEquals(c.seconds(), seg.seconds());
+                            assertEquals(c.intervals(), seg.intervals());
+                        } else {
+                            assertTrue(seg.fraction() < threshold * seg.members().size());
+                        }
+                    }
+                }
+            }
+            assertEquals(r.badput().stream().map(c -> c.layer().id() + "/" + c.cause()).sorted().toList(),
+                    members.stream().sorted().toList());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.01, 0.03})
+    void smallCausesAreGroupedOnlyWhenTwoOrMoreAreSmall(double threshold) throws Exception {
+        GoodputReport r = report("sample-runs/bloom-176b/run.jsonl");
+        WaterfallModel m = WaterfallModel.of(r, threshold);
+        for (Layer layer : List.of(Layer.INFRA, Layer.FRAMEWORK)) {
+            long small = r.badput().stream().filter(c -> c.layer() == layer && c.fraction() < threshold).count();
+            WaterfallModel.Step step = (WaterfallModel.Step) m.bars().stream()
+                    .filter(b -> b instanceof WaterfallModel.Step s && s.layer() == layer).findFirst().orElseThrow();
+            long others = step.segments().stream().filter(WaterfallModel.Segment::isOther).count();
+            assertEquals(small >= 2 ? 1 : 0, others, layer + " at " + threshold);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FRACTION", "ACCELERATOR_HOURS", "COST"})
+    void unitsScaleTheWindowsAcceleratorHours(String unit) throws Exception {
+        GoodputReport r = report("sample-runs/clean-small/run.jsonl");
+        WaterfallModel m = WaterfallModel.of(r, 0);
+        WaterfallOptions o = WaterfallOptions.defaults().withUnit(WaterfallUnit.valueOf(unit)).withPrice(3.0);
+        double hours = r.windowSeconds() * r.accelerators() / 3600.0;
+        double expected = switch (o.unit()) {
+            case FRACTION -> 0.25;
+            case ACCELERATOR_HOURS -> 0.25 * hours;
+            case COST -> 0.25 * hours * 3.0;
+        };
+        assertEquals(expected, m.value(0.25, o), 1e-9);
+        // The report's per-cause accelerator-hours are the same figure.
+        CauseShare first = r.badput().get(0);
+        assertEquals(first.acceleratorHours(), m.value(first.fraction(),
+                o.withUnit(WaterfallUnit.ACCELERATOR_HOURS)), 1e-6);
+    }
+}
