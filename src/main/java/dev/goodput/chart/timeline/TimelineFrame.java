@@ -23,10 +23,13 @@ public final class TimelineFrame {
     /** An anomalous (slow) step's column. */
     public static final int ANOMALOUS_STEP = 0xFF000000;
 
-    private static final int ATTEMPT_OK = 0xFF7F8C8D;
-    private static final int ATTEMPT_DISRUPTED = 0xFFD55E00;
-    private static final int FAULT = 0xFFD55E00;
-    private static final int CHECKPOINT = 0xFF0072B2;
+    /** Lane colours, public so the vector chart ({@link TimelineChart}) draws what the screen shows. */
+    public static final int ATTEMPT_OK = 0xFF7F8C8D;
+    public static final int ATTEMPT_DISRUPTED = 0xFFD55E00;
+    public static final int FAULT = 0xFFD55E00;
+    public static final int CHECKPOINT = 0xFF0072B2;
+    /** Fault markers are this many columns either side of the fault's. */
+    static final int FAULT_HALF_WIDTH = 2;
 
     /** Reused between frames, so a frame allocates nothing. */
     private float[] shares = new float[0];
@@ -60,7 +63,7 @@ public final class TimelineFrame {
         Arrays.fill(pixels, STATE_HEIGHT * width, HEIGHT * width, 0);
         attemptRow(lanes, v, width);
         replicate(pixels, width, ATTEMPT_TOP + 2, ATTEMPT_HEIGHT - 4);
-        markerRow(lanes.faults(), v, width, FAULT, 2);
+        markerRow(lanes.faults(), v, width, FAULT, FAULT_HALF_WIDTH);
         replicate(pixels, width, FAULT_TOP, FAULT_HEIGHT);
         markerRow(lanes.checkpoints(), v, width, CHECKPOINT, 0);
         replicate(pixels, width, CHECKPOINT_TOP, CHECKPOINT_HEIGHT);
@@ -86,17 +89,21 @@ public final class TimelineFrame {
         }
         steps.slowest(v.start(), v.end(), width, slowest);
         for (int x = 0; x < width; x++) {
-            float s = slowest[x];
-            if (s <= 0) {
-                row[x] = 0;
-            } else if (s > steps.anomalySeconds()) {
-                row[x] = ANOMALOUS_STEP;
-            } else {
-                double heat = Math.max(0, Math.min(1, (s / typical - 0.9) / 1.1));
-                row[x] = blend(0xFFFCE8D4, 0xFFE69F00, heat);
-            }
+            row[x] = stepColour(steps, slowest[x]);
         }
         return true;
+    }
+
+    /** The heat strip's colour for a column whose slowest step took {@code seconds} (0: none, transparent). */
+    static int stepColour(StepTimeColumns steps, float seconds) {
+        if (seconds <= 0) {
+            return 0;
+        }
+        if (seconds > steps.anomalySeconds()) {
+            return ANOMALOUS_STEP;
+        }
+        double heat = Math.max(0, Math.min(1, (seconds / steps.typicalSeconds() - 0.9) / 1.1));
+        return blend(0xFFFCE8D4, 0xFFE69F00, heat);
     }
 
     private static int blend(int a, int b, double t) {

@@ -1,0 +1,78 @@
+package dev.goodput.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A legend: colour swatches with their labels, left to right in rows that wrap to the width given, in the
+ * style's text colour and legend font size.
+ */
+public record ChartLegend(List<Entry> entries) {
+    /** Base size (points at scale 1) of legend labels. */
+    public static final float FONT_SIZE = 11;
+
+    /** One swatch and its label. */
+    public record Entry(String label, Color colour) {
+    }
+
+    public ChartLegend {
+        entries = List.copyOf(entries);
+    }
+
+    /** The height the legend takes wrapped to {@code width}; 0 without entries. */
+    public double height(ChartStyle style, double width) {
+        List<Placed> placed = place(style, width);
+        return placed.isEmpty() ? 0 : (placed.get(placed.size() - 1).row() + 1) * rowHeight(font(style));
+    }
+
+    /** Paints the legend with its top-left corner at (x, y), wrapped to {@code width}. */
+    public void paint(Graphics2D g, ChartStyle style, double x, double y, double width) {
+        Font font = font(style);
+        double row = rowHeight(font);
+        double swatch = swatch(font);
+        for (Placed p : place(style, width)) {
+            double centre = y + p.row() * row + row / 2;
+            g.setColor(p.entry().colour());
+            g.fill(new Rectangle2D.Double(x + p.x(), centre - swatch / 2, swatch, swatch));
+            ChartText.drawCentred(g, p.entry().label(), font, style.text(), x + p.x() + swatch * 1.5, centre);
+        }
+    }
+
+    private record Placed(Entry entry, double x, int row) {
+    }
+
+    private List<Placed> place(ChartStyle style, double width) {
+        Font font = font(style);
+        double swatch = swatch(font);
+        double gap = font.getSize2D() * 1.5; // between one entry's label and the next swatch
+        List<Placed> out = new ArrayList<>();
+        double x = 0;
+        int row = 0;
+        for (Entry e : entries) {
+            double w = swatch * 1.5 + ChartText.width(e.label(), font);
+            if (x > 0 && x + w > width) {
+                row++;
+                x = 0;
+            }
+            out.add(new Placed(e, x, row));
+            x += w + gap;
+        }
+        return out;
+    }
+
+    private static Font font(ChartStyle style) {
+        return ChartFonts.regular(style.font(FONT_SIZE));
+    }
+
+    private static double swatch(Font font) {
+        return font.getSize2D() * 0.9;
+    }
+
+    private static double rowHeight(Font font) {
+        return ChartText.lineHeight(font) * 1.3;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.goodput.chart.timeline;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * The timeline's event lanes as vector shapes, in the screen's colours and proportions: attempts as bars
+ * (disrupted ones in vermillion), faults as markers, checkpoints as ticks, and the step-time heat strip.
+ * Marks of one colour that touch or overlap become one rectangle, so a lane costs shapes in proportion to
+ * its width, not its events (a 54-day run logs 6,000 checkpoints).
+ */
+final class TimelineMarks {
+    private final TimelineLanes lanes;
+    private final TimelineViewport v;
+
+    TimelineMarks(TimelineLanes lanes, TimelineViewport v) {
+        this.lanes = lanes;
+        this.v = v;
+    }
+
+    /** Attempts, inset from the lane as on screen, with a one-unit gap where one ends and the next begins. */
+    void attempts(Graphics2D g, Rectangle2D box) {
+        double inset = box.getHeight() * 2 / TimelineFrame.ATTEMPT_HEIGHT;
+        Spans bars = new Spans(g, box.getY() + inset, box.getHeight() - 2 * inset);
+        long[] start = lanes.attemptStart();
+        for (int i = 0; i < start.length; i++) {
+            long end = lanes.attemptEnd()[i];
+            if (end <= v.start() || start[i] >= v.end()) {
+                continue;
+            }
+            double x0 = Math.max(0, xOf(start[i], box));
+            double x1 = Math.min(box.getWidth(), xOf(end, box));
+            if (x1 - x0 >= 3) {
+                x0 += 1;
+            }
+            bars.add(lanes.attemptDisrupted()[i] ? TimelineFrame.ATTEMPT_DISRUPTED : TimelineFrame.ATTEMPT_OK,
+                    box.getX() + x0, box.getX() + Math.min(box.getWidth(), Math.max(x1, x0 + 1))); // sub-unit: still shows
+        }
+        bars.flush();
+    }
+
+    /** A marker as wide as the screen's (five pixels) centred on each fault. */
+    void faults(Graphics2D g, Rectangle2D box) {
+        events(g, box, lanes.faults(), TimelineFrame.FAULT, TimelineFrame.FAULT_HALF_WIDTH + 0.5);
+    }
+
+    /** A one-unit tick at each checkpoint. */
+    void checkpoints(Graphics2D g, Rectangle2D box) {
+        events(g, box, lanes.checkpoints(), TimelineFrame.CHECKPOINT, 0.5);
+    }
+
+    private void events(Graphics2D g, Rectangle2D box, long[] times, int colour, double halfWidth) {
+        Spans marks = new Spans(g, box.getY(), box.getHeight());
+        for (long t : times) {
+            if (t >= v.start() && t <= v.end()) {
+                double x = xOf(t, box);
+                marks.add(colour, box.getX() + Math.max(0, x - halfWidth),
+                        box.getX() + Math.min(box.getWidth(), x + halfWidth));
+            }
+        }
+        marks.flush();
+    }
+
+    /** The slowest step in each of {@code columns} columns, coloured as {@link TimelineFrame} does. */
+    void stepTimes(Graphics2D g, Rectangle2D box, int columns) {
+        StepTimeColumns steps = lanes.stepTimes();
+        if (steps == null || !(steps.typicalSeconds() > 0)) {
+            return;
+        }
+        float[] slowest = steps.slowest(v.start(), v.end(), columns);
+        double w = box.getWidth() / columns;
+        Spans strip = new Spans(g, box.getY(), box.getHeight());
+        for (int x = 0; x < columns; x++) {
+            int colour = TimelineFrame.stepColour(steps, slowest[x]);
+            if (colour != 0) {
+                strip.add(colour, box.getX() + x * w, box.getX() + (x + 1) * w);
+            }
+        }
+        strip.flush();
+    }
+
+    private double xOf(long t, Rectangle2D box) {
+        return v.xOf(t, box.getWidth());
+    }
+
+    /**
+     * Horizontal spans given left to right, filled as one rectangle per run of touching spans of a colour. A
+     * run reaches one unit under the next when they touch, so antialiasing leaves no seam between them.
+     */
+    private static final class Spans {
+        private static final double UNDERLAP = 1;
+        private final Graphics2D g;
+        private final double y;
+        private final double height;
+        private int colour;
+        private double from = Double.NaN;
+        private double to;
+
+        Spans(Graphics2D g, double y, double height) {
+            this.g = g;
+            this.y = y;
+            this.height = height;
+        }
+
+        void add(int argb, double x0, double x1) {
+            boolean touching = !Double.isNaN(from) && x0 <= to + 1e-9;
+            if (touching && argb == colour) {
+                to = Math.max(to, x1);
+                return;
+            }
+            if (touching) {
+                to = Math.max(to, Math.min(x1, to + UNDERLAP)); // painted over by the next
+            }
+            flush();
+            colour = argb;
+            from = x0;
+            to = x1;
+        }
+
+        void flush() {
+            if (!Double.isNaN(from)) {
+                g.setColor(new Color(colour, true));
+                g.fill(new Rectangle2D.Double(from, y, to - from, height));
+                from = Double.NaN;
+            }
+        }
+    }
+}
