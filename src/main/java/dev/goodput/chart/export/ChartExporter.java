@@ -5,16 +5,10 @@ import dev.goodput.chart.ChartSize;
 import dev.goodput.chart.ChartStyle;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -66,28 +60,7 @@ public final class ChartExporter {
     public static void write(Chart chart, ChartStyle style, ChartSize size, ChartFormat format, int scale,
                              Path file) throws IOException {
         checkScale(format, scale);
-        Path target = file.toAbsolutePath();
-        // Beside the target, so the final move stays on one file system and can be atomic. Not
-        // Files.createTempFile: its owner-only permissions would carry over to the exported file.
-        Path temporary = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-                write(chart, style, size, format, scale, out);
-            }
-            replace(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void replace(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(file, out -> write(chart, style, size, format, scale, out));
     }
 
     private static void checkScale(ChartFormat format, int scale) {

@@ -1,5 +1,6 @@
 package dev.goodput.core.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +13,9 @@ import java.io.Writer;
 /** The JSON report: a documented contract (docs/report-json.md); add fields, never rename them. */
 public final class ReportJsonWriter implements ReportWriter {
     public static final String SCHEMA = "goodput-report/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // The caller owns the writer: Jackson would close it after the value, before the final newline.
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void write(GoodputReport r, Writer out) throws IOException {

@@ -1,5 +1,6 @@
 package dev.goodput.core.profile.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,9 @@ import java.util.Map;
 /** The profile JSON: a documented contract (docs/profile-json.md); fields are added, never renamed. */
 public final class ProfileJsonWriter {
     public static final String SCHEMA = "goodput-profile/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // The caller owns the writer: Jackson would close it after the value, before the final newline.
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public void write(ProfileReport r, Writer out) throws IOException {
         MAPPER.writeValue(out, toJson(r));

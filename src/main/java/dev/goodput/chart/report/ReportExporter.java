@@ -1,0 +1,65 @@
+package dev.goodput.chart.report;
+
+import dev.goodput.chart.export.AtomicFile;
+import dev.goodput.chart.waterfall.WaterfallOptions;
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.report.ReportCsvWriter;
+import dev.goodput.core.report.ReportJsonWriter;
+import dev.goodput.core.report.ReportWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a derivation's report to files, one method per format, for the workbench's export menu and the
+ * CLI's {@code export --report}. Every file is UTF-8 and replaced atomically (whole or not at all).
+ */
+public final class ReportExporter {
+    private final WaterfallOptions options;
+
+    /** @param options the waterfall's unit, price and grouping, for the exports that draw it */
+    public ReportExporter(WaterfallOptions options) {
+        this.options = options;
+    }
+
+    /** {@code file} and, for Markdown, the chart images written beside it. */
+    public static List<Path> files(ReportExport export, Path file) {
+        return export == ReportExport.MARKDOWN ? MarkdownReportWriter.files(file) : List.of(file);
+    }
+
+    /** Writes {@code d} as {@code export} to {@code file} (and, for Markdown, its charts beside it). */
+    public void write(ReportExport export, Derivation d, Path file) throws IOException {
+        switch (export) {
+            case MARKDOWN -> markdown(d, file);
+            case HTML -> html(d, file);
+            case CAUSES_CSV -> causesCsv(d, file);
+            case INTERVALS_CSV -> intervalsCsv(d, file);
+            case JSON -> json(d, file);
+        }
+    }
+
+    public void markdown(Derivation d, Path file) throws IOException {
+        new MarkdownReportWriter(options).write(d, file);
+    }
+
+    public void html(Derivation d, Path file) throws IOException {
+        AtomicFile.writeText(file, w -> new HtmlReportWriter(options).write(d, w));
+    }
+
+    public void intervalsCsv(Derivation d, Path file) throws IOException {
+        AtomicFile.writeText(file, w -> new IntervalCsvWriter().write(d, w));
+    }
+
+    public void causesCsv(Derivation d, Path file) throws IOException {
+        report(new ReportCsvWriter(), d, file);
+    }
+
+    public void json(Derivation d, Path file) throws IOException {
+        report(new ReportJsonWriter(), d, file);
+    }
+
+    private static void report(ReportWriter writer, Derivation d, Path file) throws IOException {
+        AtomicFile.writeText(file, w -> writer.write(d.report(), w));
+    }
+}

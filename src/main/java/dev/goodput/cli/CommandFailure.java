@@ -1,0 +1,33 @@
+package dev.goodput.cli;
+
+import picocli.CommandLine;
+
+/**
+ * A command cannot go on: a usage error (exit 1) or bad input (exit 2), with the one line that says why. Thrown
+ * by the shared steps of several commands so each command prints and exits alike.
+ */
+final class CommandFailure extends Exception {
+    static final int USAGE = 1;
+    static final int BAD_INPUT = 2;
+
+    private final int exitCode;
+
+    private CommandFailure(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    static CommandFailure usage(String message) {
+        return new CommandFailure(USAGE, message);
+    }
+
+    static CommandFailure badInput(String message) {
+        return new CommandFailure(BAD_INPUT, message);
+    }
+
+    /** Prints {@code goodput: error: MESSAGE} to the command's error stream; returns the exit code. */
+    int report(CommandLine cmd) {
+        cmd.getErr().println("goodput: error: " + getMessage());
+        return exitCode;
+    }
+}
