@@ -5,6 +5,7 @@ import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.report.HumanFormat;
 import dev.goodput.core.report.Goodputs;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
@@ -15,9 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +31,6 @@ public final class SummaryViewModel {
     public enum State { EMPTY, READY, FAILED }
 
     static final String APP_NAME = "Goodput Workbench";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
     private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
@@ -134,11 +130,7 @@ public final class SummaryViewModel {
 
     /** "2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)"; the end's date is written only when it differs. */
     static String window(GoodputReport r) {
-        LocalDateTime start = utc(r.windowStartUs());
-        LocalDateTime end = utc(r.windowEndUs());
-        String endText = end.toLocalDate().equals(start.toLocalDate()) ? end.toLocalTime().format(TIME)
-                : end.format(DATE_TIME);
-        return start.format(DATE_TIME) + " → " + endText + " UTC  (" + Figures.duration(r.windowSeconds()) + ")";
+        return HumanFormat.window(r.windowStartUs(), r.windowEndUs());
     }
 
     /** "No problems", "1 warning", "2 errors, 3 warnings". */
@@ -168,11 +160,6 @@ public final class SummaryViewModel {
         }
         String why = error == null || error.getMessage() == null ? String.valueOf(error) : error.getMessage();
         return "Error: " + why;
-    }
-
-    private static LocalDateTime utc(long micros) {
-        // Whole seconds: the status bar is for orientation; exact bounds are in the exported reports.
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0, ZoneOffset.UTC);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -73,7 +73,7 @@ class SampleRunUiTest {
         UiFixture.openAndWait(robot, fixture.window(), CLEAN);
         assertEquals("run.jsonl", text(robot, "#status-files"));
         assertEquals(CLEAN_NAME, text(robot, "#status-run"));
-        assertEquals("2025-03-03 09:00:00 → 09:36:33 UTC  (36.6 min)", text(robot, "#status-window"));
+        assertEquals("2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)", text(robot, "#status-window"));
         assertEquals("No problems", text(robot, "#status-problems"));
         assertTrue(text(robot, "#status-outcome").startsWith("Opened run.jsonl in "));
         assertEquals("Goodput Workbench — " + CLEAN_NAME, fixture.window().stage().getTitle());

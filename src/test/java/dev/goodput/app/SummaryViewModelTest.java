@@ -73,7 +73,7 @@ class SummaryViewModelTest {
         vm.showRun(List.of(CLEAN), clean);
 
         assertEquals("run.jsonl", vm.filesTextProperty().get());
-        assertEquals("2025-03-03 09:00:00 → 09:36:33 UTC  (36.6 min)", vm.windowTextProperty().get());
+        assertEquals("2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)", vm.windowTextProperty().get());
         assertEquals("No problems", vm.problemCountProperty().get());
         assertEquals(List.of(CLEAN), vm.filesProperty());
     }
@@ -84,7 +84,7 @@ class SummaryViewModelTest {
         GoodputReport twoDays = new GoodputReport(r.runName(), r.windowStartUs(), r.windowStartUs() + 172_800_000_000L,
                 r.accelerators(), r.goodput(), r.availableSeconds(), r.productiveSeconds(), r.badput(), r.layers(),
                 r.waterfall(), r.reliability(), r.steps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
-        assertEquals("2025-03-03 09:00:00 → 2025-03-05 09:00:00 UTC  (2.00 d)", SummaryViewModel.window(twoDays));
+        assertEquals("2025-03-03 09:00:00 → 2025-03-05 09:00:00 UTC (2.00 d)", SummaryViewModel.window(twoDays));
     }
 
     @Test

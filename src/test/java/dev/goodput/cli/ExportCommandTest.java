@@ -147,7 +147,7 @@ class ExportCommandTest {
 
         ok("export", SampleRuns.CLEAN, "--chart", "timeline", "--out", out.toString(), "--window",
                 "2025-03-03T09:10:00Z", "1740993600");
-        assertTrue(String.join(" ", svgTexts(out)).contains("2025-03-03T09:10:00Z – 2025-03-03T09:20:00Z"));
+        assertTrue(String.join(" ", svgTexts(out)).contains("2025-03-03 09:10:00 → 09:20:00 UTC (10.0 min)"));
     }
 
     @Test

@@ -24,10 +24,10 @@ public record ChartCaptions(String title, String subtitle, String caption) {
         return new ChartCaptions(chart.title(), subtitle(r), caption(r));
     }
 
-    /** {@code clean-small · 2025-03-03T09:00:00Z – 2025-03-03T10:00:00Z · 8 accelerators}. */
+    /** {@code clean-small · 2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min) · 8 accelerators}. */
     public static String subtitle(GoodputReport r) {
-        return String.format(Locale.ROOT, "%s · %s – %s · %,d accelerator%s", r.runName(),
-                HumanFormat.iso(r.windowStartUs()), HumanFormat.iso(r.windowEndUs()), r.accelerators(),
+        return String.format(Locale.ROOT, "%s · %s · %,d accelerator%s", r.runName(),
+                HumanFormat.window(r.windowStartUs(), r.windowEndUs()), r.accelerators(),
                 r.accelerators() == 1 ? "" : "s");
     }
 

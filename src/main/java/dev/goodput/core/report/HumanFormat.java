@@ -39,4 +39,19 @@ public final class HumanFormat {
     public static String sci(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.3e", v);
     }
+
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter DATE_CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** "2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)": the end's date only when it differs, to the second. */
+    public static String window(long startUs, long endUs) {
+        java.time.LocalDateTime start = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(startUs, 1_000_000L), 0,
+                java.time.ZoneOffset.UTC);
+        java.time.LocalDateTime end = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(endUs, 1_000_000L), 0,
+                java.time.ZoneOffset.UTC);
+        String endText = end.toLocalDate().equals(start.toLocalDate()) ? end.format(CLOCK) : end.format(DATE_CLOCK);
+        return start.format(DATE_CLOCK) + " → " + endText + " UTC (" + duration((endUs - startUs) / 1e6) + ")";
+    }
 }

@@ -16,7 +16,7 @@ class ChartCaptionsTest {
 
     @Test
     void subtitleNamesRunWindowAndAccelerators() {
-        assertEquals("clean-small (GPT 1.3B on 8x A100) · 2025-03-03T09:00:00Z – 2025-03-03T09:36:33.758136Z · "
+        assertEquals("clean-small (GPT 1.3B on 8x A100) · 2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min) · "
                 + "8 accelerators", ChartCaptions.subtitle(clean));
         assertTrue(ChartCaptions.subtitle(SampleRuns.derive(SampleRuns.LLAMA).report()).endsWith(
                 " · 16,384 accelerators"));
