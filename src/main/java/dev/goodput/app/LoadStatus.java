@@ -49,6 +49,13 @@ public final class LoadStatus {
         end(CANCELLED);
     }
 
+    /** A message in the status bar that is not about a load (e.g. an export's outcome); none while loading. */
+    public void note(String message) {
+        if (!loading.get()) {
+            outcome.set(message);
+        }
+    }
+
     private void end(String message) {
         unbind();
         loading.set(false);

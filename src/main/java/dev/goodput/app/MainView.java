@@ -27,12 +27,13 @@ import javafx.scene.text.Text;
 public final class MainView {
     static final String TIMELINE_PLACEHOLDER_TEXT = "Timeline";
     /** Share of the split's height the timeline gets at first; the user can drag the divider. */
-    private static final double TIMELINE_SHARE = 0.6;
+    private static final double TIMELINE_SHARE = 0.52;
 
     private final StackPane root;
     private final StackPane timelineSlot = new StackPane();
     private final Label timelinePlaceholder = new Label(TIMELINE_PLACEHOLDER_TEXT);
     private final javafx.scene.layout.StackPane windowSlot = new javafx.scene.layout.StackPane();
+    private final StackPane waterfallSlot = new StackPane();
 
     MainView(SummaryViewModel summary, LoadStatus load, Runnable openDialog) {
         timelinePlaceholder.getStyleClass().add(WorkbenchStyles.TIMELINE_PLACEHOLDER);
@@ -70,6 +71,11 @@ public final class MainView {
         return timelineSlot.getChildren().get(0);
     }
 
+    /** Puts the badput waterfall beside the tables, under the timeline. */
+    public void setWaterfall(Node waterfall) {
+        waterfallSlot.getChildren().setAll(waterfall);
+    }
+
     /** Puts the measurement-window editor above the figures. */
     public void setWindowBar(Node bar) {
         windowSlot.getChildren().setAll(bar);
@@ -102,12 +108,16 @@ public final class MainView {
         problems.setPlaceholder(new Label("No problems: every record was read and understood."));
         VBox problemsBox = section(problemsTitle, problems);
 
-        SplitPane tables = new SplitPane(badput, problemsBox);
-        tables.setDividerPositions(0.6);
+        waterfallSlot.setMinWidth(320);
+        SplitPane lists = new SplitPane(badput, problemsBox);
+        lists.setOrientation(Orientation.VERTICAL);
+        lists.setDividerPositions(0.62);
+        SplitPane tables = new SplitPane(waterfallSlot, lists);
+        tables.setDividerPositions(0.56);
         SplitPane split = new SplitPane(timelineSlot, tables);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(TIMELINE_SHARE);
-        tables.setMinHeight(140);
+        tables.setMinHeight(240);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         VBox pane = new VBox(10, new VBox(2, name, details), windowSlot, figures, split);

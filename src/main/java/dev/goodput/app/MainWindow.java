@@ -1,9 +1,18 @@
 package dev.goodput.app;
 
+import dev.goodput.app.export.ExportActions;
 import dev.goodput.app.timeline.TimelinePanel;
+import dev.goodput.app.waterfall.WaterfallPanel;
+import dev.goodput.app.waterfall.WaterfallViewModel;
+import dev.goodput.chart.CauseKey;
+import dev.goodput.chart.ChartStyle;
+import dev.goodput.chart.report.ReportChart;
+import dev.goodput.chart.waterfall.WaterfallChart;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -37,6 +46,9 @@ public final class MainWindow {
     private final MainView view;
     private final List<Image> icons = AppIcons.load();
 
+    /** The cause picked out on the waterfall and the timeline alike; null for none. */
+    private final ObjectProperty<CauseKey> highlight = new SimpleObjectProperty<>();
+
     MainWindow(Stage stage, Preferences prefs, RunSource source, Executor executor) {
         this.stage = stage;
         this.recent = new RecentFiles(prefs);
@@ -47,12 +59,26 @@ public final class MainWindow {
         ObservableBooleanValue canReload = Bindings.createBooleanBinding(
                 () -> !summary.filesProperty().isEmpty() && !load.isLoading(),
                 summary.filesProperty(), load.loadingProperty());
+        TimelinePanel timeline = new TimelinePanel(summary.derivationProperty(), summary.profilesProperty());
+        WaterfallViewModel waterfallModel = new WaterfallViewModel(summary.derivationProperty(), highlight);
+        WaterfallPanel waterfall = new WaterfallPanel(waterfallModel);
+        waterfall.chartPane().chartStyleProperty().bind(Bindings.createObjectBinding(
+                () -> theme.themeProperty().get() == Theme.DARK ? ChartStyle.screenDark() : ChartStyle.screen(),
+                theme.themeProperty()));
+        ExportActions export = new ExportActions(() -> stage, new ShownCharts(timeline.view(), waterfall),
+                executor, load::note, prefs);
+        ObservableBooleanValue canExport = summary.derivationProperty().isNotNull();
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, opener::open, opener::reload, canReload,
-                recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), Platform::exit);
+                recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), Platform::exit, export,
+                canExport);
 
         view = new MainView(summary, load, openDialog);
-        TimelinePanel timeline = new TimelinePanel(summary.derivationProperty(), summary.profilesProperty());
         view.setTimeline(timeline);
+        timeline.view().highlightProperty().bindBidirectional(highlight);
+        view.setWaterfall(waterfall);
+        waterfall.setContextMenu(ExportMenu.forChart(export, ReportChart.WATERFALL));
+        timeline.view().setOnContextMenuRequested(e -> ExportMenu.forChart(export, ReportChart.TIMELINE)
+                .show(timeline.view(), e.getScreenX(), e.getScreenY()));
         view.setWindowBar(WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
             var r = timeline.view().selectedRangeProperty().get();
             return r == null ? null : new long[]{r.startUs(), r.endUs()};
@@ -104,6 +130,11 @@ public final class MainWindow {
     /** The run shown, including its {@link SummaryViewModel#derivationProperty() derivation}. */
     public SummaryViewModel summary() {
         return summary;
+    }
+
+    /** The cause picked out on the waterfall and the timeline; null for none. */
+    public ObjectProperty<CauseKey> highlightProperty() {
+        return highlight;
     }
 
     public LoadStatus loadStatus() {

@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.app.export.ExportActions;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -10,5 +11,5 @@ import java.util.function.Consumer;
 /** What the menus and the toolbar can do, so both offer the same commands with the same enablement. */
 record WorkbenchCommands(Runnable openDialog, Consumer<List<Path>> open, Runnable reload,
                          ObservableBooleanValue canReload, RecentFiles recent, ObjectProperty<Theme> theme,
-                         Runnable about, Runnable quit) {
+                         Runnable about, Runnable quit, ExportActions export, ObservableBooleanValue canExport) {
 }

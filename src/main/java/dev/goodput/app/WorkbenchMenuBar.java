@@ -17,7 +17,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 import java.util.Locale;
 
-/** File (Open…, Open Recent, Reload, Quit), View (light or dark theme) and Help (About). */
+/** File (Open…, Open Recent, Reload, Export, Quit), View (light or dark theme) and Help (About). */
 final class WorkbenchMenuBar {
     private WorkbenchMenuBar() {
     }
@@ -33,6 +33,7 @@ final class WorkbenchMenuBar {
         MenuItem quit = item("Quit", "menu-quit", commands.quit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu("_File", null, open, RecentFilesMenu.of(commands.recent(), commands.open()), reload,
+                new SeparatorMenuItem(), ExportMenu.of(commands.export(), commands.canExport()),
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 

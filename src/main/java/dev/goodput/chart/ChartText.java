@@ -46,6 +46,24 @@ public final class ChartText {
         g.drawString(text, (float) x, (float) (centreY + (m.getAscent() - m.getDescent()) / 2));
     }
 
+    /** {@code text}, or its longest prefix that fits {@code width} with an ellipsis after it. */
+    public static String ellipsize(String text, Font font, double width) {
+        if (width(text, font) <= width) {
+            return text;
+        }
+        int lo = 0;
+        int hi = text.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (width(text.substring(0, mid) + "…", font) <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return text.substring(0, lo).stripTrailing() + "…";
+    }
+
     private static LineMetrics metrics(Font font) {
         return font.getLineMetrics("Hg", FRC);
     }

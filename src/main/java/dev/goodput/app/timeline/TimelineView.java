@@ -1,5 +1,6 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.timeline.IntervalLookup;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.chart.timeline.StateCategories;
@@ -11,6 +12,7 @@ import dev.goodput.chart.timeline.TimelineLanes;
 import dev.goodput.chart.timeline.TimelineViewport;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
+import dev.goodput.core.derive.IntervalState;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -51,6 +53,7 @@ public final class TimelineView extends Region {
     private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
     private final ReadOnlyObjectWrapper<TimelineViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
     private final ReadOnlyObjectWrapper<Interval> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ObjectProperty<CauseKey> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final ReadOnlyObjectWrapper<TimeRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Tooltip tooltip = new Tooltip();
@@ -82,6 +85,7 @@ public final class TimelineView extends Region {
         derivation.addListener((obs, old, d) -> load(d));
         viewport.addListener((obs, old, v) -> redraw());
         profiles.addListener((obs, old, p) -> redraw());
+        highlight.addListener((obs, old, h) -> redraw());
         widthProperty().addListener((obs, old, w) -> {
             overview = null;
             redraw();
@@ -108,6 +112,11 @@ public final class TimelineView extends Region {
 
     public ReadOnlyObjectProperty<TimelineViewport> viewportProperty() {
         return viewport.getReadOnlyProperty();
+    }
+
+    /** The cause picked out (its intervals stay bright, the rest fade); clicking a lost interval picks its cause. */
+    public ObjectProperty<CauseKey> highlightProperty() {
+        return highlight;
     }
 
     public ReadOnlyObjectProperty<Interval> selectedProperty() {
@@ -191,6 +200,8 @@ public final class TimelineView extends Region {
         if (pixels.length < w * TimelineFrame.HEIGHT) {
             pixels = new int[w * TimelineFrame.HEIGHT];
         }
+        CauseKey picked = highlight.get();
+        frame.highlight(picked == null ? -1 : lanes.categories().indexOf(picked.layer(), picked.cause()));
         frame.paint(lanes, v, w, pixels);
         if (image == null || (int) image.getWidth() != w) {
             image = new WritableImage(w, TimelineFrame.HEIGHT);
@@ -378,6 +389,8 @@ public final class TimelineView extends Region {
         }
         Interval iv = lookup.get(i);
         selected.set(iv);
+        highlight.set(iv.state() instanceof IntervalState.Lost lost
+                ? new CauseKey(lost.cause().layer(), lost.cause().id()) : null);
         if (e.getClickCount() == 2) {
             viewport.set(viewport.get().show(iv.startUs(), iv.endUs()));
         }

@@ -73,6 +73,12 @@ public final class StateCategories {
         return PRODUCTIVE;
     }
 
+    /** The category of a cause, or -1 when the timeline has none such (e.g. model-layer causes). */
+    public int indexOf(Layer layer, String cause) {
+        Integer i = byKey.get(key(layer, cause));
+        return i == null ? -1 : i;
+    }
+
     public int of(Interval iv) {
         return of(iv.state());
     }

@@ -38,6 +38,13 @@ public final class TimelineFrame {
     private int[] colours = new int[0];
     private final StateLaneRaster raster = new StateLaneRaster();
 
+    private int highlighted = -1;
+
+    /** The state category to pick out in later frames, or -1 for none. */
+    public void highlight(int category) {
+        highlighted = category;
+    }
+
     /**
      * Paints the visible range of {@code v} into {@code pixels} (width × {@link #HEIGHT}, cleared first). Not
      * thread-safe: one frame object per view (or per thread).
@@ -55,7 +62,8 @@ public final class TimelineFrame {
             colours = new int[c.size()];
         }
         for (int i = 0; i < colours.length; i++) {
-            colours[i] = c.colour(i);
+            // With a cause picked out, every other state fades (to a third of its opacity) and it stands alone.
+            colours[i] = highlighted < 0 || i == highlighted ? c.colour(i) : (c.colour(i) & 0x00FFFFFF) | 0x55000000;
         }
         lanes.states().summarize(v.start(), v.end(), width, shares);
         raster.paint(shares, c.size(), colours, width, pixels, width, STATE_TOP, STATE_HEIGHT);

@@ -1,9 +1,10 @@
 package dev.goodput.chart.waterfall;
 
 import dev.goodput.chart.Chart;
+import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
+import dev.goodput.chart.ChartText;
 import dev.goodput.chart.timeline.StatePalette;
-import dev.goodput.core.model.Layer;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
@@ -26,16 +27,14 @@ public final class WaterfallChart implements Chart {
 
     private final WaterfallModel model;
     private final WaterfallOptions options;
-    private final Highlight highlight;
+    private final CauseKey highlight;
 
-    /** A cause to pick out: its layer and cause id (a grouped "other" segment matches any of its members). */
-    public record Highlight(Layer layer, String cause) {
-        boolean matches(WaterfallModel.Segment s) {
-            return s.layer() == layer && (s.cause().equals(cause) || s.members().contains(cause));
-        }
+    /** A grouped "other" segment stands for any of its members. */
+    private static boolean matches(CauseKey key, WaterfallModel.Segment s) {
+        return s.layer() == key.layer() && (s.cause().equals(key.cause()) || s.members().contains(key.cause()));
     }
 
-    public WaterfallChart(WaterfallModel model, WaterfallOptions options, Highlight highlight) {
+    public WaterfallChart(WaterfallModel model, WaterfallOptions options, CauseKey highlight) {
         this.model = model;
         this.options = options;
         this.highlight = highlight;
@@ -59,23 +58,17 @@ public final class WaterfallChart implements Chart {
         WaterfallLayout l = layout(style, width, height);
         g.setColor(style.background());
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        double y = l.pad();
-        if (style.title() != null) {
-            y += text(g, style.title(), l.titleFont(), style.text(), l.pad(), y);
-        }
-        if (style.subtitle() != null) {
-            y += text(g, style.subtitle(), l.subtitleFont(), style.mutedText(), l.pad(), y) + 4;
-        }
+        l.title().draw(g, style.text(), l.pad(), l.pad());
+        l.subtitle().draw(g, style.mutedText(), l.pad(), l.pad() + l.title().height() + (l.title().isEmpty() ? 0 : 2));
         paintAxis(g, l, style);
         paintConnectors(g, l, style);
         paintTotals(g, l, style);
         paintSteps(g, l, style);
         paintBarNames(g, l, style);
-        double bottom = height - l.pad() - l.captionLines().size() * WaterfallLayout.lineHeight(l.captionFont());
-        paintLegend(g, l, style);
-        for (String line : l.captionLines()) {
-            bottom += text(g, line, l.captionFont(), style.mutedText(), l.pad(), bottom);
+        if (style.legend()) {
+            WaterfallLayout.LEGEND.paint(g, style, l.pad(), l.legendTop(), width - 2 * l.pad());
         }
+        l.caption().draw(g, style.mutedText(), l.pad(), height - l.pad() - l.caption().height());
         if (model.bars().size() < 7) {
             String note = "Model goodput unknown (no model FLOPs or peak FLOP/s): the waterfall stops at productive "
                     + "time.";
@@ -125,7 +118,7 @@ public final class WaterfallChart implements Chart {
     private void paintSteps(Graphics2D g, WaterfallLayout l, ChartStyle style) {
         Composite normal = g.getComposite();
         for (WaterfallLayout.PlacedSegment s : l.segments()) {
-            boolean faded = highlight != null && !highlight.matches(s.segment());
+            boolean faded = highlight != null && !matches(highlight, s.segment());
             g.setComposite(faded ? AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.3f) : normal);
             g.setColor(new Color(s.segment().colour(), true));
             g.fill(s.bar());
@@ -201,22 +194,9 @@ public final class WaterfallChart implements Chart {
         }
     }
 
-    private void paintLegend(Graphics2D g, WaterfallLayout l, ChartStyle style) {
-        Font f = l.labelFont();
-        double h = WaterfallLayout.lineHeight(f);
-        for (WaterfallLayout.LegendItem item : l.legend()) {
-            g.setColor(new Color(item.colour(), true));
-            g.fill(new Rectangle2D.Double(item.x(), item.y() + h * 0.2, h * 0.8, h * 0.6));
-            text(g, item.text(), f, style.text(), item.x() + h, item.y());
-        }
-    }
-
     /** Draws text with its top at y; returns the line height used. */
     private static double text(Graphics2D g, String s, Font f, Color c, double x, double top) {
-        g.setFont(f);
-        g.setColor(c);
-        var lm = f.getLineMetrics(s, WaterfallLayout.FRC);
-        g.drawString(s, (float) x, (float) (top + lm.getAscent()));
-        return lm.getHeight();
+        ChartText.draw(g, s, f, c, x, top);
+        return ChartText.lineHeight(f);
     }
 }

@@ -1,12 +1,15 @@
 package dev.goodput.chart.waterfall;
 
 import dev.goodput.chart.ChartFonts;
+import dev.goodput.chart.ChartLegend;
 import dev.goodput.chart.ChartStyle;
+import dev.goodput.chart.ChartText;
+import dev.goodput.chart.TextBlock;
 import dev.goodput.chart.timeline.StatePalette;
 import dev.goodput.core.model.Layer;
 
+import java.awt.Color;
 import java.awt.Font;
-import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,8 @@ import java.util.List;
  * screen, PNG, SVG and PDF lay out alike.
  */
 public final class WaterfallLayout {
-    static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final double PAD = 16;
-    private static final double STEP_WEIGHT = 3.0;
+    private static final double STEP_WEIGHT = 3.6;
 
     /** A full bar, with its value text above it. */
     public record PlacedTotal(WaterfallModel.Total total, Rectangle2D bar, double labelX) {
@@ -32,10 +34,6 @@ public final class WaterfallLayout {
      */
     public record PlacedSegment(WaterfallModel.Segment segment, Rectangle2D bar, Rectangle2D callout, String name,
                                 String numbers) {
-    }
-
-    /** A legend entry: a colour swatch and its text, top-left at (x, y). */
-    public record LegendItem(int colour, String text, double x, double y) {
     }
 
     /** A step bar as a whole (for its axis label). */
@@ -50,8 +48,10 @@ public final class WaterfallLayout {
     private final List<PlacedTotal> totals = new ArrayList<>();
     private final List<PlacedStep> steps = new ArrayList<>();
     private final List<PlacedSegment> segments = new ArrayList<>();
-    private final List<String> captionLines;
-    private final List<LegendItem> legend = new ArrayList<>();
+    private final TextBlock title;
+    private final TextBlock subtitle;
+    private final TextBlock caption;
+    private final double legendTop;
     private final Rectangle2D plot;
     private final double maxValue;
     private final double axisLabelWidth;
@@ -65,21 +65,18 @@ public final class WaterfallLayout {
         this.height = height;
         this.maxValue = Math.max(model.value(1.0, options), 1e-12);
         double top = PAD;
-        if (style.title() != null) {
-            top += lineHeight(titleFont()) + 2;
-        }
-        if (style.subtitle() != null) {
-            top += lineHeight(subtitleFont()) + 4;
-        }
+        title = TextBlock.wrap(style.title() == null ? "" : style.title(), titleFont(), width - 2 * PAD);
+        subtitle = TextBlock.wrap(style.subtitle() == null ? "" : style.subtitle(), subtitleFont(), width - 2 * PAD);
+        top += title.height() + (title.isEmpty() ? 0 : 2) + subtitle.height() + (subtitle.isEmpty() ? 0 : 4);
         top += 2 * lineHeight(valueFont()) + 6; // the window bar's value text sits above the plot
-        captionLines = style.caption() == null ? List.of()
-                : TextWrap.lines(style.caption(), captionFont(), FRC, width - 2 * PAD);
-        double bottom = height - PAD - captionLines.size() * lineHeight(captionFont());
-        if (!captionLines.isEmpty()) {
+        caption = TextBlock.wrap(style.caption() == null ? "" : style.caption(), captionFont(), width - 2 * PAD);
+        double bottom = height - PAD - caption.height();
+        if (!caption.isEmpty()) {
             bottom -= 8;
         }
+        legendTop = bottom - (style.legend() ? LEGEND.height(style, width - 2 * PAD) : 0);
         if (style.legend()) {
-            bottom -= placeLegend(bottom) + 10;
+            bottom = legendTop - 10;
         }
         bottom -= lineHeight(labelFont()) + 8; // bar names under the axis
         axisLabelWidth = AxisTicks.of(maxValue, options).stream()
@@ -98,6 +95,9 @@ public final class WaterfallLayout {
         for (WaterfallModel.Bar b : bars) {
             double col = b instanceof WaterfallModel.Step ? unit * STEP_WEIGHT : unit;
             double bx = x + (unit - barWidth) / 2; // every bar sits where a total's would: one rhythm
+            if (b instanceof WaterfallModel.Step) {
+                bx += unit * 0.2; // a little apart from the total before it, so their names do not meet
+            }
             if (b instanceof WaterfallModel.Total t) {
                 double y = y(model.value(t.fraction(), options));
                 totals.add(new PlacedTotal(t, new Rectangle2D.Double(bx, y, barWidth, plot.getMaxY() - y),
@@ -138,7 +138,7 @@ public final class WaterfallLayout {
         for (int i = 0; i < cy.length; i++) {
             WaterfallModel.Segment seg = s.segments().get(i);
             double[] sp = spans.get(i);
-            String name = TextWrap.ellipsize(seg.label(), calloutFont(), FRC, calloutWidth);
+            String name = ChartText.ellipsize(seg.label(), calloutFont(), calloutWidth);
             String numbers = WaterfallFormat.label(model, seg.fraction(), options);
             double w = Math.max(width(name, calloutFont()), width(numbers, calloutFont()));
             segments.add(new PlacedSegment(seg, new Rectangle2D.Double(bx, sp[0], barWidth, sp[1] - sp[0]),
@@ -146,41 +146,18 @@ public final class WaterfallLayout {
         }
     }
 
-    /** Places the legend's entries in rows (wrapping to the width) ending at {@code bottom}; returns its height. */
-    private double placeLegend(double bottom) {
-        double h = lineHeight(labelFont());
-        List<double[]> at = new ArrayList<>();
-        double x = PAD;
-        int row = 0;
-        for (Object[] item : LEGEND) {
-            double w = h + width((String) item[1], labelFont()) + 18;
-            if (x > PAD && x + w > width - PAD) {
-                row++;
-                x = PAD;
-            }
-            at.add(new double[]{x, row});
-            x += w;
-        }
-        double top = bottom - (row + 1) * h;
-        for (int i = 0; i < LEGEND.length; i++) {
-            legend.add(new LegendItem((Integer) LEGEND[i][0], (String) LEGEND[i][1], at.get(i)[0],
-                    top + at.get(i)[1] * h));
-        }
-        return (row + 1) * h;
-    }
+    /** What the colours mean; the bars' own callouts name the causes. */
+    static final ChartLegend LEGEND = new ChartLegend(List.of(
+            new ChartLegend.Entry("Totals (window, available, productive, goodput)",
+                    new Color(WaterfallChart.TOTAL_COLOURS[2])),
+            new ChartLegend.Entry("Infra losses", new Color(StatePalette.layer(Layer.INFRA))),
+            new ChartLegend.Entry("Framework losses", new Color(StatePalette.layer(Layer.FRAMEWORK))),
+            new ChartLegend.Entry("Model losses (1 − MFU)", new Color(StatePalette.layer(Layer.MODEL))),
+            new ChartLegend.Entry("Small causes grouped", new Color(WaterfallModel.OTHER_COLOUR))));
 
-    private static final Object[][] LEGEND = {
-            {WaterfallChart.TOTAL_COLOURS[2], "Totals (window, available, productive, goodput)"},
-            {StatePalette.layer(Layer.INFRA), "Infra losses"},
-            {StatePalette.layer(Layer.FRAMEWORK),
-                    "Framework losses"},
-            {StatePalette.layer(Layer.MODEL),
-                    "Model losses (1 − MFU)"},
-            {WaterfallModel.OTHER_COLOUR, "Small causes grouped"},
-    };
-
-    public List<LegendItem> legend() {
-        return legend;
+    /** Where the legend's top edge is (it spans the width inside the padding). */
+    public double legendTop() {
+        return legendTop;
     }
 
     /** The y of a value in the unit shown. */
@@ -236,8 +213,16 @@ public final class WaterfallLayout {
         return maxValue;
     }
 
-    public List<String> captionLines() {
-        return captionLines;
+    public TextBlock title() {
+        return title;
+    }
+
+    public TextBlock subtitle() {
+        return subtitle;
+    }
+
+    public TextBlock caption() {
+        return caption;
     }
 
     double width() {
@@ -277,10 +262,10 @@ public final class WaterfallLayout {
     }
 
     static double lineHeight(Font f) {
-        return f.getLineMetrics("Ag", FRC).getHeight();
+        return ChartText.lineHeight(f);
     }
 
     static double width(String s, Font f) {
-        return f.getStringBounds(s, FRC).getWidth();
+        return ChartText.width(s, f);
     }
 }

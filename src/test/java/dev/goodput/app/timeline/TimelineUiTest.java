@@ -1,7 +1,10 @@
 package dev.goodput.app.timeline;
 
 import dev.goodput.chart.timeline.TimeRange;
+import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.timeline.TimelineFrame;
+import dev.goodput.core.derive.IntervalState;
+import dev.goodput.core.model.Layer;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
@@ -24,6 +27,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeline driven as a user would, headless (Monocle): keys, wheel, drag, hover, click, shift-drag. */
@@ -103,6 +107,13 @@ class TimelineUiTest {
         robot.clickOn(stateLane(0.005));
         assertNotNull(view.selectedProperty().get());
         assertEquals(42_000_000L, view.selectedProperty().get().durationUs());
+        // Clicking a lost interval picks out its cause (the waterfall follows); a productive one clears it.
+        assertEquals(new CauseKey(Layer.INFRA, "provisioning"), view.highlightProperty().get());
+        robot.clickOn(stateLane(0.5));
+        if (view.selectedProperty().get().state() instanceof IntervalState.Productive) {
+            assertNull(view.highlightProperty().get());
+        }
+        robot.clickOn(stateLane(0.005));
         robot.doubleClickOn(stateLane(0.005));
         assertTrue(view.viewportProperty().get().span() < 60_000_000L, "zoomed to the 42 s interval");
         robot.type(KeyCode.F);

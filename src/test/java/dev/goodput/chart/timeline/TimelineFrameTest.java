@@ -146,4 +146,29 @@ class TimelineFrameTest {
         Derivation other = sample("sample-runs/clean-small/run.jsonl");
         assertTrue(prepared[0] != TimelineLanes.of(other), "another derivation gets its own lanes");
     }
+
+    @Test
+    void aHighlightedCauseStaysBrightAndTheRestFade() throws Exception {
+        Derivation d = sample("sample-runs/clean-small/run.jsonl");
+        TimelineLanes lanes = TimelineLanes.of(d);
+        int width = 1200;
+        TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
+        int provisioning = lanes.categories().indexOf(dev.goodput.core.model.Layer.INFRA, "provisioning");
+        assertTrue(provisioning > 0);
+        TimelineFrame frame = new TimelineFrame();
+        frame.highlight(provisioning);
+        int[] px = new int[width * TimelineFrame.HEIGHT];
+        frame.paint(lanes, v, width, px);
+        int y = TimelineFrame.STATE_TOP + TimelineFrame.STATE_HEIGHT - 1;
+        // 10 s in is provisioning: full colour; 20 min in is productive: faded to a third of its opacity.
+        int xProvisioning = (int) v.xOf(d.window().startUs() + 10_000_000L, width);
+        int xProductive = (int) v.xOf(d.window().startUs() + 1_200_000_000L, width);
+        assertEquals(lanes.categories().colour(provisioning), px[y * width + xProvisioning]);
+        assertEquals((StatePalette.PRODUCTIVE & 0xFFFFFF) | 0x55000000, px[y * width + xProductive]);
+        assertEquals(-1, lanes.categories().indexOf(dev.goodput.core.model.Layer.MODEL, "mfu_gap"),
+                "model-layer causes have no intervals on the timeline");
+        frame.highlight(-1);
+        frame.paint(lanes, v, width, px);
+        assertEquals(StatePalette.PRODUCTIVE, px[y * width + xProductive]);
+    }
 }

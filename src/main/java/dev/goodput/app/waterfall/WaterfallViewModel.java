@@ -1,0 +1,91 @@
+package dev.goodput.app.waterfall;
+
+import dev.goodput.chart.CauseKey;
+import dev.goodput.chart.ChartStyle;
+import dev.goodput.chart.waterfall.WaterfallChart;
+import dev.goodput.chart.waterfall.WaterfallHover;
+import dev.goodput.chart.waterfall.WaterfallLayout;
+import dev.goodput.chart.waterfall.WaterfallModel;
+import dev.goodput.chart.waterfall.WaterfallOptions;
+import dev.goodput.core.derive.Derivation;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The waterfall panel's state, apart from its controls: the user's options, the model of the derivation shown,
+ * the chart to draw (with the highlighted cause, shared with the timeline), and what the pointer is over.
+ * Testable without a robot.
+ */
+public final class WaterfallViewModel {
+    private final ObjectProperty<WaterfallOptions> options = new SimpleObjectProperty<>(WaterfallOptions.defaults());
+    private final ObjectProperty<CauseKey> highlight;
+    private final ReadOnlyObjectWrapper<WaterfallModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WaterfallChart> chart = new ReadOnlyObjectWrapper<>();
+
+    public WaterfallViewModel(ObservableValue<Derivation> derivation,
+                              ObjectProperty<CauseKey> highlight) {
+        this.highlight = highlight;
+        Runnable remodel = () -> {
+            Derivation d = derivation.getValue();
+            model.set(d == null ? null : WaterfallModel.of(d.report(), options.get().otherThreshold()));
+        };
+        Runnable redraw = () -> chart.set(model.get() == null ? null
+                : new WaterfallChart(model.get(), options.get(), highlight.get()));
+        derivation.addListener((obs, was, now) -> remodel.run());
+        options.addListener((obs, was, now) -> {
+            if (was == null || was.otherThreshold() != now.otherThreshold()) {
+                remodel.run();
+            } else {
+                redraw.run();
+            }
+        });
+        model.addListener((obs, was, now) -> redraw.run());
+        highlight.addListener((obs, was, now) -> redraw.run());
+        remodel.run();
+    }
+
+    public ObjectProperty<WaterfallOptions> optionsProperty() {
+        return options;
+    }
+
+    public ReadOnlyObjectProperty<WaterfallModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** The chart to paint: null when no run is shown. */
+    public ReadOnlyObjectProperty<WaterfallChart> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<CauseKey> highlightProperty() {
+        return highlight;
+    }
+
+    /** The tooltip for the point (x, y) of a chart drawn at width × height in {@code style}; null over nothing. */
+    public String hoverText(ChartStyle style, double width, double height, double x, double y) {
+        if (chart.get() == null) {
+            return null;
+        }
+        WaterfallLayout l = chart.get().layout(style, width, height);
+        WaterfallLayout.PlacedSegment s = l.segmentAt(x, y);
+        if (s != null) {
+            return WaterfallHover.describe(model.get(), s.segment(), options.get());
+        }
+        WaterfallLayout.PlacedTotal t = l.totalAt(x, y);
+        return t == null ? null : WaterfallHover.describe(model.get(), t.total(), options.get());
+    }
+
+    /** A click: highlights the cause under the point (its intervals light up on the timeline); again, or elsewhere, clears. */
+    public void click(ChartStyle style, double width, double height, double x, double y) {
+        if (chart.get() == null) {
+            return;
+        }
+        WaterfallLayout.PlacedSegment s = chart.get().layout(style, width, height).segmentAt(x, y);
+        CauseKey picked = s == null ? null
+                : new CauseKey(s.segment().layer(), s.segment().cause());
+        highlight.set(picked == null || picked.equals(highlight.get()) ? null : picked);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.goodput.app;
+
+import dev.goodput.chart.CauseKey;
+import dev.goodput.app.timeline.TimelineView;
+import dev.goodput.chart.ChartSize;
+import dev.goodput.chart.waterfall.WaterfallChart;
+import dev.goodput.chart.waterfall.WaterfallLayout;
+import dev.goodput.core.model.Layer;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static dev.goodput.app.UiFixture.CLEAN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The waterfall in the window: drawn for the run, hover says a cause's numbers, click highlights, copy for slides. */
+@ExtendWith(ApplicationExtension.class)
+class WaterfallUiTest {
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
+
+    private static WaterfallLayout.PlacedSegment provisioning(ChartPane pane) {
+        WaterfallChart chart = (WaterfallChart) pane.chartProperty().get();
+        return chart.layout(pane.chartStyleProperty().get(), pane.chartWidth(), pane.chartHeight()).segments()
+                .stream().filter(s -> s.segment().cause().equals("provisioning")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void hoverAndClickOnACause(FxRobot robot) throws Exception {
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
+        ChartPane pane = robot.lookup("#waterfall-chart").queryAs(ChartPane.class);
+        Image shown = ((ImageView) pane.getChildrenUnmodifiable().get(0)).getImage();
+        assertNotNull(shown, "the chart is drawn");
+        assertTrue(shown.getWidth() >= pane.chartWidth() && pane.chartWidth() > 200);
+
+        // Hover over the callout of the infra cause (its bar is a few pixels high): its numbers show.
+        WaterfallLayout.PlacedSegment p = provisioning(pane);
+        robot.moveTo(pane.localToScreen(new Point2D(p.callout().getCenterX(), p.callout().getCenterY())));
+        // Tooltip.install keeps the tooltip in the node's properties under this key.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> pane.getProperties().get("javafx.scene.control.Tooltip") != null);
+        Tooltip tip = (Tooltip) pane.getProperties().get("javafx.scene.control.Tooltip");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, tip::isShowing);
+        assertTrue(tip.getText().startsWith("Provisioning / device init\nLayer: infra\nLost: 42.0 s"), tip.getText());
+
+        // Click: the cause is highlighted for the timeline too; the chart is redrawn with it.
+        robot.clickOn(pane.localToScreen(new Point2D(p.callout().getCenterX(), p.callout().getCenterY())));
+        assertEquals(new CauseKey(Layer.INFRA, "provisioning"),
+                fixture.window().highlightProperty().get());
+        assertEquals(fixture.window().highlightProperty().get(),
+                highlightOf((WaterfallChart) pane.chartProperty().get()));
+        TimelineView timeline = robot.lookup(".timeline-view").queryAs(TimelineView.class);
+        assertEquals(fixture.window().highlightProperty().get(), timeline.highlightProperty().get(),
+                "the timeline picks out the same cause");
+        robot.clickOn(pane.localToScreen(new Point2D(p.callout().getCenterX(), p.callout().getCenterY())));
+        assertNull(fixture.window().highlightProperty().get());
+        assertNull(timeline.highlightProperty().get());
+    }
+
+    private static CauseKey highlightOf(WaterfallChart chart) throws Exception {
+        var f = WaterfallChart.class.getDeclaredField("highlight");
+        f.setAccessible(true);
+        return (CauseKey) f.get(chart);
+    }
+
+    @Test
+    void unitsAndCopyingForASlide(FxRobot robot) throws Exception {
+        UiFixture.openAndWait(robot, fixture.window(), CLEAN);
+        robot.clickOn("#waterfall-unit-accelerator-hours");
+        ChartPane pane = robot.lookup("#waterfall-chart").queryAs(ChartPane.class);
+        WaterfallLayout.PlacedSegment p = provisioning(pane);
+        assertTrue(p.numbers().contains("0.09 h"), p.numbers());
+        robot.clickOn("#waterfall-unit-cost");
+        assertTrue(robot.lookup("#waterfall-price").query().isVisible());
+
+        UiFixture.clickMenu(robot, "#menu-file", "#menu-export", "Copy waterfall to clipboard");
+        WaitForAsyncUtils.waitForFxEvents();
+        Image copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getImage()).get();
+        assertNotNull(copied, "an image is on the clipboard");
+        assertEquals(ChartSize.SLIDE_16_9.width(), copied.getWidth());
+        assertEquals(ChartSize.SLIDE_16_9.height(), copied.getHeight());
+        assertEquals("Copied the waterfall to the clipboard", UiFixture.text(robot, "#status-outcome"));
+    }
+}
