@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.core.report.GoodputTerm;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,7 +14,7 @@ final class FigureCard {
     private FigureCard() {
     }
 
-    static VBox of(GoodputMeasure measure, ObservableValue<String> figure) {
+    static VBox of(GoodputTerm measure, ObservableValue<String> figure) {
         Label title = new Label(measure.title());
         title.getStyleClass().add(WorkbenchStyles.FIGURE_TITLE);
         Label value = new Label();
@@ -26,7 +27,7 @@ final class FigureCard {
         VBox card = new VBox(title, value, formula);
         card.setId(id(measure) + "-card");
         card.getStyleClass().add(WorkbenchStyles.FIGURE_CARD);
-        if (measure == GoodputMeasure.OVERALL) {
+        if (measure == GoodputTerm.OVERALL) {
             card.getStyleClass().add(WorkbenchStyles.FIGURE_HEADLINE);
         }
         Tooltip tip = new Tooltip(measure.definition());
@@ -39,7 +40,7 @@ final class FigureCard {
     }
 
     /** "figure-infra", … : the figure's node id, for tests and for styling one card. */
-    static String id(GoodputMeasure measure) {
+    static String id(GoodputTerm measure) {
         return "figure-" + measure.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.core.report.GoodputTerm;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -91,7 +92,7 @@ public final class MainView {
         details.getStyleClass().add(WorkbenchStyles.RUN_DETAILS);
 
         HBox figures = new HBox(10);
-        for (GoodputMeasure m : GoodputMeasure.values()) {
+        for (GoodputTerm m : GoodputTerm.values()) {
             VBox card = FigureCard.of(m, summary.figureProperty(m));
             card.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(card, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.io.InputException;
@@ -43,14 +44,14 @@ public final class SummaryViewModel {
     private final ReadOnlyStringWrapper filesText = new ReadOnlyStringWrapper(this, "filesText", "");
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
     private final ReadOnlyStringWrapper problemCount = new ReadOnlyStringWrapper(this, "problemCount", "");
-    private final Map<GoodputMeasure, ReadOnlyStringWrapper> figures = new EnumMap<>(GoodputMeasure.class);
+    private final Map<GoodputTerm, ReadOnlyStringWrapper> figures = new EnumMap<>(GoodputTerm.class);
     private final ReadOnlyListWrapper<BadputRow> badput =
             new ReadOnlyListWrapper<>(this, "badput", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> problems =
             new ReadOnlyListWrapper<>(this, "problems", FXCollections.observableArrayList());
 
     public SummaryViewModel() {
-        for (GoodputMeasure m : GoodputMeasure.values()) {
+        for (GoodputTerm m : GoodputTerm.values()) {
             figures.put(m, new ReadOnlyStringWrapper(this, m.name().toLowerCase(Locale.ROOT), Figures.NOT_AVAILABLE));
         }
     }
@@ -217,7 +218,7 @@ public final class SummaryViewModel {
     }
 
     /** The measure as a percentage, or "n/a". */
-    public ReadOnlyStringProperty figureProperty(GoodputMeasure measure) {
+    public ReadOnlyStringProperty figureProperty(GoodputTerm measure) {
         return figures.get(measure).getReadOnlyProperty();
     }
 

@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.cli.GoodputCli;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.app.timeline.TimelinePanel;
@@ -58,7 +59,7 @@ class SampleRunUiTest {
     @Test
     void eachFigureShowsItsDefinitionOnHover(FxRobot robot) throws Exception {
         UiFixture.openAndWait(robot, fixture.window(), CLEAN);
-        for (GoodputMeasure m : GoodputMeasure.values()) {
+        for (GoodputTerm m : GoodputTerm.values()) {
             Node card = robot.lookup("#" + FigureCard.id(m) + "-card").query();
             // Tooltip.install keeps the tooltip in the node's properties under this key.
             Tooltip tip = (Tooltip) card.getProperties().get("javafx.scene.control.Tooltip");

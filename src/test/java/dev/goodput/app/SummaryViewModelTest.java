@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
@@ -41,10 +42,10 @@ class SummaryViewModelTest {
         assertEquals(SummaryViewModel.State.READY, vm.stateProperty().get());
         assertEquals("clean-small (GPT 1.3B on 8x A100)", vm.runNameProperty().get());
         assertEquals("Goodput Workbench — clean-small (GPT 1.3B on 8x A100)", vm.titleProperty().get());
-        assertEquals("98.09%", vm.figureProperty(GoodputMeasure.INFRA).get());
-        assertEquals("92.27%", vm.figureProperty(GoodputMeasure.FRAMEWORK).get());
-        assertEquals("49.66%", vm.figureProperty(GoodputMeasure.MODEL).get());
-        assertEquals("44.95%", vm.figureProperty(GoodputMeasure.OVERALL).get());
+        assertEquals("98.09%", vm.figureProperty(GoodputTerm.INFRA).get());
+        assertEquals("92.27%", vm.figureProperty(GoodputTerm.FRAMEWORK).get());
+        assertEquals("49.66%", vm.figureProperty(GoodputTerm.MODEL).get());
+        assertEquals("44.95%", vm.figureProperty(GoodputTerm.OVERALL).get());
         assertTrue(vm.runDetailsProperty().get().startsWith("8 accelerators  ·  window 36.6 min"),
                 vm.runDetailsProperty().get());
         assertTrue(vm.problemsProperty().isEmpty(), () -> vm.problemsProperty().toString());
@@ -119,10 +120,10 @@ class SummaryViewModelTest {
         SummaryViewModel vm = new SummaryViewModel();
         vm.showRun(List.of(CLEAN), withGoodputs(clean, new Goodputs(0.5, 0.25, null, null)));
 
-        assertEquals("50.00%", vm.figureProperty(GoodputMeasure.INFRA).get());
-        assertEquals("25.00%", vm.figureProperty(GoodputMeasure.FRAMEWORK).get());
-        assertEquals("n/a", vm.figureProperty(GoodputMeasure.MODEL).get());
-        assertEquals("n/a", vm.figureProperty(GoodputMeasure.OVERALL).get());
+        assertEquals("50.00%", vm.figureProperty(GoodputTerm.INFRA).get());
+        assertEquals("25.00%", vm.figureProperty(GoodputTerm.FRAMEWORK).get());
+        assertEquals("n/a", vm.figureProperty(GoodputTerm.MODEL).get());
+        assertEquals("n/a", vm.figureProperty(GoodputTerm.OVERALL).get());
     }
 
     @Test
@@ -137,7 +138,7 @@ class SummaryViewModelTest {
         assertEquals("Could not open missing.jsonl", vm.runNameProperty().get());
         assertEquals("1 error", vm.problemCountProperty().get());
         assertEquals("Goodput Workbench", vm.titleProperty().get());
-        assertEquals("n/a", vm.figureProperty(GoodputMeasure.OVERALL).get());
+        assertEquals("n/a", vm.figureProperty(GoodputTerm.OVERALL).get());
         assertTrue(vm.badputProperty().isEmpty());
         assertNull(vm.getDerivation());
         assertEquals(List.of(missing), vm.filesProperty());

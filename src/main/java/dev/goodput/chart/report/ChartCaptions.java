@@ -1,5 +1,6 @@
 package dev.goodput.chart.report;
 
+import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.HumanFormat;

@@ -1,5 +1,6 @@
 package dev.goodput.chart.report;
 
+import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;

@@ -1,12 +1,11 @@
-package dev.goodput.chart.report;
-
-import dev.goodput.core.report.Goodputs;
+package dev.goodput.core.report;
 
 import java.util.function.Function;
 
 /**
- * The four goodputs as exports explain them: a name, the formula, and a sentence on what counts against it. One
- * wording for chart captions and the HTML report, so a slide and the report it came from say the same thing.
+ * The four goodputs as people read them: a name, the formula, and a sentence on what counts against it. One
+ * wording for the workbench's figures, chart captions and the HTML report, so a slide, the report and the
+ * window say the same thing.
  */
 public enum GoodputTerm {
     INFRA("Infra goodput", "available ÷ window",
@@ -50,6 +49,12 @@ public enum GoodputTerm {
     /** What the figure measures and what lowers it, in lower case to follow a colon. */
     public String meaning() {
         return meaning;
+    }
+
+    /** The full definition, e.g. for a tooltip: the formula, then what it measures. */
+    public String definition() {
+        return title + " = " + formula + ".\n" + Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1)
+                + ".";
     }
 
     /** Its fraction in [0, 1] in {@code g}, or null when undefined. */
