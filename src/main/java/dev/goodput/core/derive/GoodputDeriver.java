@@ -1,20 +1,13 @@
 package dev.goodput.core.derive;
 
-import dev.goodput.core.model.CauseCatalog;
-import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Run;
-import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
-import dev.goodput.core.report.CauseShare;
 import dev.goodput.core.report.GoodputReport;
-import dev.goodput.core.report.Goodputs;
-import dev.goodput.core.report.LayerShare;
 import dev.goodput.core.report.MfuDetails;
-import dev.goodput.core.report.WaterfallStep;
+import dev.goodput.core.report.StepStats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,9 +38,10 @@ public final class GoodputDeriver {
         MfuDetails mfu = settings.measuredModel() != null ? settings.measuredModel().details()
                 : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, steady, attempts,
                 rule, problems);
-        CauseLedger ledger = CauseLedger.of(intervals, capacity);
-        GoodputReport report = report(run, w, capacity, ledger, mfu, plan, attempts, intervals.size(), settings,
-                problems);
+        StepStats steps = StepStatsCalculator.compute(run.steps(), plan, w, settings.outlierMads());
+        GoodputReport report = ReportBuilder.forDerivation(run, w, capacity, mfu, settings.measuredModel(), steps,
+                problems).build(CauseLedger.of(intervals, capacity), ReliabilityCalculator.compute(attempts, w),
+                intervals.size());
         return new Derivation(run, w, intervals, attempts, report);
     }
 
@@ -74,97 +68,5 @@ public final class GoodputDeriver {
             last = Math.max(last, a.endUs());
         }
         return new Window(first, Math.max(first, last));
-    }
-
-    private static GoodputReport report(Run run, Window w, int capacity, CauseLedger ledger, MfuDetails mfu,
-                                        StepPlan plan, List<ResolvedAttempt> attempts, int intervalCount,
-                                        DerivationSettings settings, List<Problem> problems) {
-        double capUs = (double) capacity; // accelerator-µs per window-µs
-        double windowAccUs = (double) w.durationUs() * capacity;
-        double availableAcc = Math.max(0, windowAccUs - ledger.layerAccUs(Layer.INFRA));
-        Double infra = null;
-        Double framework = null;
-        if (w.durationUs() == 0) {
-            problems.add(Problem.warning(Source.DERIVED, "the window is empty: no goodput can be measured"));
-        } else {
-            infra = Math.min(1, availableAcc / windowAccUs);
-            if (availableAcc > 0) {
-                framework = Math.min(1, ledger.productiveAccUs / availableAcc);
-            } else {
-                problems.add(Problem.warning(Source.DERIVED, "no job was up and training in the window: "
-                        + "framework goodput is undefined"));
-            }
-        }
-        Double model = mfu.mfu();
-        Double overall = infra == null || framework == null || model == null ? null : infra * framework * model;
-        double productiveSec = ledger.productiveAccUs / capUs / 1e6;
-        double availableSec = availableAcc / capUs / 1e6;
-        double windowSec = w.durationUs() / 1e6;
-
-        List<CauseShare> badput = new ArrayList<>();
-        for (CauseLedger.Entry e : ledger.lost.values()) {
-            badput.add(share(e.cause.layer(), e.cause.id(), e.cause.label(), e.accUs / capUs / 1e6, windowSec,
-                    capacity, e.intervals));
-        }
-        if (model != null && settings.measuredModel() != null) {
-            for (var loss : settings.measuredModel().losses().entrySet()) {
-                badput.add(share(Layer.MODEL, loss.getKey().id(), loss.getKey().label(),
-                        productiveSec * loss.getValue(), windowSec, capacity, 0));
-            }
-        } else if (model != null) {
-            badput.add(share(Layer.MODEL, CauseCatalog.MFU_GAP.id(), CauseCatalog.MFU_GAP.label(),
-                    productiveSec * (1 - model), windowSec, capacity, 0));
-        }
-        badput.sort(Comparator.comparing(CauseShare::layer).thenComparing(Comparator.comparingDouble(
-                CauseShare::seconds).reversed()).thenComparing(CauseShare::cause));
-
-        List<LayerShare> layers = new ArrayList<>();
-        for (Layer l : Layer.values()) {
-            double sec = badput.stream().filter(b -> b.layer() == l).mapToDouble(CauseShare::seconds).sum();
-            layers.add(new LayerShare(l, sec, windowSec > 0 ? sec / windowSec : 0));
-        }
-        List<WaterfallStep> waterfall = waterfall(badput, windowSec, availableSec, productiveSec,
-                infra == null ? 0 : infra, framework == null ? 0 : framework, overall, model);
-        return new GoodputReport(run.metadata().name(), w.startUs(), w.endUs(), capacity,
-                new Goodputs(infra, framework, model, overall), availableSec, productiveSec, List.copyOf(badput),
-                List.copyOf(layers), waterfall, ReliabilityCalculator.compute(attempts, w),
-                StepStatsCalculator.compute(run.steps(), plan, w, settings.outlierMads()), mfu, intervalCount,
-                run.inputFiles(), List.copyOf(problems));
-    }
-
-    private static CauseShare share(Layer layer, String id, String label, double seconds, double windowSec,
-                                    int capacity, int intervals) {
-        return new CauseShare(layer, id, label, seconds, windowSec > 0 ? seconds / windowSec : 0,
-                seconds * capacity / 3600.0, intervals);
-    }
-
-    /** 100% → each infra cause → available → each framework cause → productive → model loss → goodput. */
-    private static List<WaterfallStep> waterfall(List<CauseShare> badput, double windowSec, double availableSec,
-                                                 double productiveSec, double infra, double framework,
-                                                 Double overall, Double model) {
-        List<WaterfallStep> steps = new ArrayList<>();
-        steps.add(new WaterfallStep("start", "Window", null, null, 1.0, windowSec, 1.0));
-        losses(steps, badput, Layer.INFRA, 1.0);
-        steps.add(new WaterfallStep("subtotal", "Available", null, null, infra, availableSec, infra));
-        losses(steps, badput, Layer.FRAMEWORK, infra);
-        double productiveFraction = infra * framework;
-        steps.add(new WaterfallStep("subtotal", "Productive", null, null, productiveFraction, productiveSec,
-                productiveFraction));
-        if (model != null && overall != null) {
-            losses(steps, badput, Layer.MODEL, productiveFraction);
-            steps.add(new WaterfallStep("end", "Goodput", null, null, overall, productiveSec * model, overall));
-        }
-        return List.copyOf(steps);
-    }
-
-    private static void losses(List<WaterfallStep> steps, List<CauseShare> badput, Layer layer, double from) {
-        double remaining = from;
-        for (CauseShare b : badput) {
-            if (b.layer() == layer) {
-                remaining -= b.fraction();
-                steps.add(new WaterfallStep("loss", b.label(), layer, b.cause(), b.fraction(), b.seconds(),
-                        Math.max(0, remaining)));
-            }
-        }
     }
 }
