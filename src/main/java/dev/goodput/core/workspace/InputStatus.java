@@ -1,0 +1,46 @@
+package dev.goodput.core.workspace;
+
+import java.nio.file.Path;
+
+/** How an input of a workspace compares with the file on disk now. */
+public sealed interface InputStatus {
+    InputRef ref();
+
+    /** The file the reference resolves to. */
+    Path file();
+
+    /** One line for people; empty for an unchanged input. */
+    String describe();
+
+    record Unchanged(InputRef ref, Path file) implements InputStatus {
+        @Override
+        public String describe() {
+            return "";
+        }
+    }
+
+    /** Different bytes than when the workspace was saved (re-run, appended to, or replaced). */
+    record Changed(InputRef ref, Path file, Fingerprint now) implements InputStatus {
+        @Override
+        public String describe() {
+            String how = now.sizeBytes() == ref.sizeBytes() ? "same size, different content (SHA-256)"
+                    : "size " + ref.sizeBytes() + " → " + now.sizeBytes() + " bytes";
+            return file + " changed since the workspace was saved (" + how + ")";
+        }
+    }
+
+    record Missing(InputRef ref, Path file) implements InputStatus {
+        @Override
+        public String describe() {
+            return file + " is missing (the workspace refers to it as " + ref.path() + ")";
+        }
+    }
+
+    /** There, but it could not be read (permissions, a folder in its place, an I/O error). */
+    record Unreadable(InputRef ref, Path file, String reason) implements InputStatus {
+        @Override
+        public String describe() {
+            return file + " cannot be read: " + reason;
+        }
+    }
+}
