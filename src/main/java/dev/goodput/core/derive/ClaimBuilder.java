@@ -96,8 +96,11 @@ final class ClaimBuilder {
                     a.source(), null);
             if (last[idx] >= 0) {
                 Cause tail = a.disrupted() ? endCause(a) : CauseCatalog.SHUTDOWN;
-                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lostInTime(tail, a.source()), a.inUse(),
-                        a.source(), null);
+                // Time lost to a fatal fault is decided by the fault's record, so hover and attribution rules
+                // (which match the deciding record's message) see the fault, not the job start.
+                Source decidedBy = a.disrupted() && a.fatalFault() != null ? a.fatalFault().source() : a.source();
+                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lostInTime(tail, decidedBy), a.inUse(),
+                        decidedBy, null);
             }
             FaultEvent f = a.fatalFault();
             if (f != null && f.timeUs() >= a.startUs() && f.timeUs() < a.endUs()) {

@@ -129,4 +129,20 @@ class RuleTest {
     private static Rule rule(String id, String message, String source, String cause, Layer layer) {
         return new Rule(id, id, message, source, Long.MIN_VALUE, Long.MAX_VALUE, cause, layer, true);
     }
+
+    @Test
+    void aRuleOnTheFaultAlsoTakesTheTimeBetweenTheLastStepAndTheFault() {
+        // Steps 0..8 end at 36 s; the fault comes at 40 s. 36..40 s (the step in flight when the GPU failed)
+        // is lost to the fault as well and decided by the fault's record, so the rule takes 36..50 s: 14 s.
+        TinyRun run = new TinyRun();
+        run.start(0).steps(0, 8, 0).fault(40, "faulty_gpu", MESSAGE).end(45, dev.goodput.core.model.EndReason.FAULT);
+        run.start(50).steps(9, 20, 50).end(100, dev.goodput.core.model.EndReason.COMPLETED);
+        Derivation d = run.derive();
+        double before = seconds(d.report(), "faulty_gpu");
+        IncrementalAttribution a = IncrementalAttribution.of(d, Overlay.EMPTY);
+        new EditHistory(a).apply(new Edit.AddRule(rule("r1", "Xid 79", null, "gpu_fell_off_bus", Layer.INFRA)));
+        assertEquals(before, seconds(a.report(), "gpu_fell_off_bus"), EPS);
+        assertEquals(0.0, seconds(a.report(), "faulty_gpu"), EPS);
+        assertEquals(new Assignment.ByRule("r1"), a.at(us(37)).orElseThrow().assignedBy());
+    }
 }
