@@ -1,6 +1,8 @@
 package dev.goodput.core.report;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -40,18 +42,29 @@ public final class HumanFormat {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.3e", v);
     }
 
-    private static final java.time.format.DateTimeFormatter CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final java.time.format.DateTimeFormatter DATE_CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATE_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
+            Locale.ROOT);
 
     /** "2025-03-03 09:00:00 → 09:36:33 UTC (36.6 min)": the end's date only when it differs, to the second. */
     public static String window(long startUs, long endUs) {
-        java.time.LocalDateTime start = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(startUs, 1_000_000L), 0,
-                java.time.ZoneOffset.UTC);
-        java.time.LocalDateTime end = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(endUs, 1_000_000L), 0,
-                java.time.ZoneOffset.UTC);
+        return clockRange(startUs, endUs, " → ") + " (" + duration((endUs - startUs) / 1e6) + ")";
+    }
+
+    /** "2025-03-03 09:00:00{dash}09:36:33 UTC", to the second; the end's date only when it differs. */
+    public static String clockRange(long startUs, long endUs, String dash) {
+        LocalDateTime start = utcSecond(startUs);
+        LocalDateTime end = utcSecond(endUs);
         String endText = end.toLocalDate().equals(start.toLocalDate()) ? end.format(CLOCK) : end.format(DATE_CLOCK);
-        return start.format(DATE_CLOCK) + " → " + endText + " UTC (" + duration((endUs - startUs) / 1e6) + ")";
+        return start.format(DATE_CLOCK) + dash + endText + " UTC";
+    }
+
+    /** "2025-03-03 09:00:00 UTC", to the second. */
+    public static String clock(long micros) {
+        return utcSecond(micros).format(DATE_CLOCK) + " UTC";
+    }
+
+    private static LocalDateTime utcSecond(long micros) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0, ZoneOffset.UTC);
     }
 }

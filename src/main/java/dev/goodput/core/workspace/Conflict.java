@@ -4,6 +4,7 @@ import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.attribution.Tag;
+import dev.goodput.core.report.HumanFormat;
 
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ public sealed interface Conflict {
             boolean sameRange = mine.size() == 1 && mine.get(0).startUs() == theirs.startUs()
                     && mine.get(0).endUs() == theirs.endUs();
             String yours = mine.stream().map(t -> cause(t, sameRange)).collect(Collectors.joining(", "));
-            return TimeRangeText.of(startUs(), end) + ": yours " + yours + " vs theirs " + cause(theirs, sameRange);
+            return HumanFormat.clockRange(startUs(), end, "–") + ": yours " + yours + " vs theirs " + cause(theirs, sameRange);
         }
 
         /**
@@ -71,7 +72,7 @@ public sealed interface Conflict {
 
         private static String cause(Tag t, boolean sameRange) {
             return t.cause() + " (" + t.layer().id() + ")" + (sameRange ? ""
-                    : " over " + TimeRangeText.of(t.startUs(), t.endUs()));
+                    : " over " + HumanFormat.clockRange(t.startUs(), t.endUs(), "–"));
         }
     }
 
@@ -100,8 +101,8 @@ public sealed interface Conflict {
                 sb.append(" in /").append(r.sourcePattern()).append('/');
             }
             if (r.fromUs() != Long.MIN_VALUE || r.toUs() != Long.MAX_VALUE) {
-                sb.append(" from ").append(r.fromUs() == Long.MIN_VALUE ? "the start" : TimeRangeText.at(r.fromUs()))
-                        .append(" to ").append(r.toUs() == Long.MAX_VALUE ? "the end" : TimeRangeText.at(r.toUs()));
+                sb.append(" from ").append(r.fromUs() == Long.MIN_VALUE ? "the start" : HumanFormat.clock(r.fromUs()))
+                        .append(" to ").append(r.toUs() == Long.MAX_VALUE ? "the end" : HumanFormat.clock(r.toUs()));
             }
             sb.append(" → ").append(r.cause()).append(" (").append(r.layer().id()).append(')');
             return r.enabled() ? sb.toString() : sb + ", disabled";
@@ -134,7 +135,7 @@ public sealed interface Conflict {
         }
 
         private static String ref(FaultRole.FaultRef r) {
-            return r.source() + " at " + TimeRangeText.at(r.timeUs());
+            return r.source() + " at " + HumanFormat.clock(r.timeUs());
         }
     }
 
