@@ -20,15 +20,11 @@ public final class ChartImages {
         return toFx(ChartExporter.image(chart, style, size, scale));
     }
 
+    /** {@code image} must be TYPE_INT_ARGB, as {@link ChartExporter#image} makes it: its pixels are copied as is. */
     static WritableImage toFx(BufferedImage image) {
-        BufferedImage argb = image;
-        if (image.getType() != BufferedImage.TYPE_INT_ARGB) {
-            argb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-            argb.createGraphics().drawImage(image, 0, 0, null);
-        }
-        int w = argb.getWidth();
-        int h = argb.getHeight();
-        int[] pixels = ((DataBufferInt) argb.getRaster().getDataBuffer()).getData();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         WritableImage fx = new WritableImage(w, h);
         fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         return fx;

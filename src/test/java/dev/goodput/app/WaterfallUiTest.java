@@ -2,6 +2,7 @@ package dev.goodput.app;
 
 import dev.goodput.chart.CauseKey;
 import dev.goodput.app.timeline.TimelineView;
+import dev.goodput.app.waterfall.WaterfallPanel;
 import dev.goodput.chart.ChartSize;
 import dev.goodput.chart.waterfall.WaterfallChart;
 import dev.goodput.chart.waterfall.WaterfallLayout;
@@ -85,6 +86,9 @@ class WaterfallUiTest {
         assertTrue(p.numbers().contains("0.09 h"), p.numbers());
         robot.clickOn("#waterfall-unit-cost");
         assertTrue(robot.lookup("#waterfall-price").query().isVisible());
+        // A price typed from its decimal point on: the lone "." on the way is not a price, and no error.
+        robot.doubleClickOn("#waterfall-price").eraseText(6).write(".5");
+        assertEquals(0.5, robot.lookup("#waterfall").queryAs(WaterfallPanel.class).options().pricePerHour());
 
         UiFixture.clickMenu(robot, "#menu-file", "#menu-export", "Copy waterfall to clipboard");
         WaitForAsyncUtils.waitForFxEvents();

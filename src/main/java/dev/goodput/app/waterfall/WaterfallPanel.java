@@ -101,7 +101,7 @@ public final class WaterfallPanel extends BorderPane {
         price.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,7}([.,]\\d{0,4})?") ? c
                 : null));
         price.textProperty().addListener((obs, was, now) -> {
-            if (!now.isBlank()) {
+            if (now.matches(".*\\d.*")) { // "" or a lone "." while typing is not a price yet
                 double p = Double.parseDouble(now.replace(',', '.'));
                 model.optionsProperty().set(model.optionsProperty().get().withPrice(p));
             }
