@@ -69,12 +69,12 @@ public final class WaterfallChart implements Chart {
             WaterfallLayout.LEGEND.paint(g, style, l.pad(), l.legendTop(), width - 2 * l.pad());
         }
         l.caption().draw(g, style.mutedText(), l.pad(), height - l.pad() - l.caption().height());
-        if (model.bars().size() < 7) {
+        if (!model.reachesGoodput()) {
             String note = "Model goodput unknown (no model FLOPs or peak FLOP/s): the waterfall stops at productive "
                     + "time.";
             Font f = l.calloutFont();
-            text(g, note, f, style.mutedText(), l.plot().getMaxX() - WaterfallLayout.width(note, f),
-                    l.plot().getY() - WaterfallLayout.lineHeight(f) - 2);
+            text(g, note, f, style.mutedText(), l.plot().getMaxX() - ChartText.width(note, f),
+                    l.plot().getY() - ChartText.lineHeight(f) - 2);
         }
     }
 
@@ -87,8 +87,8 @@ public final class WaterfallChart implements Chart {
             g.setColor(style.grid());
             g.draw(new Line2D.Double(p.getX(), y, p.getMaxX(), y));
             String s = WaterfallFormat.tick(t, options);
-            double h = WaterfallLayout.lineHeight(f);
-            text(g, s, f, style.mutedText(), p.getX() - 8 - WaterfallLayout.width(s, f), y - h / 2);
+            double h = ChartText.lineHeight(f);
+            text(g, s, f, style.mutedText(), p.getX() - 8 - ChartText.width(s, f), y - h / 2);
         }
     }
 
@@ -107,11 +107,11 @@ public final class WaterfallChart implements Chart {
             if (options.unit() == WaterfallUnit.COST) {
                 hours += " · " + WaterfallFormat.cost(model.value(fraction, options), options.currency());
             }
-            double hb = WaterfallLayout.lineHeight(bold);
-            double hp = WaterfallLayout.lineHeight(plain);
+            double hb = ChartText.lineHeight(bold);
+            double hp = ChartText.lineHeight(plain);
             double top = t.bar().getY() - hb - hp - 4;
-            text(g, pct, bold, style.text(), t.labelX() - WaterfallLayout.width(pct, bold) / 2, top);
-            text(g, hours, plain, style.mutedText(), t.labelX() - WaterfallLayout.width(hours, plain) / 2, top + hb);
+            text(g, pct, bold, style.text(), t.labelX() - ChartText.width(pct, bold) / 2, top);
+            text(g, hours, plain, style.mutedText(), t.labelX() - ChartText.width(hours, plain) / 2, top + hb);
         }
     }
 
@@ -190,7 +190,7 @@ public final class WaterfallChart implements Chart {
         for (WaterfallModel.Bar b : model.bars()) {
             Rectangle2D bar = barOf(l, b);
             String name = b.label(); // the legend says steps are losses; short names keep neighbours apart
-            text(g, name, f, style.text(), bar.getCenterX() - WaterfallLayout.width(name, f) / 2, y);
+            text(g, name, f, style.text(), bar.getCenterX() - ChartText.width(name, f) / 2, y);
         }
     }
 

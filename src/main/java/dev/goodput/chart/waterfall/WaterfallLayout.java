@@ -43,8 +43,6 @@ public final class WaterfallLayout {
     private final WaterfallModel model;
     private final WaterfallOptions options;
     private final ChartStyle style;
-    private final double width;
-    private final double height;
     private final List<PlacedTotal> totals = new ArrayList<>();
     private final List<PlacedStep> steps = new ArrayList<>();
     private final List<PlacedSegment> segments = new ArrayList<>();
@@ -61,15 +59,13 @@ public final class WaterfallLayout {
         this.model = model;
         this.options = options;
         this.style = style;
-        this.width = width;
-        this.height = height;
         this.maxValue = Math.max(model.value(1.0, options), 1e-12);
         double top = PAD;
-        title = TextBlock.wrap(style.title() == null ? "" : style.title(), titleFont(), width - 2 * PAD);
-        subtitle = TextBlock.wrap(style.subtitle() == null ? "" : style.subtitle(), subtitleFont(), width - 2 * PAD);
+        title = TextBlock.wrap(style.title(), titleFont(), width - 2 * PAD);
+        subtitle = TextBlock.wrap(style.subtitle(), subtitleFont(), width - 2 * PAD);
         top += title.height() + (title.isEmpty() ? 0 : 2) + subtitle.height() + (subtitle.isEmpty() ? 0 : 4);
-        top += 2 * lineHeight(valueFont()) + 6; // the window bar's value text sits above the plot
-        caption = TextBlock.wrap(style.caption() == null ? "" : style.caption(), captionFont(), width - 2 * PAD);
+        top += 2 * ChartText.lineHeight(valueFont()) + 6; // the window bar's value text sits above the plot
+        caption = TextBlock.wrap(style.caption(), captionFont(), width - 2 * PAD);
         double bottom = height - PAD - caption.height();
         if (!caption.isEmpty()) {
             bottom -= 8;
@@ -78,9 +74,9 @@ public final class WaterfallLayout {
         if (style.legend()) {
             bottom = legendTop - 10;
         }
-        bottom -= lineHeight(labelFont()) + 8; // bar names under the axis
+        bottom -= ChartText.lineHeight(labelFont()) + 8; // bar names under the axis
         axisLabelWidth = AxisTicks.of(maxValue, options).stream()
-                .mapToDouble(t -> width(WaterfallFormat.tick(t, options), labelFont())).max().orElse(0) + 10;
+                .mapToDouble(t -> ChartText.width(WaterfallFormat.tick(t, options), labelFont())).max().orElse(0) + 10;
         double left = PAD + axisLabelWidth;
         plot = new Rectangle2D.Double(left, top, Math.max(10, width - PAD - left), Math.max(10, bottom - top));
         place();
@@ -113,7 +109,7 @@ public final class WaterfallLayout {
         double level = s.top();
         double calloutX = bx + barWidth + 14;
         double calloutWidth = Math.max(20, nextBar - calloutX - 8);
-        double line = 2 * lineHeight(calloutFont()) + 3;
+        double line = 2 * ChartText.lineHeight(calloutFont()) + 3;
         List<double[]> spans = new ArrayList<>();
         for (WaterfallModel.Segment seg : s.segments()) {
             double y0 = y(model.value(level, options));
@@ -140,7 +136,7 @@ public final class WaterfallLayout {
             double[] sp = spans.get(i);
             String name = ChartText.ellipsize(seg.label(), calloutFont(), calloutWidth);
             String numbers = WaterfallFormat.label(model, seg.fraction(), options);
-            double w = Math.max(width(name, calloutFont()), width(numbers, calloutFont()));
+            double w = Math.max(ChartText.width(name, calloutFont()), ChartText.width(numbers, calloutFont()));
             segments.add(new PlacedSegment(seg, new Rectangle2D.Double(bx, sp[0], barWidth, sp[1] - sp[0]),
                     new Rectangle2D.Double(calloutX, cy[i] - line / 2, w, line - 3), name, numbers));
         }
@@ -225,14 +221,6 @@ public final class WaterfallLayout {
         return caption;
     }
 
-    double width() {
-        return width;
-    }
-
-    double height() {
-        return height;
-    }
-
     double pad() {
         return PAD;
     }
@@ -261,11 +249,5 @@ public final class WaterfallLayout {
         return ChartFonts.regular(style.font(11));
     }
 
-    static double lineHeight(Font f) {
-        return ChartText.lineHeight(f);
-    }
 
-    static double width(String s, Font f) {
-        return ChartText.width(s, f);
-    }
 }

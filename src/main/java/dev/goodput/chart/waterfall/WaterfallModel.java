@@ -46,6 +46,7 @@ public record WaterfallModel(String runName, long windowStartUs, long windowEndU
 
     /** The id given to a layer's group of small causes. */
     public static final String OTHER = "other";
+    static final String GOODPUT = "Goodput";
     static final int OTHER_COLOUR = 0xFFA8A8A8;
 
     public static WaterfallModel of(GoodputReport r, double otherThreshold) {
@@ -60,7 +61,7 @@ public record WaterfallModel(String runName, long windowStartUs, long windowEndU
         bars.add(new Total("Productive", infra * framework, r.productiveSeconds()));
         if (r.goodput().overall() != null) {
             bars.add(step("Model", Layer.MODEL, infra * framework, r, otherThreshold));
-            bars.add(new Total("Goodput", r.goodput().overall(), r.productiveSeconds() * r.goodput().model()));
+            bars.add(new Total(GOODPUT, r.goodput().overall(), r.productiveSeconds() * r.goodput().model()));
         }
         return new WaterfallModel(r.runName(), r.windowStartUs(), r.windowEndUs(), r.accelerators(), window,
                 List.copyOf(bars));
@@ -95,6 +96,11 @@ public record WaterfallModel(String runName, long windowStartUs, long windowEndU
                     small.stream().map(CauseShare::cause).toList()));
         }
         return new Step(label, layer, top, List.copyOf(segments));
+    }
+
+    /** False when the model goodput is unknown: the bars stop at productive time. */
+    public boolean reachesGoodput() {
+        return bars.get(bars.size() - 1).label().equals(GOODPUT);
     }
 
     /** Accelerator-hours in the whole window. */
