@@ -3,6 +3,7 @@ package dev.goodput.chart.export;
 import dev.goodput.chart.Chart;
 import dev.goodput.chart.ChartSize;
 import dev.goodput.chart.ChartStyle;
+import dev.goodput.core.io.AtomicFile;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

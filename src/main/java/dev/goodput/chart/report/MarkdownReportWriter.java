@@ -1,6 +1,5 @@
 package dev.goodput.chart.report;
 
-import dev.goodput.chart.export.AtomicFile;
 import dev.goodput.chart.Chart;
 import dev.goodput.chart.ChartSize;
 import dev.goodput.chart.ChartStyle;
@@ -8,6 +7,7 @@ import dev.goodput.chart.export.ChartExporter;
 import dev.goodput.chart.export.ChartFormat;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.io.AtomicFile;
 import dev.goodput.core.report.ReportMarkdownWriter;
 
 import java.io.IOException;

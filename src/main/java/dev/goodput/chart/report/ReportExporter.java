@@ -1,8 +1,8 @@
 package dev.goodput.chart.report;
 
-import dev.goodput.chart.export.AtomicFile;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.io.AtomicFile;
 import dev.goodput.core.report.ReportCsvWriter;
 import dev.goodput.core.report.ReportJsonWriter;
 import dev.goodput.core.report.ReportWriter;

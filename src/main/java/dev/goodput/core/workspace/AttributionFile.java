@@ -2,6 +2,7 @@ package dev.goodput.core.workspace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.io.AtomicFile;
 import dev.goodput.core.io.InputException;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class AttributionFile {
     public static void export(Overlay overlay, Path file) throws IOException {
         ObjectNode body = DocumentFormat.newBody();
         OverlayJson.write(overlay, body);
-        AtomicWrite.write(file, out -> DocumentFormat.ATTRIBUTIONS.write(body, out));
+        AtomicFile.writeText(file, out -> DocumentFormat.ATTRIBUTIONS.write(body, out));
     }
 
     /** Reads an attribution file, or the overlay of a workspace file. */

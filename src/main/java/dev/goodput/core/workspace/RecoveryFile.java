@@ -1,5 +1,6 @@
 package dev.goodput.core.workspace;
 
+import dev.goodput.core.io.AtomicFile;
 import dev.goodput.core.io.InputException;
 
 import java.io.IOException;
@@ -50,11 +51,11 @@ public record RecoveryFile(Path path) {
 
     /** Replaces the recovery with {@code ws}, atomically: a kill mid-write leaves the previous autosave whole. */
     public void write(Workspace ws) throws IOException {
-        AtomicWrite.write(path, out -> WorkspaceJson.write(ws, out));
+        AtomicFile.writeText(path, out -> WorkspaceJson.write(ws, out));
     }
 
     public Loaded<Workspace> read() throws IOException, InputException {
-        AtomicWrite.removeStaleTemps(path);
+        AtomicFile.removeStaleTemps(path);
         return WorkspaceJson.read(path);
     }
 
@@ -78,7 +79,7 @@ public record RecoveryFile(Path path) {
      * when nothing writes there, so it clears every temporary file a killed save or autosave left in the folder.
      */
     public static List<Recovery> find(Path folder) throws IOException {
-        AtomicWrite.removeStaleTemps(folder, name -> name.endsWith(WorkspaceStore.EXTENSION)
+        AtomicFile.removeStaleTemps(folder, name -> name.endsWith(WorkspaceStore.EXTENSION)
                 || name.endsWith(WorkspaceStore.EXTENSION + SUFFIX));
         List<Recovery> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,

@@ -1,5 +1,6 @@
 package dev.goodput.core.workspace;
 
+import dev.goodput.core.io.AtomicFile;
 import dev.goodput.core.io.InputException;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ public final class WorkspaceStore {
 
     /** Reads a workspace, first clearing the temporary file a killed save may have left beside it. */
     public static Loaded<Workspace> load(Path file) throws IOException, InputException {
-        AtomicWrite.removeStaleTemps(file);
+        AtomicFile.removeStaleTemps(file);
         return WorkspaceJson.read(file);
     }
 
@@ -29,8 +30,8 @@ public final class WorkspaceStore {
      */
     public static void save(Workspace ws, Path file) throws IOException {
         refuseInputs(ws, file);
-        AtomicWrite.removeStaleTemps(file);
-        AtomicWrite.write(file, out -> WorkspaceJson.write(ws, out));
+        AtomicFile.removeStaleTemps(file);
+        AtomicFile.writeText(file, out -> WorkspaceJson.write(ws, out));
         RecoveryFile.of(file).delete();
     }
 

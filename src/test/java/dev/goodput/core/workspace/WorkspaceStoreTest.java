@@ -1,5 +1,6 @@
 package dev.goodput.core.workspace;
 
+import dev.goodput.core.io.AtomicFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class WorkspaceStoreTest {
         Workspace old = TestWorkspaces.rich();
         WorkspaceStore.save(old, file);
         byte[] before = Files.readAllBytes(file);
-        IOException e = assertThrows(IOException.class, () -> AtomicWrite.write(file, out -> {
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.writeText(file, out -> {
             WorkspaceJson.write(TestWorkspaces.withEdit(old, 1), out);
             throw new IOException("disk full (simulated)");
         }));
@@ -80,7 +81,7 @@ class WorkspaceStoreTest {
         Workspace ws = TestWorkspaces.rich();
         RecoveryFile recovery = RecoveryFile.of(file);
         recovery.write(ws);
-        AtomicWrite.write(file, out -> WorkspaceJson.write(ws, out)); // a save killed before deleting the recovery
+        AtomicFile.writeText(file, out -> WorkspaceJson.write(ws, out)); // a save killed before deleting the recovery
         assertTrue(recovery.pending().isEmpty());
         recovery.write(TestWorkspaces.withEdit(ws, 1));
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(recovery.path()).toMillis()

@@ -1,7 +1,9 @@
-package dev.goodput.core.workspace;
+package dev.goodput.core.io;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -19,32 +21,54 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Replaces a text file whole or not at all, durably: the content goes to a temporary file beside the target
+ * Replaces a file whole or not at all, durably (workspaces, recovery files, every export): the content goes to a temporary file beside the target
  * (same folder, so the same file system and a rename is possible), is forced to disk, and is then renamed over
  * the target in one step. A kill or crash at any moment leaves either the old file or the new one, never part of
  * one; at worst a stray temporary file, which {@link #removeStaleTemps} clears.
  */
-final class AtomicWrite {
-    /** What writes the content; the writer is flushed and synced by {@link #write}, and must not be closed. */
+public final class AtomicFile {
+    /** What writes the bytes; the stream is flushed and synced by {@link #write}. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** What writes the characters (UTF-8); the writer is flushed and synced by {@link #writeText}. */
+    @FunctionalInterface
+    public interface Text {
         void writeTo(Writer out) throws IOException;
     }
 
     private static final String TEMP_SUFFIX = ".tmp";
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
-    private AtomicWrite() {
+    private AtomicFile() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    /**
+     * {@link #write} for text in UTF-8. The content gets a writer it cannot close: some writers close what they are
+     * given (Jackson does by default), which here would end the file before it is complete.
+     */
+    public static void writeText(Path target, Text content) throws IOException {
+        write(target, out -> {
+            Writer w = new FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    public static void write(Path target, Content content) throws IOException {
         Path file = target.toAbsolutePath();
         Path temp = file.resolveSibling(tempPrefix(file) + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                        StandardCharsets.UTF_8));
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
                 content.writeTo(out);
                 out.flush();
                 // The data must be on disk before the rename is: file systems may commit the rename first (ext4,
@@ -82,14 +106,14 @@ final class AtomicWrite {
      * Deletes temporary files a killed writer of {@code target} left behind. Call when nothing else writes the
      * target (opening it, or saving it): it would otherwise remove another writer's file in flight.
      */
-    static void removeStaleTemps(Path target) throws IOException {
+    public static void removeStaleTemps(Path target) throws IOException {
         Path file = target.toAbsolutePath();
         String name = file.getFileName().toString();
         removeStaleTemps(file.getParent(), name::equals);
     }
 
     /** Deletes the temporary files in {@code folder} of targets whose names {@code targets} accepts. */
-    static void removeStaleTemps(Path folder, Predicate<String> targets) throws IOException {
+    public static void removeStaleTemps(Path folder, Predicate<String> targets) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
                 p -> targetOf(p.getFileName().toString()).filter(targets).isPresent())) {
             for (Path p : entries) {
@@ -102,7 +126,7 @@ final class AtomicWrite {
      * The name of the file {@code name} was a temporary file for: exactly "." + target + "." + a UUID + ".tmp", so
      * "x.goodput"'s temporary files are told from "x.goodput.recovery"'s, and from files that only look alike.
      */
-    static Optional<String> targetOf(String name) {
+    public static Optional<String> targetOf(String name) {
         if (!name.startsWith(".") || !name.endsWith(TEMP_SUFFIX)) {
             return Optional.empty();
         }
