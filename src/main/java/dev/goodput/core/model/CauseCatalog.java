@@ -61,6 +61,15 @@ public final class CauseCatalog {
     private CauseCatalog() {
     }
 
+    /**
+     * Causes analysts attribute lost time to, offered when they tag: the ones the derivation assigns and the usual
+     * infrastructure and framework faults of large training runs. Any other snake-case id is allowed too.
+     */
+    public static java.util.List<Cause> taxonomy() {
+        return TAXONOMY;
+    }
+
+
     /** Words written in capitals in labels made from ids. */
     private static final java.util.Set<String> ACRONYMS = java.util.Set.of("gpu", "cpu", "tpu", "nic", "ssd", "hbm",
             "hbm2", "hbm2e", "hbm3", "hbm3e", "sram", "dram", "nccl", "rccl", "io", "ecc", "oom", "nan", "pcie",
@@ -110,4 +119,21 @@ public final class CauseCatalog {
     private static Cause layered(Cause base, Layer layer) {
         return layer == base.layer() ? base : new Cause(base.id(), base.label(), layer);
     }
+
+    // Last: labels of ids made readable need ACRONYMS, declared above.
+    private static final java.util.List<Cause> TAXONOMY = java.util.List.of(
+            UNATTRIBUTED_DOWNTIME, PREEMPTION, PROVISIONING, IDLE_ACCELERATORS,
+            Cause.of("faulty_gpu", Layer.INFRA), Cause.of("gpu_failure", Layer.INFRA),
+            Cause.of("gpu_ecc_error", Layer.INFRA), Cause.of("xid_error", Layer.INFRA),
+            Cause.of("nvlink_error", Layer.INFRA), Cause.of("network_failure", Layer.INFRA),
+            Cause.of("nccl_timeout", Layer.INFRA), Cause.of("node_failure", Layer.INFRA),
+            Cause.of("host_oom", Layer.INFRA), Cause.of("storage_failure", Layer.INFRA),
+            Cause.of("power_or_cooling", Layer.INFRA), Cause.of("maintenance", Layer.INFRA),
+            Cause.of("scheduler", Layer.INFRA), Cause.of("queue", Layer.INFRA),
+            Cause.of("failure_detection", Layer.INFRA), Cause.of("remediation", Layer.INFRA),
+            TRAINING_PREP, PROGRAM_STARTUP, DATA_LOADING, CHECKPOINT_SAVE, CHECKPOINT_RESTORE, EVALUATION,
+            WASTED_PROGRESS, SHUTDOWN, UNTRACKED,
+            Cause.of("software_bug", Layer.FRAMEWORK), Cause.of("loss_spike_rollback", Layer.FRAMEWORK),
+            Cause.of("nan_loss", Layer.FRAMEWORK), Cause.of("gpu_oom", Layer.FRAMEWORK),
+            Cause.of("config_error", Layer.FRAMEWORK), Cause.of("manual_stop", Layer.FRAMEWORK));
 }
