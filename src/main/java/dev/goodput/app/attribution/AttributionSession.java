@@ -43,11 +43,27 @@ public final class AttributionSession {
     static final String UNDO = "Undo";
     static final String REDO = "Redo";
 
+    /**
+     * An attribution and the derivation it shows, made off the FX thread (a first attribution of a big run takes
+     * as long as a derivation), so the timeline can prepare its lanes for exactly that derivation there too.
+     */
+    public record Prepared(IncrementalAttribution attribution, Derivation shown) {
+        public static Prepared of(Derivation base, Overlay overlay) {
+            IncrementalAttribution a = IncrementalAttribution.of(base, Objects.requireNonNull(overlay));
+            return new Prepared(a, shownOf(a, a.intervals()));
+        }
+    }
+
     /** Starts editing {@code base} under {@code start} (e.g. a workspace's overlay), with an empty history. */
     public void load(Derivation base, Overlay start) {
-        history = new EditHistory(IncrementalAttribution.of(base, Objects.requireNonNull(start)));
+        load(Prepared.of(base, start));
+    }
+
+    /** Starts editing a prepared attribution, with an empty history. */
+    public void load(Prepared prepared) {
+        history = new EditHistory(prepared.attribution());
         tagging = Tagging.withRandomIds(() -> history.attribution().overlay());
-        publish();
+        publish(prepared.shown());
     }
 
     /**
@@ -59,8 +75,24 @@ public final class AttributionSession {
             load(base, Overlay.EMPTY);
             return;
         }
-        history.rebase(IncrementalAttribution.of(base, history.attribution().overlay()));
-        publish();
+        rebase(Prepared.of(base, history.attribution().overlay()));
+    }
+
+    /**
+     * As {@link #rebase(Derivation)}, with an attribution prepared off the FX thread. When the overlay changed
+     * while it was prepared (the user edited during a re-derivation), it is attributed again here.
+     */
+    public void rebase(Prepared prepared) {
+        if (history == null) {
+            load(prepared);
+            return;
+        }
+        if (!prepared.attribution().overlay().equals(history.attribution().overlay())) {
+            rebase(prepared.attribution().base());
+            return;
+        }
+        history.rebase(prepared.attribution());
+        publish(prepared.shown());
     }
 
     /** No run: nothing to edit. */
@@ -83,7 +115,7 @@ public final class AttributionSession {
      */
     public void apply(Edit edit) {
         requireLoaded().apply(edit);
-        publish();
+        publish(null);
     }
 
     /** Moves to {@code after} (e.g. merged with a teammate's attributions) as one undo step. */
@@ -94,14 +126,14 @@ public final class AttributionSession {
     public void undo() {
         if (history != null && history.canUndo()) {
             history.undo();
-            publish();
+            publish(null);
         }
     }
 
     public void redo() {
         if (history != null && history.canRedo()) {
             history.redo();
-            publish();
+            publish(null);
         }
     }
 
@@ -168,19 +200,25 @@ public final class AttributionSession {
         return history;
     }
 
-    private void publish() {
+    /** @param shown the attributed derivation when already made, else null */
+    private void publish(Derivation shown) {
         IncrementalAttribution a = history.attribution();
-        Derivation base = a.base();
         rows = a.intervals();
-        List<Interval> pieces = new ArrayList<>(rows.size());
-        for (AttributedInterval r : rows) {
-            pieces.add(r.interval());
-        }
         overlay.set(a.overlay());
         updateHistoryTexts();
         // Last, so listeners of the derivation see the overlay, rows and history already current.
-        derivation.set(new Derivation(base.run(), base.window(), pieces, base.attempts(), a.report()));
+        derivation.set(shown != null ? shown : shownOf(a, rows));
         revision.set(revision.get() + 1);
+    }
+
+    /** The derivation whose intervals are the attributed pieces and whose report is the re-derived one. */
+    private static Derivation shownOf(IncrementalAttribution a, List<AttributedInterval> pieces) {
+        Derivation base = a.base();
+        List<Interval> intervals = new ArrayList<>(pieces.size());
+        for (AttributedInterval r : pieces) {
+            intervals.add(r.interval());
+        }
+        return new Derivation(base.run(), base.window(), intervals, base.attempts(), a.report());
     }
 
     private void updateHistoryTexts() {
