@@ -7,6 +7,11 @@ import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.model.Run;
 import dev.goodput.core.profile.ProfileLoader;
 import dev.goodput.core.profile.report.ProfiledModel;
+import dev.goodput.app.attribution.AttributionSession;
+import dev.goodput.app.workspace.OpenRequest;
+import dev.goodput.app.workspace.OpenedWorkspace;
+import dev.goodput.app.workspace.WorkspaceReader;
+import dev.goodput.core.workspace.WorkspaceSettings;
 import javafx.concurrent.Task;
 
 import java.nio.file.Path;
@@ -14,18 +19,18 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
- * Reads the files as one run and derives it, off the FX thread. The whole {@link Derivation} is the result (not
+ * Reads the files (or a workspace's inputs, with its settings) as one run and derives it, off the FX thread. The whole {@link Derivation} is the result (not
  * just its report) so that views such as the timeline can draw the partition of the window.
  */
 final class LoadRunTask extends Task<LoadedRun> {
     static final String READING = "Reading…";
     static final String DERIVING = "Deriving goodput…";
 
-    private final List<Path> files;
+    private final OpenRequest request;
     private final RunSource source;
 
-    LoadRunTask(List<Path> files, RunSource source) {
-        this.files = List.copyOf(files);
+    LoadRunTask(OpenRequest request, RunSource source) {
+        this.request = request;
         this.source = source;
     }
 
@@ -33,6 +38,13 @@ final class LoadRunTask extends Task<LoadedRun> {
     protected LoadedRun call() throws Exception {
         // The readers report no progress of their own, so the bar stays indeterminate; the message names the stage.
         updateMessage(READING);
+        // A workspace names its inputs and settings; its inputs are compared with the files on disk first.
+        OpenedWorkspace opened = WorkspaceReader.read(request);
+        List<Path> files = opened.readable();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("expected run files to read: " + String.join("; ", opened.warnings()));
+        }
+        WorkspaceSettings chosen = opened.workspace().settings();
         // Profiler traces beside the run logs measure the model layer, as `goodput report RUNLOG TRACE` does.
         List<Path> profiles = files.stream().filter(ProfileLoader::isProfile).toList();
         List<Path> logs = files.stream().filter(f -> !profiles.contains(f)).toList();
@@ -40,7 +52,7 @@ final class LoadRunTask extends Task<LoadedRun> {
             throw new IllegalArgumentException("expected a run log beside the profiler traces (run logs give the "
                     + "timeline; traces alone are analysed by `goodput profile`)");
         }
-        Run run = source.read(logs);
+        Run run = chosen.applyFlopConvention(source.read(logs));
         ProfiledModel profiled = profiles.isEmpty() ? null : ProfiledModel.measure(run.metadata(), profiles, "bf16",
                 null);
         // The readers cannot be stopped mid-file (they do not check for interrupts), so a cancelled load reads on in
@@ -49,12 +61,14 @@ final class LoadRunTask extends Task<LoadedRun> {
             throw new CancellationException();
         }
         updateMessage(DERIVING);
-        DerivationSettings settings = DerivationSettings.defaults();
+        DerivationSettings settings = chosen.derivationSettings();
         if (profiled != null && profiled.model() != null) {
             settings = settings.withMeasuredModel(profiled.model());
         }
         Derivation derivation = GoodputDeriver.derive(run, settings);
-        TimelineLanes.prepare(derivation);
-        return new LoadedRun(derivation, profiled);
+        AttributionSession.Prepared attributed = AttributionSession.Prepared.of(derivation,
+                opened.workspace().overlay());
+        TimelineLanes.prepare(attributed.shown());
+        return new LoadedRun(attributed, profiled, opened);
     }
 }

@@ -21,20 +21,24 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
- * The window's content: the run's name, the four goodput figures, the timeline (the largest area) and, under it,
- * the badput table beside the Problems panel. With no run open it shows an invitation to open one instead. Binds to
+ * The window's content: the run's name, the four goodput figures, the timeline (the largest area) with the
+ * attribution table beside it and, under them, the waterfall beside the badput table and the Problems panel. With no run open it shows an invitation to open one instead. Binds to
  * the view models and holds no logic beyond choosing which pane shows.
  */
 public final class MainView {
     static final String TIMELINE_PLACEHOLDER_TEXT = "Timeline";
     /** Share of the split's height the timeline gets at first; the user can drag the divider. */
     private static final double TIMELINE_SHARE = 0.52;
+    /** Share of the width the timeline gets beside the attribution table. */
+    private static final double TIMELINE_WIDTH_SHARE = 0.6;
 
     private final StackPane root;
     private final StackPane timelineSlot = new StackPane();
     private final Label timelinePlaceholder = new Label(TIMELINE_PLACEHOLDER_TEXT);
     private final javafx.scene.layout.StackPane windowSlot = new javafx.scene.layout.StackPane();
     private final StackPane waterfallSlot = new StackPane();
+    private final StackPane attributionSlot = new StackPane();
+    private final StackPane noticeSlot = new StackPane();
 
     MainView(SummaryViewModel summary, LoadStatus load, Runnable openDialog) {
         timelinePlaceholder.getStyleClass().add(WorkbenchStyles.TIMELINE_PLACEHOLDER);
@@ -77,6 +81,19 @@ public final class MainView {
         waterfallSlot.getChildren().setAll(waterfall);
     }
 
+    /** Puts the attribution table and rules beside the timeline. */
+    public void setAttribution(Node attribution) {
+        attributionSlot.getChildren().setAll(attribution);
+    }
+
+    /** Puts a warning strip (inputs changed since the save) above the figures. */
+    public void setNotices(Node notices) {
+        noticeSlot.getChildren().setAll(notices);
+        // The strip hides itself; the slot follows, so no gap is left in the column.
+        noticeSlot.managedProperty().bind(notices.managedProperty());
+        noticeSlot.visibleProperty().bind(notices.visibleProperty());
+    }
+
     /** Puts the measurement-window editor above the figures. */
     public void setWindowBar(Node bar) {
         windowSlot.getChildren().setAll(bar);
@@ -115,13 +132,17 @@ public final class MainView {
         lists.setDividerPositions(0.62);
         SplitPane tables = new SplitPane(waterfallSlot, lists);
         tables.setDividerPositions(0.56);
-        SplitPane split = new SplitPane(timelineSlot, tables);
+        attributionSlot.setMinWidth(320);
+        SplitPane top = new SplitPane(timelineSlot, attributionSlot);
+        top.setDividerPositions(TIMELINE_WIDTH_SHARE);
+        SplitPane split = new SplitPane(top, tables);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(TIMELINE_SHARE);
         tables.setMinHeight(240);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        VBox pane = new VBox(10, new VBox(2, name, details), windowSlot, figures, split);
+        noticeSlot.setManaged(false);
+        VBox pane = new VBox(10, new VBox(2, name, details), noticeSlot, windowSlot, figures, split);
         pane.setPadding(new Insets(12, 14, 10, 14));
         return pane;
     }

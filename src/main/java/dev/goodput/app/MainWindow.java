@@ -1,12 +1,17 @@
 package dev.goodput.app;
 
+import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.app.export.ExportActions;
 import dev.goodput.app.timeline.TimelinePanel;
 import dev.goodput.app.waterfall.WaterfallPanel;
 import dev.goodput.app.waterfall.WaterfallViewModel;
+import dev.goodput.app.workspace.Autosaver;
+import dev.goodput.app.workspace.WorkspaceActions;
+import dev.goodput.app.workspace.WorkspaceDocument;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.report.ReportChart;
+import dev.goodput.core.derive.Derivation;
 import dev.goodput.chart.waterfall.WaterfallChart;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -25,6 +30,9 @@ import javafx.stage.Stage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.prefs.Preferences;
 
 /**
@@ -48,14 +56,33 @@ public final class MainWindow {
 
     /** The cause picked out on the waterfall and the timeline alike; null for none. */
     private final ObjectProperty<CauseKey> highlight = new SimpleObjectProperty<>();
+    private final AttributionSession session = new AttributionSession();
+    private final WorkspaceDocument document;
+    private final Autosaver autosaver;
+    private final WorkspaceActions workspace;
+    /** One writer for autosaves, so they never overlap; a daemon, so it never keeps the app alive. */
+    private final ExecutorService autosaveWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "autosave");
+        t.setDaemon(true);
+        return t;
+    });
 
-    MainWindow(Stage stage, Preferences prefs, RunSource source, Executor executor) {
+    MainWindow(Stage stage, Preferences prefs, RunSource source, Executor executor, Path appFolder,
+               Function<Stage, WorkbenchPrompts> promptsFor) {
         this.stage = stage;
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemeSetting(prefs);
-        this.opener = new RunOpener(summary, load, recent, source, executor);
+        WorkbenchPrompts prompts = promptsFor.apply(stage);
+        this.document = new WorkspaceDocument(appFolder);
+        this.autosaver = new Autosaver(document, autosaveWriter, load::note);
+        this.opener = new RunOpener(summary, load, recent, source, executor, session, document, prompts.workspace(),
+                autosaver);
+        this.workspace = new WorkspaceActions(document, session, autosaver, prompts.workspace(), prompts.merge(),
+                executor, load::note, recent::add);
+        followEdits();
+
         RunFileChooser chooser = new RunFileChooser(stage);
-        Runnable openDialog = () -> chooser.choose().ifPresent(opener::open);
+        Runnable openDialog = () -> chooser.choose().ifPresent(this::open);
         ObservableBooleanValue canReload = Bindings.createBooleanBinding(
                 () -> !summary.filesProperty().isEmpty() && !load.isLoading(),
                 summary.filesProperty(), load.loadingProperty());
@@ -68,13 +95,32 @@ public final class MainWindow {
         ExportActions export = new ExportActions(() -> stage, new ShownCharts(timeline.view(), waterfall),
                 executor, load::note, prefs);
         ObservableBooleanValue canExport = summary.derivationProperty().isNotNull();
-        WorkbenchCommands commands = new WorkbenchCommands(openDialog, opener::open, opener::reload, canReload,
-                recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), Platform::exit, export,
-                canExport);
+        AttributionPane attribution = new AttributionPane(session, prompts, load::note);
+        UnattributedNavigator navigator = new UnattributedNavigator(session, timeline.view(),
+                load::note);
+        RangeTagger rangeTagger = new RangeTagger(session, timeline.view(), prompts.tag(), load::note);
+        ObservableBooleanValue hasRun = document.openProperty();
+        WorkspaceCommands workspaceCommands = new WorkspaceCommands(this::close, workspace::save, workspace::saveAs,
+                workspace::exportAttributions, workspace::importAttributions, hasRun);
+        EditCommands edit = new EditCommands(session::undo, session::redo, session.canUndoProperty(),
+                session.canRedoProperty(), session.undoTextProperty(), session.redoTextProperty(),
+                rangeTagger::tagSelectedRange, rangeTagger.canTagProperty(), navigator::next, navigator::previous,
+                hasRun);
+        WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
+                recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
+                canExport, workspaceCommands, edit);
 
         view = new MainView(summary, load, openDialog);
         view.setTimeline(timeline);
+        view.setAttribution(attribution.node());
+        view.setNotices(NoticeBar.of(document.noticesProperty()));
         timeline.view().highlightProperty().bindBidirectional(highlight);
+        // A click on the timeline picks the same interval in the table.
+        timeline.view().selectedProperty().addListener((obs, was, iv) -> {
+            if (iv != null && !iv.productive()) {
+                attribution.reveal(iv.startUs());
+            }
+        });
         view.setWaterfall(waterfall);
         waterfall.setContextMenu(ExportMenu.forChart(export, ReportChart.WATERFALL));
         timeline.view().setOnContextMenuRequested(e -> ExportMenu.forChart(export, ReportChart.TIMELINE)
@@ -91,30 +137,84 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth() * 0.95),
                 Math.min(HEIGHT, screen.getHeight() * 0.95));
         scene.getStylesheets().add(WorkbenchStyles.stylesheet());
-        new FileDropHandler(opener::open).install(scene);
+        new FileDropHandler(this::open).install(scene);
         applyTheme(theme.themeProperty().get());
         theme.themeProperty().addListener((obs, was, now) -> applyTheme(now));
 
         stage.setScene(scene);
-        stage.titleProperty().bind(summary.titleProperty());
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, summary.titleProperty(),
+                document.nameProperty(), document.dirtyProperty(), document.fileProperty()));
         stage.getIcons().setAll(icons);
+        // Closing the window with unsaved edits asks first; "Cancel" keeps it open.
+        stage.setOnCloseRequest(e -> {
+            if (!workspace.confirmClose()) {
+                e.consume();
+            }
+        });
     }
 
-    /** Shows the window and opens the files (none: the empty state). */
+    /**
+     * Every edit, undo or redo re-derives at once: the figures, waterfall and timeline show the attributed
+     * derivation, the document knows what is unsaved, and the autosave follows.
+     */
+    private void followEdits() {
+        session.derivationProperty().addListener((obs, was, d) -> {
+            Derivation shown = summary.getDerivation();
+            // A new run is shown by the opener, with its files; here only edits and new windows of the run shown.
+            if (d != null && shown != null && d.run() == shown.run()) {
+                summary.showEdited(d);
+            }
+        });
+        session.overlayProperty().addListener((obs, was, o) -> document.setOverlay(o));
+        session.revisionProperty().addListener((obs, was, now) -> autosaver.changed());
+    }
+
+    /** "Goodput Workbench — run — name.goodput *": the star while something is unsaved. */
+    private String title() {
+        String t = summary.titleProperty().get();
+        if (document.getFile() != null) {
+            t += " — " + document.nameProperty().get();
+        }
+        return document.isDirty() ? t + " *" : t;
+    }
+
+    /**
+     * Shows the window and opens the files (none: the empty state). Edits autosaved but never saved are offered
+     * back first: those of the files opening when they open, those of another untitled workspace here.
+     */
     void show(List<Path> files) {
         stage.show();
         // Start with nothing focused, so the table does not look selected before the user touches it.
         stage.getScene().getRoot().requestFocus();
-        opener.open(files);
+        if (!opener.offerUntitledRecovery(files)) {
+            opener.open(files);
+        }
     }
 
-    /** Opens the files as one run, in the background; the run shown stays until the new one is read. */
+    /**
+     * Opens the files as one run, or one workspace file, in the background; the run shown stays until the new one
+     * is read. Unsaved changes to the workspace shown are saved or discarded first, as the user says.
+     */
     public void open(List<Path> files) {
-        opener.open(files);
+        if (workspace.confirmClose()) {
+            opener.open(files);
+        }
     }
 
+    /** Reads the inputs again; the attributions and their undo history stay. */
     public void reload() {
         opener.reload();
+    }
+
+    /** File ▸ Close: back to the empty state, after asking about unsaved changes. */
+    public void close() {
+        open(List.of());
+    }
+
+    private void quit() {
+        if (workspace.confirmClose()) {
+            Platform.exit();
+        }
     }
 
     /** Stops a load in progress; the run shown stays. */
@@ -135,6 +235,26 @@ public final class MainWindow {
     /** The cause picked out on the waterfall and the timeline; null for none. */
     public ObjectProperty<CauseKey> highlightProperty() {
         return highlight;
+    }
+
+    /** The attributions being edited, with undo and redo. */
+    public AttributionSession session() {
+        return session;
+    }
+
+    /** The workspace shown: its file, whether it is saved, the notices about its inputs. */
+    public WorkspaceDocument document() {
+        return document;
+    }
+
+    WorkspaceActions workspaceActions() {
+        return workspace;
+    }
+
+    /** Writes pending autosaves now and waits for them (tests; closing). */
+    void flushAutosave() throws InterruptedException, java.util.concurrent.ExecutionException {
+        autosaver.flush();
+        autosaveWriter.submit(() -> { }).get();
     }
 
     public LoadStatus loadStatus() {

@@ -5,30 +5,42 @@ import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.derive.Window;
 import dev.goodput.core.profile.report.ProfiledModel;
+import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.chart.timeline.TimelineLanes;
+import dev.goodput.core.attribution.Overlay;
 import javafx.concurrent.Task;
 
-/** Derives the run shown over another window, off the FX thread (a million-step run takes most of a second). */
-final class RederiveTask extends Task<Derivation> {
+/**
+ * Derives the run shown over another window and attributes it under the overlay, off the FX thread (a
+ * million-step run takes most of a second).
+ */
+final class RederiveTask extends Task<AttributionSession.Prepared> {
     private final Derivation current;
+    private final DerivationSettings base;
     private final Window window;
     private final ProfiledModel profiles;
+    private final Overlay overlay;
 
-    RederiveTask(Derivation current, Window window, ProfiledModel profiles) {
+    /** @param base the settings the run shown was derived with (a workspace's), whose window is replaced */
+    RederiveTask(Derivation current, DerivationSettings base, Window window, ProfiledModel profiles,
+                 Overlay overlay) {
+        this.overlay = overlay;
         this.current = current;
+        this.base = base;
         this.window = window;
         this.profiles = profiles;
     }
 
     @Override
-    protected Derivation call() {
+    protected AttributionSession.Prepared call() {
         updateMessage("Deriving goodput…");
-        DerivationSettings settings = DerivationSettings.defaults().withWindow(window);
+        DerivationSettings settings = base.withWindow(window);
         if (profiles != null && profiles.model() != null) {
             settings = settings.withMeasuredModel(profiles.model());
         }
-        Derivation derived = GoodputDeriver.derive(current.run(), settings);
-        TimelineLanes.prepare(derived);
-        return derived;
+        AttributionSession.Prepared attributed = AttributionSession.Prepared.of(
+                GoodputDeriver.derive(current.run(), settings), overlay);
+        TimelineLanes.prepare(attributed.shown());
+        return attributed;
     }
 }

@@ -87,6 +87,11 @@ public final class SummaryViewModel {
         state.set(State.READY);
     }
 
+    /** The run shown, re-derived after an attribution edit or a new window: same files, same profiles. */
+    public void showEdited(Derivation d) {
+        showRun(List.copyOf(files), d, profiles.get());
+    }
+
     /**
      * Nothing could be read from the files: the run shown before is replaced by the reasons, in the Problems panel,
      * so the user sees which file and line to fix. (The lenient readers keep what they can, so this means that no

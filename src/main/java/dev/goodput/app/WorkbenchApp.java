@@ -15,6 +15,8 @@ import java.util.prefs.Preferences;
 public final class WorkbenchApp extends Application {
     /** Where the recent files and the theme are remembered (per user, by java.util.prefs). */
     static final String PREFERENCES_NODE = "dev/goodput/workbench";
+    /** Where untitled workspaces autosave (a saved workspace autosaves beside its file). */
+    static final Path AUTOSAVE_FOLDER = Path.of(System.getProperty("user.home"), ".goodput-workbench", "autosave");
 
     // Daemon threads: a load still running must not keep the JVM alive on exit. A pool rather than one thread,
     // so that a cancelled load still finishing its last step never delays the next open.
@@ -27,7 +29,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage, Preferences.userRoot().node(PREFERENCES_NODE), RunSource.lenient(),
-                loader);
+                loader, AUTOSAVE_FOLDER, WorkbenchPrompts::dialogs);
         window.show(StartupFiles.resolve(getParameters().getUnnamed(), Path.of(""), window.recentFiles().last()));
     }
 

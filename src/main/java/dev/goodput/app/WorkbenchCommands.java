@@ -11,5 +11,6 @@ import java.util.function.Consumer;
 /** What the menus and the toolbar can do, so both offer the same commands with the same enablement. */
 record WorkbenchCommands(Runnable openDialog, Consumer<List<Path>> open, Runnable reload,
                          ObservableBooleanValue canReload, RecentFiles recent, ObjectProperty<Theme> theme,
-                         Runnable about, Runnable quit, ExportActions export, ObservableBooleanValue canExport) {
+                         Runnable about, Runnable quit, ExportActions export, ObservableBooleanValue canExport,
+                         WorkspaceCommands workspace, EditCommands edit) {
 }

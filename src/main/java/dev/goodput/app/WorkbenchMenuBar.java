@@ -11,13 +11,19 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 import java.util.Locale;
 
-/** File (Open…, Open Recent, Reload, Export, Quit), View (light or dark theme) and Help (About). */
+/**
+ * File (Open…, Open Recent, Reload, Save Workspace, Save As, Close, Import and Export Attributions, Export, Quit),
+ * Edit (Undo, Redo, Tag Selected Range, Next and Previous Unattributed), View (light or dark theme), Help (About).
+ */
 final class WorkbenchMenuBar {
     private WorkbenchMenuBar() {
     }
@@ -32,10 +38,30 @@ final class WorkbenchMenuBar {
         reload.disableProperty().bind(Bindings.not(commands.canReload()));
         MenuItem quit = item("Quit", "menu-quit", commands.quit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        WorkspaceCommands ws = commands.workspace();
+        MenuItem save = item("Save Workspace", "menu-save", ws.save());
+        save.setGraphic(new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        MenuItem saveAs = item("Save Workspace As…", "menu-save-as", ws.saveAs());
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        MenuItem importAttributions = item("Import Attributions…", "menu-import-attributions",
+                ws.importAttributions());
+        MenuItem exportAttributions = item("Export Attributions…", "menu-export-attributions",
+                ws.exportAttributions());
+        MenuItem close = item("Close", "menu-close", ws.close());
+        close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+        for (MenuItem needsRun : new MenuItem[]{save, saveAs, importAttributions, exportAttributions, close}) {
+            needsRun.disableProperty().bind(Bindings.not(ws.hasRun()));
+        }
         Menu file = new Menu("_File", null, open, RecentFilesMenu.of(commands.recent(), commands.open()), reload,
+                new SeparatorMenuItem(), save, saveAs, close,
+                new SeparatorMenuItem(), importAttributions, exportAttributions,
                 new SeparatorMenuItem(), ExportMenu.of(commands.export(), commands.canExport()),
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");
+
+        Menu edit = editMenu(commands.edit());
 
         Menu view = new Menu("_View", null, themeItems(commands));
         view.setId("menu-view");
@@ -45,10 +71,37 @@ final class WorkbenchMenuBar {
         Menu help = new Menu("_Help", null, about);
         help.setId("menu-help");
 
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, help);
         // On macOS the menus belong in the screen's menu bar; elsewhere this does nothing.
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private static Menu editMenu(EditCommands e) {
+        MenuItem undo = item("Undo", "menu-undo", e.undo());
+        undo.textProperty().bind(e.undoText());
+        undo.setGraphic(new FontIcon(MaterialDesignU.UNDO));
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.disableProperty().bind(Bindings.not(e.canUndo()));
+        MenuItem redo = item("Redo", "menu-redo", e.redo());
+        redo.textProperty().bind(e.redoText());
+        redo.setGraphic(new FontIcon(MaterialDesignR.REDO));
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        redo.disableProperty().bind(Bindings.not(e.canRedo()));
+        MenuItem tagRange = item("Tag Marked Range…", "menu-tag-range", e.tagRange());
+        tagRange.setGraphic(new FontIcon(MaterialDesignT.TAG_OUTLINE));
+        tagRange.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        tagRange.disableProperty().bind(Bindings.not(e.canTagRange()));
+        MenuItem next = item("Next Unattributed", "menu-next-unattributed", e.nextUnattributed());
+        next.setAccelerator(new KeyCodeCombination(KeyCode.F8));
+        next.disableProperty().bind(Bindings.not(e.hasRun()));
+        MenuItem previous = item("Previous Unattributed", "menu-previous-unattributed", e.previousUnattributed());
+        previous.setAccelerator(new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN));
+        previous.disableProperty().bind(Bindings.not(e.hasRun()));
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), tagRange, next, previous);
+        edit.setId("menu-edit");
+        return edit;
     }
 
     /** One radio item per theme, kept in step with the theme property both ways (the toolbar toggles it too). */

@@ -3,6 +3,7 @@ package dev.goodput.app;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -10,12 +11,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The most used commands as buttons: Open, Reload; on the right the theme toggle and About. */
+/** The most used commands as buttons: Open, Reload, Save, Undo, Redo; on the right the theme toggle and About. */
 final class WorkbenchToolBar {
     private WorkbenchToolBar() {
     }
@@ -31,6 +34,30 @@ final class WorkbenchToolBar {
         reload.setTooltip(new Tooltip("Read the files shown again (F5)"));
         reload.setOnAction(e -> commands.reload().run());
         reload.disableProperty().bind(Bindings.not(commands.canReload()));
+
+        Button save = new Button("Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setId("tool-save");
+        save.setTooltip(new Tooltip("Save the attributions and settings in a workspace file (Ctrl+S)"));
+        save.setOnAction(e -> commands.workspace().save().run());
+        save.disableProperty().bind(Bindings.not(commands.workspace().hasRun()));
+
+        EditCommands edit = commands.edit();
+        Button undo = new Button("", new FontIcon(MaterialDesignU.UNDO));
+        undo.setId("tool-undo");
+        undo.getStyleClass().add(Styles.BUTTON_ICON);
+        undo.setOnAction(e -> edit.undo().run());
+        undo.disableProperty().bind(Bindings.not(edit.canUndo()));
+        Tooltip undoTip = new Tooltip();
+        undoTip.textProperty().bind(Bindings.concat(edit.undoText(), " (Ctrl+Z)"));
+        undo.setTooltip(undoTip);
+        Button redo = new Button("", new FontIcon(MaterialDesignR.REDO));
+        redo.setId("tool-redo");
+        redo.getStyleClass().add(Styles.BUTTON_ICON);
+        redo.setOnAction(e -> edit.redo().run());
+        redo.disableProperty().bind(Bindings.not(edit.canRedo()));
+        Tooltip redoTip = new Tooltip();
+        redoTip.textProperty().bind(Bindings.concat(edit.redoText(), " (Ctrl+Shift+Z)"));
+        redo.setTooltip(redoTip);
 
         ToggleButton dark = new ToggleButton();
         dark.setId("tool-theme");
@@ -55,6 +82,6 @@ final class WorkbenchToolBar {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(open, reload, spacer, dark, about);
+        return new ToolBar(open, reload, save, new Separator(), undo, redo, spacer, dark, about);
     }
 }

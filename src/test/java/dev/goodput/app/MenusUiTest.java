@@ -45,8 +45,9 @@ class MenusUiTest {
         assertEquals("LIGHT", fixture.prefs.get("theme", ""));
         assertFalse(robot.lookup("#tool-theme").queryAs(ToggleButton.class).isSelected());
         MenuBar bar = (MenuBar) fixture.window().stage().getScene().lookup(".menu-bar");
-        RadioMenuItem light = (RadioMenuItem) bar.getMenus().get(1).getItems().get(0);
-        RadioMenuItem dark = (RadioMenuItem) bar.getMenus().get(1).getItems().get(1);
+        var viewMenu = bar.getMenus().stream().filter(m -> "menu-view".equals(m.getId())).findFirst().orElseThrow();
+        RadioMenuItem light = (RadioMenuItem) viewMenu.getItems().get(0);
+        RadioMenuItem dark = (RadioMenuItem) viewMenu.getItems().get(1);
         assertTrue(light.isSelected());
         assertFalse(dark.isSelected());
     }

@@ -11,8 +11,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +36,9 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
     static final String CLEAN_NAME = "clean-small (GPT 1.3B on 8x A100)";
 
     final Preferences prefs = TestPreferences.fresh();
+    /** Where the window's untitled workspaces autosave: a folder of the test's own. */
+    final Path appFolder = temporaryFolder();
+    final ScriptedPrompts prompts = new ScriptedPrompts();
     final ExecutorService loader = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "test-run-loader");
         t.setDaemon(true);
@@ -67,7 +74,7 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
     }
 
     MainWindow create(Stage stage, RunSource source) {
-        MainWindow window = new MainWindow(stage, prefs, source, loader);
+        MainWindow window = new MainWindow(stage, prefs, source, loader, appFolder, s -> prompts.asWorkbench());
         windows.add(window);
         window.show(List.of());
         // TestFX hands every test the same stage, already shown at the size of an earlier scene: fit it to this one,
@@ -91,6 +98,23 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
         }
         loader.shutdownNow();
         TestPreferences.remove(prefs);
+        deleteTree(appFolder);
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("goodput-ui-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     /** Opens the files on the FX thread and waits until the load has ended, however it ended. */

@@ -21,7 +21,7 @@ public final class TimelinePanel extends VBox {
     public TimelinePanel(ObservableValue<Derivation> derivation, ObservableValue<ProfiledModel> profiles) {
         setSpacing(6);
         Label help = new Label("Wheel or W/S: zoom · drag or A/D: pan · F: fit · double-click: zoom to interval · "
-                + "shift-drag: select a range");
+                + "shift-drag: set the window · ctrl-drag: tag a range");
         help.getStyleClass().add("timeline-help");
         getChildren().addAll(view, legend, help);
         VBox.setVgrow(view, Priority.ALWAYS);

@@ -55,6 +55,7 @@ public final class TimelineView extends Region {
     private final ReadOnlyObjectWrapper<Interval> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ObjectProperty<CauseKey> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final ReadOnlyObjectWrapper<TimeRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
+    private final ReadOnlyObjectWrapper<TimeRange> markedRange = new ReadOnlyObjectWrapper<>(this, "markedRange");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Tooltip tooltip = new Tooltip();
     private final ObjectProperty<java.util.List<ProfileSpan>> profiles =
@@ -68,7 +69,10 @@ public final class TimelineView extends Region {
     private WritableImage overview;
     private double dragStartX = Double.NaN;
     private TimelineViewport dragStartView;
-    private boolean rangeDrag;
+    /** What a drag in progress selects: the window (shift), a range to tag (shortcut), or nothing (it pans). */
+    private enum RangeDrag { WINDOW, MARK }
+
+    private RangeDrag rangeDrag;
     private double rangeEndX;
 
     public TimelineView() {
@@ -127,6 +131,11 @@ public final class TimelineView extends Region {
         return selectedRange.getReadOnlyProperty();
     }
 
+    /** The range ctrl-dragged (⌘ on macOS) to tag its lost time; null when none. Kept across edits. */
+    public ReadOnlyObjectProperty<TimeRange> markedRangeProperty() {
+        return markedRange.getReadOnlyProperty();
+    }
+
     /** The hover tooltip's text: what the interval under the mouse was (empty elsewhere). */
     public ReadOnlyStringProperty hoverTextProperty() {
         return hoverText.getReadOnlyProperty();
@@ -148,10 +157,12 @@ public final class TimelineView extends Region {
     }
 
     private void load(Derivation d) {
+        Interval wasSelected = selected.get();
         selected.set(null);
-        selectedRange.set(null);
         overview = null;
         if (d == null || d.intervals().isEmpty()) {
+            selectedRange.set(null);
+            markedRange.set(null);
             lanes = null;
             lookup = null;
             viewport.set(null);
@@ -161,11 +172,51 @@ public final class TimelineView extends Region {
         lanes = TimelineLanes.of(d);
         lookup = new IntervalLookup(d);
         TimelineViewport fresh = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
-        if (fresh.equals(viewport.get())) {
+        TimelineViewport now = viewport.get();
+        if (now != null && now.dataStart() == fresh.dataStart() && now.dataEnd() == fresh.dataEnd()) {
+            // The same window re-derived (an attribution edit): keep the zoom, the range and the selection.
+            if (wasSelected != null) {
+                int i = lookup.indexAt(wasSelected.startUs());
+                selected.set(i < 0 ? null : lookup.get(i));
+            }
             redraw();
-        } else {
-            viewport.set(fresh);
+            return;
         }
+        selectedRange.set(null);
+        markedRange.set(null);
+        viewport.set(fresh);
+    }
+
+    /**
+     * Shows {@code [startUs, endUs)} with some context around it and selects the interval at {@code startUs}: what
+     * "next unattributed" and a row picked in the attribution table do.
+     */
+    public void reveal(long startUs, long endUs) {
+        TimelineViewport v = viewport.get();
+        if (v == null || lookup == null) {
+            return;
+        }
+        long len = Math.max(endUs - startUs, TimelineViewport.MIN_SPAN_US);
+        // Under 2% of the view is a sliver to work on (tag, split): zoom so it fills the middle third.
+        boolean wideEnough = len >= v.span() / 50;
+        if (!wideEnough || len > v.span()) {
+            v = v.show(startUs - len, endUs + len);
+        } else if (startUs < v.start() || endUs > v.end()) {
+            v = v.pan((double) (startUs + len / 2 - (v.start() + v.span() / 2)) / v.span());
+        }
+        viewport.set(v);
+        int i = lookup.indexAt(startUs);
+        selected.set(i < 0 ? null : lookup.get(i));
+        redraw();
+    }
+
+    /** Where time {@code t} is drawn in the state lane, in this view's coordinates (null with no run). */
+    public javafx.geometry.Point2D stateLanePoint(long t) {
+        TimelineViewport v = viewport.get();
+        if (v == null) {
+            return null;
+        }
+        return new javafx.geometry.Point2D(GUTTER + v.xOf(t, laneWidth()), AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0);
     }
 
     @Override
@@ -295,11 +346,17 @@ public final class TimelineView extends Region {
             g.setLineWidth(2);
             g.strokeRect(x0, AXIS_HEIGHT, Math.max(2, x1 - x0), TimelineFrame.STATE_HEIGHT);
         }
-        TimeRange r = selectedRange.get();
-        if (rangeDrag || r != null) {
-            double x0 = rangeDrag ? dragStartX : GUTTER + v.xOf(r.startUs(), w);
-            double x1 = rangeDrag ? rangeEndX : GUTTER + v.xOf(r.endUs(), w);
-            g.setFill(Color.rgb(0, 114, 178, 0.18));
+        shadeRange(g, v, w, selectedRange.get(), RangeDrag.WINDOW, Color.rgb(0, 114, 178, 0.18));
+        shadeRange(g, v, w, markedRange.get(), RangeDrag.MARK, Color.rgb(230, 159, 0, 0.28));
+    }
+
+    /** A range, or the drag making one of that kind, shaded over the lanes. */
+    private void shadeRange(GraphicsContext g, TimelineViewport v, int w, TimeRange r, RangeDrag kind, Color fill) {
+        boolean dragging = rangeDrag == kind;
+        if (dragging || r != null) {
+            double x0 = dragging ? dragStartX : GUTTER + v.xOf(r.startUs(), w);
+            double x1 = dragging ? rangeEndX : GUTTER + v.xOf(r.endUs(), w);
+            g.setFill(fill);
             g.fillRect(Math.min(x0, x1), AXIS_HEIGHT, Math.abs(x1 - x0), TimelineFrame.HEIGHT);
         }
     }
@@ -352,7 +409,7 @@ public final class TimelineView extends Region {
         }
         dragStartX = e.getX();
         dragStartView = viewport.get();
-        rangeDrag = e.isShiftDown();
+        rangeDrag = e.isShiftDown() ? RangeDrag.WINDOW : e.isShortcutDown() ? RangeDrag.MARK : null;
         rangeEndX = e.getX();
     }
 
@@ -362,7 +419,7 @@ public final class TimelineView extends Region {
         }
         if (inOverview(e.getX(), e.getY()) && Double.isNaN(dragStartX)) {
             centerOnOverview(e.getX());
-        } else if (!Double.isNaN(dragStartX) && rangeDrag) {
+        } else if (!Double.isNaN(dragStartX) && rangeDrag != null) {
             rangeEndX = e.getX();
             redraw();
         } else if (!Double.isNaN(dragStartX)) {
@@ -371,18 +428,21 @@ public final class TimelineView extends Region {
     }
 
     private void onReleased(MouseEvent e) {
-        if (rangeDrag && Math.abs(e.getX() - dragStartX) >= 3) {
-            selectedRange.set(new TimeRange(timeAtX(dragStartX), timeAtX(e.getX())));
+        if (rangeDrag != null && Math.abs(e.getX() - dragStartX) >= 3) {
+            TimeRange r = new TimeRange(timeAtX(dragStartX), timeAtX(e.getX()));
+            (rangeDrag == RangeDrag.WINDOW ? selectedRange : markedRange).set(r);
         }
-        rangeDrag = false;
+        rangeDrag = null;
         dragStartX = Double.NaN;
         redraw();
     }
 
     private void onClicked(MouseEvent e) {
-        if (lookup == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()) {
+        if (lookup == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()
+                || e.isShortcutDown()) {
             return;
         }
+        markedRange.set(null);
         int i = lookup.indexAt(timeAtX(e.getX()));
         if (i < 0) {
             return;

@@ -1,0 +1,14 @@
+package dev.goodput.app;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+
+/**
+ * What the Edit menu and the toolbar do to attributions: undo and redo (labelled with the edit, e.g. "Undo Tag as
+ * Faulty GPU"), tag the range selected on the timeline, and step through unattributed downtime.
+ */
+record EditCommands(Runnable undo, Runnable redo, ObservableBooleanValue canUndo, ObservableBooleanValue canRedo,
+                    ObservableStringValue undoText, ObservableStringValue redoText, Runnable tagRange,
+                    ObservableBooleanValue canTagRange, Runnable nextUnattributed, Runnable previousUnattributed,
+                    ObservableBooleanValue hasRun) {
+}

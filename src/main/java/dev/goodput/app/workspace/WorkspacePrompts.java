@@ -1,0 +1,27 @@
+package dev.goodput.app.workspace;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+
+/** The questions workspace commands ask the user; dialogs in the app, scripted answers in tests. */
+public interface WorkspacePrompts {
+    /** What to do with edits autosaved but never saved. */
+    enum Restore { RESTORE, DISCARD, LATER }
+
+    /** What to do with unsaved changes before closing the workspace. */
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    /** @param what the run or workspace the edits belong to */
+    Restore askRestore(String what, FileTime savedAt);
+
+    Unsaved askUnsaved(String name);
+
+    Optional<Path> chooseWorkspaceToSave(String suggestedName);
+
+    Optional<Path> chooseWorkspaceToOpen();
+
+    Optional<Path> chooseAttributionsToExport(String suggestedName);
+
+    Optional<Path> chooseAttributionsToImport();
+}

@@ -1,0 +1,140 @@
+package dev.goodput.app;
+
+import dev.goodput.app.workspace.WorkspacePrompts;
+import dev.goodput.core.attribution.AttributedInterval;
+import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.workspace.Fingerprint;
+import dev.goodput.core.workspace.RecoveryFile;
+import dev.goodput.core.workspace.Workspace;
+import dev.goodput.core.workspace.WorkspaceStore;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Workspaces in the window: save and reopen, autosave and recovery after a crash, inputs changed since the save. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceUiTest {
+    @RegisterExtension
+    final UiFixture fixture = new UiFixture();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ctrlSSavesTheEditsInAWorkspaceThatReopensToTheSameGoodputsAndTheInputIsUntouched(FxRobot robot)
+            throws Exception {
+        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
+        Fingerprint original = Fingerprint.of(run);
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, run);
+        tagFirstUnattributed(robot, w);
+        GoodputReport edited = w.summary().getDerivation().report();
+        assertTrue(w.document().isDirty());
+        assertTrue(w.stage().getTitle().endsWith(" *"), w.stage().getTitle());
+
+        Path saved = dir.resolve("post-mortem.goodput");
+        fixture.prompts.saveTo = saved;
+        robot.clickOn("#run-name").push(KeyCode.CONTROL, KeyCode.S);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.document().isDirty());
+        assertTrue(Files.isRegularFile(saved));
+        assertFalse(w.stage().getTitle().endsWith(" *"), w.stage().getTitle());
+        assertTrue(w.stage().getTitle().contains("post-mortem.goodput"), w.stage().getTitle());
+        assertEquals(List.of(saved.toAbsolutePath().normalize()), w.recentFiles().last().orElseThrow());
+        Workspace onDisk = WorkspaceStore.load(saved).value();
+        assertEquals("run.jsonl", onDisk.inputs().get(0).path(), "an input beside the workspace is named relatively");
+        assertEquals(w.session().overlayProperty().get(), onDisk.overlay());
+
+        UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
+        UiFixture.openAndWait(robot, w, saved);
+        assertEquals(edited, w.summary().getDerivation().report(), "the reopened workspace derives the same report");
+        assertEquals(saved.toAbsolutePath().normalize(), w.document().getFile());
+        assertFalse(w.document().isDirty());
+        assertEquals(original, Fingerprint.of(run), "the input file is byte-identical after the session");
+    }
+
+    @Test
+    void unsavedEditsAutosaveAndAreOfferedBackAtTheNextStart(FxRobot robot) throws Exception {
+        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, run);
+        tagFirstUnattributed(robot, w);
+        Overlay edits = w.session().overlayProperty().get();
+        GoodputReport edited = w.summary().getDerivation().report();
+        w.flushAutosave();
+        RecoveryFile recovery = w.document().recoveryFile();
+        assertTrue(recovery.path().startsWith(fixture.appFolder), "an untitled workspace autosaves in the app folder");
+        assertEquals(edits, recovery.read().value().overlay());
+
+        // As if the app had been killed: the next start finds the autosave and offers it back.
+        fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
+        AtomicReference<MainWindow> next = new AtomicReference<>();
+        robot.interact(() -> next.set(fixture.create(new Stage())));
+        try {
+            UiFixture.waitUntilIdle(next.get());
+            assertTrue(fixture.prompts.asked.stream().anyMatch(q -> q.startsWith("restore: ")), fixture.prompts.asked.toString());
+            assertEquals(edits, next.get().session().overlayProperty().get());
+            assertEquals(edited, next.get().summary().getDerivation().report());
+            assertTrue(next.get().document().isDirty(), "restored edits are still unsaved");
+        } finally {
+            robot.interact(() -> next.get().stage().close());
+        }
+    }
+
+    @Test
+    void aWorkspaceWhoseInputChangedSaysSoInABannerAndStillAppliesItsAttributions(FxRobot robot) throws Exception {
+        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, run);
+        tagFirstUnattributed(robot, w);
+        Overlay edits = w.session().overlayProperty().get();
+        Path saved = dir.resolve("bloom.goodput");
+        fixture.prompts.saveTo = saved;
+        robot.interact(() -> assertTrue(w.workspaceActions().saveNow()));
+        Node banner = robot.lookup("#notice-bar").query();
+        assertFalse(UiFixture.showing(banner));
+
+        Files.writeString(run, "\n", StandardOpenOption.APPEND); // the log grew (here, by an empty line)
+        UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
+        UiFixture.openAndWait(robot, w, saved);
+        assertTrue(UiFixture.showing(banner), "a banner says the input changed");
+        String text = robot.lookup("#notice-text").queryAs(Label.class).getText();
+        assertTrue(text.contains("changed since the workspace was saved"), text);
+        assertEquals(edits, w.session().overlayProperty().get());
+        assertNotEquals(0, w.session().rows().stream().filter(r -> r.assignedBy()
+                instanceof dev.goodput.core.attribution.Assignment.ByUser).count(), "the tag still applies");
+
+        robot.clickOn("#notice-dismiss");
+        assertFalse(UiFixture.showing(banner));
+    }
+
+    /** The first unattributed downtime, tagged as a failed GPU (as the table or the timeline would). */
+    private static void tagFirstUnattributed(FxRobot robot, MainWindow w) {
+        robot.interact(() -> {
+            AttributedInterval gap = w.session().attribution()
+                    .nextUnattributed(w.session().base().window().startUs() - 1).orElseThrow();
+            w.session().apply(w.session().tagging().tag(gap, "gpu_failure", Layer.INFRA, "node 17, Xid 79"));
+        });
+    }
+}
