@@ -1,0 +1,78 @@
+package dev.goodput.app.workspace;
+
+import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.attribution.Tag;
+import dev.goodput.core.derive.Window;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.workspace.InputRef;
+import dev.goodput.core.workspace.RecoveryFile;
+import dev.goodput.core.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkspaceDocumentTest {
+    private static final Path APP = Path.of("/tmp/app").toAbsolutePath();
+    private static final Path RUN = Path.of("/data/runs/bloom/run.jsonl").toAbsolutePath();
+    private static final Workspace UNTITLED = Workspace.EMPTY.withInputs(List.of(
+            new InputRef(RUN.toString(), 3, "a".repeat(64))));
+    private static final Overlay TAGGED = Overlay.EMPTY.withTags(ts -> {
+        ts.add(new Tag("t1", 0, 10, "gpu_failure", Layer.INFRA, null, ""));
+        return ts;
+    });
+
+    @Test
+    void anUntitledRunIsCleanUntilEditedAndCleanAgainWhenTheEditIsUndone() {
+        WorkspaceDocument doc = new WorkspaceDocument(APP);
+        doc.open(new OpenedWorkspace(null, UNTITLED, List.of(RUN), List.of(), false));
+        assertFalse(doc.isDirty());
+        assertEquals("untitled", doc.nameProperty().get());
+        doc.setOverlay(TAGGED);
+        assertTrue(doc.isDirty());
+        doc.setOverlay(Overlay.EMPTY);
+        assertFalse(doc.isDirty());
+        doc.setWindow(new Window(0, 10));
+        assertTrue(doc.isDirty(), "a chosen window is worth saving too");
+    }
+
+    @Test
+    void aSavedWorkspaceIsDirtyOnlyWhileItDiffersFromWhatWasSaved() {
+        WorkspaceDocument doc = new WorkspaceDocument(APP);
+        doc.open(new OpenedWorkspace(null, UNTITLED, List.of(RUN), List.of(), false));
+        doc.setOverlay(TAGGED);
+        Path file = Path.of("/data/runs/bloom/post-mortem.goodput").toAbsolutePath();
+        doc.markSaved(file, doc.snapshot());
+        assertFalse(doc.isDirty());
+        assertEquals("post-mortem.goodput", doc.nameProperty().get());
+        assertEquals(RecoveryFile.of(file), doc.recoveryFile());
+        doc.setOverlay(Overlay.EMPTY);
+        assertTrue(doc.isDirty());
+        doc.setOverlay(TAGGED);
+        assertFalse(doc.isDirty());
+    }
+
+    @Test
+    void savedInputsAreNamedRelativeToTheWorkspaceFolderAndKeptAbsoluteInMemory() {
+        WorkspaceDocument doc = new WorkspaceDocument(APP);
+        doc.open(new OpenedWorkspace(null, UNTITLED, List.of(RUN), List.of(), false));
+        Path file = RUN.resolveSibling("w.goodput");
+        assertEquals("run.jsonl", doc.snapshotFor(file).inputs().get(0).path());
+        assertEquals(RUN.toString(), doc.snapshot().inputs().get(0).path());
+    }
+
+    @Test
+    void recoveredEditsAreUnsavedAndAnUntitledRunAutosavesUnderANameOfItsInputs() {
+        WorkspaceDocument doc = new WorkspaceDocument(APP);
+        doc.open(new OpenedWorkspace(null, UNTITLED.withOverlay(TAGGED), List.of(RUN), List.of(), true));
+        assertTrue(doc.isDirty());
+        assertEquals(doc.untitledRecovery(List.of(RUN)), doc.recoveryFile());
+        assertTrue(doc.recoveryFile().path().startsWith(APP));
+        assertNotEquals(doc.untitledRecovery(List.of(RUN.resolveSibling("other.jsonl"))), doc.recoveryFile());
+    }
+}
