@@ -3,9 +3,13 @@ package dev.goodput.app;
 import dev.goodput.app.workspace.WorkspacePrompts;
 import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.attribution.Rule;
+import dev.goodput.core.attribution.Tag;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.workspace.AttributionFile;
 import dev.goodput.core.workspace.Fingerprint;
+import dev.goodput.core.workspace.MergeResult;
 import dev.goodput.core.workspace.RecoveryFile;
 import dev.goodput.core.workspace.Workspace;
 import dev.goodput.core.workspace.WorkspaceStore;
@@ -13,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -127,6 +133,76 @@ class WorkspaceUiTest {
 
         robot.clickOn("#notice-dismiss");
         assertFalse(UiFixture.showing(banner));
+    }
+
+    @Test
+    void aTeammatesAttributionsMergeInWithTheConflictDecidedByTheUserAsOneUndoableStep(FxRobot robot)
+            throws Exception {
+        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, run);
+        tagFirstUnattributed(robot, w);
+        Overlay mine = w.session().overlayProperty().get();
+        Tag myTag = mine.tags().get(0);
+        // The teammate says the same gap was an NCCL timeout, and adds a rule for GPU failures.
+        Overlay theirs = Overlay.EMPTY.withTags(ts -> {
+            ts.add(new Tag("their-tag", myTag.startUs(), myTag.endUs(), "nccl_timeout", Layer.INFRA, null, "ranks hung"));
+            return ts;
+        }).withRules(rs -> {
+            rs.add(new Rule("their-rule", "Xid", "Xid|GPU", null, Long.MIN_VALUE, Long.MAX_VALUE, "faulty_gpu",
+                    Layer.INFRA, true));
+            return rs;
+        });
+        Path shared = dir.resolve("teammate.goodput-attributions");
+        AttributionFile.export(theirs, shared);
+
+        fixture.prompts.importFrom = shared;
+        fixture.prompts.merge = r -> {
+            assertEquals(1, r.conflicts().size(), "the same gap, another cause");
+            assertTrue(r.conflicts().get(0).describe().contains("nccl_timeout"), r.conflicts().get(0).describe());
+            return Optional.of(r.resolve(r.conflicts().get(0), MergeResult.Side.THEIRS).merged());
+        };
+        UiFixture.clickMenu(robot, "#menu-file", "#menu-import-attributions");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.session().overlayProperty().get().equals(mine));
+        Overlay merged = w.session().overlayProperty().get();
+        assertEquals(List.of("their-tag"), merged.tags().stream().map(Tag::id).toList());
+        assertEquals(List.of("their-rule"), merged.rules().stream().map(Rule::id).toList());
+        assertEquals("nccl_timeout", w.session().attribution().at(myTag.startUs()).orElseThrow().cause().id());
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(mine, w.session().overlayProperty().get(), "the whole import undoes in one step");
+
+        Path exported = dir.resolve("mine.goodput-attributions");
+        fixture.prompts.exportTo = exported;
+        UiFixture.clickMenu(robot, "#menu-file", "#menu-export-attributions");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(exported));
+        assertEquals(mine, AttributionFile.read(exported).value());
+    }
+
+    @Test
+    void closingWithUnsavedEditsAsksFirstAndCancelKeepsEverything(FxRobot robot) throws Exception {
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl")));
+        tagFirstUnattributed(robot, w);
+        Overlay edits = w.session().overlayProperty().get();
+
+        fixture.prompts.unsaved = WorkspacePrompts.Unsaved.CANCEL;
+        robot.interact(() -> w.stage().fireEvent(new WindowEvent(w.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(w.stage().isShowing(), "cancel keeps the window open");
+        assertEquals(List.of("unsaved: untitled"), fixture.prompts.asked);
+        UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
+        assertEquals(edits, w.session().overlayProperty().get(), "cancel keeps the run and its edits");
+
+        w.flushAutosave();
+        RecoveryFile recovery = w.document().recoveryFile();
+        assertTrue(Files.exists(recovery.path()));
+        fixture.prompts.unsaved = WorkspacePrompts.Unsaved.DISCARD;
+        robot.clickOn("#run-name").push(KeyCode.CONTROL, KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SummaryViewModel.State.EMPTY, w.summary().stateProperty().get());
+        w.flushAutosave();
+        assertFalse(Files.exists(recovery.path()), "discarded edits leave no autosave to offer back");
     }
 
     /** The first unattributed downtime, tagged as a failed GPU (as the table or the timeline would). */
