@@ -36,9 +36,25 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
         if (last != null && last.derivation() == d) {
             return last.lanes();
         }
-        TimelineLanes lanes = build(d);
+        TimelineLanes lanes = last != null && sameRunAndWindow(last.derivation(), d) ? last.lanes().restated(d)
+                : build(d);
         LAST.set(new Built(d, lanes));
         return lanes;
+    }
+
+    /**
+     * An attribution edit re-derives the same run over the same window: only the states change. The attempts,
+     * faults, checkpoints and step times (most of the build for a run of a million steps) are kept.
+     */
+    private static boolean sameRunAndWindow(Derivation a, Derivation b) {
+        return a.run() == b.run() && a.window().equals(b.window()) && a.attempts().equals(b.attempts())
+                && a.report().steps().equals(b.report().steps());
+    }
+
+    private TimelineLanes restated(Derivation d) {
+        StateCategories c = StateCategories.of(d);
+        return new TimelineLanes(StateColumns.of(d, c), c, attemptStart, attemptEnd, attemptDisrupted, faults,
+                checkpoints, stepTimes, dataStart, dataEnd);
     }
 
     private static TimelineLanes build(Derivation d) {

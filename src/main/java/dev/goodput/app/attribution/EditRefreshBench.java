@@ -1,0 +1,103 @@
+package dev.goodput.app.attribution;
+
+import dev.goodput.chart.timeline.TimelineLanes;
+import dev.goodput.chart.waterfall.WaterfallModel;
+import dev.goodput.core.attribution.AttributedInterval;
+import dev.goodput.core.attribution.Edit;
+import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.sim.Cadence;
+import dev.goodput.core.sim.RunSimulator;
+import dev.goodput.core.sim.SimulationSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * What one attribution edit costs the workbench end to end, beyond the core's incremental re-derivation (which
+ * {@code AttributionBench} times): the session publishing the attributed derivation (the list of pieces), the
+ * timeline lanes built for it, and the waterfall model. Same runs as {@code AttributionBench} (the Llama 3 simulator
+ * stretched to 86 days, at its cadence and dense), each in its own JVM; medians of 30 after 10 warm-up edits, each
+ * undone after timing. Needs no display. Run with
+ * {@code java -cp target/classes:$(cat cp.txt) dev.goodput.app.attribution.EditRefreshBench}; results in
+ * docs/performance.md.
+ */
+public final class EditRefreshBench {
+    private static final int WARMUP = 10;
+    private static final int TIMED = 30;
+
+    private EditRefreshBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("| partition | intervals | edit + publish ms | timeline lanes ms | waterfall model ms "
+                    + "| total ms |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            for (String p : new String[]{"sparse", "dense"}) {
+                Process fork = new ProcessBuilder(java, "-Xmx8g", "-cp", System.getProperty("java.class.path"),
+                        EditRefreshBench.class.getName(), p).inheritIO().start();
+                if (fork.waitFor() != 0) {
+                    throw new IllegalStateException("the fork for the " + p + " partition failed");
+                }
+            }
+            return;
+        }
+        boolean dense = args[0].equals("dense");
+        SimulationSpec spec = SimulationSpec.llama3(SimulationSpec.DEFAULT_SEED).withDays(86);
+        if (dense) {
+            spec = spec.withCadence(new Cadence(1, 0.25, 0, 0));
+        }
+        Derivation base = GoodputDeriver.derive(RunSimulator.simulate(spec), DerivationSettings.defaults());
+        AttributionSession session = new AttributionSession();
+        session.load(base, Overlay.EMPTY);
+        List<AttributedInterval> lost = new ArrayList<>();
+        for (AttributedInterval r : session.rows()) {
+            if (r.lost()) {
+                lost.add(r);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(1);
+        double[] publish = new double[TIMED];
+        double[] lanes = new double[TIMED];
+        double[] waterfall = new double[TIMED];
+        for (int i = -WARMUP; i < TIMED; i++) {
+            AttributedInterval row = lost.get(random.nextInt(lost.size()));
+            Edit e = session.tagging().tag(session.attribution().at(row.startUs()).orElseThrow(), "faulty_gpu",
+                    Layer.INFRA, "");
+            long t0 = System.nanoTime();
+            session.apply(e);
+            long t1 = System.nanoTime();
+            TimelineLanes.of(session.derivationProperty().get());
+            long t2 = System.nanoTime();
+            WaterfallModel.of(session.derivationProperty().get().report(), 0.005);
+            long t3 = System.nanoTime();
+            session.undo();
+            if (i >= 0) {
+                publish[i] = (t1 - t0) / 1e6;
+                lanes[i] = (t2 - t1) / 1e6;
+                waterfall[i] = (t3 - t2) / 1e6;
+            }
+        }
+        double p = median(publish);
+        double l = median(lanes);
+        double w = median(waterfall);
+        System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.2f | %.1f |%n",
+                dense ? "dense (checkpoint every step)" : "simulator cadence", base.intervals().size(), p, l, w,
+                p + l + w);
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
