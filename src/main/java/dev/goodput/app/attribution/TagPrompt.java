@@ -1,3 +1,10 @@
 package dev.goodput.app.attribution;
-// STUB (lead worktree only)
-public interface TagPrompt { java.util.Optional<TagRequest> ask(TagPromptContext ctx); }
+
+import java.util.Optional;
+
+/** Asks the user how to tag: a {@link TagDialog} in the app, a canned answer in tests. */
+@FunctionalInterface
+public interface TagPrompt {
+    /** The user's answer, or empty when cancelled. */
+    Optional<TagRequest> ask(TagPromptContext context);
+}

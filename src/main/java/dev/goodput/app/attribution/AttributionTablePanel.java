@@ -1,0 +1,415 @@
+package dev.goodput.app.attribution;
+
+import atlantafx.base.theme.Styles;
+import dev.goodput.core.model.Cause;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.report.HumanFormat;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ChoiceBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The attribution table: every lost interval and fault of the window, filterable, with the cause, layer and note
+ * editable in place and buttons to tag several rows at once, split, merge and set a fault's role. Every change goes
+ * through {@link AttributionRows}, so it is one undo step of the session. Dialogs come from injectable prompts (the
+ * app's dialogs by default), so tests answer them without a window.
+ */
+public final class AttributionTablePanel extends BorderPane {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final AttributionRows rows;
+    private final TableView<AttributionRow> table = new TableView<>();
+    private final ReadOnlyObjectWrapper<List<AttributionRow>> selectedRows = new ReadOnlyObjectWrapper<>(this,
+            "selectedRows", List.of());
+    private final ReadOnlyObjectWrapper<AttributionRow> selectedRow = new ReadOnlyObjectWrapper<>(this,
+            "selectedRow");
+    private final Label message = new Label();
+    private Consumer<String> notifier;
+    private TagPrompt tagPrompt = context -> TagDialog.prompt(window()).ask(context);
+    private SplitPrompt splitPrompt = row -> SplitDialog.prompt(window()).ask(row);
+    private FaultRolePrompt faultRolePrompt = context -> FaultRoleDialog.prompt(window()).ask(context);
+
+    public AttributionTablePanel(AttributionRows rows) {
+        this.rows = rows;
+        setTop(filterBar());
+        setCenter(table());
+        setBottom(actionBar());
+        setNotifier(null);
+    }
+
+    public AttributionRows rows() {
+        return rows;
+    }
+
+    /** The selected rows, in the table's order; empty when none. */
+    public ReadOnlyObjectProperty<List<AttributionRow>> selectedRowsProperty() {
+        return selectedRows.getReadOnlyProperty();
+    }
+
+    /** The row last selected (the table's focus), or null. */
+    public ReadOnlyObjectProperty<AttributionRow> selectedRowProperty() {
+        return selectedRow.getReadOnlyProperty();
+    }
+
+    /**
+     * Selects and scrolls to the row at {@code timeUs} (the lost interval over it or the fault at it), else the next
+     * one. When the filters hide the lost interval at that time, they are cleared first (see
+     * {@link AttributionRows#reveal}); productive time keeps the filters and shows the next row.
+     */
+    public void reveal(long timeUs) {
+        int i = rows.reveal(timeUs);
+        if (i < 0) {
+            return;
+        }
+        table.getSelectionModel().clearAndSelect(i);
+        table.getFocusModel().focus(i);
+        table.scrollTo(Math.max(0, i - 2)); // a little context above the row
+    }
+
+    /** Where errors and status messages go (the window's status bar); null shows them in the panel. */
+    public void setNotifier(Consumer<String> notifier) {
+        this.notifier = notifier != null ? notifier : message::setText;
+    }
+
+    public void setTagPrompt(TagPrompt prompt) {
+        this.tagPrompt = prompt;
+    }
+
+    public void setSplitPrompt(SplitPrompt prompt) {
+        this.splitPrompt = prompt;
+    }
+
+    public void setFaultRolePrompt(FaultRolePrompt prompt) {
+        this.faultRolePrompt = prompt;
+    }
+
+    // ---- the filter bar ----
+
+    private HBox filterBar() {
+        TextField search = new TextField();
+        search.setId("attribution-search");
+        search.setPromptText("Search cause, source, message, note");
+        search.setPrefColumnCount(22);
+        search.textProperty().bindBidirectional(rows.searchProperty());
+
+        ChoiceBox<Layer> layer = new ChoiceBox<>();
+        layer.setId("attribution-layer-filter");
+        layer.getItems().setAll(null, Layer.INFRA, Layer.FRAMEWORK);
+        layer.setConverter(LayerNames.CONVERTER);
+        layer.valueProperty().bindBidirectional(rows.layerFilterProperty());
+
+        ComboBox<Cause> cause = causeFilter();
+
+        CheckBox unattributed = new CheckBox("Unattributed only");
+        unattributed.setId("attribution-unattributed-only");
+        unattributed.selectedProperty().bindBidirectional(rows.unattributedOnlyProperty());
+
+        TextField minDuration = minDurationField();
+
+        HBox bar = new HBox(8, search, layer, cause, unattributed, new Label("At least"), minDuration);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 0, 4, 0));
+        return bar;
+    }
+
+    private ComboBox<Cause> causeFilter() {
+        ComboBox<Cause> cause = new ComboBox<>();
+        cause.setId("attribution-cause-filter");
+        cause.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Cause c) {
+                return c == null ? "All causes" : c.label();
+            }
+
+            @Override
+            public Cause fromString(String s) {
+                return null;
+            }
+        });
+        Runnable fill = () -> {
+            String id = rows.causeFilterProperty().get();
+            List<Cause> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(rows.causesInRows());
+            cause.getItems().setAll(items);
+            cause.setValue(items.stream().filter(c -> c != null && c.id().equals(id)).findFirst().orElse(null));
+        };
+        fill.run();
+        rows.causesInRows().addListener((ListChangeListener<Cause>) c -> fill.run());
+        cause.valueProperty().addListener((o, was, now) -> rows.causeFilterProperty().set(now == null ? null : now.id()));
+        rows.causeFilterProperty().addListener((o, was, now) -> {
+            Cause shown = cause.getValue();
+            if (now == null ? shown != null : shown == null || !shown.id().equals(now)) {
+                fill.run();
+            }
+        });
+        return cause;
+    }
+
+    private TextField minDurationField() {
+        TextField field = new TextField();
+        field.setId("attribution-min-duration");
+        field.setPromptText("0 s");
+        field.setPrefColumnCount(6);
+        field.setTooltip(new Tooltip("Hide lost intervals shorter than this: 90 s, 5 min, 1.5 h"));
+        field.textProperty().addListener((o, was, now) -> {
+            Optional<Long> us = DurationText.parseMicros(now);
+            field.pseudoClassStateChanged(INVALID, us.isEmpty());
+            us.ifPresent(rows.minDurationUsProperty()::set);
+        });
+        rows.minDurationUsProperty().addListener((o, was, now) -> {
+            if (now.longValue() == 0 && DurationText.parseMicros(field.getText()).orElse(-1L) != 0) {
+                field.setText("");
+            }
+        });
+        field.pseudoClassStateChanged(INVALID, false);
+        field.getStyleClass().add(Styles.SMALL);
+        return field;
+    }
+
+    // ---- the table ----
+
+    private TableView<AttributionRow> table() {
+        table.setId("attribution-table");
+        table.getStyleClass().add(Styles.DENSE);
+        table.setEditable(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        rows.rows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(rows.rows());
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(rows.emptyTextProperty());
+        table.setPlaceholder(placeholder);
+
+        TableColumn<AttributionRow, Long> time = new TableColumn<>("Time");
+        time.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().startUs()));
+        time.setCellFactory(c -> textCell(AttributionRow::timeText));
+        time.setPrefWidth(170);
+        time.setEditable(false);
+
+        TableColumn<AttributionRow, Long> duration = new TableColumn<>("Duration");
+        duration.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().durationUs()));
+        duration.setCellFactory(c -> textCell(r -> r.isFault() ? "fault" : r.durationText()));
+        duration.setPrefWidth(80);
+        duration.setEditable(false);
+
+        TableColumn<AttributionRow, String> cause = new TableColumn<>("Cause");
+        cause.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cause().label()));
+        cause.setCellFactory(c -> new CauseCell(() -> rows.causeChoicesProperty().get()));
+        cause.setOnEditCommit(e -> rows.causeChoicesProperty().get()
+                .parse(e.getNewValue(), e.getRowValue().layer())
+                .ifPresent(c -> run(() -> rows.setCause(e.getRowValue(), c))));
+        cause.setPrefWidth(210);
+
+        TableColumn<AttributionRow, Layer> layer = new TableColumn<>("Layer");
+        layer.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().layer()));
+        layer.setCellFactory(c -> new ChoiceBoxTableCell<>(LayerNames.CONVERTER, Layer.INFRA, Layer.FRAMEWORK) {
+            @Override
+            public void startEdit() {
+                if (getTableRow() != null && getTableRow().getItem() != null && !getTableRow().getItem().isFault()) {
+                    super.startEdit();
+                }
+            }
+        });
+        layer.setOnEditCommit(e -> run(() -> rows.setLayer(e.getRowValue(), e.getNewValue())));
+        layer.setPrefWidth(90);
+
+        TableColumn<AttributionRow, String> note = new TableColumn<>("Note");
+        note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
+        note.setCellFactory(c -> new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
+            @Override
+            public void startEdit() {
+                AttributionRow r = getTableRow() == null ? null : getTableRow().getItem();
+                // A fault's note goes with its role: no role, nothing to note on.
+                if (r != null && (!r.isFault() || r.role() != null)) {
+                    super.startEdit();
+                }
+            }
+        });
+        note.setOnEditCommit(e -> run(() -> rows.setNote(e.getRowValue(), e.getNewValue())));
+        note.setPrefWidth(180);
+
+        table.getColumns().setAll(List.of(time, duration, cause, layer,
+                readOnly("Source", AttributionRow::source, 190),
+                readOnly("Message", AttributionRow::message, 260),
+                readOnly("Assigned by", AttributionRow::assignedBy, 110),
+                note,
+                readOnly("Role", AttributionRow::roleText, 150)));
+
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AttributionRow>) c ->
+                selectedRows.set(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).toList()));
+        selectedRow.bind(table.getSelectionModel().selectedItemProperty());
+        return table;
+    }
+
+    private static TableColumn<AttributionRow, String> readOnly(String title, Function<AttributionRow, String> text,
+                                                                double width) {
+        TableColumn<AttributionRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        c.setCellFactory(col -> textCell(text));
+        c.setPrefWidth(width);
+        c.setEditable(false);
+        return c;
+    }
+
+    /** A cell showing a row's text (with the whole of it as a tooltip, for long messages), whatever its value. */
+    private static <T> TableCell<AttributionRow, T> textCell(Function<AttributionRow, String> text) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                AttributionRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String s = row == null ? null : text.apply(row);
+                setText(s);
+                setTooltip(s == null || s.length() < 40 ? null : new Tooltip(s));
+            }
+        };
+    }
+
+    // ---- the action bar ----
+
+    private HBox actionBar() {
+        Button tag = button("Tag selected…", "attribution-tag", this::tagSelected,
+                when(() -> lostOf(selectedRows.get()).isEmpty()));
+        Button split = button("Split…", "attribution-split", this::splitSelected,
+                when(() -> selectedRows.get().size() != 1 || selectedRows.get().get(0).isFault()));
+        Button merge = button("Merge", "attribution-merge", this::mergeSelected,
+                when(() -> selectedRows.get().size() != 2 || lostOf(selectedRows.get()).size() != 2));
+        Button role = button("Fault role…", "attribution-fault-role", this::faultRoleOfSelected,
+                when(() -> selectedRows.get().size() != 1 || !selectedRows.get().get(0).isFault()));
+        Label counts = new Label();
+        counts.setId("attribution-counts");
+        counts.textProperty().bind(rows.countsProperty());
+        message.setId("attribution-message");
+        message.getStyleClass().add(Styles.DANGER);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, tag, split, merge, role, message, gap, counts);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 0, 0, 0));
+        return bar;
+    }
+
+    private BooleanBinding when(Supplier<Boolean> condition) {
+        return Bindings.createBooleanBinding(condition::get, selectedRows);
+    }
+
+    private static Button button(String text, String id, Runnable action, BooleanBinding disabled) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(disabled);
+        return b;
+    }
+
+    private void tagSelected() {
+        List<AttributionRow> chosen = lostOf(selectedRows.get());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        AttributionRow first = chosen.get(0);
+        boolean one = chosen.size() == 1;
+        String title = one ? "Tag " + HumanFormat.clockRange(first.startUs(), first.endUs(), " → ")
+                : "Tag " + chosen.size() + " intervals";
+        // The cause they share, so re-tagging one row starts from what it is.
+        Cause shared = chosen.stream().allMatch(r -> r.cause().equals(first.cause())) ? first.cause() : null;
+        TagPromptContext context = new TagPromptContext(title, rows.causeChoicesProperty().get(), false, shared,
+                one ? first.note() : "");
+        tagPrompt.ask(context).ifPresent(request -> run(() -> rows.tag(chosen, request)));
+    }
+
+    private void splitSelected() {
+        AttributionRow row = selectedRow.get();
+        if (row == null || row.isFault()) {
+            return;
+        }
+        splitPrompt.ask(row).ifPresent(text -> run(() -> rows.split(row, text)));
+    }
+
+    private void mergeSelected() {
+        run(() -> rows.merge(selectedRows.get()));
+    }
+
+    private void faultRoleOfSelected() {
+        AttributionRow fault = selectedRow.get();
+        if (fault == null || !fault.isFault()) {
+            return;
+        }
+        List<AttributionRow> others = rows.allRows().stream()
+                .filter(r -> r.isFault() && !r.faultRef().equals(fault.faultRef())).toList();
+        faultRolePrompt.ask(new FaultRoleContext(fault, others)).ifPresent(request -> run(() ->
+                request.kind() == null ? rows.clearFaultRole(fault)
+                        : rows.setFaultRole(fault, request.kind(), request.root(), request.note())));
+    }
+
+    /**
+     * Runs a command, telling its error if it was refused; after an edit the rows are rebuilt, so the rows that were
+     * selected (by their start, e.g. the left half of a split) are selected again.
+     */
+    private void run(Supplier<Optional<String>> command) {
+        Set<RowKey> keys = new HashSet<>();
+        selectedRows.get().forEach(r -> keys.add(RowKey.of(r)));
+        Optional<String> error = command.get();
+        if (error.isPresent()) {
+            notifier.accept(error.get());
+            return;
+        }
+        message.setText("");
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (keys.contains(RowKey.of(table.getItems().get(i)))) {
+                table.getSelectionModel().select(i);
+            }
+        }
+    }
+
+    private static List<AttributionRow> lostOf(List<AttributionRow> rows) {
+        return rows.stream().filter(r -> !r.isFault()).toList();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** A row across rebuilds: its kind and start. */
+    private record RowKey(boolean fault, long startUs) {
+        static RowKey of(AttributionRow r) {
+            return new RowKey(r.isFault(), r.startUs());
+        }
+    }
+}

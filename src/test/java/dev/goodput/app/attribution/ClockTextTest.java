@@ -1,0 +1,25 @@
+package dev.goodput.app.attribution;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ClockTextTest {
+    /** 2022-04-05 06:25:35 UTC. */
+    private static final long DAY = 1_649_139_935_000_000L;
+
+    @Test
+    void readsAClockOnTheGivenDayOrAFullDateAsUtc() {
+        assertEquals(Optional.of(1_649_160_000_000_000L), ClockText.parse("12:00:00", DAY));
+        assertEquals(Optional.of(1_649_160_000_000_000L), ClockText.parse(" 12:00 ", DAY));
+        assertEquals(Optional.of(1_649_160_000_000_000L), ClockText.parse("12:00:00 UTC", DAY));
+        assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse("2022-04-06 01:00:00", DAY));
+        assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse("2022-04-06T01:00:00Z", 0));
+        assertEquals(Optional.empty(), ClockText.parse("25:00:00", DAY));
+        assertEquals(Optional.empty(), ClockText.parse("noon", DAY));
+        assertEquals(Optional.empty(), ClockText.parse("", DAY));
+        assertEquals("06:25:35", ClockText.clock(DAY));
+    }
+}
