@@ -1,0 +1,92 @@
+package dev.goodput.app.attribution;
+
+import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.attribution.Rule;
+import dev.goodput.core.attribution.Tag;
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.RunLoader;
+import dev.goodput.core.model.Cause;
+import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.Layer;
+import dev.goodput.core.report.GoodputReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CauseChoicesTest {
+    private static GoodputReport bloom;
+
+    @BeforeAll
+    static void load() throws Exception {
+        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
+                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults()).report();
+    }
+
+    @Test
+    void theTaxonomyComesInLayerOrderThenByLabel() {
+        CauseChoices choices = CauseChoices.of(null, Overlay.EMPTY);
+        assertEquals(CauseCatalog.taxonomy().stream().map(Cause::id).collect(Collectors.toSet()),
+                choices.all().stream().map(Cause::id).collect(Collectors.toSet()));
+        List<Cause> sorted = choices.all().stream().sorted(Comparator.comparing(Cause::layer)
+                .thenComparing(c -> c.label().toLowerCase(Locale.ROOT))).toList();
+        assertEquals(sorted, choices.all());
+        assertEquals(Layer.INFRA, choices.all().get(0).layer());
+        assertEquals(Layer.FRAMEWORK, choices.all().get(choices.all().size() - 1).layer());
+        assertEquals(choices.all().stream().map(Cause::label).toList(), choices.labels());
+    }
+
+    @Test
+    void causesInUseAreOfferedOnceAndModelCausesNever() {
+        Overlay overlay = new Overlay(
+                List.of(new Tag("t", 0, 10, "bad_psu", Layer.INFRA, null, ""),
+                        new Tag("t2", 10, 20, "faulty_gpu", Layer.INFRA, null, "")),
+                List.of(new Rule("r", "", "x", null, Long.MIN_VALUE, Long.MAX_VALUE, "dataloader_deadlock",
+                        Layer.FRAMEWORK, true), new Rule("r2", "", "y", null, Long.MIN_VALUE, Long.MAX_VALUE,
+                        "bad_psu", Layer.INFRA, true)), List.of());
+        CauseChoices choices = CauseChoices.of(bloom, overlay);
+        List<String> ids = choices.all().stream().map(Cause::id).toList();
+        assertEquals(Set.copyOf(ids).size(), ids.size(), "each once: " + ids);
+        assertTrue(ids.containsAll(List.of("bad_psu", "dataloader_deadlock", "eval_deadlock", "gpu_failure")), ids.toString());
+        assertTrue(ids.stream().noneMatch(id -> choices.all().stream().anyMatch(c -> c.id().equals(id)
+                && c.layer() == Layer.MODEL)), "measured model-layer causes are never offered");
+        assertTrue(bloom.badput().stream().anyMatch(s -> s.layer() == Layer.MODEL), "the sample has some to leave out");
+    }
+
+    @Test
+    void typedTextIsReadAsAnIdALabelOrANewName() {
+        CauseChoices choices = CauseChoices.of(null, Overlay.EMPTY);
+        assertEquals(Optional.of(Cause.of("faulty_gpu", Layer.INFRA)), choices.parse("faulty_gpu", Layer.FRAMEWORK));
+        assertEquals(Optional.of(Cause.of("faulty_gpu", Layer.INFRA)), choices.parse("  fAULTY gpu ", Layer.FRAMEWORK));
+        assertEquals(Optional.of(CauseCatalog.CHECKPOINT_SAVE), choices.parse("blocking checkpoint save", Layer.INFRA));
+        assertEquals(Optional.of(Cause.of("bad_psu", Layer.FRAMEWORK)), choices.parse("Bad PSU!", Layer.FRAMEWORK));
+        assertEquals(Optional.of(Cause.of("rack_12_power", Layer.INFRA)), choices.parse("  Rack 12 / power ",
+                Layer.INFRA));
+        assertEquals(Optional.empty(), choices.parse("   ", Layer.INFRA));
+        assertEquals(Optional.empty(), choices.parse(null, Layer.INFRA));
+        assertEquals(Optional.empty(), choices.parse("?!", Layer.INFRA));
+    }
+
+    @Test
+    void matchingFiltersByIdOrLabelIgnoringCase() {
+        CauseChoices choices = CauseChoices.of(null, Overlay.EMPTY);
+        List<Cause> gpu = choices.matching("GPU");
+        assertTrue(gpu.stream().allMatch(c -> c.id().contains("gpu") || c.label().toLowerCase(Locale.ROOT)
+                .contains("gpu")));
+        assertTrue(gpu.stream().anyMatch(c -> c.id().equals("faulty_gpu")));
+        assertTrue(choices.matching("checkpoint").stream().anyMatch(c -> c.id().equals("checkpoint_restore")));
+        assertEquals(choices.all(), choices.matching(" "));
+        assertEquals(List.of(), choices.matching("zzz no such cause"));
+    }
+}
