@@ -1,22 +1,113 @@
 package dev.goodput.app;
 
+import dev.goodput.app.attribution.AttributionRow;
+import dev.goodput.app.attribution.AttributionRows;
 import dev.goodput.app.attribution.AttributionSession;
+import dev.goodput.app.attribution.AttributionTablePanel;
+import dev.goodput.app.attribution.RulesPanel;
+import dev.goodput.app.attribution.RulesViewModel;
+import dev.goodput.app.timeline.TimelineView;
+import dev.goodput.core.derive.Interval;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
 import java.util.function.Consumer;
 
-/** STUB: the attribution table and the rules, in tabs beside the timeline. */
+/**
+ * Beside the timeline: the attribution table (lost intervals and faults) and the rules, in two tabs. The table and
+ * the timeline follow each other: a row picked shows its interval on the timeline, an interval clicked on the
+ * timeline (or reached with F8) is picked in the table.
+ */
 final class AttributionPane {
-    private final Label node = new Label("Attributions");
+    private final TabPane tabs;
+    private final Tab intervalsTab;
+    private final AttributionTablePanel table;
+    private final Tab rulesTab;
+    private final RulesPanel rules;
+    private final BooleanBinding rowPicked;
+    private boolean following;
 
-    AttributionPane(AttributionSession session, WorkbenchPrompts prompts, Consumer<String> status) {
+    AttributionPane(AttributionSession session, WorkbenchPrompts prompts, Consumer<String> status,
+                    TimelineView timeline) {
+        table = new AttributionTablePanel(new AttributionRows(session));
+        table.setNotifier(status);
+        table.setTagPrompt(prompts.tag());
+        table.setSplitPrompt(prompts.split());
+        table.setFaultRolePrompt(prompts.faultRole());
+        rules = new RulesPanel(new RulesViewModel(session), prompts.rule());
+        intervalsTab = new Tab("Intervals", table);
+        intervalsTab.setId("tab-intervals");
+        rulesTab = new Tab("Rules", rules);
+        rulesTab.setId("tab-rules");
+        tabs = new TabPane(intervalsTab, rulesTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("attribution-tabs");
+
+        rowPicked = Bindings.createBooleanBinding(() -> {
+            AttributionRow row = table.selectedRowProperty().get();
+            return row != null && !row.isFault();
+        }, table.selectedRowProperty());
+
+        timeline.selectedProperty().addListener((obs, was, iv) -> {
+            if (iv != null && !iv.productive()) {
+                follow(() -> reveal(iv.startUs()));
+            }
+        });
+        table.selectedRowProperty().addListener((obs, was, row) -> {
+            if (row != null) {
+                follow(() -> show(timeline, row));
+            }
+        });
     }
 
     Node node() {
-        return node;
+        return tabs;
     }
 
+    AttributionTablePanel table() {
+        return table;
+    }
+
+    /** True while an interval row (not a fault) is picked in the table. */
+    ObservableBooleanValue intervalPickedProperty() {
+        return rowPicked;
+    }
+
+    /** Edit ▸ New Rule from Row: a rule pre-filled from the picked interval's record, in the Rules tab. */
+    void newRuleFromPickedRow() {
+        AttributionRow row = table.selectedRowProperty().get();
+        if (row != null && !row.isFault()) {
+            tabs.getSelectionModel().select(rulesTab);
+            rules.newRuleFrom(row.piece());
+        }
+    }
+
+    /** Picks the row at {@code timeUs} in the table, bringing its tab forward. */
     void reveal(long timeUs) {
+        tabs.getSelectionModel().select(intervalsTab);
+        table.reveal(timeUs);
+    }
+
+    private static void show(TimelineView timeline, AttributionRow row) {
+        Interval selected = timeline.selectedProperty().get();
+        if (selected == null || selected.startUs() != row.startUs()) {
+            timeline.reveal(row.startUs(), Math.max(row.endUs(), row.startUs() + 1));
+        }
+    }
+
+    /** One side following the other must not bounce back. */
+    private void follow(Runnable step) {
+        if (!following) {
+            following = true;
+            try {
+                step.run();
+            } finally {
+                following = false;
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.prefs.Preferences;
 
 /**
@@ -68,11 +68,11 @@ public final class MainWindow {
     });
 
     MainWindow(Stage stage, Preferences prefs, RunSource source, Executor executor, Path appFolder,
-               Function<Stage, WorkbenchPrompts> promptsFor) {
+               BiFunction<Stage, AttributionSession, WorkbenchPrompts> promptsFor) {
         this.stage = stage;
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemeSetting(prefs);
-        WorkbenchPrompts prompts = promptsFor.apply(stage);
+        WorkbenchPrompts prompts = promptsFor.apply(stage, session);
         this.document = new WorkspaceDocument(appFolder);
         this.autosaver = new Autosaver(document, autosaveWriter, load::note);
         this.opener = new RunOpener(summary, load, recent, source, executor, session, document, prompts.workspace(),
@@ -95,7 +95,7 @@ public final class MainWindow {
         ExportActions export = new ExportActions(() -> stage, new ShownCharts(timeline.view(), waterfall),
                 executor, load::note, prefs);
         ObservableBooleanValue canExport = summary.derivationProperty().isNotNull();
-        AttributionPane attribution = new AttributionPane(session, prompts, load::note);
+        AttributionPane attribution = new AttributionPane(session, prompts, load::note, timeline.view());
         UnattributedNavigator navigator = new UnattributedNavigator(session, timeline.view(),
                 load::note);
         RangeTagger rangeTagger = new RangeTagger(session, timeline.view(), prompts.tag(), load::note);
@@ -105,7 +105,7 @@ public final class MainWindow {
         EditCommands edit = new EditCommands(session::undo, session::redo, session.canUndoProperty(),
                 session.canRedoProperty(), session.undoTextProperty(), session.redoTextProperty(),
                 rangeTagger::tagSelectedRange, rangeTagger.canTagProperty(), navigator::next, navigator::previous,
-                hasRun);
+                hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty());
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
                 canExport, workspaceCommands, edit);
@@ -115,12 +115,6 @@ public final class MainWindow {
         view.setAttribution(attribution.node());
         view.setNotices(NoticeBar.of(document.noticesProperty()));
         timeline.view().highlightProperty().bindBidirectional(highlight);
-        // A click on the timeline picks the same interval in the table.
-        timeline.view().selectedProperty().addListener((obs, was, iv) -> {
-            if (iv != null && !iv.productive()) {
-                attribution.reveal(iv.startUs());
-            }
-        });
         view.setWaterfall(waterfall);
         waterfall.setContextMenu(ExportMenu.forChart(export, ReportChart.WATERFALL));
         timeline.view().setOnContextMenuRequested(e -> ExportMenu.forChart(export, ReportChart.TIMELINE)

@@ -9,16 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** File ▸ Open…: picks one or more files that together make one run. */
+/** File ▸ Open…: picks one or more files that together make one run, or one workspace file. */
 final class RunFileChooser {
     private final Window owner;
     private final FileChooser chooser = new FileChooser();
 
     RunFileChooser(Window owner) {
         this.owner = owner;
-        chooser.setTitle("Open run log");
+        chooser.setTitle("Open run log or workspace");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Run logs", "*.jsonl", "*.ndjson", "*.json", "*.csv", "*.gz"),
+                new FileChooser.ExtensionFilter("Run logs and workspaces", "*.jsonl", "*.ndjson", "*.json", "*.csv",
+                        "*.gz", "*.goodput"),
+                new FileChooser.ExtensionFilter("Workspaces", "*.goodput"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         Path samples = Path.of("sample-runs").toAbsolutePath();
         if (Files.isDirectory(samples)) {

@@ -29,7 +29,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage, Preferences.userRoot().node(PREFERENCES_NODE), RunSource.lenient(),
-                loader, AUTOSAVE_FOLDER, WorkbenchPrompts::dialogs);
+                loader, AUTOSAVE_FOLDER, (owner, session) -> WorkbenchPrompts.dialogs(owner, () -> session.overlayProperty().get()));
         window.show(StartupFiles.resolve(getParameters().getUnnamed(), Path.of(""), window.recentFiles().last()));
     }
 

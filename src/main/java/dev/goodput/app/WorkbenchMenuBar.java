@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * File (Open…, Open Recent, Reload, Save Workspace, Save As, Close, Import and Export Attributions, Export, Quit),
- * Edit (Undo, Redo, Tag Selected Range, Next and Previous Unattributed), View (light or dark theme), Help (About).
+ * Edit (Undo, Redo, Tag Marked Range, Next and Previous Unattributed, New Rule from Picked Row), View (light or dark theme), Help (About).
  */
 final class WorkbenchMenuBar {
     private WorkbenchMenuBar() {
@@ -99,7 +99,12 @@ final class WorkbenchMenuBar {
         MenuItem previous = item("Previous Unattributed", "menu-previous-unattributed", e.previousUnattributed());
         previous.setAccelerator(new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN));
         previous.disableProperty().bind(Bindings.not(e.hasRun()));
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), tagRange, next, previous);
+        MenuItem rule = item("New Rule from Picked Row…", "menu-rule-from-row", e.ruleFromRow());
+        rule.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        rule.disableProperty().bind(Bindings.not(e.canRuleFromRow()));
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), tagRange, next, previous,
+                new SeparatorMenuItem(), rule);
         edit.setId("menu-edit");
         return edit;
     }

@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.app.attribution.AttributionRow;
 import dev.goodput.app.attribution.TagRequest;
 import dev.goodput.app.timeline.TimelinePanel;
 import dev.goodput.app.timeline.TimelineView;
@@ -7,11 +8,13 @@ import dev.goodput.chart.timeline.TimeRange;
 import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.derive.Interval;
 import dev.goodput.core.derive.IntervalState;
+import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
 import dev.goodput.core.report.GoodputReport;
 import javafx.geometry.Point2D;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -115,6 +118,57 @@ class AttributionEditingUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(after, w.summary().getDerivation().report(), "redo re-applies it exactly");
         assertEquals(Figures.percent(after.goodput().framework()), UiFixture.text(robot, "#figure-framework"));
+    }
+
+    @Test
+    void anUnattributedIntervalPickedWithF8IsTaggedFromTheTableAndTheFiguresFollow(FxRobot robot) {
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, UiFixture.BLOOM);
+        GoodputReport before = w.summary().getDerivation().report();
+        TimelineView timeline = ((TimelinePanel) w.view().getTimeline()).view();
+
+        robot.clickOn("#run-name").type(KeyCode.F8).type(KeyCode.F8); // the second gap
+        Interval gap = timeline.selectedProperty().get();
+        TableView<?> table = robot.lookup("#attribution-table").queryAs(TableView.class);
+        AttributionRow picked = (AttributionRow) table.getSelectionModel().getSelectedItem();
+        assertNotNull(picked, "the table picked the interval the timeline shows");
+        assertEquals(gap.startUs(), picked.startUs());
+        assertEquals(gap.endUs(), picked.endUs());
+        assertEquals("unattributed_downtime", picked.cause().id());
+
+        fixture.prompts.tag = ctx -> Optional.of(new TagRequest(Cause.of("gpu_failure", Layer.INFRA),
+                "Xid 79 on node 17", false));
+        robot.clickOn("#attribution-tag");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // By hand: infra time moves between infra causes, so no goodput moves; unattributed shrinks by the gap
+        // and GPU failures grow by it (the gap is downtime: all accelerators).
+        GoodputReport after = w.summary().getDerivation().report();
+        double gapSeconds = gap.durationUs() / 1e6;
+        assertEquals(before.goodput(), after.goodput());
+        assertEquals(seconds(before, "unattributed_downtime") - gapSeconds, seconds(after, "unattributed_downtime"),
+                1e-6);
+        assertEquals(seconds(before, "gpu_failure") + gapSeconds, seconds(after, "gpu_failure"), 1e-6);
+        AttributionRow row = (AttributionRow) table.getSelectionModel().getSelectedItem();
+        assertEquals("gpu_failure", row.cause().id());
+        assertEquals("Xid 79 on node 17", row.note());
+        assertEquals(AttributionRow.YOU, row.assignedBy());
+
+        // Re-tag the same row as a restore: now the goodputs move, by the gap's share of the window.
+        fixture.prompts.tag = ctx -> Optional.of(new TagRequest(CauseCatalog.CHECKPOINT_RESTORE, "", false));
+        robot.clickOn("#attribution-tag");
+        WaitForAsyncUtils.waitForFxEvents();
+        GoodputReport restored = w.summary().getDerivation().report();
+        double available = before.availableSeconds() + gapSeconds;
+        assertEquals(available / before.windowSeconds(), restored.goodput().infra(), 1e-12);
+        assertEquals(before.productiveSeconds() / available, restored.goodput().framework(), 1e-12);
+        assertEquals(Figures.percent(restored.goodput().infra()), UiFixture.text(robot, "#figure-infra"));
+        assertEquals(1, w.session().overlayProperty().get().tags().size(), "re-tagging replaced the row's own tag");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z).push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, w.summary().getDerivation().report());
+        assertEquals(Figures.percent(before.goodput().infra()), UiFixture.text(robot, "#figure-infra"));
     }
 
     private static Point2D onScreen(TimelineView timeline, long t) {

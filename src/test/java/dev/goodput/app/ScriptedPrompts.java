@@ -39,7 +39,8 @@ final class ScriptedPrompts implements WorkspacePrompts {
             asked.add("merge: " + r.conflicts().size() + " conflicts");
             return merge.apply(r);
         };
-        return new WorkbenchPrompts(this, tagPrompt, mergePrompt);
+        return new WorkbenchPrompts(this, tagPrompt, row -> Optional.empty(), ctx -> Optional.empty(),
+                editor -> Optional.empty(), mergePrompt);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
     }
 
     MainWindow create(Stage stage, RunSource source) {
-        MainWindow window = new MainWindow(stage, prefs, source, loader, appFolder, s -> prompts.asWorkbench());
+        MainWindow window = new MainWindow(stage, prefs, source, loader, appFolder, (s, session) -> prompts.asWorkbench());
         windows.add(window);
         window.show(List.of());
         // TestFX hands every test the same stage, already shown at the size of an earlier scene: fit it to this one,
