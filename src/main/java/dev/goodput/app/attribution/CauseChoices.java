@@ -66,14 +66,10 @@ public final class CauseChoices {
         return causes.stream().map(Cause::label).toList();
     }
 
-    /** Causes whose id or label contains {@code typed}, ignoring case; all of them for a blank text. */
-    public List<Cause> matching(String typed) {
-        String t = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
-        if (t.isEmpty()) {
-            return causes;
-        }
-        return causes.stream().filter(c -> c.id().contains(t) || c.label().toLowerCase(Locale.ROOT).contains(t))
-                .toList();
+    /** The known cause {@code typed} names by its id or (ignoring case) its label; empty for any other text. */
+    public Optional<Cause> known(String typed) {
+        String t = typed == null ? "" : typed.trim();
+        return causes.stream().filter(c -> c.id().equals(t) || c.label().equalsIgnoreCase(t)).findFirst();
     }
 
     /**
@@ -85,10 +81,9 @@ public final class CauseChoices {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        for (Cause c : causes) {
-            if (c.id().equals(t) || c.label().equalsIgnoreCase(t)) {
-                return Optional.of(c);
-            }
+        Optional<Cause> known = known(t);
+        if (known.isPresent()) {
+            return known;
         }
         String id = NOT_ID.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("_").replaceAll("^_+|_+$", "");
         return id.isEmpty() ? Optional.empty() : Optional.of(Cause.of(id, layerForNew));

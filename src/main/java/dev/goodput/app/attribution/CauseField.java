@@ -5,6 +5,7 @@ import dev.goodput.core.model.Layer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextFormatter;
+import javafx.util.StringConverter;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -24,6 +25,19 @@ public final class CauseField extends ComboBox<String> {
         setEditable(true);
         setChoices(choices);
         getEditor().setTextFormatter(new TextFormatter<String>(this::complete));
+        // Enter, a pick or leaving the field commits the text through this: a known cause then reads as the list
+        // names it ("node failure" becomes "Node failure"), so every form shows one spelling of a cause.
+        setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String text) {
+                return text == null ? "" : text;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return choices().known(text).map(Cause::label).orElse(text); // the current choices, not the first
+            }
+        });
         setVisibleRowCount(14);
     }
 
@@ -53,8 +67,7 @@ public final class CauseField extends ComboBox<String> {
 
     /** The known cause the text names (an id or a label), if it names one. */
     public Optional<Cause> known() {
-        String t = getText() == null ? "" : getText().trim();
-        return choices.all().stream().filter(c -> c.id().equals(t) || c.label().equalsIgnoreCase(t)).findFirst();
+        return choices.known(getText());
     }
 
     /** The text as a cause: a known one, else a new one in {@code layerForNew}; empty for a blank text. */

@@ -5,48 +5,80 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A time typed by a user, read as UTC like every time the workbench shows: "HH:mm:ss" on a given day, or
- * "yyyy-MM-dd HH:mm:ss" (a 'T' between date and time works too).
+ * A time typed by a user, read as UTC like every time the workbench shows ({@code HumanFormat.clock} writes
+ * {@link #FORMAT}). One reader for every field that takes a time, so they all accept the same: "yyyy-MM-dd HH:mm:ss"
+ * with a 'T' instead of the space or not, a one-digit hour, no seconds or a fraction of them, and "UTC" or "Z" or
+ * nothing after; and where a day is known, a bare clock time on it.
  */
-final class ClockText {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT);
-    private static final DateTimeFormatter DATE_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']H:mm[:ss]",
-            Locale.ROOT);
+public final class ClockText {
+    /** What the fields ask for: the form times are shown in. */
+    public static final String FORMAT = "yyyy-MM-dd HH:mm:ss UTC";
+
+    private static final Pattern UTC = Pattern.compile("(?i)\\s*UTC$");
+    private static final Pattern Z = Pattern.compile("[Zz]$");
+    private static final DateTimeFormatter CLOCK = new DateTimeFormatterBuilder()
+            .appendPattern("H:mm")
+            .optionalStart().appendPattern(":ss")
+            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()
+            .optionalEnd()
+            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter DATE_CLOCK = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd[ ]['T']").append(CLOCK)
+            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter SHOWN_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private ClockText() {
     }
 
-    /**
-     * @param dayOfUs a time on the day a bare clock time means (e.g. the interval's start), epoch µs
-     * @return epoch µs, or empty when the text is not a time
-     */
-    static Optional<Long> parse(String typed, long dayOfUs) {
-        String t = typed == null ? "" : typed.strip().replaceAll("\\s*UTC$", "").replaceAll("Z$", "");
-        if (t.isEmpty()) {
+    /** A date and time, e.g. "2025-03-03 09:10:00 UTC"; epoch µs, or empty when the text is not one. */
+    public static Optional<Long> parse(String typed) {
+        String t = withoutZone(typed);
+        try {
+            return Optional.of(epochUs(LocalDateTime.parse(t, DATE_CLOCK)));
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * As {@link #parse(String)}, or a bare clock time ("12:00", "12:00:00 UTC") on the day of {@code dayOfUs}.
+     *
+     * @param dayOfUs a time on the day a bare clock time means (e.g. the interval's start), epoch µs
+     */
+    public static Optional<Long> parse(String typed, long dayOfUs) {
+        String t = withoutZone(typed);
+        if (t.contains("-")) {
+            return parse(t);
+        }
         try {
-            LocalDateTime at = t.length() > 8
-                    ? LocalDateTime.parse(t, DATE_CLOCK)
-                    : LocalDateTime.of(day(dayOfUs), LocalTime.parse(t, CLOCK));
-            return Optional.of(at.toEpochSecond(ZoneOffset.UTC) * 1_000_000L);
+            LocalDate day = LocalDateTime.ofEpochSecond(Math.floorDiv(dayOfUs, 1_000_000L), 0, ZoneOffset.UTC)
+                    .toLocalDate();
+            return Optional.of(epochUs(LocalDateTime.of(day, LocalTime.parse(t, CLOCK))));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
     /** "12:34:56": how a time is offered for editing, on its own day. */
-    static String clock(long us) {
+    public static String clock(long us) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(us, 1_000_000L), 0, ZoneOffset.UTC).toLocalTime()
-                .format(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT));
+                .format(SHOWN_CLOCK);
     }
 
-    private static LocalDate day(long us) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(us, 1_000_000L), 0, ZoneOffset.UTC).toLocalDate();
+    private static String withoutZone(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        return Z.matcher(UTC.matcher(t).replaceAll("")).replaceAll("");
+    }
+
+    private static long epochUs(LocalDateTime t) {
+        return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
     }
 }

@@ -14,9 +14,6 @@ import dev.goodput.core.report.HumanFormat;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +32,9 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
                         String cause, Layer layer, boolean enabled) {
     public static final RuleDraft EMPTY = new RuleDraft("", "", "", "", "", "", Layer.INFRA, true);
 
-    static final String TIME_FORMAT = "yyyy-MM-dd HH:mm:ss UTC";
     /** Words of a message kept for a rule made from an interval: enough to be distinctive, few enough to recur. */
     private static final int WORDS_FROM_MESSAGE = 6;
     private static final Pattern REGEX_SPECIAL = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
-    private static final DateTimeFormatter PARSER = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter WITH_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS",
             Locale.ROOT);
 
@@ -147,25 +139,16 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
         return t.format(WITH_MICROS) + " UTC";
     }
 
-    /** "2025-03-03 09:10:00 UTC", with or without "UTC", or ISO ("2025-03-03T09:10:00Z"); blank gives {@code open}. */
+    /** A time as {@link ClockText} reads it; blank gives {@code open}, a wrong one null and a problem. */
     private static Long parseTime(String field, String text, long open, List<String> problems) {
-        String t = text.trim();
-        if (t.isEmpty()) {
+        if (text.isBlank()) {
             return open;
         }
-        if (t.regionMatches(true, t.length() - 3, "UTC", 0, 3)) {
-            t = t.substring(0, t.length() - 3).trim();
-        } else if (t.endsWith("Z") || t.endsWith("z")) {
-            t = t.substring(0, t.length() - 1);
+        Optional<Long> us = ClockText.parse(text);
+        if (us.isEmpty()) {
+            problems.add(field + ": expected " + ClockText.FORMAT);
         }
-        t = t.replace('T', ' ');
-        try {
-            LocalDateTime d = LocalDateTime.parse(t, PARSER);
-            return d.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + d.getNano() / 1000;
-        } catch (DateTimeParseException e) {
-            problems.add(field + ": expected " + TIME_FORMAT);
-            return null;
-        }
+        return us.orElse(null);
     }
 
     private static boolean compiles(String field, String pattern, List<String> problems) {

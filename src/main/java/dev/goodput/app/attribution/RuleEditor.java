@@ -9,10 +9,11 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
+
+import java.util.Objects;
 
 /**
- * The rule form: name, message and source patterns, time range, cause (with suggestions) and layer, enabled;
+ * The rule form: name, message and source patterns, time range, cause (a {@link CauseField}) and layer, enabled;
  * under it, what the rule would match in the run and, while it cannot be saved, why. Bound to a
  * {@link RuleEditorModel}, which does the checking.
  */
@@ -25,25 +26,14 @@ public final class RuleEditor extends GridPane {
                 "regular expression searched in the record's message, e.g. NCCL.*timeout");
         TextField source = field("rule-source", model.sourcePatternProperty(),
                 "regular expression searched in the file name, e.g. rank\\d+\\.log");
-        TextField from = field("rule-from", model.fromProperty(), RuleDraft.TIME_FORMAT + "; blank: from the start");
-        TextField to = field("rule-to", model.toProperty(), RuleDraft.TIME_FORMAT + "; blank: to the end");
-        TextField cause = field("rule-cause", model.causeProperty(), "a cause from the list, or a new name");
-        CauseCompletion.install(cause, model.causes());
+        TextField from = field("rule-from", model.fromProperty(), ClockText.FORMAT + "; blank: from the start");
+        TextField to = field("rule-to", model.toProperty(), ClockText.FORMAT + "; blank: to the end");
+        CauseField cause = causeField(model);
         ChoiceBox<Layer> layer = new ChoiceBox<>();
         layer.setId("rule-layer");
         // Model-layer time is measured from profiles, never attributed by rules.
         layer.getItems().setAll(Layer.INFRA, Layer.FRAMEWORK);
-        layer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Layer l) {
-                return l == null ? "" : l.id();
-            }
-
-            @Override
-            public Layer fromString(String s) {
-                return Layer.parse(s);
-            }
-        });
+        layer.setConverter(LayerNames.CONVERTER);
         layer.valueProperty().bindBidirectional(model.layerProperty());
         CheckBox enabled = new CheckBox("Enabled");
         enabled.setId("rule-enabled");
@@ -69,6 +59,23 @@ public final class RuleEditor extends GridPane {
         add(enabled, 1, 7);
         add(preview, 0, 8, 2, 1);
         add(problems, 0, 9, 2, 1);
+    }
+
+    /** The cause as typed, both ways: a draft loaded shows in the field, and each key typed reaches the model. */
+    private static CauseField causeField(RuleEditorModel model) {
+        CauseField f = new CauseField(model.causes());
+        f.setId("rule-cause");
+        f.getEditor().setPromptText("a cause from the list, or a new name");
+        f.setMaxWidth(Double.MAX_VALUE);
+        f.setText(model.causeProperty().get());
+        // setText, not a binding, so text put in from the model is not completed as if typed.
+        model.causeProperty().addListener((obs, was, now) -> {
+            if (!Objects.equals(now, f.getText())) {
+                f.setText(now);
+            }
+        });
+        f.getEditor().textProperty().addListener((obs, was, now) -> model.causeProperty().set(now));
+        return f;
     }
 
     private static TextField field(String id, StringProperty value, String prompt) {

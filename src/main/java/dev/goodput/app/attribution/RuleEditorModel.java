@@ -2,7 +2,6 @@ package dev.goodput.app.attribution;
 
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.attribution.RulePreview;
-import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.HumanFormat;
 import javafx.beans.Observable;
@@ -21,7 +20,6 @@ import javafx.beans.property.StringProperty;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The rule editor's state, without controls: the fields as typed, and — checked on every change — the rule they
@@ -61,7 +59,7 @@ public final class RuleEditorModel {
         this.causes = Objects.requireNonNull(causes);
         this.preview = preview;
         setDraft(start);
-        cause.addListener((obs, was, now) -> knownCause(now).ifPresent(c -> layer.set(c.layer())));
+        cause.addListener((obs, was, now) -> causes.known(now).ifPresent(c -> layer.set(c.layer())));
         for (Observable o : List.of(name, messagePattern, sourcePattern, from, to, cause, layer, enabled)) {
             o.addListener(x -> check());
         }
@@ -101,11 +99,6 @@ public final class RuleEditorModel {
     /** The rule the fields make, or null while there are problems. */
     public Rule getRule() {
         return rule.get();
-    }
-
-    private Optional<Cause> knownCause(String typed) {
-        String t = typed == null ? "" : typed.trim();
-        return causes.all().stream().filter(c -> c.id().equals(t) || c.label().equalsIgnoreCase(t)).findFirst();
     }
 
     private void check() {

@@ -69,7 +69,7 @@ public final class RulesViewModel {
         }
 
         public String layer() {
-            return rule.layer().id();
+            return LayerNames.name(rule.layer());
         }
 
         /** "3 intervals · 14.2 h", or "none". */

@@ -4,10 +4,6 @@ import dev.goodput.core.attribution.Edit;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.FaultEvent;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,8 +32,7 @@ class AttributionRowsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults());
+        bloom = BloomSample.derive();
     }
 
     @BeforeEach

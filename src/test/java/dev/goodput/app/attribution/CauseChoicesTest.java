@@ -3,10 +3,6 @@ package dev.goodput.app.attribution;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.attribution.Tag;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Layer;
@@ -14,7 +10,6 @@ import dev.goodput.core.report.GoodputReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +25,7 @@ class CauseChoicesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults()).report();
+        bloom = BloomSample.derive().report();
     }
 
     @Test
@@ -79,14 +73,13 @@ class CauseChoicesTest {
     }
 
     @Test
-    void matchingFiltersByIdOrLabelIgnoringCase() {
+    void knownIsAnIdOrALabelOnlyNeverANewName() {
         CauseChoices choices = CauseChoices.of(null, Overlay.EMPTY);
-        List<Cause> gpu = choices.matching("GPU");
-        assertTrue(gpu.stream().allMatch(c -> c.id().contains("gpu") || c.label().toLowerCase(Locale.ROOT)
-                .contains("gpu")));
-        assertTrue(gpu.stream().anyMatch(c -> c.id().equals("faulty_gpu")));
-        assertTrue(choices.matching("checkpoint").stream().anyMatch(c -> c.id().equals("checkpoint_restore")));
-        assertEquals(choices.all(), choices.matching(" "));
-        assertEquals(List.of(), choices.matching("zzz no such cause"));
+        assertEquals(Optional.of(Cause.of("faulty_gpu", Layer.INFRA)), choices.known("faulty_gpu"));
+        assertEquals(Optional.of(Cause.of("faulty_gpu", Layer.INFRA)), choices.known(" fAULTY gpu "));
+        assertEquals(Optional.empty(), choices.known("Faulty_GPU"), "ids are matched exactly");
+        assertEquals(Optional.empty(), choices.known("Bad PSU"));
+        assertEquals(Optional.empty(), choices.known(""));
+        assertEquals(Optional.empty(), choices.known(null));
     }
 }

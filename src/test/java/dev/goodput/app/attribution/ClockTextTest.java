@@ -17,9 +17,22 @@ class ClockTextTest {
         assertEquals(Optional.of(1_649_160_000_000_000L), ClockText.parse("12:00:00 UTC", DAY));
         assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse("2022-04-06 01:00:00", DAY));
         assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse("2022-04-06T01:00:00Z", 0));
+        assertEquals(Optional.of(1_649_160_000_000_000L), ClockText.parse("12:00:00 utc", DAY));
+        assertEquals(Optional.of(1_649_160_000_250_000L), ClockText.parse("12:00:00.25Z", DAY));
+        assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse("2022-04-06 1:00 UTC", DAY));
+        assertEquals(Optional.of(1_649_206_800_123_456L), ClockText.parse("2022-04-06 01:00:00.123456 UTC", DAY));
         assertEquals(Optional.empty(), ClockText.parse("25:00:00", DAY));
         assertEquals(Optional.empty(), ClockText.parse("noon", DAY));
         assertEquals(Optional.empty(), ClockText.parse("", DAY));
         assertEquals("06:25:35", ClockText.clock(DAY));
+    }
+
+    @Test
+    void withoutADayOnlyAFullDateIsATime() {
+        assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse("2022-04-06 01:00:00 UTC"));
+        assertEquals(Optional.of(1_649_206_800_000_000L), ClockText.parse(" 2022-04-06T01:00z "));
+        assertEquals(Optional.empty(), ClockText.parse("01:00:00"));
+        assertEquals(Optional.empty(), ClockText.parse("2022-04-06 9h10"));
+        assertEquals(Optional.empty(), ClockText.parse(null));
     }
 }

@@ -6,16 +6,11 @@ import dev.goodput.core.attribution.Assignment;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +27,7 @@ class RuleDraftTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults());
+        bloom = BloomSample.derive();
     }
 
     private static RuleDraft draft(String message, String source, String from, String to, String cause) {
@@ -63,7 +57,7 @@ class RuleDraftTest {
     @Test
     void timesAreReadInTheWorkbenchFormatWithOrWithoutUtcOrAsIso() {
         for (String t : List.of("2025-03-03 09:10:00 UTC", "2025-03-03 09:10:00", " 2025-03-03 09:10:00 utc ",
-                "2025-03-03T09:10:00Z")) {
+                "2025-03-03T09:10:00Z", "2025-03-03 9:10", "2025-03-03T09:10z")) {
             assertEquals(T, draft("x", "", t, "", "queue").check("r", CAUSES).rule().fromUs(), t);
         }
         assertEquals(T + 250_000, draft("x", "", "2025-03-03 09:10:00.25 UTC", "", "queue").check("r", CAUSES)
@@ -72,7 +66,7 @@ class RuleDraftTest {
 
     @Test
     void eachProblemIsSaidOnItsOwnLine() {
-        RuleDraft.Checked c = draft("(abcd", "[", "yesterday", "2025-03-03 9:10", "").check("r", CAUSES);
+        RuleDraft.Checked c = draft("(abcd", "[", "yesterday", "2025-03-03 9h10", "").check("r", CAUSES);
         assertEquals(List.of("message pattern: Unclosed group near index 5",
                 "source pattern: Unclosed character class near index 0",
                 "from: expected yyyy-MM-dd HH:mm:ss UTC",

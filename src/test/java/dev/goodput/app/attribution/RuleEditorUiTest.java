@@ -2,14 +2,11 @@ package dev.goodput.app.attribution;
 
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.Layer;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -19,14 +16,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rule dialog typed into as a user would: problems live, the preview, cause suggestions, OK while valid. */
+/** The rule dialog typed into as a user would: problems live, the preview, cause completion, OK while valid. */
 @ExtendWith(ApplicationExtension.class)
 class RuleEditorUiTest {
     private final AttributionSession session = new AttributionSession();
@@ -35,8 +30,7 @@ class RuleEditorUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        session.load(GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults()), Overlay.EMPTY);
+        session.load(BloomSample.derive(), Overlay.EMPTY);
         this.stage = stage;
         stage.setScene(new Scene(new StackPane(), 400, 300)); // a dialog's owner has a scene
         stage.show();
@@ -67,9 +61,10 @@ class RuleEditorUiTest {
                 text(robot, "#rule-preview"));
 
         robot.interact(() -> robot.lookup("#rule-layer").queryAs(ChoiceBox.class).setValue(Layer.FRAMEWORK));
-        robot.clickOn("#rule-cause").write("node fail");
-        robot.clickOn("Node failure  (infra)"); // the suggestion
-        assertEquals("Node failure", robot.lookup("#rule-cause").queryAs(TextField.class).getText());
+        // "node fail" completes in place to "node failure"; leaving the field takes it, as the list names it.
+        // (Enter would take it too, and close the dialog: OK is the default button.)
+        robot.clickOn("#rule-cause").write("node fail").type(KeyCode.TAB);
+        assertEquals("Node failure", robot.lookup("#rule-cause").queryAs(CauseField.class).getText());
         assertEquals(Layer.INFRA, robot.lookup("#rule-layer").queryAs(ChoiceBox.class).getValue(),
                 "a known cause brings its layer");
         assertEquals("", text(robot, "#rule-problems"));

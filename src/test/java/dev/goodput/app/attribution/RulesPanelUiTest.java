@@ -3,10 +3,6 @@ package dev.goodput.app.attribution;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.report.GoodputReport;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -23,7 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +42,7 @@ class RulesPanelUiTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults());
+        bloom = BloomSample.derive();
     }
 
     @Start

@@ -5,10 +5,6 @@ import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,8 +36,7 @@ class RulesViewModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults());
+        bloom = BloomSample.derive();
         gpuDeaths = bloom.run().faults().stream().map(FaultEvent::message).filter(m -> m.contains("one GPU dies"))
                 .count();
     }
@@ -82,7 +76,7 @@ class RulesViewModelTest {
         assertEquals("GPU deaths", row.name());
         assertEquals("/one GPU dies/", row.matches());
         assertEquals("Node failure", row.cause());
-        assertEquals("infra", row.layer());
+        assertEquals("Infra", row.layer());
         assertTrue(row.enabled());
         assertTrue(row.tags().startsWith(tagged.size() + " intervals · "), row.tags());
 
