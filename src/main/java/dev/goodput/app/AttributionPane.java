@@ -24,7 +24,6 @@ import java.util.function.Consumer;
  */
 final class AttributionPane {
     private final TabPane tabs;
-    private final Tab intervalsTab;
     private final AttributionTablePanel table;
     private final Tab rulesTab;
     private final RulesPanel rules;
@@ -39,7 +38,7 @@ final class AttributionPane {
         table.setSplitPrompt(prompts.split());
         table.setFaultRolePrompt(prompts.faultRole());
         rules = new RulesPanel(new RulesViewModel(session), prompts.rule());
-        intervalsTab = new Tab("Intervals", table);
+        Tab intervalsTab = new Tab("Intervals", table);
         intervalsTab.setId("tab-intervals");
         rulesTab = new Tab("Rules", rules);
         rulesTab.setId("tab-rules");
@@ -53,8 +52,10 @@ final class AttributionPane {
         }, table.selectedRowProperty());
 
         timeline.selectedProperty().addListener((obs, was, iv) -> {
-            if (iv != null && !iv.productive()) {
-                follow(() -> reveal(iv.startUs()));
+            // Only a different interval: after an edit the timeline re-selects the same one, and the table keeps
+            // its own (possibly multi-row) selection.
+            if (iv != null && !iv.productive() && !picked(iv)) {
+                follow(() -> table.reveal(iv.startUs()));
             }
         });
         table.selectedRowProperty().addListener((obs, was, row) -> {
@@ -86,10 +87,9 @@ final class AttributionPane {
         }
     }
 
-    /** Picks the row at {@code timeUs} in the table, bringing its tab forward. */
-    void reveal(long timeUs) {
-        tabs.getSelectionModel().select(intervalsTab);
-        table.reveal(timeUs);
+    /** True when the table has a row picked that starts where {@code iv} does. */
+    private boolean picked(Interval iv) {
+        return table.selectedRowsProperty().get().stream().anyMatch(r -> r.startUs() == iv.startUs());
     }
 
     private static void show(TimelineView timeline, AttributionRow row) {

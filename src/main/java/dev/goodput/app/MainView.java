@@ -28,7 +28,7 @@ import javafx.scene.text.Text;
 public final class MainView {
     static final String TIMELINE_PLACEHOLDER_TEXT = "Timeline";
     /** Share of the split's height the timeline gets at first; the user can drag the divider. */
-    private static final double TIMELINE_SHARE = 0.52;
+    private static final double TIMELINE_SHARE = 0.57;
     /** Share of the width the timeline gets beside the attribution table. */
     private static final double TIMELINE_WIDTH_SHARE = 0.6;
 

@@ -18,6 +18,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -335,6 +337,9 @@ public final class AttributionRows {
         return rows.stream().filter(r -> !r.isFault()).map(AttributionRow::piece).toList();
     }
 
+    private boolean rebuilding;
+    private final ReadOnlyLongWrapper rebuilt = new ReadOnlyLongWrapper(this, "rebuilt");
+
     private void rebuild() {
         if (!session.isLoaded()) {
             messages = null;
@@ -360,9 +365,25 @@ public final class AttributionRows {
             }
         }
         unattributedUs = unattributed;
-        all.setAll(out);
+        rebuilding = true;
+        try {
+            all.setAll(out);
+        } finally {
+            rebuilding = false;
+        }
         setCausesInRows(out);
         updateTexts();
+        rebuilt.set(rebuilt.get() + 1);
+    }
+
+    /** True while the rows are being replaced (a selection emptied then is not the user's doing). */
+    public boolean isRebuilding() {
+        return rebuilding;
+    }
+
+    /** Counts rebuilds of the rows (after every edit, undo and redo). */
+    public ReadOnlyLongProperty rebuiltProperty() {
+        return rebuilt.getReadOnlyProperty();
     }
 
     private List<AttributionRow> lostRows(Overlay overlay) {

@@ -14,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -28,9 +29,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ChoiceBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -120,11 +122,11 @@ public final class AttributionTablePanel extends BorderPane {
 
     // ---- the filter bar ----
 
-    private HBox filterBar() {
+    private FlowPane filterBar() {
         TextField search = new TextField();
         search.setId("attribution-search");
         search.setPromptText("Search cause, source, message, note");
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(16);
         search.textProperty().bindBidirectional(rows.searchProperty());
 
         ChoiceBox<Layer> layer = new ChoiceBox<>();
@@ -141,7 +143,10 @@ public final class AttributionTablePanel extends BorderPane {
 
         TextField minDuration = minDurationField();
 
-        HBox bar = new HBox(8, search, layer, cause, unattributed, new Label("At least"), minDuration);
+        HBox atLeast = new HBox(6, new Label("At least"), minDuration);
+        atLeast.setAlignment(Pos.CENTER_LEFT);
+        // Wraps in a narrow pane (the table sits beside the timeline) rather than cutting controls off.
+        FlowPane bar = new FlowPane(8, 6, search, layer, cause, unattributed, atLeast);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 0, 4, 0));
         return bar;
@@ -215,16 +220,17 @@ public final class AttributionTablePanel extends BorderPane {
         placeholder.textProperty().bind(rows.emptyTextProperty());
         table.setPlaceholder(placeholder);
 
-        TableColumn<AttributionRow, Long> time = new TableColumn<>("Time");
+        // The zone goes in the header, so the narrow column shows whole times.
+        TableColumn<AttributionRow, Long> time = new TableColumn<>("Time (UTC)");
         time.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().startUs()));
-        time.setCellFactory(c -> textCell(AttributionRow::timeText));
-        time.setPrefWidth(170);
+        time.setCellFactory(c -> textCell(r -> r.timeText().replace(" UTC", "")));
+        time.setPrefWidth(160);
         time.setEditable(false);
 
         TableColumn<AttributionRow, Long> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().durationUs()));
         duration.setCellFactory(c -> textCell(r -> r.isFault() ? "fault" : r.durationText()));
-        duration.setPrefWidth(80);
+        duration.setPrefWidth(72);
         duration.setEditable(false);
 
         TableColumn<AttributionRow, String> cause = new TableColumn<>("Cause");
@@ -233,7 +239,7 @@ public final class AttributionTablePanel extends BorderPane {
         cause.setOnEditCommit(e -> rows.causeChoicesProperty().get()
                 .parse(e.getNewValue(), e.getRowValue().layer())
                 .ifPresent(c -> run(() -> rows.setCause(e.getRowValue(), c))));
-        cause.setPrefWidth(210);
+        cause.setPrefWidth(180);
 
         TableColumn<AttributionRow, Layer> layer = new TableColumn<>("Layer");
         layer.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().layer()));
@@ -246,7 +252,7 @@ public final class AttributionTablePanel extends BorderPane {
             }
         });
         layer.setOnEditCommit(e -> run(() -> rows.setLayer(e.getRowValue(), e.getNewValue())));
-        layer.setPrefWidth(90);
+        layer.setPrefWidth(86);
 
         TableColumn<AttributionRow, String> note = new TableColumn<>("Note");
         note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
@@ -270,9 +276,17 @@ public final class AttributionTablePanel extends BorderPane {
                 note,
                 readOnly("Role", AttributionRow::roleText, 150)));
 
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AttributionRow>) c ->
-                selectedRows.set(table.getSelectionModel().getSelectedItems().stream()
-                        .filter(java.util.Objects::nonNull).toList()));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AttributionRow>) c -> {
+            selectedRows.set(table.getSelectionModel().getSelectedItems().stream()
+                    .filter(java.util.Objects::nonNull).toList());
+            if (!rows.isRebuilding() && !restoring) {
+                picked.clear();
+                selectedRows.get().forEach(r -> picked.add(RowKey.of(r)));
+            }
+        });
+        // Any edit (here, an undo from the menu, a tag on the timeline, a rule) rebuilds the rows: the rows the
+        // user had picked are picked again, by their start.
+        rows.rebuiltProperty().addListener((obs, was, now) -> pickAgain());
         selectedRow.bind(table.getSelectionModel().selectedItemProperty());
         return table;
     }
@@ -303,7 +317,7 @@ public final class AttributionTablePanel extends BorderPane {
 
     // ---- the action bar ----
 
-    private HBox actionBar() {
+    private Node actionBar() {
         Button tag = button("Tag selected…", "attribution-tag", this::tagSelected,
                 when(() -> lostOf(selectedRows.get()).isEmpty()));
         Button split = button("Split…", "attribution-split", this::splitSelected,
@@ -317,10 +331,9 @@ public final class AttributionTablePanel extends BorderPane {
         counts.textProperty().bind(rows.countsProperty());
         message.setId("attribution-message");
         message.getStyleClass().add(Styles.DANGER);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, tag, split, merge, role, message, gap, counts);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane buttons = new FlowPane(8, 6, tag, split, merge, role, message);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, buttons, counts);
         bar.setPadding(new Insets(4, 0, 0, 0));
         return bar;
     }
@@ -332,6 +345,8 @@ public final class AttributionTablePanel extends BorderPane {
     private static Button button(String text, String id, Runnable action, BooleanBinding disabled) {
         Button b = new Button(text);
         b.setId(id);
+        b.getStyleClass().add(Styles.SMALL);
+        b.setMinWidth(Region.USE_PREF_SIZE); // a wrapped row, never a cut-off label
         b.setOnAction(e -> action.run());
         b.disableProperty().bind(disabled);
         return b;
@@ -378,24 +393,34 @@ public final class AttributionTablePanel extends BorderPane {
     }
 
     /**
-     * Runs a command, telling its error if it was refused; after an edit the rows are rebuilt, so the rows that were
-     * selected (by their start, e.g. the left half of a split) are selected again.
+     * Runs a command, telling its error if it was refused. (After an edit the rows are rebuilt and the rows picked
+     * are picked again by their start, e.g. the left half of a split: see {@link #pickAgain}.)
      */
     private void run(Supplier<Optional<String>> command) {
-        Set<RowKey> keys = new HashSet<>();
-        selectedRows.get().forEach(r -> keys.add(RowKey.of(r)));
         Optional<String> error = command.get();
         if (error.isPresent()) {
             notifier.accept(error.get());
             return;
         }
         message.setText("");
-        table.getSelectionModel().clearSelection();
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (keys.contains(RowKey.of(table.getItems().get(i)))) {
-                table.getSelectionModel().select(i);
-            }
+    }
+
+    private void pickAgain() {
+        if (picked.isEmpty()) {
+            return;
         }
+        restoring = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (picked.contains(RowKey.of(table.getItems().get(i)))) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+        selectedRows.get().forEach(r -> picked.add(RowKey.of(r)));
     }
 
     private static List<AttributionRow> lostOf(List<AttributionRow> rows) {
@@ -407,6 +432,10 @@ public final class AttributionTablePanel extends BorderPane {
     }
 
     /** A row across rebuilds: its kind and start. */
+    /** The rows the user picked last, kept across rebuilds of the rows. */
+    private final Set<RowKey> picked = new HashSet<>();
+    private boolean restoring;
+
     private record RowKey(boolean fault, long startUs) {
         static RowKey of(AttributionRow r) {
             return new RowKey(r.isFault(), r.startUs());

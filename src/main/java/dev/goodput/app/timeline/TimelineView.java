@@ -73,6 +73,8 @@ public final class TimelineView extends Region {
     private enum RangeDrag { WINDOW, MARK }
 
     private RangeDrag rangeDrag;
+    /** The run drawn: a new derivation of it (an edit, another window) keeps the view where it was. */
+    private dev.goodput.core.model.Run shownRun;
     private double rangeEndX;
 
     public TimelineView() {
@@ -161,6 +163,7 @@ public final class TimelineView extends Region {
         selected.set(null);
         overview = null;
         if (d == null || d.intervals().isEmpty()) {
+            shownRun = null;
             selectedRange.set(null);
             markedRange.set(null);
             lanes = null;
@@ -173,7 +176,9 @@ public final class TimelineView extends Region {
         lookup = new IntervalLookup(d);
         TimelineViewport fresh = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
         TimelineViewport now = viewport.get();
-        if (now != null && now.dataStart() == fresh.dataStart() && now.dataEnd() == fresh.dataEnd()) {
+        boolean sameRun = shownRun == d.run();
+        shownRun = d.run();
+        if (sameRun && now != null && now.dataStart() == fresh.dataStart() && now.dataEnd() == fresh.dataEnd()) {
             // The same window re-derived (an attribution edit): keep the zoom, the range and the selection.
             if (wasSelected != null) {
                 int i = lookup.indexAt(wasSelected.startUs());

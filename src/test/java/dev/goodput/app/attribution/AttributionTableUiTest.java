@@ -3,10 +3,6 @@ package dev.goodput.app.attribution;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.GoodputReport;
@@ -26,7 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +45,7 @@ class AttributionTableUiTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bloom = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(
-                List.of(Path.of("sample-runs/bloom-176b/run.jsonl"))), DerivationSettings.defaults());
+        bloom = BloomSample.derive();
     }
 
     @Start
@@ -95,9 +89,9 @@ class AttributionTableUiTest {
         assertTrue(table.getItems().stream().allMatch(AttributionRow::unattributed));
         assertTrue(counts(robot).startsWith("9 of 1132 intervals · 0 of 15 faults"), counts(robot));
 
-        robot.clickOn(cell(robot, 0, "Time"));
+        robot.clickOn(cell(robot, 0, "Time (UTC)"));
         robot.press(KeyCode.SHIFT);
-        robot.clickOn(cell(robot, 8, "Time"));
+        robot.clickOn(cell(robot, 8, "Time (UTC)"));
         robot.release(KeyCode.SHIFT);
         assertEquals(9, panel.selectedRowsProperty().get().size());
         robot.clickOn("#attribution-tag");
@@ -178,15 +172,15 @@ class AttributionTableUiTest {
         panel.setSplitPrompt(row -> Optional.of("12:00:00"));
         robot.clickOn("#attribution-unattributed-only");
         AttributionRow first = table.getItems().get(0);
-        robot.clickOn(cell(robot, 0, "Time"));
+        robot.clickOn(cell(robot, 0, "Time (UTC)"));
         robot.clickOn("#attribution-split");
         assertEquals(10, table.getItems().size());
         assertEquals("Undo Split interval", session.undoTextProperty().get());
         assertEquals(first.startUs(), panel.selectedRowProperty().get().startUs(), "the left half stays selected");
 
-        robot.clickOn(cell(robot, 0, "Time"));
+        robot.clickOn(cell(robot, 0, "Time (UTC)"));
         robot.press(KeyCode.SHIFT);
-        robot.clickOn(cell(robot, 1, "Time"));
+        robot.clickOn(cell(robot, 1, "Time (UTC)"));
         robot.release(KeyCode.SHIFT);
         robot.clickOn("#attribution-merge");
         assertEquals(9, table.getItems().size());
@@ -195,7 +189,7 @@ class AttributionTableUiTest {
 
         // A refused edit is told, not thrown.
         panel.setSplitPrompt(row -> Optional.of("not a time"));
-        robot.clickOn(cell(robot, 0, "Time"));
+        robot.clickOn(cell(robot, 0, "Time (UTC)"));
         robot.clickOn("#attribution-split");
         assertEquals(1, notices.size());
         assertTrue(notices.get(0).startsWith("Type a time"), notices.get(0));
@@ -208,7 +202,7 @@ class AttributionTableUiTest {
             assertEquals(14, context.others().size());
             return Optional.of(new FaultRoleRequest(FaultRole.Kind.ROOT_CAUSE, null, "the first crash"));
         });
-        robot.clickOn(cell(robot, fault, "Time"));
+        robot.clickOn(cell(robot, fault, "Time (UTC)"));
         assertTrue(robot.lookup("#attribution-split").query().isDisabled(), "a fault cannot be split");
         robot.clickOn("#attribution-fault-role");
         assertEquals("root cause", cell(robot, fault, "Role").getText());
