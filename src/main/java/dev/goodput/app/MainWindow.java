@@ -200,6 +200,11 @@ public final class MainWindow {
         opener.reload();
     }
 
+    /** Derives the run shown over another window, keeping its attributions (what the window bar does). */
+    void rederive(dev.goodput.core.derive.Window window) {
+        opener.rederive(window);
+    }
+
     /** File ▸ Close: back to the empty state, after asking about unsaved changes. */
     public void close() {
         open(List.of());
@@ -243,6 +248,19 @@ public final class MainWindow {
 
     WorkspaceActions workspaceActions() {
         return workspace;
+    }
+
+    /**
+     * On exit: lets the autosave writer finish what it was given (a last write, or the removal of an autosave the
+     * user chose not to keep), for at most two seconds; its thread is a daemon and would otherwise die mid-way.
+     */
+    void shutdown() {
+        autosaveWriter.shutdown();
+        try {
+            autosaveWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes pending autosaves now and waits for them (tests; closing). */

@@ -34,6 +34,9 @@ final class RunOpener {
     private final WorkspacePrompts prompts;
     private final Autosaver autosaver;
     private LoadRunTask current;
+    /** The re-derivation over another window still running, and the window it is for; null when none. */
+    private RederiveTask rederiving;
+    private Window requestedWindow;
 
     RunOpener(SummaryViewModel summary, LoadStatus status, RecentFiles recent, RunSource source, Executor executor,
               AttributionSession session, WorkspaceDocument document, WorkspacePrompts prompts, Autosaver autosaver) {
@@ -54,13 +57,23 @@ final class RunOpener {
         if (abandonCurrent() && files.isEmpty()) {
             status.cancelled();
         }
+        if (rederiving != null) { // a window for the run shown before
+            rederiving.cancel();
+            rederiving = null;
+            requestedWindow = null;
+        }
         if (files.isEmpty()) {
             session.clear();
             document.close();
             summary.showEmpty();
             return;
         }
-        start(request(files), files, false);
+        Optional<OpenRequest> request = request(files);
+        if (request.isEmpty()) {
+            status.note("Not opened: its autosaved edits are kept until you restore or discard them");
+            return;
+        }
+        start(request.get(), files, false);
     }
 
     /**
@@ -80,7 +93,7 @@ final class RunOpener {
             if (r.workspaceExists() || r.file().equals(own)) {
                 continue;
             }
-            if (decide(r, "an untitled workspace")) {
+            if (decide(r, "an untitled workspace", false) == WorkspacePrompts.Restore.RESTORE) {
                 start(new OpenRequest.WorkspaceFile(null, r.file().path()), List.of(r.file().path()), false);
                 return true;
             }
@@ -89,21 +102,35 @@ final class RunOpener {
         return false;
     }
 
-    private OpenRequest request(List<Path> files) {
+    /** What to read, after asking about a pending autosave of it; empty when the user cancelled the open. */
+    private Optional<OpenRequest> request(List<Path> files) {
         if (!OpenRequest.isWorkspace(files)) {
             RecoveryFile untitled = document.untitledRecovery(files);
-            return pending(untitled).filter(r -> decide(r, FileNames.of(files)))
-                    .<OpenRequest>map(r -> new OpenRequest.WorkspaceFile(null, untitled.path()))
-                    .orElseGet(() -> new OpenRequest.Files(files));
+            Optional<RecoveryFile.Recovery> pending = pending(untitled);
+            if (pending.isEmpty()) {
+                return Optional.of(new OpenRequest.Files(files));
+            }
+            return switch (decide(pending.get(), FileNames.of(files), true)) {
+                case RESTORE -> Optional.of(new OpenRequest.WorkspaceFile(null, untitled.path()));
+                case DISCARD -> Optional.of(new OpenRequest.Files(files));
+                case LATER -> Optional.empty();
+            };
         }
         Path file = files.get(0).toAbsolutePath().normalize();
         if (file.getFileName().toString().endsWith(RecoveryFile.SUFFIX)) { // an autosave opened by hand
             Path ws = new RecoveryFile(file).workspaceFile();
-            return new OpenRequest.WorkspaceFile(java.nio.file.Files.exists(ws) ? ws : null, file);
+            return Optional.of(new OpenRequest.WorkspaceFile(java.nio.file.Files.exists(ws) ? ws : null, file));
         }
         RecoveryFile recovery = RecoveryFile.of(file);
-        boolean restore = pending(recovery).filter(r -> decide(r, file.getFileName().toString())).isPresent();
-        return new OpenRequest.WorkspaceFile(file, restore ? recovery.path() : file);
+        Optional<RecoveryFile.Recovery> pending = pending(recovery);
+        if (pending.isEmpty()) {
+            return Optional.of(new OpenRequest.WorkspaceFile(file, file));
+        }
+        return switch (decide(pending.get(), file.getFileName().toString(), true)) {
+            case RESTORE -> Optional.of(new OpenRequest.WorkspaceFile(file, recovery.path()));
+            case DISCARD -> Optional.of(new OpenRequest.WorkspaceFile(file, file));
+            case LATER -> Optional.empty();
+        };
     }
 
     private static Optional<RecoveryFile.Recovery> pending(RecoveryFile f) {
@@ -114,17 +141,13 @@ final class RunOpener {
         }
     }
 
-    /** Asks about an autosave: true to restore it; discarding deletes it, "later" keeps it. */
-    private boolean decide(RecoveryFile.Recovery r, String what) {
-        switch (prompts.askRestore(what, r.savedAt())) {
-            case RESTORE:
-                return true;
-            case DISCARD:
-                autosaver.discard(r.file());
-                return false;
-            default:
-                return false;
+    /** Asks about an autosave; discarding deletes it (at once), "later" keeps it. */
+    private WorkspacePrompts.Restore decide(RecoveryFile.Recovery r, String what, boolean opening) {
+        WorkspacePrompts.Restore answer = prompts.askRestore(what, r.savedAt(), opening);
+        if (answer == WorkspacePrompts.Restore.DISCARD) {
+            autosaver.discard(r.file());
         }
+        return answer;
     }
 
     /**
@@ -141,7 +164,7 @@ final class RunOpener {
         task.setOnSucceeded(e -> {
             if (current == task) {
                 current = null;
-                show(task.getValue(), asked, keepHistory);
+                show(task.getValue(), request, asked, keepHistory);
                 status.succeeded(what, Duration.ofNanos(System.nanoTime() - started));
                 OpenedWorkspace w = task.getValue().workspace();
                 if (w.recovered()) {
@@ -153,10 +176,14 @@ final class RunOpener {
         task.setOnFailed(e -> {
             if (current == task) {
                 current = null;
-                if (!keepHistory) {
-                    session.clear();
-                    document.close();
+                if (keepHistory) {
+                    // A failed reload keeps the run shown and its edits; the reason goes to the status line.
+                    status.failed(what);
+                    status.note("Reload failed: " + task.getException().getMessage());
+                    return;
                 }
+                session.clear();
+                document.close();
                 summary.showFailure(asked, task.getException());
                 status.failed(what);
             }
@@ -170,16 +197,19 @@ final class RunOpener {
         executor.execute(task);
     }
 
-    private void show(LoadedRun loaded, List<Path> asked, boolean keepHistory) {
+    private void show(LoadedRun loaded, OpenRequest request, List<Path> asked, boolean keepHistory) {
         OpenedWorkspace w = loaded.workspace();
         if (keepHistory && session.isLoaded()) {
-            session.rebase(loaded.attributed());
             document.setInputs(w.workspace().inputs());
+            if (w.workspace().settings().window() != null) {
+                document.setWindow(w.workspace().settings().window());
+            }
+            session.rebase(loaded.attributed());
         } else {
-            session.load(loaded.attributed());
             document.open(w);
-            if (w.recovered()) {
-                autosaver.changed(); // the restored edits stay autosaved until they are saved
+            session.load(loaded.attributed());
+            if (w.recovered() && request instanceof OpenRequest.WorkspaceFile f) {
+                autosaver.adopt(new RecoveryFile(f.readFrom())); // the restored edits stay autosaved, in their place
             }
         }
         document.setNotices(w.warnings());
@@ -188,28 +218,58 @@ final class RunOpener {
                 ? List.of() : asked);
     }
 
-    /** Derives the run shown over {@code window}, keeping its attributions: the figures, table and timeline follow. */
+    /**
+     * Derives the run shown over {@code window}, keeping its attributions: the figures, table and timeline follow.
+     * The latest choice wins: a re-derivation still running for an earlier choice is cancelled.
+     */
     void rederive(Window window) {
         Derivation base = session.base();
-        if (base == null || base.window().equals(window)) {
+        Window target = requestedWindow != null ? requestedWindow : base == null ? null : base.window();
+        if (base == null || window.equals(target)) {
             return;
+        }
+        if (rederiving != null) {
+            rederiving.cancel();
         }
         RederiveTask task = new RederiveTask(base, document.settings().derivationSettings(), window,
                 summary.profilesProperty().get(), session.overlayProperty().get());
+        rederiving = task;
+        requestedWindow = window;
         task.setOnSucceeded(e -> {
-            if (session.base() == base) { // a run opened meanwhile wins
-                document.setWindow(window);
-                session.rebase(task.getValue());
+            if (rederiving == task) {
+                rederiving = null;
+                requestedWindow = null;
+                if (session.base() == base) { // a run opened meanwhile wins
+                    document.setWindow(window);
+                    session.rebase(task.getValue());
+                }
+            }
+        });
+        task.setOnFailed(e -> {
+            if (rederiving == task) {
+                rederiving = null;
+                requestedWindow = null;
+                status.note("Could not derive over that window: " + task.getException().getMessage());
             }
         });
         executor.execute(task);
     }
 
-    /** Reads the inputs of the run shown again (e.g. after they were fixed or grew), keeping the edits. */
+    /**
+     * Reads the inputs of the run shown again (e.g. after they were fixed or grew), keeping the edits, their undo
+     * history and the window chosen (also one still being derived).
+     */
     void reload() {
         if (document.openProperty().get()) {
+            var snapshot = document.snapshot();
+            if (requestedWindow != null) {
+                snapshot = snapshot.withSettings(snapshot.settings().withWindow(requestedWindow));
+                rederiving.cancel();
+                rederiving = null;
+                requestedWindow = null;
+            }
             List<Path> files = List.copyOf(summary.filesProperty());
-            start(new OpenRequest.Snapshot(document.snapshot(), document.getFile()), files, true);
+            start(new OpenRequest.Snapshot(snapshot, document.getFile()), files, true);
         } else if (!summary.filesProperty().isEmpty()) {
             open(List.copyOf(summary.filesProperty())); // a failed open: try it again
         }

@@ -26,15 +26,21 @@ public final class WorkbenchApp extends Application {
         return t;
     });
 
+    private MainWindow window;
+
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(stage, Preferences.userRoot().node(PREFERENCES_NODE), RunSource.lenient(),
-                loader, AUTOSAVE_FOLDER, (owner, session) -> WorkbenchPrompts.dialogs(owner, () -> session.overlayProperty().get()));
+        window = new MainWindow(stage, Preferences.userRoot().node(PREFERENCES_NODE), RunSource.lenient(), loader,
+                AUTOSAVE_FOLDER, (owner, session) -> WorkbenchPrompts.dialogs(owner,
+                () -> session.overlayProperty().get()));
         window.show(StartupFiles.resolve(getParameters().getUnnamed(), Path.of(""), window.recentFiles().last()));
     }
 
     @Override
     public void stop() {
         loader.shutdownNow();
+        if (window != null) {
+            window.shutdown();
+        }
     }
 }

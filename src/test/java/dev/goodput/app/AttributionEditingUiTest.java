@@ -14,6 +14,7 @@ import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
 import dev.goodput.core.report.GoodputReport;
 import javafx.geometry.Point2D;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -43,7 +44,7 @@ class AttributionEditingUiTest {
 
     @Test
     void taggingAMarkedRangeAsARestoreMovesItsDowntimeFromInfraToFrameworkAndUndoRedoRestoreTheFiguresExactly(
-            FxRobot robot) {
+            FxRobot robot) throws Exception {
         MainWindow w = fixture.window();
         UiFixture.openAndWait(robot, w, UiFixture.BLOOM);
         GoodputReport before = w.summary().getDerivation().report();
@@ -169,6 +170,41 @@ class AttributionEditingUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, w.summary().getDerivation().report());
         assertEquals(Figures.percent(before.goodput().infra()), UiFixture.text(robot, "#figure-infra"));
+    }
+
+    @Test
+    void anEditKeepsTheTabShownAndTheRowsPickedAndTheLatestWindowChosenWins(FxRobot robot) throws Exception {
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, UiFixture.BLOOM);
+        TabPane tabs = robot.lookup("#attribution-tabs").queryAs(TabPane.class);
+        robot.clickOn("Rules");
+        robot.interact(() -> w.session().apply(w.session().tagging().tag(w.session().attribution()
+                .nextUnattributed(w.session().base().window().startUs() - 1).orElseThrow(), "gpu_failure",
+                Layer.INFRA, "")));
+        assertEquals("tab-rules", tabs.getSelectionModel().getSelectedItem().getId(), "an edit leaves the tab be");
+
+        robot.clickOn("Intervals");
+        TableView<?> table = robot.lookup("#attribution-table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().selectRange(0, 4));
+        robot.interact(() -> w.session().undo());
+        assertEquals(4, table.getSelectionModel().getSelectedIndices().size(), "an undo keeps the rows picked");
+
+        // Two window choices in quick succession: the second wins, whichever derivation ends first.
+        var whole = w.session().base().window();
+        var firstWeek = new dev.goodput.core.derive.Window(whole.startUs(), whole.startUs() + 7 * 86_400_000_000L);
+        robot.interact(() -> {
+            w.rederive(firstWeek);
+            w.rederive(whole);
+        });
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(whole, w.summary().getDerivation().window());
+        robot.interact(() -> {
+            w.rederive(firstWeek);
+        });
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> w.summary().getDerivation().window().equals(firstWeek));
+        assertEquals(firstWeek, w.document().settings().window(), "the workspace keeps the window shown");
     }
 
     private static Point2D onScreen(TimelineView timeline, long t) {

@@ -44,7 +44,7 @@ final class ScriptedPrompts implements WorkspacePrompts {
     }
 
     @Override
-    public Restore askRestore(String what, FileTime savedAt) {
+    public Restore askRestore(String what, FileTime savedAt, boolean opening) {
         asked.add("restore: " + what);
         return restore;
     }

@@ -51,11 +51,9 @@ class WorkspaceUiTest {
     @Test
     void ctrlSSavesTheEditsInAWorkspaceThatReopensToTheSameGoodputsAndTheInputIsUntouched(FxRobot robot)
             throws Exception {
-        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
+        Path run = bloomCopy();
         Fingerprint original = Fingerprint.of(run);
-        MainWindow w = fixture.window();
-        UiFixture.openAndWait(robot, w, run);
-        tagFirstUnattributed(robot, w);
+        MainWindow w = openTagged(robot, run);
         GoodputReport edited = w.summary().getDerivation().report();
         assertTrue(w.document().isDirty());
         assertTrue(w.stage().getTitle().endsWith(" *"), w.stage().getTitle());
@@ -82,10 +80,8 @@ class WorkspaceUiTest {
 
     @Test
     void unsavedEditsAutosaveAndAreOfferedBackAtTheNextStart(FxRobot robot) throws Exception {
-        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
-        MainWindow w = fixture.window();
-        UiFixture.openAndWait(robot, w, run);
-        tagFirstUnattributed(robot, w);
+        Path run = bloomCopy();
+        MainWindow w = openTagged(robot, run);
         Overlay edits = w.session().overlayProperty().get();
         GoodputReport edited = w.summary().getDerivation().report();
         w.flushAutosave();
@@ -95,25 +91,19 @@ class WorkspaceUiTest {
 
         // As if the app had been killed: the next start finds the autosave and offers it back.
         fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
-        AtomicReference<MainWindow> next = new AtomicReference<>();
-        robot.interact(() -> next.set(fixture.create(new Stage())));
-        try {
-            UiFixture.waitUntilIdle(next.get());
-            assertTrue(fixture.prompts.asked.stream().anyMatch(q -> q.startsWith("restore: ")), fixture.prompts.asked.toString());
-            assertEquals(edits, next.get().session().overlayProperty().get());
-            assertEquals(edited, next.get().summary().getDerivation().report());
-            assertTrue(next.get().document().isDirty(), "restored edits are still unsaved");
-        } finally {
-            robot.interact(() -> next.get().stage().close());
-        }
+        nextStart(robot, next -> {
+        UiFixture.waitUntilIdle(next);
+        assertTrue(fixture.prompts.asked.stream().anyMatch(q -> q.startsWith("restore: ")), fixture.prompts.asked.toString());
+        assertEquals(edits, next.session().overlayProperty().get());
+        assertEquals(edited, next.summary().getDerivation().report());
+        assertTrue(next.document().isDirty(), "restored edits are still unsaved");
+        });
     }
 
     @Test
     void aWorkspaceWhoseInputChangedSaysSoInABannerAndStillAppliesItsAttributions(FxRobot robot) throws Exception {
-        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
-        MainWindow w = fixture.window();
-        UiFixture.openAndWait(robot, w, run);
-        tagFirstUnattributed(robot, w);
+        Path run = bloomCopy();
+        MainWindow w = openTagged(robot, run);
         Overlay edits = w.session().overlayProperty().get();
         Path saved = dir.resolve("bloom.goodput");
         fixture.prompts.saveTo = saved;
@@ -138,10 +128,8 @@ class WorkspaceUiTest {
     @Test
     void aTeammatesAttributionsMergeInWithTheConflictDecidedByTheUserAsOneUndoableStep(FxRobot robot)
             throws Exception {
-        Path run = Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
-        MainWindow w = fixture.window();
-        UiFixture.openAndWait(robot, w, run);
-        tagFirstUnattributed(robot, w);
+        Path run = bloomCopy();
+        MainWindow w = openTagged(robot, run);
         Overlay mine = w.session().overlayProperty().get();
         Tag myTag = mine.tags().get(0);
         // The teammate says the same gap was an NCCL timeout, and adds a rule for GPU failures.
@@ -183,7 +171,7 @@ class WorkspaceUiTest {
     @Test
     void closingWithUnsavedEditsAsksFirstAndCancelKeepsEverything(FxRobot robot) throws Exception {
         MainWindow w = fixture.window();
-        UiFixture.openAndWait(robot, w, Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl")));
+        UiFixture.openAndWait(robot, w, bloomCopy());
         tagFirstUnattributed(robot, w);
         Overlay edits = w.session().overlayProperty().get();
 
@@ -203,6 +191,111 @@ class WorkspaceUiTest {
         assertEquals(SummaryViewModel.State.EMPTY, w.summary().stateProperty().get());
         w.flushAutosave();
         assertFalse(Files.exists(recovery.path()), "discarded edits leave no autosave to offer back");
+    }
+
+    @Test
+    void notNowCancelsTheOpenAndKeepsTheAutosaveForLater(FxRobot robot) throws Exception {
+        Path run = bloomCopy();
+        MainWindow w = openTagged(robot, run);
+        Overlay edits = w.session().overlayProperty().get();
+        w.flushAutosave();
+        RecoveryFile recovery = w.document().recoveryFile();
+        fixture.prompts.unsaved = WorkspacePrompts.Unsaved.CANCEL; // the crash: nobody answers for this window
+
+        nextStart(robot, next -> {
+        fixture.prompts.restore = WorkspacePrompts.Restore.LATER;
+        UiFixture.openAndWait(robot, next, run);
+        assertEquals(SummaryViewModel.State.EMPTY, next.summary().stateProperty().get(), "not opened");
+        Thread.sleep(600); // longer than the autosave pause: nothing may touch the kept file
+        next.flushAutosave();
+        assertEquals(edits, recovery.read().value().overlay(), "the autosave is kept as it was");
+
+        fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
+        UiFixture.openAndWait(robot, next, run);
+        assertEquals(edits, next.session().overlayProperty().get());
+        });
+    }
+
+    @Test
+    void restoringAnAutosaveThatUndidASavedTagIsUnsavedUntilSaved(FxRobot robot) throws Exception {
+        Path run = bloomCopy();
+        MainWindow w = openTagged(robot, run);
+        Path saved = dir.resolve("a.goodput");
+        fixture.prompts.saveTo = saved;
+        robot.interact(() -> assertTrue(w.workspaceActions().saveNow()));
+        robot.interact(() -> w.session().undo()); // the tag is undone, not saved: the autosave has no tag
+        w.flushAutosave();
+        fixture.prompts.unsaved = WorkspacePrompts.Unsaved.CANCEL;
+
+        fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
+        nextStart(robot, next -> {
+        UiFixture.openAndWait(robot, next, saved);
+        assertTrue(next.session().overlayProperty().get().isEmpty());
+        assertTrue(next.document().isDirty(), "the restored state differs from the file");
+        assertTrue(next.stage().getTitle().endsWith(" *"), next.stage().getTitle());
+        Thread.sleep(600);
+        next.flushAutosave();
+        assertTrue(Files.exists(RecoveryFile.of(saved).path()), "still autosaved until it is saved");
+        });
+    }
+
+    @Test
+    void saveAsFromAnUntitledRunRemovesItsAutosaveAndDontSaveLeavesNothingToOfferBack(FxRobot robot)
+            throws Exception {
+        Path run = bloomCopy();
+        MainWindow w = fixture.window();
+        for (int round = 0; round < 5; round++) {
+            UiFixture.openAndWait(robot, w, run);
+            tagFirstUnattributed(robot, w);
+            w.flushAutosave();
+            RecoveryFile untitled = w.document().recoveryFile();
+            assertTrue(Files.exists(untitled.path()));
+            Path saved = dir.resolve("round-" + round + ".goodput");
+            fixture.prompts.saveTo = saved;
+            robot.interact(() -> assertTrue(w.workspaceActions().saveNow()));
+            w.flushAutosave();
+            assertFalse(Files.exists(untitled.path()), "round " + round + ": the untitled autosave is gone");
+            assertFalse(Files.exists(RecoveryFile.of(saved).path()));
+            UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
+        }
+
+        UiFixture.openAndWait(robot, w, run);
+        tagFirstUnattributed(robot, w);
+        w.flushAutosave();
+        fixture.prompts.unsaved = WorkspacePrompts.Unsaved.DISCARD;
+        fixture.prompts.asked.clear();
+        UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
+        UiFixture.openAndWait(robot, w, run);
+        assertEquals(List.of("unsaved: untitled"), fixture.prompts.asked, "discarded edits are not offered back");
+        assertTrue(w.session().overlayProperty().get().isEmpty());
+    }
+
+    /** The window, showing {@code run} with its first unattributed downtime tagged. */
+    private MainWindow openTagged(FxRobot robot, Path run) {
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, run);
+        tagFirstUnattributed(robot, w);
+        return w;
+    }
+
+    private Path bloomCopy() throws java.io.IOException {
+        return Files.copy(UiFixture.BLOOM, dir.resolve("run.jsonl"));
+    }
+
+    /** What can be thrown in a test's body. */
+    private interface WindowCheck {
+        void accept(MainWindow window) throws Exception;
+    }
+
+    /** A second window on the same preferences and app folder: the next start of the app, e.g. after a crash. */
+    private void nextStart(FxRobot robot, WindowCheck check) throws Exception {
+        AtomicReference<MainWindow> next = new AtomicReference<>();
+        robot.interact(() -> next.set(fixture.create(new Stage())));
+        try {
+            check.accept(next.get());
+        } finally {
+            robot.interact(() -> next.get().stage().close());
+        }
     }
 
     /** The first unattributed downtime, tagged as a failed GPU (as the table or the timeline would). */

@@ -31,16 +31,16 @@ public final class FxWorkspacePrompts implements WorkspacePrompts {
     }
 
     @Override
-    public Restore askRestore(String what, FileTime savedAt) {
+    public Restore askRestore(String what, FileTime savedAt, boolean opening) {
         ButtonType restore = new ButtonType("Restore edits", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard them", ButtonBar.ButtonData.NO);
-        ButtonType later = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType later = new ButtonType(opening ? "Cancel" : "Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", restore, discard, later);
         a.initOwner(owner.get());
         a.setTitle("Unsaved edits found");
         a.setHeaderText("Edits to " + what + " were autosaved but never saved");
-        a.setContentText("Autosaved " + HumanFormat.clock(savedAt.to(TimeUnit.MICROSECONDS))
-                + " UTC. Restore them? (Not now keeps them for later.)");
+        a.setContentText("Autosaved " + HumanFormat.clock(savedAt.to(TimeUnit.MICROSECONDS)) + ". Restore them? ("
+                + (opening ? "Cancel keeps them and does not open it.)" : "Not now keeps them for later.)"));
         ButtonType answer = a.showAndWait().orElse(later);
         return answer == restore ? Restore.RESTORE : answer == discard ? Restore.DISCARD : Restore.LATER;
     }

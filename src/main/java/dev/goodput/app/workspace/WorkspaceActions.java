@@ -34,6 +34,8 @@ public final class WorkspaceActions {
     private final Executor executor;
     private final Consumer<String> status;
     private final Consumer<List<Path>> remember;
+    /** The save running in the background, if any: saves run one at a time. */
+    private Task<?> saving;
 
     /**
      * @param status   one-line outcomes for the status bar
@@ -57,13 +59,31 @@ public final class WorkspaceActions {
         if (document.getFile() == null) {
             saveAs();
         } else {
-            saveTo(document.getFile(), null);
+            saveTo(document.getFile());
         }
     }
 
     public void saveAs() {
-        prompts.chooseWorkspaceToSave(suggestedName()).map(WorkspaceActions::withExtension)
-                .ifPresent(target -> saveTo(target, null));
+        chooseTarget().ifPresent(target -> saveTo(target));
+    }
+
+    /**
+     * Asks where to save. A name typed without the extension gets it; if that names another existing file, which
+     * the file chooser's own overwrite question did not cover, nothing is overwritten.
+     */
+    private Optional<Path> chooseTarget() {
+        Optional<Path> chosen = prompts.chooseWorkspaceToSave(suggestedName());
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        Path target = withExtension(chosen.get());
+        if (!target.equals(chosen.get()) && java.nio.file.Files.exists(target)
+                && !target.toAbsolutePath().normalize().equals(document.getFile())) {
+            status.accept(target.getFileName() + " exists already: not overwritten. Save As again, naming it "
+                    + "with its extension to replace it.");
+            return Optional.empty();
+        }
+        return Optional.of(target);
     }
 
     /**
@@ -71,9 +91,10 @@ public final class WorkspaceActions {
      * save is done. A workspace file is small (the overlay, not the data), so this is quick.
      */
     public boolean saveNow() {
+        waitForSave();
         Path target = document.getFile();
         if (target == null) {
-            Optional<Path> chosen = prompts.chooseWorkspaceToSave(suggestedName()).map(WorkspaceActions::withExtension);
+            Optional<Path> chosen = chooseTarget();
             if (chosen.isEmpty()) {
                 return false;
             }
@@ -81,8 +102,10 @@ public final class WorkspaceActions {
         }
         Workspace written = document.snapshot();
         RecoveryFile before = document.recoveryFile();
+        Workspace onDisk = document.snapshotFor(target);
+        Path file = target;
         try {
-            WorkspaceStore.save(document.snapshotFor(target), target);
+            autosaver.whileIdle(() -> WorkspaceStore.save(onDisk, file));
         } catch (IOException | RuntimeException e) {
             status.accept("Could not save " + target + ": " + e.getMessage());
             return false;
@@ -147,35 +170,46 @@ public final class WorkspaceActions {
         });
     }
 
-    private void saveTo(Path target, Runnable then) {
+    private void saveTo(Path target) {
+        if (saving != null && !saving.isDone()) {
+            status.accept("Still saving: try again in a moment");
+            return;
+        }
         Workspace written = document.snapshot();
         Workspace onDisk = document.snapshotFor(target);
         RecoveryFile before = document.recoveryFile();
-        run(() -> {
-            WorkspaceStore.save(onDisk, target);
+        saving = run(() -> {
+            autosaver.whileIdle(() -> WorkspaceStore.save(onDisk, target));
             return null;
-        }, done -> {
-            saved(target, written, before);
-            if (then != null) {
-                then.run();
+        }, done -> saved(target, written, before), "Could not save " + target);
+    }
+
+    /** A save started in the background finishes its writing first (its outcome is handled as usual). */
+    private void waitForSave() {
+        if (saving != null) {
+            try {
+                saving.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // its failure is reported by its own handler
             }
-        }, "Could not save " + target);
+        }
     }
 
     private void saved(Path target, Workspace written, RecoveryFile before) {
         document.markSaved(target, written);
-        autosaver.discard(before);
         if (!before.equals(document.recoveryFile())) {
-            autosaver.discard(document.recoveryFile());
+            autosaver.discard(before); // Save As: the untitled (or old) autosave is not wanted any more
         }
-        if (document.isDirty()) { // edited while the save ran
-            autosaver.changed();
+        if (document.isDirty()) {
+            autosaver.flush(); // edited while the save ran: those edits autosave now, not after a pause
+        } else {
+            autosaver.discard(document.recoveryFile());
         }
         remember.accept(List.of(document.getFile()));
         status.accept("Saved " + target.getFileName());
     }
 
-    private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
+    private <T> Task<T> run(Callable<T> work, Consumer<T> done, String failure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -185,6 +219,7 @@ public final class WorkspaceActions {
         task.setOnSucceeded(e -> done.accept(task.getValue()));
         task.setOnFailed(e -> status.accept(failure + ": " + task.getException().getMessage()));
         executor.execute(task);
+        return task;
     }
 
     private String suggestedName() {

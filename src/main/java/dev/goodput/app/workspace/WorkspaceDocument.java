@@ -41,6 +41,8 @@ public final class WorkspaceDocument {
     private Workspace current = Workspace.EMPTY;
     /** What the file holds (null: nothing saved yet); dirty when the current state differs from it. */
     private Workspace saved;
+    /** Restored from an autosave: unsaved until saved, whatever it holds (it may undo what the file has). */
+    private boolean restored;
     private Overlay overlay = Overlay.EMPTY;
 
     /** @param appFolder where untitled workspaces autosave */
@@ -53,6 +55,7 @@ public final class WorkspaceDocument {
         current = opened.workspace();
         overlay = current.overlay();
         saved = opened.recovered() ? null : current;
+        restored = opened.recovered();
         file.set(opened.file());
         open.set(true);
         refresh();
@@ -63,6 +66,7 @@ public final class WorkspaceDocument {
         current = Workspace.EMPTY;
         overlay = Overlay.EMPTY;
         saved = null;
+        restored = false;
         file.set(null);
         open.set(false);
         notices.clear();
@@ -105,6 +109,7 @@ public final class WorkspaceDocument {
     public void markSaved(Path target, Workspace written) {
         file.set(target.toAbsolutePath().normalize());
         saved = written;
+        restored = false;
         refresh();
     }
 
@@ -145,8 +150,8 @@ public final class WorkspaceDocument {
 
     private void refresh() {
         Workspace now = snapshot();
-        boolean changed = open.get() && (saved == null ? !now.overlay().isEmpty() || !settingsOnly(now)
-                : !now.equals(saved));
+        boolean changed = open.get() && (restored || (saved == null ? !now.overlay().isEmpty() || !settingsOnly(now)
+                : !now.equals(saved)));
         dirty.set(changed);
         Path f = file.get();
         name.set(f != null ? f.getFileName().toString() : "untitled");
