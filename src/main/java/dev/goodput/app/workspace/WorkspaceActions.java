@@ -151,14 +151,16 @@ public final class WorkspaceActions {
             status.accept("Open a run before importing attributions into it.");
             return;
         }
+        var into = session.base();
         prompts.chooseAttributionsToImport().ifPresent(source -> run(() -> AttributionFile.read(source),
-                loaded -> merge(source, loaded), "Could not import " + source));
+                loaded -> {
+                    if (session.base() == into) { // not into a run opened while the file was read
+                        merge(source, loaded);
+                    }
+                }, "Could not import " + source));
     }
 
     private void merge(Path source, Loaded<Overlay> theirs) {
-        if (!session.isLoaded()) {
-            return;
-        }
         MergeResult result = OverlayMerge.merge(session.overlayProperty().get(), theirs.value());
         Optional<Overlay> merged = result.conflicts().isEmpty() ? Optional.of(result.merged()) : merge.ask(result);
         merged.ifPresent(o -> {
