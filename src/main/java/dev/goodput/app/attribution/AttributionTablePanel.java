@@ -1,6 +1,7 @@
 package dev.goodput.app.attribution;
 
 import atlantafx.base.theme.Styles;
+import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.HumanFormat;
@@ -101,6 +102,40 @@ public final class AttributionTablePanel extends BorderPane {
         table.getSelectionModel().clearAndSelect(i);
         table.getFocusModel().focus(i);
         table.scrollTo(Math.max(0, i - 2)); // a little context above the row
+    }
+
+    /**
+     * Picks the root fault of the cascade picked (the link a cascade's role holds), clearing the filters if they
+     * hide it. Does nothing for other rows.
+     */
+    public void goToRoot() {
+        AttributionRow row = selectedRow.get();
+        if (row == null || row.role() == null || row.role().root() == null) {
+            return;
+        }
+        FaultRole.FaultRef root = row.role().root();
+        int i = indexOfFault(root);
+        if (i < 0 && rows.filtering()) {
+            rows.clearFilters();
+            i = indexOfFault(root);
+        }
+        if (i < 0) {
+            notifier.accept("The root fault (" + root.source() + ") is not in this window");
+            return;
+        }
+        table.getSelectionModel().clearAndSelect(i);
+        table.getFocusModel().focus(i);
+        table.scrollTo(Math.max(0, i - 2));
+    }
+
+    private int indexOfFault(FaultRole.FaultRef ref) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            AttributionRow r = table.getItems().get(i);
+            if (r.isFault() && r.faultRef().equals(ref)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where errors and status messages go (the window's status bar); null shows them in the panel. */
@@ -326,12 +361,16 @@ public final class AttributionTablePanel extends BorderPane {
                 when(() -> selectedRows.get().size() != 2 || lostOf(selectedRows.get()).size() != 2));
         Button role = button("Fault role…", "attribution-fault-role", this::faultRoleOfSelected,
                 when(() -> selectedRows.get().size() != 1 || !selectedRows.get().get(0).isFault()));
+        Button root = button("Go to root", "attribution-go-root", this::goToRoot,
+                when(() -> selectedRows.get().size() != 1 || selectedRows.get().get(0).role() == null
+                        || selectedRows.get().get(0).role().root() == null));
+        root.setTooltip(new Tooltip("Pick the fault this one is a cascade of"));
         Label counts = new Label();
         counts.setId("attribution-counts");
         counts.textProperty().bind(rows.countsProperty());
         message.setId("attribution-message");
         message.getStyleClass().add(Styles.DANGER);
-        FlowPane buttons = new FlowPane(8, 6, tag, split, merge, role, message);
+        FlowPane buttons = new FlowPane(8, 6, tag, split, merge, role, root, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, buttons, counts);
         bar.setPadding(new Insets(4, 0, 0, 0));

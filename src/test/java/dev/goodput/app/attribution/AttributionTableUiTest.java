@@ -207,6 +207,20 @@ class AttributionTableUiTest {
         robot.clickOn("#attribution-fault-role");
         assertEquals("root cause", cell(robot, fault, "Role").getText());
         assertEquals("the first crash", cell(robot, fault, "Note").getText());
+        assertTrue(robot.lookup("#attribution-go-root").query().isDisabled(), "a root cause links to no root");
+
+        // Another fault as a cascade of that one: its role links back, and "Go to root" follows the link.
+        AttributionRow rootRow = table.getItems().get(fault);
+        robot.interact(() -> panel.rows().clearFilters());
+        AttributionRow other = table.getItems().stream().filter(r -> r.isFault() && !r.equals(rootRow)
+                && r.startUs() > rootRow.startUs()).findFirst().orElseThrow();
+        robot.interact(() -> panel.rows().setFaultRole(other, FaultRole.Kind.CASCADE, rootRow, ""));
+        int at = table.getItems().indexOf(table.getItems().stream()
+                .filter(r -> r.isFault() && r.startUs() == other.startUs()).findFirst().orElseThrow());
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(at));
+        assertTrue(panel.selectedRowProperty().get().roleText().startsWith("cascade of"));
+        robot.clickOn("#attribution-go-root");
+        assertEquals(rootRow.faultRef(), panel.selectedRowProperty().get().faultRef());
     }
 
     @Test
