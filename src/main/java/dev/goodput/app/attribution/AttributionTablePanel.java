@@ -259,7 +259,7 @@ public final class AttributionTablePanel extends BorderPane {
         TableColumn<AttributionRow, Long> time = new TableColumn<>("Time (UTC)");
         time.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().startUs()));
         time.setCellFactory(c -> textCell(r -> r.timeText().replace(" UTC", "")));
-        time.setPrefWidth(160);
+        time.setPrefWidth(178);
         time.setEditable(false);
 
         TableColumn<AttributionRow, Long> duration = new TableColumn<>("Duration");
@@ -274,7 +274,7 @@ public final class AttributionTablePanel extends BorderPane {
         cause.setOnEditCommit(e -> rows.causeChoicesProperty().get()
                 .parse(e.getNewValue(), e.getRowValue().layer())
                 .ifPresent(c -> run(() -> rows.setCause(e.getRowValue(), c))));
-        cause.setPrefWidth(180);
+        cause.setPrefWidth(170);
 
         TableColumn<AttributionRow, Layer> layer = new TableColumn<>("Layer");
         layer.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().layer()));
