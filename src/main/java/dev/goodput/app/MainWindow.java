@@ -177,10 +177,15 @@ public final class MainWindow {
      * back first: those of the files opening when they open, those of another untitled workspace here.
      */
     void show(List<Path> files) {
+        show(files, true);
+    }
+
+    /** @param offerOthers false when the user named the files (on the command line): open those, ask nothing else */
+    void show(List<Path> files, boolean offerOthers) {
         stage.show();
         // Start with nothing focused, so the table does not look selected before the user touches it.
         stage.getScene().getRoot().requestFocus();
-        if (!opener.offerUntitledRecovery(files)) {
+        if (!offerOthers || !opener.offerUntitledRecovery(files)) {
             opener.open(files);
         }
     }

@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
@@ -33,7 +34,8 @@ public final class WorkbenchApp extends Application {
         window = new MainWindow(stage, Preferences.userRoot().node(PREFERENCES_NODE), RunSource.lenient(), loader,
                 AUTOSAVE_FOLDER, (owner, session) -> WorkbenchPrompts.dialogs(owner,
                 () -> session.overlayProperty().get()));
-        window.show(StartupFiles.resolve(getParameters().getUnnamed(), Path.of(""), window.recentFiles().last()));
+        List<String> named = getParameters().getUnnamed();
+        window.show(StartupFiles.resolve(named, Path.of(""), window.recentFiles().last()), named.isEmpty());
     }
 
     @Override

@@ -270,6 +270,20 @@ class WorkspaceUiTest {
         assertTrue(w.session().overlayProperty().get().isEmpty());
     }
 
+    @Test
+    void aDamagedWorkspaceFileIsReportedWithItsLineAndNothingElseChanges(FxRobot robot) throws Exception {
+        Path damaged = Files.writeString(dir.resolve("damaged.goodput"),
+                "{\n  \"format\" : \"goodput-workspace\",\n  \"version\" : 2,\n  \"inputs\" : [ {\"path\": 3\n");
+        String before = Files.readString(damaged);
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, damaged);
+        assertEquals(SummaryViewModel.State.FAILED, w.summary().stateProperty().get());
+        String problem = w.summary().problemsProperty().get(0);
+        assertTrue(problem.contains("damaged.goodput:"), problem);
+        assertEquals(before, Files.readString(damaged), "the file is left as it was");
+        assertFalse(w.document().openProperty().get());
+    }
+
     /** The window, showing {@code run} with its first unattributed downtime tagged. */
     private MainWindow openTagged(FxRobot robot, Path run) {
         MainWindow w = fixture.window();
