@@ -4,13 +4,18 @@ import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The timeline with its legend and a line of help on the controls, bound to the derivation shown. */
 public final class TimelinePanel extends VBox {
     private final TimelineView view = new TimelineView();
+    /** About three rows of the key. */
+    private static final double LEGEND_MAX_HEIGHT = 60;
+
     private final TimelineLegend legend = new TimelineLegend();
 
     public TimelinePanel(ObservableValue<Derivation> derivation) {
@@ -23,7 +28,14 @@ public final class TimelinePanel extends VBox {
         Label help = new Label("Wheel or W/S: zoom · drag or A/D: pan · F: fit · double-click: zoom to interval · "
                 + "shift-drag: set the window · ctrl-drag: tag a range");
         help.getStyleClass().add("timeline-help");
-        getChildren().addAll(view, legend, help);
+        // A run with many causes would push the lanes into a sliver: past three rows the key scrolls.
+        ScrollPane key = new ScrollPane(legend);
+        key.setFitToWidth(true);
+        key.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        key.setMaxHeight(LEGEND_MAX_HEIGHT);
+        key.prefViewportHeightProperty().bind(Bindings.min(LEGEND_MAX_HEIGHT, legend.heightProperty()));
+        key.getStyleClass().add("edge-to-edge");
+        getChildren().addAll(view, key, help);
         VBox.setVgrow(view, Priority.ALWAYS);
         view.derivationProperty().bind(derivation);
         view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories()));
