@@ -11,8 +11,9 @@ import dev.goodput.app.workspace.WorkspaceDocument;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.report.ReportChart;
-import dev.goodput.core.derive.Derivation;
 import dev.goodput.chart.waterfall.WaterfallChart;
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.Window;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -29,9 +30,11 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.prefs.Preferences;
 
@@ -206,7 +209,7 @@ public final class MainWindow {
     }
 
     /** Derives the run shown over another window, keeping its attributions (what the window bar does). */
-    void rederive(dev.goodput.core.derive.Window window) {
+    void rederive(Window window) {
         opener.rederive(window);
     }
 
@@ -262,14 +265,14 @@ public final class MainWindow {
     void shutdown() {
         autosaveWriter.shutdown();
         try {
-            autosaveWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            autosaveWriter.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Writes pending autosaves now and waits for them (tests; closing). */
-    void flushAutosave() throws InterruptedException, java.util.concurrent.ExecutionException {
+    void flushAutosave() throws InterruptedException, ExecutionException {
         autosaver.flush();
         autosaveWriter.submit(() -> { }).get();
     }

@@ -11,6 +11,7 @@ import dev.goodput.core.derive.Window;
 import dev.goodput.core.workspace.RecoveryFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -119,7 +120,7 @@ final class RunOpener {
         Path file = files.get(0).toAbsolutePath().normalize();
         if (file.getFileName().toString().endsWith(RecoveryFile.SUFFIX)) { // an autosave opened by hand
             Path ws = new RecoveryFile(file).workspaceFile();
-            return Optional.of(new OpenRequest.WorkspaceFile(java.nio.file.Files.exists(ws) ? ws : null, file));
+            return Optional.of(new OpenRequest.WorkspaceFile(Files.exists(ws) ? ws : null, file));
         }
         RecoveryFile recovery = RecoveryFile.of(file);
         Optional<RecoveryFile.Recovery> pending = pending(recovery);

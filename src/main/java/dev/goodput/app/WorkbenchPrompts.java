@@ -12,6 +12,7 @@ import dev.goodput.app.attribution.TagDialog;
 import dev.goodput.app.attribution.TagPrompt;
 import dev.goodput.app.workspace.FxWorkspacePrompts;
 import dev.goodput.app.workspace.WorkspacePrompts;
+import dev.goodput.core.attribution.Overlay;
 import javafx.stage.Stage;
 
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ record WorkbenchPrompts(WorkspacePrompts workspace, TagPrompt tag, SplitPrompt s
      *
      * @param mine the overlay being edited, which a merge's conflicts are decided against
      */
-    static WorkbenchPrompts dialogs(Stage owner, Supplier<dev.goodput.core.attribution.Overlay> mine) {
+    static WorkbenchPrompts dialogs(Stage owner, Supplier<Overlay> mine) {
         return new WorkbenchPrompts(new FxWorkspacePrompts(() -> owner), TagDialog.prompt(owner),
                 SplitDialog.prompt(owner), FaultRoleDialog.prompt(owner), RuleDialog.prompt(() -> owner),
                 ConflictDialog.prompt(() -> owner, mine));

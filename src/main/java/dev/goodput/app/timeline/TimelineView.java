@@ -13,12 +13,14 @@ import dev.goodput.chart.timeline.TimelineViewport;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
 import dev.goodput.core.derive.IntervalState;
+import dev.goodput.core.model.Run;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -74,7 +76,7 @@ public final class TimelineView extends Region {
 
     private RangeDrag rangeDrag;
     /** The run drawn: a new derivation of it (an edit, another window) keeps the view where it was. */
-    private dev.goodput.core.model.Run shownRun;
+    private Run shownRun;
     private double rangeEndX;
 
     public TimelineView() {
@@ -216,12 +218,12 @@ public final class TimelineView extends Region {
     }
 
     /** Where time {@code t} is drawn in the state lane, in this view's coordinates (null with no run). */
-    public javafx.geometry.Point2D stateLanePoint(long t) {
+    public Point2D stateLanePoint(long t) {
         TimelineViewport v = viewport.get();
         if (v == null) {
             return null;
         }
-        return new javafx.geometry.Point2D(GUTTER + v.xOf(t, laneWidth()), AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0);
+        return new Point2D(GUTTER + v.xOf(t, laneWidth()), AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.goodput.app.workspace;
 
+import dev.goodput.core.workspace.RecoveryFile;
 import dev.goodput.core.workspace.Workspace;
+import dev.goodput.core.workspace.WorkspaceStore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,7 @@ public sealed interface OpenRequest {
 
     /** True for a workspace's autosave file. */
     static boolean isRecovery(Path file) {
-        return file.getFileName().toString().endsWith(dev.goodput.core.workspace.RecoveryFile.SUFFIX);
+        return file.getFileName().toString().endsWith(RecoveryFile.SUFFIX);
     }
 
     /** True when {@code files} is one workspace (or workspace autosave) file rather than run files. */
@@ -38,8 +40,8 @@ public sealed interface OpenRequest {
             return false;
         }
         String name = files.get(0).getFileName().toString();
-        return name.endsWith(dev.goodput.core.workspace.WorkspaceStore.EXTENSION)
-                || name.endsWith(dev.goodput.core.workspace.WorkspaceStore.EXTENSION
-                + dev.goodput.core.workspace.RecoveryFile.SUFFIX);
+        return name.endsWith(WorkspaceStore.EXTENSION)
+                || name.endsWith(WorkspaceStore.EXTENSION
+                + RecoveryFile.SUFFIX);
     }
 }

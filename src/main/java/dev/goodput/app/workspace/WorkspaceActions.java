@@ -13,12 +13,15 @@ import dev.goodput.core.workspace.WorkspaceStore;
 import javafx.concurrent.Task;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * File ▸ Save Workspace, Save As, Export and Import Attributions: asks through {@link WorkspacePrompts}, writes
@@ -77,7 +80,7 @@ public final class WorkspaceActions {
             return chosen;
         }
         Path target = withExtension(chosen.get());
-        if (!target.equals(chosen.get()) && java.nio.file.Files.exists(target)
+        if (!target.equals(chosen.get()) && Files.exists(target)
                 && !target.toAbsolutePath().normalize().equals(document.getFile())) {
             status.accept(target.getFileName() + " exists already: not overwritten. Save As again, naming it "
                     + "with its extension to replace it.");
@@ -166,7 +169,7 @@ public final class WorkspaceActions {
         merged.ifPresent(o -> {
             session.replaceOverlay(o, "Import attributions from " + source.getFileName());
             String warnings = theirs.warnings().isEmpty() ? "" : " (" + theirs.warnings().stream().map(Object::toString)
-                    .collect(java.util.stream.Collectors.joining("; ")) + ")";
+                    .collect(Collectors.joining("; ")) + ")";
             status.accept("Imported " + source.getFileName() + ": " + result.conflicts().size() + " conflicts"
                     + warnings);
         });
@@ -190,7 +193,7 @@ public final class WorkspaceActions {
     private void waitForSave() {
         if (saving != null) {
             try {
-                saving.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                saving.get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // its failure is reported by its own handler
             }
