@@ -4,6 +4,7 @@ import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.Assignment;
 import dev.goodput.core.attribution.Edit;
 import dev.goodput.core.attribution.FaultRole;
+import dev.goodput.core.attribution.IncrementalAttribution;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.attribution.Tag;
@@ -69,7 +70,6 @@ public final class AttributionRows {
     private final LongProperty minDurationUs = new SimpleLongProperty(this, "minDurationUs");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
 
-    private RecordMessages messages;
     private long unattributedUs;
 
     static final String NO_RUN = "No run loaded";
@@ -342,7 +342,6 @@ public final class AttributionRows {
 
     private void rebuild() {
         if (!session.isLoaded()) {
-            messages = null;
             unattributedUs = 0;
             causeChoices.set(CauseChoices.of(null, Overlay.EMPTY));
             all.clear();
@@ -351,9 +350,6 @@ public final class AttributionRows {
             return;
         }
         Derivation base = session.base();
-        if (messages == null || !messages.isFor(base.run())) {
-            messages = RecordMessages.of(base.run());
-        }
         Overlay overlay = session.overlayProperty().get();
         Derivation shown = session.derivationProperty().get();
         causeChoices.set(CauseChoices.of(shown == null ? null : shown.report(), overlay));
@@ -391,6 +387,7 @@ public final class AttributionRows {
         overlay.tags().forEach(t -> tags.put(t.id(), t));
         Map<String, Rule> rules = new HashMap<>();
         overlay.rules().forEach(r -> rules.put(r.id(), r));
+        IncrementalAttribution attribution = session.attribution(); // also knows what each record said
         List<AttributionRow> out = new ArrayList<>();
         for (AttributedInterval p : session.rows()) {
             if (!p.lost()) {
@@ -408,7 +405,7 @@ public final class AttributionRows {
             } else {
                 by = AttributionRow.IMPORTER;
             }
-            out.add(AttributionRow.ofPiece(p, messages.of(p.interval().source()), by, note));
+            out.add(AttributionRow.ofPiece(p, attribution.messageOf(p.interval().source()), by, note));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.derive.ReliabilityCalculator;
 import dev.goodput.core.derive.ReportBuilder;
 import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.Source;
 import dev.goodput.core.report.GoodputReport;
 
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class IncrementalAttribution {
     private final BitSet lost;
     /** Scratch set of the base intervals an edit re-attributes; empty between edits. */
     private final BitSet touched;
+    private final RecordTexts texts;
     private final RuleMatcher matcher;
     private final OverlaySweep sweep;
     private final ReportBuilder reports;
@@ -52,7 +54,8 @@ public final class IncrementalAttribution {
         for (int i = 0; i < starts.length; i++) {
             starts[i] = intervals.get(i).startUs();
         }
-        this.matcher = new RuleMatcher(intervals, RecordTexts.of(base.run()));
+        this.texts = RecordTexts.of(base.run());
+        this.matcher = new RuleMatcher(intervals, texts);
         this.sweep = new OverlaySweep(intervals, matcher);
         this.reports = ReportBuilder.reattributing(base.report());
         this.disruptions = ReliabilityCalculator.disruptions(base.attempts(), base.window());
@@ -192,6 +195,14 @@ public final class IncrementalAttribution {
             }
         }
         return out;
+    }
+
+    /**
+     * The words of the input record at {@code source} (a fault's message, a phase's name), as rules match them;
+     * empty when the record says nothing or no single record decided the time.
+     */
+    public String messageOf(Source source) {
+        return texts.message(source);
     }
 
     /** The piece containing {@code t}, if {@code t} is in the window. */
