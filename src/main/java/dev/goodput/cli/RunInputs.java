@@ -1,5 +1,6 @@
 package dev.goodput.cli;
 
+import dev.goodput.core.attribution.IncrementalAttribution;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
@@ -13,7 +14,6 @@ import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.workspace.InputCheck;
 import dev.goodput.core.workspace.InputStatus;
 import dev.goodput.core.workspace.Loaded;
-import dev.goodput.core.workspace.OverlayApplier;
 import dev.goodput.core.workspace.Workspace;
 import dev.goodput.core.workspace.WorkspaceStore;
 import picocli.CommandLine;
@@ -111,7 +111,7 @@ final class RunInputs {
                 settings = withProfiles(settings, run, profiles);
             }
             Derivation d = GoodputDeriver.derive(run, settings);
-            return ws == null || ws.overlay().isEmpty() ? d : OverlayApplier.ATTRIBUTION.apply(d, ws.overlay());
+            return ws == null || ws.overlay().isEmpty() ? d : IncrementalAttribution.of(d, ws.overlay()).derivation();
         } catch (InputException e) {
             throw CommandFailure.badInput(e.getMessage());
         }

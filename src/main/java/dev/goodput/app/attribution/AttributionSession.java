@@ -7,7 +7,6 @@ import dev.goodput.core.attribution.IncrementalAttribution;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Tagging;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.Interval;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +48,7 @@ public final class AttributionSession {
     public record Prepared(IncrementalAttribution attribution, Derivation shown) {
         public static Prepared of(Derivation base, Overlay overlay) {
             IncrementalAttribution a = IncrementalAttribution.of(base, Objects.requireNonNull(overlay));
-            return new Prepared(a, shownOf(a, a.intervals()));
+            return new Prepared(a, a.derivation());
         }
     }
 
@@ -207,18 +205,8 @@ public final class AttributionSession {
         overlay.set(a.overlay());
         updateHistoryTexts();
         // Last, so listeners of the derivation see the overlay, rows and history already current.
-        derivation.set(shown != null ? shown : shownOf(a, rows));
+        derivation.set(shown != null ? shown : a.derivation());
         revision.set(revision.get() + 1);
-    }
-
-    /** The derivation whose intervals are the attributed pieces and whose report is the re-derived one. */
-    private static Derivation shownOf(IncrementalAttribution a, List<AttributedInterval> pieces) {
-        Derivation base = a.base();
-        List<Interval> intervals = new ArrayList<>(pieces.size());
-        for (AttributedInterval r : pieces) {
-            intervals.add(r.interval());
-        }
-        return new Derivation(base.run(), base.window(), intervals, base.attempts(), a.report());
     }
 
     private void updateHistoryTexts() {

@@ -66,19 +66,10 @@ public final class IncrementalAttribution {
         for (int i = 0; i < intervals.size(); i++) {
             lost.set(i, !intervals.get(i).productive());
         }
-        sweep.run(overlay, lost, (i, p) -> pieces[i] = p);
-        List<Interval> current = new ArrayList<>();
-        for (int i = 0; i < pieces.length; i++) {
-            if (pieces[i] == null) {
-                current.add(intervals.get(i));
-            } else {
-                for (AttributedInterval p : pieces[i]) {
-                    current.add(p.interval());
-                }
-            }
-        }
-        this.pieceCount = current.size();
-        this.ledger = CauseLedger.of(current, base.report().accelerators());
+        // Start as imported, then let the overlay re-attribute what it covers, as an edit would.
+        this.pieceCount = intervals.size();
+        this.ledger = CauseLedger.of(intervals, base.report().accelerators());
+        sweep.run(overlay, lost, this::replace);
         this.report = buildReport();
     }
 
@@ -212,7 +203,7 @@ public final class IncrementalAttribution {
     }
 
     /** The pieces base interval {@code i} is attributed as (itself, when as imported). */
-    public List<AttributedInterval> piecesOf(int i) {
+    private List<AttributedInterval> piecesOf(int i) {
         return pieces[i] == null ? List.of(new AttributedInterval(intervals.get(i), Assignment.IMPORTER, i))
                 : List.of(pieces[i]);
     }
@@ -254,6 +245,18 @@ public final class IncrementalAttribution {
 
     public Optional<AttributedInterval> previousUnattributed(long t) {
         return previous(t, CauseCatalog.UNATTRIBUTED_DOWNTIME.id());
+    }
+
+    /**
+     * The attributed partition as a derivation: the pieces as its intervals and the re-derived report, so reports,
+     * charts and views of it show the attributions (O(intervals)).
+     */
+    public Derivation derivation() {
+        List<Interval> out = new ArrayList<>(pieceCount);
+        for (AttributedInterval p : intervals()) {
+            out.add(p.interval());
+        }
+        return new Derivation(base.run(), base.window(), out, base.attempts(), report);
     }
 
     /** An immutable copy of the current state (O(intervals)). */

@@ -15,9 +15,7 @@ final class ExactSum {
     }
 
     void subtract(long us, long accelerators) {
-        long pLo = us * accelerators;
-        long pHi = Math.multiplyHigh(us, accelerators);
-        addWords(~pHi + (pLo == 0 ? 1 : 0), -pLo); // two's complement of the 128-bit product
+        add(-us, accelerators); // multiplyHigh is signed: the product of -us is exactly the negated product
     }
 
     void add(ExactSum other) {
