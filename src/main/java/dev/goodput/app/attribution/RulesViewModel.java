@@ -187,7 +187,7 @@ public final class RulesViewModel {
             return null;
         }
         if (base != previewOf) {
-            preview = RulePreview.of(base);
+            preview = session.attribution().rulePreview();
             previewOf = base;
         }
         return preview;

@@ -196,6 +196,14 @@ public final class IncrementalAttribution {
         return texts.message(source);
     }
 
+    /**
+     * Previews of rules being written, on this attribution's grouping of the run (no second pass over it) but
+     * with a selection cache of their own, so patterns typed key by key never fill this one's.
+     */
+    public RulePreview rulePreview() {
+        return new RulePreview(intervals, new RuleMatcher(matcher));
+    }
+
     /** The piece containing {@code t}, if {@code t} is in the window. */
     public Optional<AttributedInterval> at(long t) {
         int i = indexAt(t);

@@ -38,6 +38,12 @@ final class RuleMatcher {
         this.byText = byText(intervals, texts);
     }
 
+    /** The same groups (never changed once made), with a selection cache of its own. */
+    RuleMatcher(RuleMatcher groups) {
+        this.intervals = groups.intervals;
+        this.byText = groups.byText;
+    }
+
     /** Indices of the lost base intervals {@code rule} selects, ascending (whether or not it is enabled). */
     int[] matches(Rule rule) {
         return selections.computeIfAbsent(Criteria.of(rule), this::select);

@@ -28,14 +28,18 @@ public final class RulePreview {
     private final List<Interval> intervals;
     private final RuleMatcher matcher;
 
-    private RulePreview(Derivation base) {
-        this.intervals = base.intervals();
-        this.matcher = new RuleMatcher(intervals, RecordTexts.of(base.run()));
+    RulePreview(List<Interval> intervals, RuleMatcher matcher) {
+        this.intervals = intervals;
+        this.matcher = matcher;
     }
 
-    /** Groups the run's lost intervals by their records' texts once (a pass over the run). */
+    /**
+     * Groups the run's lost intervals by their records' texts once (a pass over the run). An attribution being
+     * edited has those groups already: {@link IncrementalAttribution#rulePreview()} shares them.
+     */
     public static RulePreview of(Derivation base) {
-        return new RulePreview(Objects.requireNonNull(base));
+        List<Interval> intervals = Objects.requireNonNull(base).intervals();
+        return new RulePreview(intervals, new RuleMatcher(intervals, RecordTexts.of(base.run())));
     }
 
     /**
