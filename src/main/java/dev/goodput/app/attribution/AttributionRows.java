@@ -433,16 +433,12 @@ public final class AttributionRows {
         if (role == null) {
             return "";
         }
-        return switch (role.kind()) {
-            case ROOT_CAUSE -> "root cause";
-            case TEARDOWN -> "teardown";
-            case CASCADE -> {
-                FaultEvent root = faults.get(role.root());
-                String what = root == null || root.cause() == null ? "" : CauseCatalog.labelFor(root.cause()) + " at ";
-                yield "cascade of " + what + HumanFormat.clock(role.root().timeUs()) + " (" + role.root().source()
-                        + ")";
-            }
-        };
+        if (role.kind() != FaultRole.Kind.CASCADE) {
+            return role.kind().label();
+        }
+        FaultEvent root = faults.get(role.root());
+        String what = root == null || root.cause() == null ? "" : CauseCatalog.labelFor(root.cause()) + " at ";
+        return "cascade of " + what + HumanFormat.clock(role.root().timeUs()) + " (" + role.root().source() + ")";
     }
 
     /** Pieces and faults in time order; a fault comes before a piece starting at its instant (it caused it). */

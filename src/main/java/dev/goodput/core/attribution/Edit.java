@@ -3,7 +3,6 @@ package dev.goodput.core.attribution;
 import dev.goodput.core.model.CauseCatalog;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -124,7 +123,7 @@ public sealed interface Edit permits Edit.AddTag, Edit.RemoveTag, Edit.ReplaceTa
 
         @Override
         public String label() {
-            return "Mark fault as " + role.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return "Mark fault as " + role.kind().label();
         }
     }
 

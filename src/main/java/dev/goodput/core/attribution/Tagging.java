@@ -71,9 +71,10 @@ public final class Tagging {
             throw new IllegalArgumentException("a split must fall inside the interval");
         }
         Cause c = row.cause();
-        String note = ownTag(row).map(Tag::note).orElse("");
+        Optional<Tag> own = ownTag(row);
+        String note = own.map(Tag::note).orElse("");
         List<Edit> edits = new ArrayList<>();
-        ownTag(row).ifPresent(t -> edits.add(new Edit.RemoveTag(t.id())));
+        own.ifPresent(t -> edits.add(new Edit.RemoveTag(t.id())));
         edits.add(new Edit.AddTag(new Tag(newId.get(), row.startUs(), atUs, c.id(), c.layer(), null, note)));
         edits.add(new Edit.AddTag(new Tag(newId.get(), atUs, row.endUs(), c.id(), c.layer(), null, note)));
         return new Edit.Batch("Split interval", edits);

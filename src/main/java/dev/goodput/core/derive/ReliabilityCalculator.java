@@ -27,7 +27,7 @@ public final class ReliabilityCalculator {
      *                   source of the lost interval that starts at {@code atUs}
      * @param recoveryUs time to the next attempt's start, or -1 when the log has no restart after it
      */
-    public record Disruption(int attempt, long atUs, Cause cause, Source source, long recoveryUs) {
+    public record Disruption(long atUs, Cause cause, Source source, long recoveryUs) {
     }
 
     private ReliabilityCalculator() {
@@ -52,7 +52,7 @@ public final class ReliabilityCalculator {
                 continue;
             }
             long recovery = i + 1 < attempts.size() ? Math.max(0, attempts.get(i + 1).startUs() - at) : -1;
-            out.add(new Disruption(i, at, ClaimBuilder.endCause(a), f != null ? f.source() : a.source(), recovery));
+            out.add(new Disruption(at, ClaimBuilder.endCause(a), f != null ? f.source() : a.source(), recovery));
         }
         return List.copyOf(out);
     }

@@ -126,7 +126,7 @@ public final class AtomicFile {
      * The name of the file {@code name} was a temporary file for: exactly "." + target + "." + a UUID + ".tmp", so
      * "x.goodput"'s temporary files are told from "x.goodput.recovery"'s, and from files that only look alike.
      */
-    public static Optional<String> targetOf(String name) {
+    private static Optional<String> targetOf(String name) {
         if (!name.startsWith(".") || !name.endsWith(TEMP_SUFFIX)) {
             return Optional.empty();
         }

@@ -127,11 +127,7 @@ public sealed interface Conflict {
         }
 
         private static String role(FaultRole f) {
-            return switch (f.kind()) {
-                case ROOT_CAUSE -> "root cause";
-                case TEARDOWN -> "teardown";
-                case CASCADE -> "cascade of " + ref(f.root());
-            };
+            return f.kind() == FaultRole.Kind.CASCADE ? "cascade of " + ref(f.root()) : f.kind().label();
         }
 
         private static String ref(FaultRole.FaultRef r) {

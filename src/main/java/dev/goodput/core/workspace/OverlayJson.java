@@ -12,7 +12,6 @@ import dev.goodput.core.model.Layer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,7 +62,7 @@ final class OverlayJson {
         for (FaultRole f : overlay.faultRoles()) {
             ObjectNode o = roles.addObject();
             writeFault(f.fault(), o.putObject("fault"));
-            o.put("role", f.kind().name().toLowerCase(Locale.ROOT));
+            o.put("role", f.kind().id());
             if (f.root() == null) {
                 o.putNull("root");
             } else {
@@ -179,7 +178,7 @@ final class OverlayJson {
 
     private static FaultRole.Kind kind(String text) {
         for (FaultRole.Kind k : FaultRole.Kind.values()) {
-            if (k.name().equalsIgnoreCase(text.strip())) {
+            if (k.id().equalsIgnoreCase(text.strip())) {
                 return k;
             }
         }

@@ -32,10 +32,6 @@ public record Workspace(List<InputRef> inputs, WorkspaceSettings settings, Overl
         return new Workspace(inputs, settings, o, notes);
     }
 
-    public Workspace withNotes(String text) {
-        return new Workspace(inputs, settings, overlay, text);
-    }
-
     /** The input files, for a workspace file in {@code folder} (null: untitled). */
     public List<Path> inputPaths(Path folder) {
         return inputs.stream().map(i -> i.resolve(folder)).toList();
