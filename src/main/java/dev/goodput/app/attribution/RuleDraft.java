@@ -4,10 +4,7 @@ import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
-import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
-import dev.goodput.core.model.Phase;
-import dev.goodput.core.model.Run;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.report.HumanFormat;
 
@@ -83,12 +80,14 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
      * A new rule for every interval like {@code row}: its record's message (the words before the first with a
      * digit in it, which tend to be times, ranks and step numbers), escaped to match literally; when the record
      * says nothing, its file name. The cause is the row's, unless it is still unattributed.
+     *
+     * @param recordMessage what the row's record says (IncrementalAttribution.messageOf), empty when nothing
      */
-    public static RuleDraft fromInterval(AttributedInterval row, Run run) {
+    public static RuleDraft fromInterval(AttributedInterval row, String recordMessage) {
         Source source = row.interval().source();
-        String message = messageAt(run, source).map(RuleDraft::distinctivePart).orElse("");
+        String message = recordMessage == null || recordMessage.isBlank() ? "" : distinctivePart(recordMessage);
         String file = message.isEmpty() && source != null && !source.equals(Source.DERIVED)
-                ? escape(fileName(source.file())) : "";
+                ? escape(source.fileName()) : "";
         Cause c = row.cause();
         boolean unattributed = c == null || c.id().equals(CauseCatalog.UNATTRIBUTED_DOWNTIME.id());
         Layer layer = c == null || c.layer() == Layer.MODEL ? Layer.INFRA : c.layer();
@@ -165,23 +164,6 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
         }
     }
 
-    private static Optional<String> messageAt(Run run, Source source) {
-        if (run == null || source == null || source.line() <= 0) {
-            return Optional.empty();
-        }
-        for (FaultEvent f : run.faults()) {
-            if (source.equals(f.source()) && f.message() != null && !f.message().isBlank()) {
-                return Optional.of(f.message());
-            }
-        }
-        for (Phase p : run.phases()) {
-            if (source.equals(p.source()) && p.name() != null && !p.name().isBlank()) {
-                return Optional.of(p.name());
-            }
-        }
-        return Optional.empty();
-    }
-
     static String distinctivePart(String message) {
         String[] words = message.trim().split("\\s+");
         StringBuilder sb = new StringBuilder();
@@ -203,11 +185,6 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
     /** Backslashes the regular expressions' special characters, so the text matches literally and stays readable. */
     static String escape(String literal) {
         return REGEX_SPECIAL.matcher(literal).replaceAll("\\\\$0");
-    }
-
-    private static String fileName(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return path.substring(slash + 1);
     }
 
     private static String patternOrNull(String pattern) {

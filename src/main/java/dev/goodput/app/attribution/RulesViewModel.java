@@ -165,8 +165,8 @@ public final class RulesViewModel {
 
     /** An editor for a new rule matching intervals like {@code row} (its record's message, else its file). */
     public RuleEditorModel newRuleFrom(AttributedInterval row) {
-        Derivation base = session.base();
-        return newRule(RuleDraft.fromInterval(row, base == null ? null : base.run()));
+        String said = session.isLoaded() ? session.attribution().messageOf(row.interval().source()) : "";
+        return newRule(RuleDraft.fromInterval(row, said));
     }
 
     /** An editor for an existing rule, keeping its id. */

@@ -49,16 +49,11 @@ final class RecordTexts {
         if (s == null || s.equals(Source.DERIVED)) {
             return null;
         }
-        return new Text(messages.getOrDefault(s, ""), fileNames.computeIfAbsent(s.file(), RecordTexts::fileName));
+        return new Text(messages.getOrDefault(s, ""), fileNames.computeIfAbsent(s.file(), f -> s.fileName()));
     }
 
     /** The words of the record at {@code s}; empty when it says nothing, is derived, or there is no such record. */
     String message(Source s) {
         return s == null ? "" : messages.getOrDefault(s, "");
-    }
-
-    private static String fileName(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return path.substring(slash + 1);
     }
 }

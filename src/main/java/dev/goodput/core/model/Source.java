@@ -4,6 +4,12 @@ package dev.goodput.core.model;
 public record Source(String file, long line) {
     public static final Source DERIVED = new Source("(derived)", 0);
 
+    /** The file's name without its folders ("run.jsonl"), as rules' source patterns match it. */
+    public String fileName() {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return file.substring(slash + 1);
+    }
+
     @Override
     public String toString() {
         return line > 0 ? file + ":" + line : file;

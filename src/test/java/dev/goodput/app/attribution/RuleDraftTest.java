@@ -3,6 +3,7 @@ package dev.goodput.app.attribution;
 import dev.goodput.core.attribution.AttributedDerivation;
 import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.Assignment;
+import dev.goodput.core.attribution.IncrementalAttribution;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Rule;
 import dev.goodput.core.derive.Derivation;
@@ -121,7 +122,8 @@ class RuleDraftTest {
                 .filter(p -> p.lost() && bloom.run().faults().stream().anyMatch(f -> f.source().equals(
                         p.interval().source()) && f.message().startsWith("assumed: one GPU dies")))
                 .findFirst().orElseThrow();
-        RuleDraft d = RuleDraft.fromInterval(row, bloom.run());
+        RuleDraft d = RuleDraft.fromInterval(row,
+                IncrementalAttribution.of(bloom, Overlay.EMPTY).messageOf(row.interval().source()));
         assertEquals("assumed: one GPU dies \\(diary", d.messagePattern(), "up to the first word with a digit");
         assertEquals("assumed: one GPU dies (diary", d.name());
         assertEquals("", d.sourcePattern());
