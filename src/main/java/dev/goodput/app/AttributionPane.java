@@ -69,10 +69,6 @@ final class AttributionPane {
         return tabs;
     }
 
-    AttributionTablePanel table() {
-        return table;
-    }
-
     /** True while an interval row (not a fault) is picked in the table. */
     ObservableBooleanValue intervalPickedProperty() {
         return rowPicked;

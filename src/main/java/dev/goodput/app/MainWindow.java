@@ -11,7 +11,6 @@ import dev.goodput.app.workspace.WorkspaceDocument;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.report.ReportChart;
-import dev.goodput.chart.waterfall.WaterfallChart;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Window;
 import javafx.application.Application;

@@ -1,7 +1,6 @@
 package dev.goodput.app;
 
 import dev.goodput.app.attribution.AttributionSession;
-import dev.goodput.app.attribution.CauseChoices;
 import dev.goodput.app.attribution.TagPrompt;
 import dev.goodput.app.attribution.TagPromptContext;
 import dev.goodput.app.attribution.TagRequest;
@@ -55,9 +54,8 @@ final class RangeTagger {
             return;
         }
         String what = HumanFormat.clockRange(range.startUs(), range.endUs(), " – ");
-        CauseChoices choices = CauseChoices.of(session.derivationProperty().get().report(),
-                session.overlayProperty().get());
-        Optional<TagRequest> answer = prompt.ask(new TagPromptContext("Tag " + what + " UTC", choices, true, null));
+        Optional<TagRequest> answer = prompt.ask(new TagPromptContext("Tag " + what, session.causeChoices(), true,
+                null));
         answer.ifPresent(r -> {
             try {
                 session.apply(session.tagging().tagRange(range.startUs(), range.endUs(), r.cause().id(),

@@ -31,9 +31,13 @@ final class RederiveTask extends Task<AttributionSession.Prepared> {
         this.profiles = profiles;
     }
 
+    /** The window it derives over. */
+    Window window() {
+        return window;
+    }
+
     @Override
     protected AttributionSession.Prepared call() {
-        updateMessage("Deriving goodput…");
         DerivationSettings settings = base.withWindow(window);
         if (profiles != null && profiles.model() != null) {
             settings = settings.withMeasuredModel(profiles.model());

@@ -35,9 +35,8 @@ final class RunOpener {
     private final WorkspacePrompts prompts;
     private final Autosaver autosaver;
     private LoadRunTask current;
-    /** The re-derivation over another window still running, and the window it is for; null when none. */
+    /** The re-derivation over another window still running (it knows its window); null when none. */
     private RederiveTask rederiving;
-    private Window requestedWindow;
 
     RunOpener(SummaryViewModel summary, LoadStatus status, RecentFiles recent, RunSource source, Executor executor,
               AttributionSession session, WorkspaceDocument document, WorkspacePrompts prompts, Autosaver autosaver) {
@@ -61,7 +60,6 @@ final class RunOpener {
         if (rederiving != null) { // a window for the run shown before
             rederiving.cancel();
             rederiving = null;
-            requestedWindow = null;
         }
         if (files.isEmpty()) {
             session.clear();
@@ -118,7 +116,7 @@ final class RunOpener {
             };
         }
         Path file = files.get(0).toAbsolutePath().normalize();
-        if (file.getFileName().toString().endsWith(RecoveryFile.SUFFIX)) { // an autosave opened by hand
+        if (OpenRequest.isRecovery(file)) { // an autosave opened by hand
             Path ws = new RecoveryFile(file).workspaceFile();
             return Optional.of(new OpenRequest.WorkspaceFile(Files.exists(ws) ? ws : null, file));
         }
@@ -225,7 +223,7 @@ final class RunOpener {
      */
     void rederive(Window window) {
         Derivation base = session.base();
-        Window target = requestedWindow != null ? requestedWindow : base == null ? null : base.window();
+        Window target = rederiving != null ? rederiving.window() : base == null ? null : base.window();
         if (base == null || window.equals(target)) {
             return;
         }
@@ -235,11 +233,9 @@ final class RunOpener {
         RederiveTask task = new RederiveTask(base, document.settings().derivationSettings(), window,
                 summary.profilesProperty().get(), session.overlayProperty().get());
         rederiving = task;
-        requestedWindow = window;
         task.setOnSucceeded(e -> {
             if (rederiving == task) {
                 rederiving = null;
-                requestedWindow = null;
                 if (session.base() == base) { // a run opened meanwhile wins
                     document.setWindow(window);
                     session.rebase(task.getValue());
@@ -249,7 +245,6 @@ final class RunOpener {
         task.setOnFailed(e -> {
             if (rederiving == task) {
                 rederiving = null;
-                requestedWindow = null;
                 status.note("Could not derive over that window: " + task.getException().getMessage());
             }
         });
@@ -263,11 +258,10 @@ final class RunOpener {
     void reload() {
         if (document.openProperty().get()) {
             var snapshot = document.snapshot();
-            if (requestedWindow != null) {
-                snapshot = snapshot.withSettings(snapshot.settings().withWindow(requestedWindow));
+            if (rederiving != null) {
+                snapshot = snapshot.withSettings(snapshot.settings().withWindow(rederiving.window()));
                 rederiving.cancel();
                 rederiving = null;
-                requestedWindow = null;
             }
             List<Path> files = List.copyOf(summary.filesProperty());
             start(new OpenRequest.Snapshot(snapshot, document.getFile()), files, true);

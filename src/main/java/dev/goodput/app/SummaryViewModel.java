@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -71,7 +72,7 @@ public final class SummaryViewModel {
     public void showRun(List<Path> runFiles, Derivation d, ProfiledModel runProfiles) {
         profiles.set(runProfiles);
         GoodputReport report = d.report();
-        files.setAll(runFiles);
+        setIfChanged(files, runFiles);
         runName.set(report.runName());
         title.set(APP_NAME + " — " + report.runName());
         runDetails.set(details(report));
@@ -80,7 +81,8 @@ public final class SummaryViewModel {
         Goodputs g = report.goodput();
         figures.forEach((measure, text) -> text.set(Figures.percent(measure.of(g))));
         badput.setAll(report.badput().stream().map(BadputRow::of).toList());
-        problems.setAll(report.warnings().stream().map(SummaryViewModel::problemLine).toList());
+        // An edit keeps the files and the problems: leave those lists (and their views' scroll) be.
+        setIfChanged(problems, report.warnings().stream().map(SummaryViewModel::problemLine).toList());
         problemCount.set(problemCount(report.warnings()));
         // Last, so a listener of the derivation sees the rest of the model already updated.
         derivation.set(d);
@@ -106,6 +108,12 @@ public final class SummaryViewModel {
         problems.setAll(failureLine(error));
         problemCount.set("1 error");
         state.set(State.FAILED);
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> list, List<T> now) {
+        if (!list.equals(now)) {
+            list.setAll(now);
+        }
     }
 
     private void clear(List<Path> runFiles) {
@@ -172,15 +180,15 @@ public final class SummaryViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /**
-     * The derivation of the run shown (its partition of the window into intervals, attempts and report); null when
-     * no run is shown. Changes once per opened run, after the other properties.
-     */
     /** The profiles loaded beside the run, or null. */
     public ReadOnlyObjectProperty<ProfiledModel> profilesProperty() {
         return profiles.getReadOnlyProperty();
     }
 
+    /**
+     * The derivation of the run shown (its partition of the window into intervals, attempts and report); null when
+     * no run is shown. Changes once per opened run, edit or window, after the other properties.
+     */
     public ReadOnlyObjectProperty<Derivation> derivationProperty() {
         return derivation.getReadOnlyProperty();
     }

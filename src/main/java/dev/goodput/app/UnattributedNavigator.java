@@ -44,7 +44,7 @@ final class UnattributedNavigator {
             timeline.reveal(found.get().startUs(), found.get().endUs());
         } else {
             status.accept("No unattributed downtime " + (forward ? "after " : "before ")
-                    + HumanFormat.clock(Math.max(from, session.base().window().startUs())) + " UTC");
+                    + HumanFormat.clock(Math.max(from, session.base().window().startUs())));
         }
     }
 

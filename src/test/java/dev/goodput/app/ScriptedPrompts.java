@@ -24,7 +24,6 @@ final class ScriptedPrompts implements WorkspacePrompts {
     volatile Restore restore = Restore.LATER;
     volatile Unsaved unsaved = Unsaved.DISCARD;
     volatile Path saveTo;
-    volatile Path openFrom;
     volatile Path exportTo;
     volatile Path importFrom;
     volatile Function<TagPromptContext, Optional<TagRequest>> tag = ctx -> Optional.empty();
@@ -59,11 +58,6 @@ final class ScriptedPrompts implements WorkspacePrompts {
     public Optional<Path> chooseWorkspaceToSave(String suggestedName) {
         asked.add("save as: " + suggestedName);
         return Optional.ofNullable(saveTo);
-    }
-
-    @Override
-    public Optional<Path> chooseWorkspaceToOpen() {
-        return Optional.ofNullable(openFrom);
     }
 
     @Override

@@ -351,8 +351,7 @@ public final class AttributionRows {
         }
         Derivation base = session.base();
         Overlay overlay = session.overlayProperty().get();
-        Derivation shown = session.derivationProperty().get();
-        causeChoices.set(CauseChoices.of(shown == null ? null : shown.report(), overlay));
+        causeChoices.set(session.causeChoices());
         List<AttributionRow> out = merged(lostRows(overlay), faultRows(base, overlay));
         long unattributed = 0;
         for (AttributionRow r : out) {

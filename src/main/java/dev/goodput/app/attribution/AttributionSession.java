@@ -36,7 +36,6 @@ public final class AttributionSession {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private EditHistory history;
     private Tagging tagging;
-    private List<AttributedInterval> rows = List.of();
 
     static final String UNDO = "Undo";
     static final String REDO = "Redo";
@@ -97,7 +96,6 @@ public final class AttributionSession {
     public void clear() {
         history = null;
         tagging = null;
-        rows = List.of();
         derivation.set(null);
         overlay.set(Overlay.EMPTY);
         updateHistoryTexts();
@@ -152,7 +150,13 @@ public final class AttributionSession {
 
     /** Every piece of the attributed partition in time order, with who assigned it; empty with no run. */
     public List<AttributedInterval> rows() {
-        return rows;
+        return history == null ? List.of() : history.attribution().intervals(); // cached there until the next edit
+    }
+
+    /** The causes to offer when tagging or writing a rule: the taxonomy and those in use (shown and in the overlay). */
+    public CauseChoices causeChoices() {
+        Derivation shown = derivation.get();
+        return CauseChoices.of(shown == null ? null : shown.report(), overlay.get());
     }
 
     /** The imported derivation edits apply to; null with no run. */
@@ -201,7 +205,6 @@ public final class AttributionSession {
     /** @param shown the attributed derivation when already made, else null */
     private void publish(Derivation shown) {
         IncrementalAttribution a = history.attribution();
-        rows = a.intervals();
         overlay.set(a.overlay());
         updateHistoryTexts();
         // Last, so listeners of the derivation see the overlay, rows and history already current.

@@ -5,7 +5,6 @@ import dev.goodput.core.workspace.Conflict;
 import dev.goodput.core.workspace.MergeResult;
 import dev.goodput.core.workspace.MergeResult.Side;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -98,11 +97,6 @@ public final class MergeViewModel {
 
     public void takeAllTheirs() {
         choices.forEach(c -> c.setSide(Side.THEIRS));
-    }
-
-    /** The merged overlay with each conflict settled as chosen. */
-    public ReadOnlyObjectProperty<Overlay> resolvedProperty() {
-        return resolved.getReadOnlyProperty();
     }
 
     public Overlay resolved() {

@@ -153,10 +153,6 @@ public final class RuleEditorModel {
         return enabled;
     }
 
-    public ReadOnlyObjectProperty<Rule> ruleProperty() {
-        return rule.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
     }

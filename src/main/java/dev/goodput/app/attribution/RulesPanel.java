@@ -106,10 +106,6 @@ public final class RulesPanel extends VBox {
         getChildren().setAll(buttons, table);
     }
 
-    public RulesViewModel viewModel() {
-        return model;
-    }
-
     /** Asks for a new rule and adds it. */
     public void addRule() {
         if (model.loadedProperty().get()) {

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -116,10 +115,6 @@ public final class RulesViewModel {
         return readOnlyRows;
     }
 
-    public Optional<Row> row(String ruleId) {
-        return rows.stream().filter(r -> r.id().equals(ruleId)).findFirst();
-    }
-
     /** Whether a run is open: rules apply to one. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
@@ -149,8 +144,7 @@ public final class RulesViewModel {
 
     /** The causes to offer: the taxonomy and those the run and the overlay use. */
     public CauseChoices causeChoices() {
-        Derivation base = session.base();
-        return CauseChoices.of(base == null ? null : base.report(), session.overlayProperty().get());
+        return session.causeChoices();
     }
 
     /** An editor for a new rule. */

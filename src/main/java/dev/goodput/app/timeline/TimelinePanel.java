@@ -12,15 +12,11 @@ import javafx.scene.layout.VBox;
 
 /** The timeline with its legend and a line of help on the controls, bound to the derivation shown. */
 public final class TimelinePanel extends VBox {
-    private final TimelineView view = new TimelineView();
     /** About three rows of the key. */
     private static final double LEGEND_MAX_HEIGHT = 60;
 
+    private final TimelineView view = new TimelineView();
     private final TimelineLegend legend = new TimelineLegend();
-
-    public TimelinePanel(ObservableValue<Derivation> derivation) {
-        this(derivation, null);
-    }
 
     /** @param profiles the profiles loaded beside the run (a null value: none), drawn in the profile lane */
     public TimelinePanel(ObservableValue<Derivation> derivation, ObservableValue<ProfiledModel> profiles) {
@@ -40,12 +36,10 @@ public final class TimelinePanel extends VBox {
         view.derivationProperty().bind(derivation);
         view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories()));
         legend.show(view.categories());
-        if (profiles != null) {
-            Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? java.util.List.of()
-                    : profiles.getValue().ranks().stream().map(ProfileSpan::of).toList());
-            profiles.addListener((obs, old, p) -> spans.run());
-            spans.run();
-        }
+        Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? java.util.List.of()
+                : profiles.getValue().ranks().stream().map(ProfileSpan::of).toList());
+        profiles.addListener((obs, old, p) -> spans.run());
+        spans.run();
     }
 
     public TimelineView view() {

@@ -66,11 +66,6 @@ public final class FxWorkspacePrompts implements WorkspacePrompts {
     }
 
     @Override
-    public Optional<Path> chooseWorkspaceToOpen() {
-        return remember(chooser("Open workspace", WORKSPACES).showOpenDialog(owner.get()));
-    }
-
-    @Override
     public Optional<Path> chooseAttributionsToExport(String suggestedName) {
         FileChooser c = chooser("Export attributions and rules", ATTRIBUTIONS);
         c.setInitialFileName(suggestedName);

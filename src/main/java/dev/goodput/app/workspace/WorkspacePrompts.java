@@ -25,8 +25,6 @@ public interface WorkspacePrompts {
 
     Optional<Path> chooseWorkspaceToSave(String suggestedName);
 
-    Optional<Path> chooseWorkspaceToOpen();
-
     Optional<Path> chooseAttributionsToExport(String suggestedName);
 
     Optional<Path> chooseAttributionsToImport();
