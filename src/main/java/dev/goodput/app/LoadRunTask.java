@@ -53,17 +53,18 @@ final class LoadRunTask extends Task<LoadedRun> {
                     + "timeline; traces alone are analysed by `goodput profile`)");
         }
         Run run = chosen.applyFlopConvention(source.read(logs));
+        DerivationSettings settings = chosen.derivationSettings();
+        // Measured against the workspace's peak override too, as the CLI does.
         ProfiledModel profiled = profiles.isEmpty() ? null : ProfiledModel.measure(run.metadata(), profiles, "bf16",
-                null);
+                settings);
         // The readers cannot be stopped mid-file (they do not check for interrupts), so a cancelled load reads on in
         // the background; at least spare it the derivation, which costs about as much again. Its outcome is ignored.
         if (isCancelled()) {
             throw new CancellationException();
         }
         updateMessage(DERIVING);
-        DerivationSettings settings = chosen.derivationSettings();
-        if (profiled != null && profiled.model() != null) {
-            settings = settings.withMeasuredModel(profiled.model());
+        if (profiled != null) {
+            settings = profiled.applyTo(settings);
         }
         Derivation derivation = GoodputDeriver.derive(run, settings);
         AttributionSession.Prepared attributed = AttributionSession.Prepared.of(derivation,

@@ -39,8 +39,8 @@ final class RederiveTask extends Task<AttributionSession.Prepared> {
     @Override
     protected AttributionSession.Prepared call() {
         DerivationSettings settings = base.withWindow(window);
-        if (profiles != null && profiles.model() != null) {
-            settings = settings.withMeasuredModel(profiles.model());
+        if (profiles != null) {
+            settings = profiles.applyTo(settings);
         }
         AttributionSession.Prepared attributed = AttributionSession.Prepared.of(
                 GoodputDeriver.derive(current.run(), settings), overlay);

@@ -184,8 +184,6 @@ final class RunInputs {
     /** The model layer measured from the profiles, with the run's FLOPs per step when it has them. */
     private DerivationSettings withProfiles(DerivationSettings settings, Run run, List<Path> profiles)
             throws IOException, InputException {
-        Double peak = Double.isNaN(settings.peakOverride()) ? null : settings.peakOverride();
-        ProfiledModel measured = ProfiledModel.measure(run.metadata(), profiles, precision, peak);
-        return measured.model() == null ? settings : settings.withMeasuredModel(measured.model());
+        return ProfiledModel.measure(run.metadata(), profiles, precision, settings).applyTo(settings);
     }
 }

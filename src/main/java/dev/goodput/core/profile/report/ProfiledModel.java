@@ -1,5 +1,6 @@
 package dev.goodput.core.profile.report;
 
+import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.MeasuredModelLayer;
 import dev.goodput.core.derive.ModelFlops;
 import dev.goodput.core.io.InputException;
@@ -24,6 +25,21 @@ import java.util.List;
 public record ProfiledModel(List<RankProfile> ranks, MeasuredModelLayer model) {
     public ProfiledModel {
         ranks = List.copyOf(ranks);
+    }
+
+    /**
+     * Measured under the derivation's settings: their peak override, if any, is the peak the MFU is taken against,
+     * as in the derivation itself.
+     */
+    public static ProfiledModel measure(RunMetadata run, List<Path> profiles, String precision,
+                                        DerivationSettings settings) throws IOException, InputException {
+        return measure(run, profiles, precision, Double.isNaN(settings.peakOverride()) ? null
+                : settings.peakOverride());
+    }
+
+    /** {@code settings} with the model layer these profiles measured; unchanged when they measured none. */
+    public DerivationSettings applyTo(DerivationSettings settings) {
+        return model == null ? settings : settings.withMeasuredModel(model);
     }
 
     /**
