@@ -192,11 +192,14 @@ class AttributionEditingUiTest {
         // Two window choices in quick succession: the second wins, whichever derivation ends first.
         var whole = w.session().base().window();
         var firstWeek = new dev.goodput.core.derive.Window(whole.startUs(), whole.startUs() + 7 * 86_400_000_000L);
+        assertEquals(null, w.document().settings().window(), "no window chosen yet");
         robot.interact(() -> {
             w.rederive(firstWeek);
             w.rederive(whole);
         });
-        Thread.sleep(1500);
+        // Landing, a choice becomes the workspace's window; once the second has, the first (cancelled) can no more.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> whole.equals(w.document().settings().window()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(whole, w.summary().getDerivation().window());
         robot.interact(() -> {

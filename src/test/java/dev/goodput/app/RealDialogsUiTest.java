@@ -322,7 +322,7 @@ class RealDialogsUiTest {
         UiFixture.openAndWait(robot, window, UiFixture.BLOOM);
         tagFirstUnattributed(robot, window);
         Overlay edits = window.session().overlayProperty().get();
-        window.flushAutosave();
+        UiFixture.flushAutosave(window);
         RecoveryFile recovery = window.document().recoveryFile();
         assertTrue(Files.exists(recovery.path()));
         long revision = revision();
@@ -346,7 +346,7 @@ class RealDialogsUiTest {
         assertFalse(window.document().isDirty());
         assertTrue(UiFixture.showing(robot.lookup((Labeled l) -> l.getText() != null
                 && l.getText().startsWith("Open a run log")).query()), "the empty state invites to open a run");
-        window.flushAutosave();
+        UiFixture.flushAutosave(window);
         assertFalse(Files.exists(recovery.path()), "discarded edits leave no autosave to offer back");
     }
 
@@ -356,7 +356,7 @@ class RealDialogsUiTest {
         tagFirstUnattributed(robot, window);
         Overlay edits = window.session().overlayProperty().get();
         GoodputReport edited = report();
-        window.flushAutosave();
+        UiFixture.flushAutosave(window);
         assertTrue(Files.exists(window.document().recoveryFile().path()));
 
         // A second window on the same app folder (as after a crash) opens the same run: the alert asks first.

@@ -123,6 +123,18 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
         waitUntilIdle(window);
     }
 
+    /** Writes the window's pending autosave now and waits for the write (on the FX thread, as the app does). */
+    static void flushAutosave(MainWindow window) {
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.flushAutosave();
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the autosave was not written within 10 s", e);
+        }
+    }
+
     static void waitUntilIdle(MainWindow window) {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.loadStatus().isLoading());

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -84,7 +85,7 @@ class WorkspaceUiTest {
         MainWindow w = openTagged(robot, run);
         Overlay edits = w.session().overlayProperty().get();
         GoodputReport edited = w.summary().getDerivation().report();
-        w.flushAutosave();
+        UiFixture.flushAutosave(w);
         RecoveryFile recovery = w.document().recoveryFile();
         assertTrue(recovery.path().startsWith(fixture.appFolder), "an untitled workspace autosaves in the app folder");
         assertEquals(edits, recovery.read().value().overlay());
@@ -92,11 +93,11 @@ class WorkspaceUiTest {
         // As if the app had been killed: the next start finds the autosave and offers it back.
         fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
         nextStart(robot, next -> {
-        UiFixture.waitUntilIdle(next);
-        assertTrue(fixture.prompts.asked.stream().anyMatch(q -> q.startsWith("restore: ")), fixture.prompts.asked.toString());
-        assertEquals(edits, next.session().overlayProperty().get());
-        assertEquals(edited, next.summary().getDerivation().report());
-        assertTrue(next.document().isDirty(), "restored edits are still unsaved");
+            UiFixture.waitUntilIdle(next);
+            assertTrue(fixture.prompts.asked.stream().anyMatch(q -> q.startsWith("restore: ")), fixture.prompts.asked.toString());
+            assertEquals(edits, next.session().overlayProperty().get());
+            assertEquals(edited, next.summary().getDerivation().report());
+            assertTrue(next.document().isDirty(), "restored edits are still unsaved");
         });
     }
 
@@ -182,14 +183,14 @@ class WorkspaceUiTest {
         UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
         assertEquals(edits, w.session().overlayProperty().get(), "cancel keeps the run and its edits");
 
-        w.flushAutosave();
+        UiFixture.flushAutosave(w);
         RecoveryFile recovery = w.document().recoveryFile();
         assertTrue(Files.exists(recovery.path()));
         fixture.prompts.unsaved = WorkspacePrompts.Unsaved.DISCARD;
         robot.clickOn("#run-name").push(KeyCode.CONTROL, KeyCode.W);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(SummaryViewModel.State.EMPTY, w.summary().stateProperty().get());
-        w.flushAutosave();
+        UiFixture.flushAutosave(w);
         assertFalse(Files.exists(recovery.path()), "discarded edits leave no autosave to offer back");
     }
 
@@ -198,21 +199,24 @@ class WorkspaceUiTest {
         Path run = bloomCopy();
         MainWindow w = openTagged(robot, run);
         Overlay edits = w.session().overlayProperty().get();
-        w.flushAutosave();
+        UiFixture.flushAutosave(w);
         RecoveryFile recovery = w.document().recoveryFile();
+        byte[] kept = Files.readAllBytes(recovery.path());
+        var keptAt = Files.getLastModifiedTime(recovery.path());
         fixture.prompts.unsaved = WorkspacePrompts.Unsaved.CANCEL; // the crash: nobody answers for this window
 
         nextStart(robot, next -> {
-        fixture.prompts.restore = WorkspacePrompts.Restore.LATER;
-        UiFixture.openAndWait(robot, next, run);
-        assertEquals(SummaryViewModel.State.EMPTY, next.summary().stateProperty().get(), "not opened");
-        Thread.sleep(600); // longer than the autosave pause: nothing may touch the kept file
-        next.flushAutosave();
-        assertEquals(edits, recovery.read().value().overlay(), "the autosave is kept as it was");
+            fixture.prompts.restore = WorkspacePrompts.Restore.LATER;
+            UiFixture.openAndWait(robot, next, run);
+            assertEquals(SummaryViewModel.State.EMPTY, next.summary().stateProperty().get(), "not opened");
+            UiFixture.flushAutosave(next);
+            assertArrayEquals(kept, Files.readAllBytes(recovery.path()), "the autosave is kept as it was");
+            assertEquals(keptAt, Files.getLastModifiedTime(recovery.path()));
+            assertEquals(edits, recovery.read().value().overlay());
 
-        fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
-        UiFixture.openAndWait(robot, next, run);
-        assertEquals(edits, next.session().overlayProperty().get());
+            fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
+            UiFixture.openAndWait(robot, next, run);
+            assertEquals(edits, next.session().overlayProperty().get());
         });
     }
 
@@ -224,18 +228,17 @@ class WorkspaceUiTest {
         fixture.prompts.saveTo = saved;
         robot.interact(() -> assertTrue(w.workspaceActions().saveNow()));
         robot.interact(() -> w.session().undo()); // the tag is undone, not saved: the autosave has no tag
-        w.flushAutosave();
+        UiFixture.flushAutosave(w);
         fixture.prompts.unsaved = WorkspacePrompts.Unsaved.CANCEL;
 
         fixture.prompts.restore = WorkspacePrompts.Restore.RESTORE;
         nextStart(robot, next -> {
-        UiFixture.openAndWait(robot, next, saved);
-        assertTrue(next.session().overlayProperty().get().isEmpty());
-        assertTrue(next.document().isDirty(), "the restored state differs from the file");
-        assertTrue(next.stage().getTitle().endsWith(" *"), next.stage().getTitle());
-        Thread.sleep(600);
-        next.flushAutosave();
-        assertTrue(Files.exists(RecoveryFile.of(saved).path()), "still autosaved until it is saved");
+            UiFixture.openAndWait(robot, next, saved);
+            assertTrue(next.session().overlayProperty().get().isEmpty());
+            assertTrue(next.document().isDirty(), "the restored state differs from the file");
+            assertTrue(next.stage().getTitle().endsWith(" *"), next.stage().getTitle());
+            UiFixture.flushAutosave(next);
+            assertTrue(Files.exists(RecoveryFile.of(saved).path()), "still autosaved until it is saved");
         });
     }
 
@@ -247,13 +250,13 @@ class WorkspaceUiTest {
         for (int round = 0; round < 5; round++) {
             UiFixture.openAndWait(robot, w, run);
             tagFirstUnattributed(robot, w);
-            w.flushAutosave();
+            UiFixture.flushAutosave(w);
             RecoveryFile untitled = w.document().recoveryFile();
             assertTrue(Files.exists(untitled.path()));
             Path saved = dir.resolve("round-" + round + ".goodput");
             fixture.prompts.saveTo = saved;
             robot.interact(() -> assertTrue(w.workspaceActions().saveNow()));
-            w.flushAutosave();
+            UiFixture.flushAutosave(w);
             assertFalse(Files.exists(untitled.path()), "round " + round + ": the untitled autosave is gone");
             assertFalse(Files.exists(RecoveryFile.of(saved).path()));
             UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
@@ -261,7 +264,7 @@ class WorkspaceUiTest {
 
         UiFixture.openAndWait(robot, w, run);
         tagFirstUnattributed(robot, w);
-        w.flushAutosave();
+        UiFixture.flushAutosave(w);
         fixture.prompts.unsaved = WorkspacePrompts.Unsaved.DISCARD;
         fixture.prompts.asked.clear();
         UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
@@ -279,7 +282,7 @@ class WorkspaceUiTest {
         UiFixture.openAndWait(robot, w, damaged);
         assertEquals(SummaryViewModel.State.FAILED, w.summary().stateProperty().get());
         String problem = w.summary().problemsProperty().get(0);
-        assertTrue(problem.contains("damaged.goodput:"), problem);
+        assertTrue(problem.contains("damaged.goodput:5: expected valid JSON"), problem);
         assertEquals(before, Files.readString(damaged), "the file is left as it was");
         assertFalse(w.document().openProperty().get());
     }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,10 +84,15 @@ class ReportWorkspaceTest {
         assertEquals(0.0, seconds(j, "provisioning"), 1e-9);
 
         JsonNode plain = goodput("report", run.toString(), "--window", "2025-03-03T09:00:00Z",
-                "2025-03-03T09:30:00Z", "--format", "json").json();
+                "2025-03-03T09:30:00Z", "--warmup-steps", "3", "--format", "json").json();
         assertEquals(42.0, seconds(plain, "provisioning"), 1e-9);
         assertEquals(plain.get("goodput").get("infra").asDouble(), j.get("goodput").get("infra").asDouble(), 1e-12,
                 "re-attributing infra badput to another infra cause keeps infra goodput");
+        // The workspace's 3 warm-up steps (2 by default) decide which steps the MFU is measured on.
+        assertEquals(plain.get("goodput").get("model").asDouble(), j.get("goodput").get("model").asDouble(), 1e-12);
+        JsonNode twoWarmup = goodput("report", run.toString(), "--window", "2025-03-03T09:00:00Z",
+                "2025-03-03T09:30:00Z", "--format", "json").json();
+        assertNotEquals(twoWarmup.get("goodput").get("model").asDouble(), j.get("goodput").get("model").asDouble());
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,10 +110,10 @@ class TimelineUiTest {
         assertEquals(42_000_000L, view.selectedProperty().get().durationUs());
         // Clicking a lost interval picks out its cause (the waterfall follows); a productive one clears it.
         assertEquals(new CauseKey(Layer.INFRA, "provisioning"), view.highlightProperty().get());
-        robot.clickOn(stateLane(0.5));
-        if (view.selectedProperty().get().state() instanceof IntervalState.Productive) {
-            assertNull(view.highlightProperty().get());
-        }
+        // 20 min in, clean-small is training (as TimelineFrameTest has it).
+        robot.clickOn(view.localToScreen(view.stateLanePoint(clean.window().startUs() + 1_200_000_000L)));
+        assertInstanceOf(IntervalState.Productive.class, view.selectedProperty().get().state());
+        assertNull(view.highlightProperty().get());
         robot.clickOn(stateLane(0.005));
         robot.doubleClickOn(stateLane(0.005));
         assertTrue(view.viewportProperty().get().span() < 60_000_000L, "zoomed to the 42 s interval");
