@@ -10,8 +10,6 @@ import dev.goodput.chart.report.ReportChart;
 import dev.goodput.chart.timeline.TimelineChart;
 import dev.goodput.chart.timeline.TimelineLanes;
 import dev.goodput.chart.timeline.TimelineViewport;
-import dev.goodput.chart.waterfall.WaterfallChart;
-import dev.goodput.chart.waterfall.WaterfallModel;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
 
@@ -32,16 +30,10 @@ final class ShownCharts implements ExportActions.Source {
 
     @Override
     public Chart chart(ReportChart which, Derivation d) {
-        return switch (which) {
-            case WATERFALL -> new WaterfallChart(WaterfallModel.of(d.report(), waterfallOptions().otherThreshold()),
-                    waterfallOptions());
-            case TIMELINE -> {
-                TimelineLanes lanes = TimelineLanes.of(d);
-                TimelineViewport shown = timeline.viewportProperty().get();
-                yield new TimelineChart(lanes, shown != null ? shown
-                        : TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd()), d.report().runName());
-            }
-        };
+        TimelineViewport shown = timeline.viewportProperty().get();
+        // The timeline as far as it is zoomed; anything else as every export draws it.
+        return which == ReportChart.TIMELINE && shown != null ? new TimelineChart(TimelineLanes.of(d), shown)
+                : which.of(d, waterfallOptions());
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.goodput.chart.report;
 import dev.goodput.chart.Chart;
 import dev.goodput.chart.timeline.TimelineChart;
 import dev.goodput.chart.timeline.TimelineLanes;
-import dev.goodput.chart.timeline.TimelineViewport;
 import dev.goodput.chart.waterfall.WaterfallChart;
 import dev.goodput.chart.waterfall.WaterfallModel;
 import dev.goodput.chart.waterfall.WaterfallOptions;
@@ -51,11 +50,7 @@ public enum ReportChart {
     public Chart of(Derivation d, WaterfallOptions options) {
         return switch (this) {
             case WATERFALL -> new WaterfallChart(WaterfallModel.of(d.report(), options.otherThreshold()), options);
-            case TIMELINE -> {
-                TimelineLanes lanes = TimelineLanes.of(d);
-                yield new TimelineChart(lanes, TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd()),
-                        d.report().runName());
-            }
+            case TIMELINE -> new TimelineChart(TimelineLanes.of(d));
         };
     }
 

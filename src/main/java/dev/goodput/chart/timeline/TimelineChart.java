@@ -37,28 +37,21 @@ public final class TimelineChart implements Chart {
 
     private final TimelineLanes lanes;
     private final TimelineViewport viewport;
-    private final String runName;
 
-    /** The range of {@code viewport} (e.g. what the view shows) of a run named {@code runName}. */
-    public TimelineChart(TimelineLanes lanes, TimelineViewport viewport, String runName) {
+    /** The range of {@code viewport} (e.g. what the view shows). */
+    public TimelineChart(TimelineLanes lanes, TimelineViewport viewport) {
         this.lanes = Objects.requireNonNull(lanes, "lanes");
         this.viewport = Objects.requireNonNull(viewport, "viewport");
-        this.runName = Objects.requireNonNull(runName, "runName");
     }
 
     /** The whole run. */
-    public TimelineChart(TimelineLanes lanes, String runName) {
-        this(lanes, TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd()), runName);
+    public TimelineChart(TimelineLanes lanes) {
+        this(lanes, TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd()));
     }
 
     @Override
     public String name() {
         return "timeline";
-    }
-
-    /** The run's name, e.g. for an export's file name or subtitle. */
-    public String runName() {
-        return runName;
     }
 
     public TimelineViewport viewport() {

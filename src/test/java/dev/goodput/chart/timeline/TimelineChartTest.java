@@ -77,7 +77,7 @@ class TimelineChartTest {
     void productiveTimeDominatesCleanSmallsStateLane() {
         for (ChartSize size : List.of(ChartSize.DOCUMENT, ChartSize.SLIDE_16_9)) {
             for (ChartStyle style : List.of(ChartStyle.screen(), PRESENTATION)) {
-                Painted p = paint(new TimelineChart(cleanSmall, "clean-small"), style, size);
+                Painted p = paint(new TimelineChart(cleanSmall), style, size);
                 Rectangle2D box = p.layout().lanes().state();
                 assertTrue(box.getHeight() > TimelineFrame.STATE_HEIGHT, "the state lane takes the spare height");
                 int productive = 0;
@@ -97,7 +97,7 @@ class TimelineChartTest {
 
     @Test
     void everyFaultOfTheFiftyFourDayRunHasItsMarker() {
-        TimelineChart chart = new TimelineChart(llama, "llama3-54day-sim");
+        TimelineChart chart = new TimelineChart(llama);
         Painted p = paint(chart, PRESENTATION, ChartSize.SLIDE_16_9);
         Rectangle2D lane = p.layout().lanes().faults();
         assertEquals(358, llama.faults().length);
@@ -119,7 +119,7 @@ class TimelineChartTest {
         StateCategories c = cleanSmall.categories();
         for (ChartSize size : List.of(ChartSize.DOCUMENT, ChartSize.SLIDE_16_9)) {
             for (ChartStyle style : List.of(ChartStyle.screen(), ChartStyle.screenDark(), PRESENTATION)) {
-                Painted p = paint(new TimelineChart(cleanSmall, "clean-small"), style, size);
+                Painted p = paint(new TimelineChart(cleanSmall), style, size);
                 for (int k = 0; k < c.size(); k++) {
                     String label = c.label(k);
                     RecordingGraphics.Text text = p.record().texts.stream().filter(t -> t.text().equals(label))
@@ -137,13 +137,13 @@ class TimelineChartTest {
         }
         ChartStyle noLegend = new ChartStyle(Color.WHITE, Color.BLACK, Color.GRAY, Color.LIGHT_GRAY, 1, null, null,
                 false, null);
-        Painted p = paint(new TimelineChart(cleanSmall, "clean-small"), noLegend, ChartSize.DOCUMENT);
+        Painted p = paint(new TimelineChart(cleanSmall), noLegend, ChartSize.DOCUMENT);
         assertFalse(p.record().strings().contains(c.label(StateCategories.PRODUCTIVE)));
     }
 
     @Test
     void titleSubtitleAndCaptionOnlyInPresentations() {
-        TimelineChart chart = new TimelineChart(llama, "llama3-54day-sim");
+        TimelineChart chart = new TimelineChart(llama);
         Painted slide = paint(chart, PRESENTATION, ChartSize.DOCUMENT);
         List<String> drawn = slide.record().strings();
         assertTrue(drawn.contains(PRESENTATION.title()));
@@ -176,7 +176,7 @@ class TimelineChartTest {
 
     @Test
     void mergedBlocksKeepTheFiftyFourDayRunSmall() {
-        TimelineChart chart = new TimelineChart(llama, "llama3-54day-sim");
+        TimelineChart chart = new TimelineChart(llama);
         Painted p = paint(chart, PRESENTATION, ChartSize.SLIDE_16_9);
         Rectangle2D state = p.layout().lanes().state();
         int stateRectangles = p.fillsIn(state).stream().mapToInt(RecordingGraphics.Fill::outlines).sum();
@@ -206,7 +206,7 @@ class TimelineChartTest {
     void aZoomedChartDrawsOnlyInsideItself() {
         TimelineViewport all = TimelineViewport.fit(llama.dataStart(), llama.dataEnd());
         TimelineViewport tenth = all.zoom(0.1, 0.3);
-        Painted p = paint(new TimelineChart(llama, tenth, "llama3-54day-sim"), ChartStyle.screen(), ChartSize.DOCUMENT);
+        Painted p = paint(new TimelineChart(llama, tenth), ChartStyle.screen(), ChartSize.DOCUMENT);
         Rectangle2D chart = new Rectangle2D.Double(0, 0, ChartSize.DOCUMENT.width(), ChartSize.DOCUMENT.height());
         Rectangle2D lanes = p.layout().lanes().state();
         for (RecordingGraphics.Fill f : p.record().fills) {
@@ -226,7 +226,7 @@ class TimelineChartTest {
                 new int[]{0, 1, 0}, 2, 0, h);
         TimelineLanes lanes = new TimelineLanes(cols, StateCategories.synthetic(2), new long[]{0}, new long[]{h},
                 new boolean[1], new long[0], new long[0], null, 0, h);
-        TimelineChart chart = new TimelineChart(lanes, "synthetic");
+        TimelineChart chart = new TimelineChart(lanes);
         Painted p = paint(chart, ChartStyle.screen(), ChartSize.DOCUMENT);
         Rectangle2D state = p.layout().lanes().state();
         double x = state.getX() + chart.viewport().xOf(h / 2, state.getWidth());
