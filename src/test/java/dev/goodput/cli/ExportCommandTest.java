@@ -21,11 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
-import picocli.CommandLine;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -48,21 +45,9 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    /** The exit code and what went to standard error (export prints nothing else). */
-    private record Result(int code, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = GoodputCli.configure(new CommandLine(new GoodputCli()));
-        cli.setErr(new PrintWriter(err, true));
-        return new Result(cli.execute(args), err.toString());
-    }
-
+    /** Export prints nothing when it succeeds. */
     private static void ok(String... args) {
-        Result r = run(args);
-        assertEquals(0, r.code(), r.err());
-        assertEquals("", r.err());
+        assertEquals("", CliRun.ok(args).err());
     }
 
     static Stream<Arguments> chartsFormatsSamples() {
@@ -202,14 +187,14 @@ class ExportCommandTest {
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("export", SampleRuns.CLEAN));
             args.addAll(List.of(c));
-            Result r = run(args.toArray(String[]::new));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
             assertEquals(1, r.code(), String.join(" ", c) + ": " + r.err());
             assertTrue(r.err().startsWith("goodput: error: "), r.err());
             assertFalse(Files.exists(Path.of(out)), String.join(" ", c));
         }
-        Result scale = run("export", SampleRuns.CLEAN, "--chart", "waterfall", "--scale", "4", "--out", out);
+        CliRun scale = CliRun.of("export", SampleRuns.CLEAN, "--chart", "waterfall", "--scale", "4", "--out", out);
         assertEquals("goodput: error: expected --scale 1, 2 or 3, found 4", scale.err().strip());
-        Result neither = run("export", SampleRuns.CLEAN, "--out", out);
+        CliRun neither = CliRun.of("export", SampleRuns.CLEAN, "--out", out);
         assertTrue(neither.err().contains("expected either --chart waterfall|timeline or --report"), neither.err());
     }
 
@@ -218,13 +203,13 @@ class ExportCommandTest {
         Path copy = dir.resolve("run.jsonl");
         Files.copy(Path.of(SampleRuns.CLEAN), copy);
         String digest = sha256(copy);
-        Result r = run("export", copy.toString(), "--report", "json", "--out", copy.toString());
+        CliRun r = CliRun.of("export", copy.toString(), "--report", "json", "--out", copy.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("refusing to write"), r.err());
         // Markdown writes its charts beside it: one of them must not be an input either.
         Path chart = dir.resolve("notes-waterfall.svg");
         Files.copy(copy, chart);
-        Result md = run("export", copy.toString(), chart.toString(), "--report", "md", "--out",
+        CliRun md = CliRun.of("export", copy.toString(), chart.toString(), "--report", "md", "--out",
                 dir.resolve("notes.md").toString());
         assertEquals(1, md.code(), md.err());
         assertEquals(digest, sha256(copy));
@@ -238,7 +223,7 @@ class ExportCommandTest {
                 .replace("\"step\": 10,", "\"step\": \"ten\","));
         String digest = sha256(bad);
         Path out = dir.resolve("chart.svg");
-        Result r = run("export", bad.toString(), "--chart", "waterfall", "--out", out.toString());
+        CliRun r = CliRun.of("export", bad.toString(), "--chart", "waterfall", "--out", out.toString());
         assertEquals(2, r.code());
         String line = r.err().strip();
         assertFalse(line.contains("\n"), line);
@@ -247,7 +232,7 @@ class ExportCommandTest {
         assertFalse(Files.exists(out));
         assertEquals(digest, sha256(bad));
 
-        Result missingFolder = run("export", SampleRuns.CLEAN, "--chart", "waterfall", "--out",
+        CliRun missingFolder = CliRun.of("export", SampleRuns.CLEAN, "--chart", "waterfall", "--out",
                 dir.resolve("no/such/folder/chart.svg").toString());
         assertEquals(2, missingFolder.code());
         assertTrue(missingFolder.err().contains("no such folder"), missingFolder.err());

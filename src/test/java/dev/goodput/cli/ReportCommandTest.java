@@ -6,11 +6,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,22 +22,9 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = GoodputCli.configure(new CommandLine(new GoodputCli()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void jsonReportHasTheDocumentedContract() throws Exception {
-        Result r = run("report", CLEAN, "--format", "json");
+        CliRun r = CliRun.of("report", CLEAN, "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("goodput-report/1", j.get("schema").asText());
@@ -73,15 +57,15 @@ class ReportCommandTest {
 
     @Test
     void everyFormatPrintsTheSameGoodputs() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(run("report", CLEAN, "--format", "json").out());
+        JsonNode j = CliRun.of("report", CLEAN, "--format", "json").json();
         String infraPct = String.format(java.util.Locale.ROOT, "%.2f%%", j.get("goodput").get("infra").asDouble() * 100);
-        Result text = run("report", CLEAN);
+        CliRun text = CliRun.of("report", CLEAN);
         assertEquals(0, text.code());
         assertTrue(text.out().contains("infra " + infraPct), text.out());
-        Result md = run("report", CLEAN, "--format", "markdown");
+        CliRun md = CliRun.of("report", CLEAN, "--format", "markdown");
         assertTrue(md.out().startsWith("# Goodput report: clean-small"));
         assertTrue(md.out().contains("| " + infraPct + " |"));
-        Result csv = run("report", CLEAN, "--format", "csv");
+        CliRun csv = CliRun.of("report", CLEAN, "--format", "csv");
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(new StringReader(csv.out())).getRecords();
         CSVRecord infraRow = rows.stream().filter(x -> x.get("section").equals("goodput")
@@ -91,7 +75,7 @@ class ReportCommandTest {
 
     @Test
     void windowOptionRestrictsTheReport() throws Exception {
-        Result r = run("report", CLEAN, "--format", "json", "--window", "2025-03-03T09:10:00Z", "1740993600");
+        CliRun r = CliRun.of("report", CLEAN, "--format", "json", "--window", "2025-03-03T09:10:00Z", "1740993600");
         assertEquals(0, r.code(), r.err());
         JsonNode w = new ObjectMapper().readTree(r.out()).get("window");
         assertEquals(600.0, w.get("seconds").asDouble(), 1e-9); // 09:10 -> 09:20 (epoch 1740993600)
@@ -103,12 +87,12 @@ class ReportCommandTest {
     void badInputExitsNonZeroWithOneLineNamingFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"event\":\"job_start\",\"time\":0}\n{\"event\":\"step\",\"step\":\"two\",\"start\":1}\n");
-        Result r = run("report", bad.toString());
+        CliRun r = CliRun.of("report", bad.toString());
         assertEquals(2, r.code());
         String line = r.err().strip();
         assertFalse(line.contains("\n"), line);
         assertEquals("goodput: error: " + bad + ":2: expected \"step\" to be a whole number (64-bit), found \"two\"", line);
-        Result missing = run("report", dir.resolve("nope.jsonl").toString());
+        CliRun missing = CliRun.of("report", dir.resolve("nope.jsonl").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.jsonl: file not found"), missing.err());
     }
@@ -117,7 +101,7 @@ class ReportCommandTest {
     void lenientModeReportsSkippedLinesAsWarnings() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, Files.readString(Path.of(CLEAN)).replace("\"step\": 10,", "\"step\": \"ten\","));
-        Result r = run("report", bad.toString(), "--lenient", "--format", "json");
+        CliRun r = CliRun.of("report", bad.toString(), "--lenient", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode warnings = new ObjectMapper().readTree(r.out()).get("warnings");
         boolean found = false;
@@ -129,20 +113,20 @@ class ReportCommandTest {
 
     @Test
     void unknownFormatIsAUsageError() {
-        Result r = run("report", CLEAN, "--format", "xml");
+        CliRun r = CliRun.of("report", CLEAN, "--format", "xml");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("expected --format text, json, csv or markdown"));
     }
 
     @Test
     void usageErrorsExitWithOneAndSayWhatIsWrong() {
-        Result none = run();
+        CliRun none = CliRun.of();
         assertEquals(1, none.code());
         assertTrue(none.err().startsWith("goodput: error: Missing required subcommand"), none.err());
-        Result badOption = run("report", CLEAN, "--frobnicate");
+        CliRun badOption = CliRun.of("report", CLEAN, "--frobnicate");
         assertEquals(1, badOption.code());
         assertTrue(badOption.err().contains("Unknown option: '--frobnicate'"), badOption.err());
-        Result badWindow = run("report", CLEAN, "--window", "noon", "1740993600");
+        CliRun badWindow = CliRun.of("report", CLEAN, "--window", "noon", "1740993600");
         assertEquals(1, badWindow.code()); // a malformed option value is a usage error
         assertTrue(badWindow.err().contains("expected the window start as ISO-8601"), badWindow.err());
     }

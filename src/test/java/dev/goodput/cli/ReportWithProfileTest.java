@@ -1,13 +1,9 @@
 package dev.goodput.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,16 +16,6 @@ class ReportWithProfileTest {
 
     @TempDir
     Path dir;
-
-    private static String run(String... args) {
-        CommandLine cl = GoodputCli.configure(new CommandLine(new GoodputCli()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        assertEquals(0, cl.execute(args), err.toString());
-        return out.toString();
-    }
 
     @Test
     void theProfileGivesTheModelLayerAndItsCauses() throws Exception {
@@ -44,7 +30,7 @@ class ReportWithProfileTest {
         }
         sb.append("{\"event\":\"job_end\",\"time\":0.47151395,\"reason\":\"completed\"}\n");
         Files.writeString(log, sb.toString());
-        JsonNode j = new ObjectMapper().readTree(run("report", log.toString(), TRACE, "--format", "json"));
+        JsonNode j = CliRun.ok("report", log.toString(), TRACE, "--format", "json").json();
         double mfu = 6_006_026_832_832.0 / (0.047151395 * 989.4e12);
         assertEquals(mfu, j.get("goodput").get("model").asDouble(), 1e-9);
         assertTrue(j.get("mfu").get("convention").asText().startsWith("profile"), j.get("mfu").toString());
@@ -64,7 +50,7 @@ class ReportWithProfileTest {
 
     @Test
     void profileJsonHasTheDocumentedFields() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(run("profile", TRACE, "--format", "json"));
+        JsonNode j = CliRun.ok("profile", TRACE, "--format", "json").json();
         assertEquals("goodput-profile/1", j.get("schema").asText());
         JsonNode r = j.get("ranks").get(0);
         for (String f : new String[]{"rank", "steps", "idle_us", "compute_us", "non_compute_us", "idle_pct",
@@ -85,7 +71,7 @@ class ReportWithProfileTest {
             String name = "trace_filter__sampled_rank-" + r + ".json.gz";
             Files.copy(Path.of("src/test/resources/traces/hta", name), ranks.resolve(name));
         }
-        JsonNode j = new ObjectMapper().readTree(run("profile", ranks.toString(), "--format", "json"));
+        JsonNode j = CliRun.ok("profile", ranks.toString(), "--format", "json").json();
         assertEquals(2, j.get("ranks").size());
         assertEquals(0, j.get("ranks").get(0).get("rank").asInt());
         assertEquals(1, j.get("ranks").get(1).get("rank").asInt());

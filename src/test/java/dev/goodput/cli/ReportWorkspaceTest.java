@@ -1,7 +1,6 @@
 package dev.goodput.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goodput.core.attribution.Overlay;
 import dev.goodput.core.attribution.Tag;
 import dev.goodput.core.derive.Window;
@@ -13,10 +12,7 @@ import dev.goodput.core.workspace.WorkspaceStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,22 +37,6 @@ class ReportWorkspaceTest {
     private Path run;
     private Path ws;
 
-    private record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Result goodput(String... args) {
-        CommandLine cl = GoodputCli.configure(new CommandLine(new GoodputCli()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private static long micros(String iso) {
         Instant i = Instant.parse(iso);
         return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
@@ -75,7 +55,7 @@ class ReportWorkspaceTest {
 
     @Test
     void theWorkspaceGivesInputsSettingsAndAttributions() throws Exception {
-        Result r = goodput("report", "--workspace", ws.toString(), "--format", "json");
+        CliRun r = CliRun.of("report", "--workspace", ws.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         JsonNode j = r.json();
@@ -83,26 +63,26 @@ class ReportWorkspaceTest {
         assertEquals(42.0, seconds(j, "node_repair"), 1e-9);
         assertEquals(0.0, seconds(j, "provisioning"), 1e-9);
 
-        JsonNode plain = goodput("report", run.toString(), "--window", "2025-03-03T09:00:00Z",
+        JsonNode plain = CliRun.of("report", run.toString(), "--window", "2025-03-03T09:00:00Z",
                 "2025-03-03T09:30:00Z", "--warmup-steps", "3", "--format", "json").json();
         assertEquals(42.0, seconds(plain, "provisioning"), 1e-9);
         assertEquals(plain.get("goodput").get("infra").asDouble(), j.get("goodput").get("infra").asDouble(), 1e-12,
                 "re-attributing infra badput to another infra cause keeps infra goodput");
         // The workspace's 3 warm-up steps (2 by default) decide which steps the MFU is measured on.
         assertEquals(plain.get("goodput").get("model").asDouble(), j.get("goodput").get("model").asDouble(), 1e-12);
-        JsonNode twoWarmup = goodput("report", run.toString(), "--window", "2025-03-03T09:00:00Z",
+        JsonNode twoWarmup = CliRun.of("report", run.toString(), "--window", "2025-03-03T09:00:00Z",
                 "2025-03-03T09:30:00Z", "--format", "json").json();
         assertNotEquals(twoWarmup.get("goodput").get("model").asDouble(), j.get("goodput").get("model").asDouble());
     }
 
     @Test
     void optionsAndFilesOverrideTheWorkspace() throws Exception {
-        Result r = goodput("report", "--workspace", ws.toString(), "--window", "2025-03-03T09:00:00Z",
+        CliRun r = CliRun.of("report", "--workspace", ws.toString(), "--window", "2025-03-03T09:00:00Z",
                 "2025-03-03T09:10:00Z", "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("2025-03-03T09:10:00Z", r.json().get("window").get("end").asText());
 
-        Result files = goodput("report", "--workspace", ws.toString(), SAMPLE.toString(), "--format", "json");
+        CliRun files = CliRun.of("report", "--workspace", ws.toString(), SAMPLE.toString(), "--format", "json");
         assertEquals(0, files.code(), files.err());
         assertEquals("", files.err(), "the given files are not checked against the workspace's");
         assertEquals(42.0, seconds(files.json(), "node_repair"), 1e-9);
@@ -112,7 +92,7 @@ class ReportWorkspaceTest {
     void aChangedInputIsWarnedAboutAndItsAttributionsStillApply() throws Exception {
         String text = Files.readString(run);
         Files.writeString(run, text.replace("clean-small (GPT", "clean-smalx (GPT")); // same size
-        Result r = goodput("report", "--workspace", ws.toString(), "--format", "json");
+        CliRun r = CliRun.of("report", "--workspace", ws.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("goodput: warning: " + run.toAbsolutePath() + " changed since the workspace was saved (same size, "
                 + "different content (SHA-256)); its attributions are re-applied where they still match\n",
@@ -123,7 +103,7 @@ class ReportWorkspaceTest {
     @Test
     void aMissingInputIsWarnedAboutAndNothingLeftToReadIsBadInput() throws Exception {
         Files.delete(run);
-        Result r = goodput("report", "--workspace", ws.toString());
+        CliRun r = CliRun.of("report", "--workspace", ws.toString());
         assertEquals(2, r.code());
         String[] lines = r.err().split("\\R");
         assertEquals("goodput: warning: " + run.toAbsolutePath() + " is missing (the workspace refers to it as "
@@ -135,7 +115,7 @@ class ReportWorkspaceTest {
     @Test
     void aBadWorkspaceIsBadInputAtItsLine() throws Exception {
         Files.writeString(ws, "{\n  \"format\": \"goodput-workspace\",\n  \"version\": 9\n}\n", StandardCharsets.UTF_8);
-        Result r = goodput("report", "--workspace", ws.toString());
+        CliRun r = CliRun.of("report", "--workspace", ws.toString());
         assertEquals(2, r.code());
         assertEquals("goodput: error: " + ws + ":3: expected versions 1 to 2 of goodput-workspace, found version 9: the "
                 + "file was written by a newer Goodput Workbench; update it to open this file", r.err().strip());
@@ -144,7 +124,7 @@ class ReportWorkspaceTest {
 
     @Test
     void withoutFilesOrAWorkspaceItIsAUsageError() {
-        Result r = goodput("report");
+        CliRun r = CliRun.of("report");
         assertEquals(1, r.code());
         assertEquals("goodput: error: expected at least one FILE (run log), or --workspace", r.err().strip());
     }

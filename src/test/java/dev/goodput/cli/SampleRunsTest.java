@@ -6,8 +6,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +55,7 @@ class SampleRunsTest {
         for (String format : List.of("text", "json", "csv", "markdown")) {
             List<String> args = new ArrayList<>(List.of("report", "--format", format));
             args.addAll(files);
-            String out = run(args);
+            String out = CliRun.ok(args.toArray(String[]::new)).out();
             assertFalse(out.isBlank(), format);
             if (format.equals("json")) {
                 JsonNode g = new ObjectMapper().readTree(out).get("goodput");
@@ -67,16 +65,5 @@ class SampleRunsTest {
                 }
             }
         }
-    }
-
-    private static String run(List<String> args) {
-        picocli.CommandLine cl = GoodputCli.configure(new picocli.CommandLine(new GoodputCli()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args.toArray(String[]::new));
-        assertEquals(0, code, err.toString());
-        return out.toString();
     }
 }
