@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The causes offered when tagging: the taxonomy, then causes already used in the run (imported, tagged or in a
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  * ("Bad PSU" → {@code bad_psu}).
  */
 public final class CauseChoices {
-    private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9]+");
 
     private final List<Cause> causes;
 
@@ -85,7 +83,7 @@ public final class CauseChoices {
         if (known.isPresent()) {
             return known;
         }
-        String id = NOT_ID.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("_").replaceAll("^_+|_+$", "");
+        String id = CauseCatalog.idOf(t);
         return id.isEmpty() ? Optional.empty() : Optional.of(Cause.of(id, layerForNew));
     }
 }

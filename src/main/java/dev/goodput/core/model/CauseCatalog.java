@@ -111,9 +111,16 @@ public final class CauseCatalog {
     }
 
     private static String customId(String name) {
-        String id = name == null ? "custom" : name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String id = name == null ? "" : idOf(name);
         return id.isEmpty() ? "custom" : id;
+    }
+
+    /**
+     * A name made a cause id by the run logs' convention ("Network Switch/Cable" → {@code network_switch_cable});
+     * empty when nothing of it is a letter or digit.
+     */
+    public static String idOf(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
     }
 
     private static Cause layered(Cause base, Layer layer) {

@@ -1,5 +1,7 @@
 package dev.goodput.core.sim;
 
+import dev.goodput.core.model.CauseCatalog;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Interruption rates per accelerator-hour, per cause, from an observed count table; see README.md beside
@@ -89,7 +90,7 @@ public record FailureRateTable(String source, List<FailureRate> unexpected, doub
 
     /** "Network Switch/Cable" → "network_switch_cable": the cause id convention of run logs. */
     static String causeId(String component) {
-        return component.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return CauseCatalog.idOf(component);
     }
 
     public int unexpectedCount() {
