@@ -130,8 +130,7 @@ final class ExportCommand implements Callable<Integer> {
         Derivation d = inputs.derive(cmd);
         ChartCaptions captions = (presentation ? ChartCaptions.of(which, d.report()) : ChartCaptions.NONE)
                 .withTitle(title).withSubtitle(subtitle);
-        ChartStyle chartStyle = captions.dress(presentation ? ChartStyle.presentation(null, null, null)
-                : ChartStyle.screen());
+        ChartStyle chartStyle = presentation ? captions.presentation() : captions.dress(ChartStyle.screen());
         try {
             ChartExporter.write(which.of(d, options), chartStyle, chartSize, fmt, scale, out);
         } catch (IOException e) {

@@ -25,7 +25,7 @@ public record ChartExportSettings(ChartFormat format, int scale, ChartSizePreset
             return screen;
         }
         ChartCaptions words = captions.withTitle(blankToNull(title)).withSubtitle(blankToNull(subtitle));
-        return words.dress(ChartStyle.presentation(words.title(), words.subtitle(), words.caption()));
+        return words.presentation();
     }
 
     /** A file name for the chart of a run, e.g. {@code clean-small-waterfall.png}: only safe characters. */

@@ -100,8 +100,7 @@ public final class ExportActions {
             return;
         }
         ChartCaptions captions = ChartCaptions.of(which, d.report());
-        ChartStyle style = captions.dress(ChartStyle.presentation(captions.title(), captions.subtitle(),
-                captions.caption()));
+        ChartStyle style = captions.presentation();
         ClipboardContent content = new ClipboardContent();
         content.putImage(ChartImages.render(source.chart(which, d), style, ChartSize.SLIDE_16_9, 1));
         Clipboard.getSystemClipboard().setContent(content);

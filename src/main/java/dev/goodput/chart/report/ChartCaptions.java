@@ -54,6 +54,11 @@ public record ChartCaptions(String title, String subtitle, String caption) {
         return newSubtitle == null ? this : new ChartCaptions(title, newSubtitle, caption);
     }
 
+    /** The presentation style (white page, larger text, legend) carrying these words. */
+    public ChartStyle presentation() {
+        return ChartStyle.presentation(title, subtitle, caption);
+    }
+
     /** {@code base}'s colours and text sizes carrying these words. */
     public ChartStyle dress(ChartStyle base) {
         return new ChartStyle(base.background(), base.text(), base.mutedText(), base.grid(), base.fontScale(), title,

@@ -50,7 +50,7 @@ public final class MarkdownReportWriter {
     /** Writes {@code markdown} and its charts beside it. */
     public void write(Derivation d, Path markdown) throws IOException {
         for (ReportChart chart : ReportChart.values()) {
-            ChartStyle style = ChartCaptions.of(chart, d.report()).dress(ChartStyle.presentation(null, null, null));
+            ChartStyle style = ChartCaptions.of(chart, d.report()).presentation();
             Chart drawn = chart.of(d, options);
             ChartExporter.write(drawn, style, CHART_SIZE, ChartFormat.SVG, 1, chartFile(markdown, chart,
                     ChartFormat.SVG));
