@@ -31,32 +31,12 @@ public final class ReportExporter {
     /** Writes {@code d} as {@code export} to {@code file} (and, for Markdown, its charts beside it). */
     public void write(ReportExport export, Derivation d, Path file) throws IOException {
         switch (export) {
-            case MARKDOWN -> markdown(d, file);
-            case HTML -> html(d, file);
-            case CAUSES_CSV -> causesCsv(d, file);
-            case INTERVALS_CSV -> intervalsCsv(d, file);
-            case JSON -> json(d, file);
+            case MARKDOWN -> new MarkdownReportWriter(options).write(d, file);
+            case HTML -> AtomicFile.writeText(file, w -> new HtmlReportWriter(options).write(d, w));
+            case CAUSES_CSV -> report(new ReportCsvWriter(), d, file);
+            case INTERVALS_CSV -> AtomicFile.writeText(file, w -> new IntervalCsvWriter().write(d, w));
+            case JSON -> report(new ReportJsonWriter(), d, file);
         }
-    }
-
-    public void markdown(Derivation d, Path file) throws IOException {
-        new MarkdownReportWriter(options).write(d, file);
-    }
-
-    public void html(Derivation d, Path file) throws IOException {
-        AtomicFile.writeText(file, w -> new HtmlReportWriter(options).write(d, w));
-    }
-
-    public void intervalsCsv(Derivation d, Path file) throws IOException {
-        AtomicFile.writeText(file, w -> new IntervalCsvWriter().write(d, w));
-    }
-
-    public void causesCsv(Derivation d, Path file) throws IOException {
-        report(new ReportCsvWriter(), d, file);
-    }
-
-    public void json(Derivation d, Path file) throws IOException {
-        report(new ReportJsonWriter(), d, file);
     }
 
     private static void report(ReportWriter writer, Derivation d, Path file) throws IOException {

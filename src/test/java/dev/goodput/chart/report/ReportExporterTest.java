@@ -52,8 +52,8 @@ class ReportExporterTest {
         new ReportJsonWriter().write(d.report(), json);
         StringWriter csv = new StringWriter();
         new ReportCsvWriter().write(d.report(), csv);
-        exporter.json(d, dir.resolve("r.json"));
-        exporter.causesCsv(d, dir.resolve("r.csv"));
+        exporter.write(ReportExport.JSON, d, dir.resolve("r.json"));
+        exporter.write(ReportExport.CAUSES_CSV, d, dir.resolve("r.csv"));
         assertEquals(json.toString(), Files.readString(dir.resolve("r.json"), UTF_8));
         assertEquals(csv.toString(), Files.readString(dir.resolve("r.csv"), UTF_8));
     }
