@@ -2,6 +2,8 @@ package dev.goodput.cli;
 
 import picocli.CommandLine;
 
+import java.util.function.Supplier;
+
 /**
  * A command cannot go on: a usage error (exit 1) or bad input (exit 2), with the one line that says why. Thrown
  * by the shared steps of several commands so each command prints and exits alike.
@@ -23,6 +25,15 @@ final class CommandFailure extends Exception {
 
     static CommandFailure badInput(String message) {
         return new CommandFailure(BAD_INPUT, message);
+    }
+
+    /** {@code parse}'s value, or a usage error saying what was expected when it rejects the text. */
+    static <T> T parsed(Supplier<T> parse, String expected, String found) throws CommandFailure {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw usage("expected " + expected + ", found \"" + found + "\"");
+        }
     }
 
     /** Prints {@code goodput: error: MESSAGE} to the command's error stream; returns the exit code. */

@@ -24,9 +24,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.goodput.cli.CommandFailure.parsed;
 
 /**
  * {@code goodput export FILE... --chart waterfall|timeline --out PATH} draws a chart to PNG, SVG or PDF;
@@ -116,11 +117,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int exportChart(CommandLine cmd, WaterfallOptions options) throws CommandFailure, IOException {
-        ReportChart which = parse(() -> ReportChart.parse(chart), "--chart waterfall or timeline", chart);
+        ReportChart which = parsed(() -> ReportChart.parse(chart), "--chart waterfall or timeline", chart);
         ChartFormat fmt = format == null
-                ? parse(() -> ChartFormat.fromFileName(out.toString()),
+                ? parsed(() -> ChartFormat.fromFileName(out.toString()),
                 "--out to end in .png, .svg or .pdf, or --format", out.toString())
-                : parse(() -> ChartFormat.parse(format), "--format png, svg or pdf", format);
+                : parsed(() -> ChartFormat.parse(format), "--format png, svg or pdf", format);
         if (!ChartExporter.PNG_SCALES.contains(scale)) {
             throw CommandFailure.usage("expected --scale 1, 2 or 3, found " + scale);
         }
@@ -140,7 +141,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int exportReport(CommandLine cmd, WaterfallOptions options) throws CommandFailure, IOException {
-        ReportExport which = parse(() -> ReportExport.parse(report), "--report md, html, csv, intervals-csv or json",
+        ReportExport which = parsed(() -> ReportExport.parse(report), "--report md, html, csv, intervals-csv or json",
                 report);
         if (format != null) {
             throw CommandFailure.usage("--format is for --chart; --report " + which.id() + " names its format");
@@ -226,14 +227,5 @@ final class ExportCommand implements Callable<Integer> {
     private CommandFailure cannotWrite(IOException e) {
         return CommandFailure.badInput(out + ": cannot write: " + e.getClass().getSimpleName() + " "
                 + e.getMessage());
-    }
-
-    /** {@code parse}'s value, or a usage error saying what was expected when it rejects the text. */
-    private static <T> T parse(Supplier<T> parse, String expected, String found) throws CommandFailure {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.usage("expected " + expected + ", found \"" + found + "\"");
-        }
     }
 }

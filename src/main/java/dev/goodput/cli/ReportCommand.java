@@ -31,15 +31,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat fmt;
-        try {
-            fmt = ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("goodput: error: expected --format text, json, csv or markdown, "
-                    + "found \"" + format + "\"");
-            return 1;
-        }
         Derivation d;
         try {
+            fmt = CommandFailure.parsed(() -> ReportFormat.parse(format), "--format text, json, csv or markdown",
+                    format);
             d = inputs.derive(spec.commandLine());
         } catch (CommandFailure f) {
             return f.report(spec.commandLine());
