@@ -5,6 +5,7 @@ import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * The one typeface of every chart, DejaVu Sans, bundled (licence beside it) so that screen, PNG, SVG and PDF
@@ -25,6 +26,11 @@ public final class ChartFonts {
 
     public static Font bold(float size) {
         return BOLD.deriveFont(size);
+    }
+
+    /** The bold face: a font loaded from the bold file has style PLAIN, and only its face name says bold. */
+    public static boolean facedBold(Font font) {
+        return font.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).contains("bold");
     }
 
     /** The font file's bytes, for embedding (PDF). */

@@ -1,14 +1,13 @@
 package dev.goodput.chart.export;
 
-import dev.goodput.chart.ChartFonts;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import dev.goodput.chart.ChartFonts;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.awt.Font;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Maps the charts' fonts to the bundled DejaVu Sans, embedded (as a subset) in the PDF, so text is written
@@ -23,7 +22,7 @@ final class PdfChartFonts extends PdfBoxGraphics2DFontTextDrawer {
     @Override
     protected PDFont mapFont(Font font, IFontTextDrawerEnv env) throws IOException {
         // A font loaded from the bold file has style PLAIN; its face name says it is bold.
-        boolean isBold = font.isBold() || font.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).contains("bold");
+        boolean isBold = font.isBold() || ChartFonts.facedBold(font);
         if (isBold) {
             if (bold == null) {
                 bold = load(env, true);

@@ -1,11 +1,11 @@
 package dev.goodput.chart.export;
 
+import dev.goodput.chart.ChartFonts;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 
 import java.awt.Font;
 import java.awt.Graphics;
-import java.util.Locale;
 
 /**
  * Batik's SVG Graphics2D, keeping bold faces bold. A font loaded from a bold file (DejaVu Sans Bold) has style
@@ -30,7 +30,7 @@ final class SvgChartGraphics extends SVGGraphics2D {
     @Override
     public void drawString(String text, float x, float y) {
         Font font = getFont();
-        if (font == null || font.isBold() || !font.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).contains("bold")) {
+        if (font == null || font.isBold() || !ChartFonts.facedBold(font)) {
             super.drawString(text, x, y);
             return;
         }

@@ -31,9 +31,4 @@ public final class StatePalette {
     public static int layer(Layer layer) {
         return LAYER_SHADES[layer.ordinal()][0];
     }
-
-    /** CSS/SVG hex (#rrggbb) of an ARGB colour. */
-    public static String hex(int argb) {
-        return String.format("#%06x", argb & 0xFFFFFF);
-    }
 }

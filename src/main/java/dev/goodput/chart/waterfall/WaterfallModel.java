@@ -14,8 +14,7 @@ import java.util.List;
  * (the last two only when the model goodput is known). Fractions are of the window's accelerator-time, so
  * every step ends where the next total starts. Causes below the options' threshold are grouped per layer.
  */
-public record WaterfallModel(String runName, long windowStartUs, long windowEndUs, int accelerators,
-                             double windowSeconds, List<Bar> bars) {
+public record WaterfallModel(String runName, int accelerators, double windowSeconds, List<Bar> bars) {
 
     /** One bar, left to right. */
     public sealed interface Bar permits Total, Step {
@@ -63,8 +62,7 @@ public record WaterfallModel(String runName, long windowStartUs, long windowEndU
             bars.add(step("Model", Layer.MODEL, infra * framework, r, otherThreshold));
             bars.add(new Total(GOODPUT, r.goodput().overall(), r.productiveSeconds() * r.goodput().model()));
         }
-        return new WaterfallModel(r.runName(), r.windowStartUs(), r.windowEndUs(), r.accelerators(), window,
-                List.copyOf(bars));
+        return new WaterfallModel(r.runName(), r.accelerators(), window, List.copyOf(bars));
     }
 
     private static Step step(String label, Layer layer, double top, GoodputReport r, double threshold) {
