@@ -1,6 +1,7 @@
 package dev.goodput.core.attribution;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,31 +27,29 @@ public final class OverlayChange {
 
     private static List<Edit> differences(Overlay before, Overlay after) {
         List<Edit> edits = new ArrayList<>();
-        Map<String, Tag> oldTags = byId(before.tags(), Tag::id);
-        Map<String, Tag> newTags = byId(after.tags(), Tag::id);
-        oldTags.keySet().stream().filter(id -> !newTags.containsKey(id)).forEach(id -> edits.add(new Edit.RemoveTag(id)));
-        for (Tag t : after.tags()) {
-            Tag old = oldTags.get(t.id());
-            if (old == null) {
-                edits.add(new Edit.AddTag(t));
-            } else if (!old.equals(t)) {
-                edits.add(new Edit.ReplaceTag(t));
-            }
-        }
-        Map<String, Rule> oldRules = byId(before.rules(), Rule::id);
-        Map<String, Rule> newRules = byId(after.rules(), Rule::id);
-        oldRules.keySet().stream().filter(id -> !newRules.containsKey(id))
-                .forEach(id -> edits.add(new Edit.RemoveRule(id)));
-        for (Rule r : after.rules()) {
-            Rule old = oldRules.get(r.id());
-            if (old == null) {
-                edits.add(new Edit.AddRule(r));
-            } else if (!old.equals(r)) {
-                edits.add(new Edit.ReplaceRule(r));
-            }
-        }
-        roles(before, after, edits);
+        diff(before.tags(), after.tags(), Tag::id, Edit.RemoveTag::new, Edit.AddTag::new, Edit.ReplaceTag::new, edits);
+        diff(before.rules(), after.rules(), Rule::id, Edit.RemoveRule::new, Edit.AddRule::new, Edit.ReplaceRule::new,
+                edits);
+        // Setting a role replaces the fault's old one, so adding and replacing are the same edit.
+        diff(before.faultRoles(), after.faultRoles(), FaultRole::fault, Edit.ClearFaultRole::new,
+                Edit.SetFaultRole::new, Edit.SetFaultRole::new, edits);
         return edits;
+    }
+
+    /** Removes what only {@code before} has (by id), then adds or replaces what {@code after} has anew. */
+    private static <K, V> void diff(List<V> before, List<V> after, Function<V, K> id, Function<K, Edit> remove,
+                                    Function<V, Edit> add, Function<V, Edit> replace, List<Edit> edits) {
+        Map<K, V> old = byId(before, id);
+        Map<K, V> now = byId(after, id);
+        old.keySet().stream().filter(k -> !now.containsKey(k)).forEach(k -> edits.add(remove.apply(k)));
+        for (V v : after) {
+            V was = old.get(id.apply(v));
+            if (was == null) {
+                edits.add(add.apply(v));
+            } else if (!was.equals(v)) {
+                edits.add(replace.apply(v));
+            }
+        }
     }
 
     private static List<Edit> wholesale(Overlay before, Overlay after) {
@@ -64,18 +63,7 @@ public final class OverlayChange {
         return edits;
     }
 
-    private static void roles(Overlay before, Overlay after, List<Edit> edits) {
-        Map<FaultRole.FaultRef, FaultRole> old = byId(before.faultRoles(), FaultRole::fault);
-        Map<FaultRole.FaultRef, FaultRole> now = byId(after.faultRoles(), FaultRole::fault);
-        old.keySet().stream().filter(f -> !now.containsKey(f)).forEach(f -> edits.add(new Edit.ClearFaultRole(f)));
-        for (FaultRole r : after.faultRoles()) {
-            if (!r.equals(old.get(r.fault()))) {
-                edits.add(new Edit.SetFaultRole(r));
-            }
-        }
-    }
-
     private static <K, V> Map<K, V> byId(List<V> values, Function<V, K> id) {
-        return values.stream().collect(Collectors.toMap(id, v -> v, (a, b) -> b, java.util.LinkedHashMap::new));
+        return values.stream().collect(Collectors.toMap(id, v -> v, (a, b) -> b, LinkedHashMap::new));
     }
 }
