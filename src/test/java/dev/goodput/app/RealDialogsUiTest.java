@@ -27,28 +27,21 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,57 +60,14 @@ class RealDialogsUiTest {
     private static final long HOUR = 3_600_000_000L;
     private static final long DAY = 24 * HOUR;
 
-    private final Preferences prefs = TestPreferences.fresh();
-    private final ExecutorService loader = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-run-loader");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<MainWindow> windows = new ArrayList<>();
-    private Path appFolder;
-    private Stage primary;
+    @RegisterExtension
+    final UiFixture fixture = UiFixture.withRealDialogs();
     private MainWindow window;
 
     @BeforeEach
-    void createWindow() throws Exception {
-        appFolder = Files.createTempDirectory("goodput-dialogs-");
-        primary = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            window = create(stage);
-            window.show(List.of());
-            stage.sizeToScene();
-            stage.centerOnScreen();
-        });
+    void window() {
+        window = fixture.window();
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        // A dialog left open by a failed step would block the next test: close every window but TestFX's own.
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != primary) {
-                    w.hide();
-                }
-            }
-            windows.forEach(MainWindow::cancelLoad);
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        loader.shutdownNow();
-        TestPreferences.remove(prefs);
-        try (var walk = Files.walk(appFolder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
-    }
-
-    /** The window as the app builds it: every question asked by a real dialog over it. */
-    private MainWindow create(Stage stage) {
-        MainWindow w = new MainWindow(stage, prefs, RunSource.lenient(), loader, appFolder,
-                (s, session) -> WorkbenchPrompts.dialogs(s, () -> session.overlayProperty().get()));
-        windows.add(w);
-        return w;
     }
 
     @Test
@@ -361,7 +311,7 @@ class RealDialogsUiTest {
 
         // A second window on the same app folder (as after a crash) opens the same run: the alert asks first.
         AtomicReference<MainWindow> next = new AtomicReference<>();
-        robot.interact(() -> next.set(create(new Stage())));
+        robot.interact(() -> next.set(fixture.build(new Stage())));
         try {
             Platform.runLater(() -> next.get().show(List.of(UiFixture.BLOOM))); // waits in the alert
             DialogPane pane = dialog(robot, "Edits to ");

@@ -1,9 +1,11 @@
 package dev.goodput.app;
 
+import dev.goodput.app.attribution.AttributionSession;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.prefs.Preferences;
 
 /**
@@ -47,6 +50,8 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
 
     private final List<MainWindow> windows = new ArrayList<>();
     private final RunSource source;
+    private final BiFunction<Stage, AttributionSession, WorkbenchPrompts> promptsFor;
+    private Stage primary;
     private MainWindow window;
 
     UiFixture() {
@@ -56,6 +61,18 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
     /** With a run source of the test's own (e.g. one that blocks, to catch a load midway). */
     UiFixture(RunSource source) {
         this.source = source;
+        this.promptsFor = (stage, session) -> prompts.asWorkbench();
+    }
+
+    private UiFixture(BiFunction<Stage, AttributionSession, WorkbenchPrompts> promptsFor) {
+        this.source = RunSource.lenient();
+        this.promptsFor = promptsFor;
+    }
+
+    /** The window as the app builds it: every question asked by a real dialog over it (none scripted). */
+    static UiFixture withRealDialogs() {
+        return new UiFixture((stage, session) -> WorkbenchPrompts.dialogs(stage,
+                () -> session.overlayProperty().get()));
     }
 
     /** The window built for the current test. */
@@ -65,6 +82,7 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
 
     @Override
     public void beforeEach(ExtensionContext context) throws TimeoutException {
+        primary = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> window = create(stage, source));
     }
 
@@ -73,9 +91,19 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
         close();
     }
 
-    MainWindow create(Stage stage, RunSource source) {
-        MainWindow window = new MainWindow(stage, prefs, source, loader, appFolder, (s, session) -> prompts.asWorkbench());
+    /** A window on this fixture's preferences, app folder and loader, not shown yet. */
+    MainWindow build(Stage stage) {
+        return build(stage, source);
+    }
+
+    private MainWindow build(Stage stage, RunSource source) {
+        MainWindow window = new MainWindow(stage, prefs, source, loader, appFolder, promptsFor);
         windows.add(window);
+        return window;
+    }
+
+    MainWindow create(Stage stage, RunSource source) {
+        MainWindow window = build(stage, source);
         window.show(List.of());
         // TestFX hands every test the same stage, already shown at the size of an earlier scene: fit it to this one,
         // or clicks near the bottom of the window (the status bar) would land outside it.
@@ -88,11 +116,21 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
         return create(stage, source);
     }
 
-    /** Cancels what is still loading, so no late result writes to the preferences node removed here. */
+    /**
+     * Cancels what is still loading, so no late result writes to the preferences node removed here, and closes
+     * every window but TestFX's own (a dialog a failed step left open would block the next test).
+     */
     @Override
     public void close() {
         try {
-            WaitForAsyncUtils.asyncFx(() -> windows.forEach(MainWindow::cancelLoad)).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(() -> {
+                for (Window w : List.copyOf(Window.getWindows())) {
+                    if (w != primary) {
+                        w.hide();
+                    }
+                }
+                windows.forEach(MainWindow::cancelLoad);
+            }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("could not cancel the loads of the test's windows", e);
         }
