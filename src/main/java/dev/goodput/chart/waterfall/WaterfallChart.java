@@ -102,11 +102,7 @@ public final class WaterfallChart implements Chart {
             Font bold = l.valueFont();
             Font plain = l.calloutFont();
             String pct = WaterfallFormat.percent(fraction);
-            String hours = WaterfallFormat.hours(model.value(fraction,
-                    options.withUnit(WaterfallUnit.ACCELERATOR_HOURS)));
-            if (options.unit() == WaterfallUnit.COST) {
-                hours += " · " + WaterfallFormat.cost(model.value(fraction, options), options.currency());
-            }
+            String hours = WaterfallFormat.amounts(model, fraction, options);
             double hb = ChartText.lineHeight(bold);
             double hp = ChartText.lineHeight(plain);
             double top = t.bar().getY() - hb - hp - 4;

@@ -23,11 +23,13 @@ public final class WaterfallFormat {
 
     /** The label of a bar or segment: percent and hours, plus the cost when costs are shown. */
     public static String label(WaterfallModel m, double fraction, WaterfallOptions o) {
-        String s = percent(fraction) + " · " + hours(m.value(fraction, o.withUnit(WaterfallUnit.ACCELERATOR_HOURS)));
-        if (o.unit() == WaterfallUnit.COST) {
-            s += " · " + cost(m.value(fraction, o), o.currency());
-        }
-        return s;
+        return percent(fraction) + " · " + amounts(m, fraction, o);
+    }
+
+    /** A fraction of the window in accelerator-hours, and " · " its cost when costs are shown. */
+    public static String amounts(WaterfallModel m, double fraction, WaterfallOptions o) {
+        String s = hours(m.acceleratorHours(fraction));
+        return o.unit() == WaterfallUnit.COST ? s + " · " + cost(m.value(fraction, o), o.currency()) : s;
     }
 
     /** An axis tick in the unit shown. */

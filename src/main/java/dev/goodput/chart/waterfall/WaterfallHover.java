@@ -13,7 +13,7 @@ public final class WaterfallHover {
         b.append("Lost: ").append(HumanFormat.duration(s.seconds())).append(" of window time (")
                 .append(WaterfallFormat.percent(s.fraction())).append(" of the window)\n");
         b.append("Accelerator-hours: ")
-                .append(WaterfallFormat.hours(m.value(s.fraction(), o.withUnit(WaterfallUnit.ACCELERATOR_HOURS))));
+                .append(WaterfallFormat.hours(m.acceleratorHours(s.fraction())));
         if (o.unit() == WaterfallUnit.COST) {
             b.append("\nCost: ").append(WaterfallFormat.cost(m.value(s.fraction(), o), o.currency()))
                     .append(" at ").append(o.currency()).append(o.pricePerHour()).append(" per accelerator-hour");
@@ -30,7 +30,7 @@ public final class WaterfallHover {
     public static String describe(WaterfallModel m, WaterfallModel.Total t, WaterfallOptions o) {
         String s = t.label() + "\n" + WaterfallFormat.percent(t.fraction()) + " of the window · "
                 + HumanFormat.duration(t.seconds()) + " of window time\nAccelerator-hours: "
-                + WaterfallFormat.hours(m.value(t.fraction(), o.withUnit(WaterfallUnit.ACCELERATOR_HOURS)));
+                + WaterfallFormat.hours(m.acceleratorHours(t.fraction()));
         if (o.unit() == WaterfallUnit.COST) {
             s += "\nCost: " + WaterfallFormat.cost(m.value(t.fraction(), o), o.currency());
         }

@@ -106,11 +106,16 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
         return windowSeconds * accelerators / 3600.0;
     }
 
+    /** A fraction of the window in accelerator-hours, whatever the unit shown. */
+    public double acceleratorHours(double fraction) {
+        return fraction * windowAcceleratorHours();
+    }
+
     /** A fraction of the window in the unit asked for. */
     public double value(double fraction, WaterfallOptions o) {
         return switch (o.unit()) {
             case FRACTION -> fraction;
-            case ACCELERATOR_HOURS -> fraction * windowAcceleratorHours();
+            case ACCELERATOR_HOURS -> acceleratorHours(fraction);
             case COST -> fraction * windowAcceleratorHours() * o.pricePerHour();
         };
     }
