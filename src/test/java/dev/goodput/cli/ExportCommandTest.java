@@ -9,8 +9,9 @@ import dev.goodput.chart.report.ReportChart;
 import dev.goodput.chart.report.ReportExport;
 import dev.goodput.chart.report.ReportExporter;
 import dev.goodput.chart.report.SafeXml;
-import dev.goodput.chart.report.SampleRuns;
 import dev.goodput.core.derive.Derivation;
+import dev.goodput.testing.SampleRuns;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

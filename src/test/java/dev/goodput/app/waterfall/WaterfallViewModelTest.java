@@ -7,15 +7,11 @@ import dev.goodput.chart.waterfall.WaterfallLayout;
 import dev.goodput.chart.waterfall.WaterfallModel;
 import dev.goodput.chart.waterfall.WaterfallUnit;
 import dev.goodput.core.derive.Derivation;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.Layer;
+import dev.goodput.testing.SampleRuns;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +27,7 @@ class WaterfallViewModelTest {
     private static final double H = 420;
 
     private static Derivation derive(String file) throws Exception {
-        return GoodputDeriver.derive(new RunLoader(LoadMode.STRICT).load(List.of(Path.of(file))),
-                DerivationSettings.defaults());
+        return SampleRuns.derive(file);
     }
 
     @Test

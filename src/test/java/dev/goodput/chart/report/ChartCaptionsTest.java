@@ -3,6 +3,7 @@ package dev.goodput.chart.report;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.HumanFormat;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

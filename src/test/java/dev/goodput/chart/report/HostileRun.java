@@ -1,6 +1,7 @@
 package dev.goodput.chart.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.goodput.testing.SampleRuns;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.goodput.chart.report;
 
-import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
@@ -8,6 +7,8 @@ import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.report.CauseShare;
+import dev.goodput.core.report.GoodputTerm;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,7 @@ package dev.goodput.chart.report;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
 import dev.goodput.core.report.HumanFormat;
+import dev.goodput.testing.SampleRuns;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -4,6 +4,8 @@ import dev.goodput.chart.export.ChartFormat;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.report.ReportMarkdownWriter;
+import dev.goodput.testing.SampleRuns;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;

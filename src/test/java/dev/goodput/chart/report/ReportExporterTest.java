@@ -5,6 +5,7 @@ import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.io.AtomicFile;
 import dev.goodput.core.report.ReportCsvWriter;
 import dev.goodput.core.report.ReportJsonWriter;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,10 +3,7 @@ package dev.goodput.chart.timeline;
 import dev.goodput.chart.ChartSize;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.ChartText;
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +12,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +37,7 @@ class TimelineChartTest {
     }
 
     private static TimelineLanes lanes(String file) throws Exception {
-        return TimelineLanes.of(GoodputDeriver.derive(new RunLoader(LoadMode.STRICT).load(List.of(Path.of(file))),
-                DerivationSettings.defaults()));
+        return TimelineLanes.of(SampleRuns.derive(file));
     }
 
     private record Painted(BufferedImage image, RecordingGraphics.Record record, TimelineChartLayout layout) {

@@ -1,17 +1,13 @@
 package dev.goodput.chart.waterfall;
 
-import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
-import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.LayerShare;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The waterfall's numbers are the report's: totals, each layer's step, each cause, nothing lost or doubled. */
 class WaterfallModelTest {
     private static GoodputReport report(String file) throws Exception {
-        return GoodputDeriver.derive(new RunLoader(LoadMode.STRICT).load(List.of(Path.of(file))),
-                DerivationSettings.defaults()).report();
+        return SampleRuns.derive(file).report();
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.goodput.chart.report;
+package dev.goodput.testing;
 
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The bundled sample runs, each derived once for all the export tests (the 54-day run takes seconds). */
+/** The bundled sample runs, each derived once (strictly, default settings) for all the tests (the 54-day run takes seconds). */
 public final class SampleRuns {
     public static final String CLEAN = "sample-runs/clean-small/run.jsonl";
     public static final String BLOOM = "sample-runs/bloom-176b/run.jsonl";
