@@ -108,7 +108,7 @@ class AttributionEditingUiTest {
         Interval retagged = timeline.selectedProperty().get();
         assertEquals("checkpoint_restore", ((IntervalState.Lost) w.session().attribution()
                 .at(first.startUs()).orElseThrow().interval().state()).cause().id());
-        assertNotNull(retagged);
+        assertEquals(first.startUs(), retagged.startUs(), "the timeline keeps the gap selected, now a restore");
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();

@@ -139,6 +139,7 @@ class RuleTest {
         run.start(50).steps(9, 20, 50).end(100, dev.goodput.core.model.EndReason.COMPLETED);
         Derivation d = run.derive();
         double before = seconds(d.report(), "faulty_gpu");
+        assertEquals(14.0, before, EPS);
         IncrementalAttribution a = IncrementalAttribution.of(d, Overlay.EMPTY);
         new EditHistory(a).apply(new Edit.AddRule(rule("r1", "Xid 79", null, "gpu_fell_off_bus", Layer.INFRA)));
         assertEquals(before, seconds(a.report(), "gpu_fell_off_bus"), EPS);
