@@ -81,6 +81,7 @@ final class MfuCalculator {
                 case GIVEN -> given ? FlopConvention.GIVEN : null;
                 case SIX_N_D -> params ? FlopConvention.SIX_N_D : null;
                 case PALM -> params && attention ? FlopConvention.PALM : null;
+                case REPORTED -> null; // TODO(issue 11): measured from the steps' reported FLOP/s
             };
         }
         if (given) {
@@ -98,6 +99,7 @@ final class MfuCalculator {
         return switch (conv) {
             case GIVEN -> m.flopsPerStep();
             case SIX_N_D -> positive(t) ? 6.0 * m.parameters() * t : Double.NaN;
+            case REPORTED -> Double.NaN;
             case PALM -> positive(t) ? t * (6.0 * m.parameters()
                     + 12.0 * m.layers() * m.heads() * m.headDim() * (double) m.sequenceLength()) : Double.NaN;
         };

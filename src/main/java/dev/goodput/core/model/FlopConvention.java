@@ -9,7 +9,12 @@ public enum FlopConvention {
     /** 6 · parameters · tokens (Kaplan et al.): forward + backward of a dense transformer, no attention term. */
     SIX_N_D("6nd"),
     /** PaLM (Chowdhery et al., App. B): 6·N + 12·L·H·Q·T FLOPs per token, attention included. */
-    PALM("palm");
+    PALM("palm"),
+    /**
+     * The trainer's own per-step figure ({@link StepTable#reportedFlopRate(int)}): its MFU times its peak, or its
+     * model TFLOP/s per accelerator; {@link RunMetadata#reportedFlops()} says which.
+     */
+    REPORTED("reported");
 
     private final String id;
 

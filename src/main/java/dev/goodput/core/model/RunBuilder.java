@@ -64,6 +64,12 @@ public final class RunBuilder {
         return this;
     }
 
+    /** A step with the model FLOP/s per accelerator its trainer reported for it (NaN: none). */
+    public RunBuilder step(long number, long startUs, long endUs, long tokens, double reportedFlopRate, Source source) {
+        steps.add(number, startUs, endUs, tokens, reportedFlopRate, source);
+        return this;
+    }
+
     public RunBuilder phase(Phase phase) {
         phases.add(phase);
         return this;

@@ -9,22 +9,24 @@ import java.util.List;
  */
 public final class StepTable {
     private static final StepTable EMPTY = new StepTable(new long[0], new long[0], new long[0], new long[0],
-            new int[0], new int[0], List.of());
+            new double[0], new int[0], new int[0], List.of());
 
     private final long[] number;
     private final long[] startUs;
     private final long[] endUs;
     private final long[] tokens;
+    private final double[] flopRate;
     private final int[] fileIndex;
     private final int[] line;
     private final List<String> files;
 
-    StepTable(long[] number, long[] startUs, long[] endUs, long[] tokens, int[] fileIndex, int[] line,
-              List<String> files) {
+    StepTable(long[] number, long[] startUs, long[] endUs, long[] tokens, double[] flopRate, int[] fileIndex,
+              int[] line, List<String> files) {
         this.number = number;
         this.startUs = startUs;
         this.endUs = endUs;
         this.tokens = tokens;
+        this.flopRate = flopRate;
         this.fileIndex = fileIndex;
         this.line = line;
         this.files = List.copyOf(files);
@@ -56,6 +58,15 @@ public final class StepTable {
         return tokens[row];
     }
 
+    /**
+     * The model FLOP/s per accelerator the trainer itself reported for this step (e.g. Megatron's
+     * "throughput per GPU (TFLOP/s/GPU)" × 10^12), or NaN when the log gives none. See
+     * {@link RunMetadata#reportedFlops()} for what the figure counts.
+     */
+    public double reportedFlopRate(int row) {
+        return flopRate[row];
+    }
+
     public Source source(int row) {
         return new Source(files.get(fileIndex[row]), line[row]);
     }
@@ -77,6 +88,7 @@ public final class StepTable {
         private long[] startUs = new long[1024];
         private long[] endUs = new long[1024];
         private long[] tokens = new long[1024];
+        private double[] flopRate = new double[1024];
         private int[] fileIndex = new int[1024];
         private int[] line = new int[1024];
         private int size;
@@ -84,12 +96,19 @@ public final class StepTable {
         private final java.util.HashMap<String, Integer> fileIds = new java.util.HashMap<>();
 
         public Builder add(long stepNumber, long start, long end, long tokenCount, Source source) {
+            return add(stepNumber, start, end, tokenCount, Double.NaN, source);
+        }
+
+        /** @param reportedFlopRate model FLOP/s per accelerator the trainer reported, or NaN */
+        public Builder add(long stepNumber, long start, long end, long tokenCount, double reportedFlopRate,
+                           Source source) {
             if (size == number.length) {
                 int n = size * 2;
                 number = Arrays.copyOf(number, n);
                 startUs = Arrays.copyOf(startUs, n);
                 endUs = Arrays.copyOf(endUs, n);
                 tokens = Arrays.copyOf(tokens, n);
+                flopRate = Arrays.copyOf(flopRate, n);
                 fileIndex = Arrays.copyOf(fileIndex, n);
                 line = Arrays.copyOf(line, n);
             }
@@ -97,6 +116,7 @@ public final class StepTable {
             startUs[size] = start;
             endUs[size] = end;
             tokens[size] = tokenCount;
+            flopRate[size] = reportedFlopRate;
             Source src = source == null ? Source.DERIVED : source;
             fileIndex[size] = fileIds.computeIfAbsent(src.file(), f -> {
                 files.add(f);
@@ -134,6 +154,7 @@ public final class StepTable {
             long[] s = new long[size];
             long[] e = new long[size];
             long[] t = new long[size];
+            double[] rate = new double[size];
             int[] f = new int[size];
             int[] l = new int[size];
             int k = 0;
@@ -148,12 +169,13 @@ public final class StepTable {
                 s[k] = startUs[r];
                 e[k] = endUs[r];
                 t[k] = tokens[r];
+                rate[k] = flopRate[r];
                 f[k] = fileIndex[r];
                 l[k] = line[r];
                 k++;
             }
             return new StepTable(Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
-                    Arrays.copyOf(f, k), Arrays.copyOf(l, k), files);
+                    Arrays.copyOf(rate, k), Arrays.copyOf(f, k), Arrays.copyOf(l, k), files);
         }
 
         /** Whether row {@code r} repeats one of the kept rows with the same start (they are adjacent). */
