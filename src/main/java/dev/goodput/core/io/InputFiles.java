@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** Opens input files read-only, unpacking gzip transparently. Inputs are never written. */
-final class InputFiles {
+public final class InputFiles {
     private InputFiles() {
     }
 
-    static InputStream open(Path file) throws IOException {
+    public static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int b1 = in.read();
@@ -28,7 +28,7 @@ final class InputFiles {
     }
 
     /** A UTF-8 reader that skips a byte-order mark, which spreadsheet exports like to add. */
-    static BufferedReader reader(Path file) throws IOException {
+    public static BufferedReader reader(Path file) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
         r.mark(1);
         if (r.read() != '\uFEFF') {
@@ -38,7 +38,7 @@ final class InputFiles {
     }
 
     /** The first non-blank characters of a file (after gzip), for format detection. */
-    static String head(Path file, int chars) throws IOException {
+    public static String head(Path file, int chars) throws IOException {
         try (BufferedReader r = reader(file)) {
             char[] buf = new char[chars];
             int n = r.read(buf);

@@ -1,0 +1,64 @@
+package dev.goodput.core.io.logs;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The trainer-log formats read line by line, in the order their recognisers are tried (the most specific first,
+ * and the launcher's lines last, since trainer lines may quote them). JSON formats (the canonical run log,
+ * ml-goodput-measurement entries, Hugging Face's {@code trainer_state.json}) are told apart by their first record
+ * instead ({@link dev.goodput.core.io.RunLoader}).
+ */
+public final class LogFormats {
+    private static final List<LogFormat> ALL = List.of(
+            new LogFormat("mlperf", "MLPerf training (:::MLLOG)",
+                    ":::MLLOG {\"namespace\": \"\", \"time_ms\": 1714521600000, \"event_type\": \"INTERVAL_START\", "
+                            + "\"key\": \"run_start\", \"value\": null, ...}",
+                    "init, run, block and eval starts and stops; run_stop status", MlperfRecogniser::new),
+            new LogFormat("megatron", "Megatron-LM / Megatron-DeepSpeed",
+                    " [2024-04-06 02:55:45] iteration        2/     100 | consumed samples:          256 | "
+                            + "elapsed time per iteration (ms): 5630.1 | throughput per GPU (TFLOP/s/GPU): 231.9 | ...",
+                    "iterations (mean time over the log interval), TFLOP/s per GPU, checkpoint saves and loads, "
+                            + "start banners and arguments", MegatronRecogniser::new),
+            new LogFormat("megatron-progress", "Megatron-LM progress.txt",
+                    "2024-05-01 12:00:00\tJob ID: 1234\t# GPUs: 8\tStarting job",
+                    "job starts, saved checkpoints with their iteration and throughput",
+                    MegatronProgressRecogniser::new),
+            new LogFormat("deepspeed", "DeepSpeed",
+                    "[Rank 0] step=136005, skipped=0, lr=[...], mom=[...]",
+                    "steps, skipped (overflow) steps, samples per second, checkpoint saves", DeepSpeedRecogniser::new),
+            new LogFormat("nemo", "NeMo / NeMo 2 (Lightning)",
+                    "Training epoch 0, iteration 5/19 | lr: 1.499e-06 | global_batch_size: 512 | ... | "
+                            + "train_step_timing in s: 7.612",
+                    "iterations and their step time, checkpoint saves, preemption, stragglers", NemoRecogniser::new),
+            new LogFormat("torchtitan", "torchtitan",
+                    "[titan] 2026-05-20 03:18:30,018 - root - INFO - step:  2  loss: 12.0  memory: 60.1GiB(33.7%)  "
+                            + "tps: 8,911  tflops: 180.76  mfu: 8.13%",
+                    "steps, TFLOP/s and MFU, checkpoint saves and loads", TorchtitanRecogniser::new),
+            new LogFormat("maxtext", "MaxText",
+                    "completed step: 3, seconds: 5.402, TFLOP/s/device: 141.542, Tokens/s/device: 9098.189, ...",
+                    "steps with their seconds and TFLOP/s per device, checkpoint saves", MaxTextRecogniser::new),
+            new LogFormat("torchelastic", "torchrun / torch.distributed.elastic / ft_launcher",
+                    "torch.distributed.elastic.multiprocessing.errors.ChildFailedError:",
+                    "worker group starts, failures and restarts, the root-cause block (rank, host, exit code, time)",
+                    TorchElasticRecogniser::new));
+
+    private LogFormats() {
+    }
+
+    public static List<LogFormat> all() {
+        return ALL;
+    }
+
+    /** The format with this id (case-insensitive), or null. */
+    public static LogFormat byId(String id) {
+        String t = id.trim().toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(f -> f.id().equals(t)).findFirst().orElse(null);
+    }
+
+    /** "Megatron-LM / Megatron-DeepSpeed, NeMo, ..." for messages. */
+    public static String describe(List<LogFormat> formats) {
+        return formats.stream().map(LogFormat::name).collect(Collectors.joining(", "));
+    }
+}

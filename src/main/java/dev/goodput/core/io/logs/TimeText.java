@@ -1,0 +1,141 @@
+package dev.goodput.core.io.logs;
+
+import dev.goodput.core.model.Times;
+
+/**
+ * Reads the timestamps trainer logs write, by hand (a general parser costs microseconds per line, which
+ * dominates reading a gigabyte log):
+ * <ul>
+ *   <li>{@code 2024-04-06 02:55:45}, with {@code T} or a space, a fraction after {@code .} or {@code ,} (Python's
+ *   logging), and an optional {@code Z} or {@code ±HH:MM}/{@code ±HHMM} offset; without one, the file's zone;</li>
+ *   <li>glog's {@code I0520 03:18:04.272000} (no year: a {@link LogTime yearless} value).</li>
+ * </ul>
+ * Each method returns the time and sets {@link #end} to the index after it, or returns {@link Times#UNKNOWN}.
+ */
+public final class TimeText {
+    private TimeText() {
+    }
+
+    /** Index just after the last time read on this thread (valid only after a successful read). */
+    private static final ThreadLocal<int[]> END = ThreadLocal.withInitial(() -> new int[1]);
+
+    public static int end() {
+        return END.get()[0];
+    }
+
+    /** A date and time starting at {@code at}: {@code YYYY-MM-DD[ T]HH:MM:SS[(.|,)f][Z|±HH[:]MM]}. */
+    public static long dateTime(String s, int at, LogTime clock) {
+        int n = s.length();
+        if (at + 19 > n || s.charAt(at + 4) != '-' || s.charAt(at + 7) != '-'
+                || (s.charAt(at + 10) != ' ' && s.charAt(at + 10) != 'T') || s.charAt(at + 13) != ':'
+                || s.charAt(at + 16) != ':') {
+            return Times.UNKNOWN;
+        }
+        int year = digits(s, at, 4);
+        int month = digits(s, at + 5, 2);
+        int day = digits(s, at + 8, 2);
+        int hour = digits(s, at + 11, 2);
+        int minute = digits(s, at + 14, 2);
+        int second = digits(s, at + 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return Times.UNKNOWN;
+        }
+        int i = at + 19;
+        int micros = 0;
+        if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',') && i + 1 < n && isDigit(s.charAt(i + 1))) {
+            i++;
+            int scale = 100_000;
+            while (i < n && isDigit(s.charAt(i))) {
+                micros += (s.charAt(i) - '0') * scale;
+                scale /= 10;
+                i++;
+            }
+        }
+        long t;
+        if (i < n && s.charAt(i) == 'Z') {
+            t = LogTime.epochMicros(year, month, day, hour, minute, second, micros, 0);
+            i++;
+        } else if (i + 2 < n && (s.charAt(i) == '+' || s.charAt(i) == '-') && isDigit(s.charAt(i + 1))
+                && isDigit(s.charAt(i + 2))) {
+            int sign = s.charAt(i) == '-' ? -1 : 1;
+            int oh = digits(s, i + 1, 2);
+            int j = i + 3;
+            if (j < n && s.charAt(j) == ':') {
+                j++;
+            }
+            int om = j + 1 < n ? digits(s, j, 2) : -1;
+            if (om < 0) {
+                om = 0;
+                j = i + 3;
+            } else {
+                j += 2;
+            }
+            t = LogTime.epochMicros(year, month, day, hour, minute, second, micros, sign * (oh * 3600 + om * 60));
+            i = j;
+        } else {
+            t = clock.epochMicros(year, month, day, hour, minute, second, micros);
+        }
+        END.get()[0] = i;
+        return t;
+    }
+
+    /** glog's {@code [IWEF]MMDD HH:MM:SS.ffffff} at {@code at}: a yearless value. */
+    public static long glog(String s, int at) {
+        int n = s.length();
+        if (at + 14 > n || "IWEF".indexOf(s.charAt(at)) < 0 || s.charAt(at + 5) != ' ' || s.charAt(at + 8) != ':'
+                || s.charAt(at + 11) != ':') {
+            return Times.UNKNOWN;
+        }
+        int month = digits(s, at + 1, 2);
+        int day = digits(s, at + 3, 2);
+        int hour = digits(s, at + 6, 2);
+        int minute = digits(s, at + 9, 2);
+        int second = digits(s, at + 12, 2);
+        if ((month | day | hour | minute | second) < 0) {
+            return Times.UNKNOWN;
+        }
+        int i = at + 14;
+        int micros = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            int scale = 100_000;
+            while (i < n && isDigit(s.charAt(i))) {
+                micros += (s.charAt(i) - '0') * scale;
+                scale /= 10;
+                i++;
+            }
+        }
+        long t = LogTime.yearless(month, day, hour, minute, second, micros);
+        END.get()[0] = i;
+        return t;
+    }
+
+    /** Finds the first {@code YYYY-MM-DD HH:MM:SS} after {@code from} (e.g. after "datetime:"). */
+    public static long findDateTime(String s, int from, LogTime clock) {
+        for (int i = Math.max(0, from); i + 19 <= s.length(); i++) {
+            if (isDigit(s.charAt(i)) && s.charAt(i + 4) == '-') {
+                long t = dateTime(s, i, clock);
+                if (t != Times.UNKNOWN) {
+                    return t;
+                }
+            }
+        }
+        return Times.UNKNOWN;
+    }
+
+    private static int digits(String s, int at, int count) {
+        int v = 0;
+        for (int i = at; i < at + count; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

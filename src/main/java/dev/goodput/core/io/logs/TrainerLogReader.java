@@ -1,0 +1,227 @@
+package dev.goodput.core.io.logs;
+
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.InputFiles;
+import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.model.Times;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads one trainer log, streaming: every line is offered to the recognisers of the formats in turn until one
+ * takes it; lines no format takes are most of a log and are passed over. Lines longer than {@link #MAX_LINE}
+ * characters are skipped (counted in one warning). A line that starts a record but cannot be read is an error in
+ * strict mode, except on the last line (a crashed job's log often ends mid-line), where it is a warning.
+ */
+public final class TrainerLogReader {
+    /** Longer lines are skipped: no record of any format read here comes close. */
+    public static final int MAX_LINE = 64 * 1024;
+    /** A silence this long between timed lines closes an {@link TrainerEvent.Activity}. */
+    public static final long SILENCE_US = 10 * 60 * 1_000_000L;
+
+    private final List<LogFormat> formats;
+    private final ZoneId zone;
+    private final LoadMode mode;
+
+    public TrainerLogReader(List<LogFormat> formats, ZoneId zone, LoadMode mode) {
+        this.formats = List.copyOf(formats);
+        this.zone = zone;
+        this.mode = mode;
+    }
+
+    /**
+     * @throws InputException when the file has no record of any format (naming what is read), or in strict mode
+     *                        at a bad record that is not the last line
+     */
+    public FileEvents read(Path path) throws IOException, InputException {
+        String file = path.toString();
+        LineRecogniser[] recognisers = new LineRecogniser[formats.size()];
+        long[] counts = new long[formats.size()];
+        for (int i = 0; i < recognisers.length; i++) {
+            recognisers[i] = formats.get(i).recogniser().get();
+        }
+        Collector out = new Collector(file);
+        LogLine line = new LogLine();
+        LogTime clock = new LogTime(zone);
+        long overlong = 0;
+        long lines = 0;
+        Source pendingBad = null;
+        String pendingDetail = null;
+        try (BoundedLineReader r = new BoundedLineReader(InputFiles.reader(path), MAX_LINE)) {
+            String text;
+            while (true) {
+                try {
+                    text = r.next();
+                } catch (IOException e) {
+                    throw new InputException(new Source(file, r.lineNumber() + 1), "expected more data: the file "
+                            + "ends early (a truncated or damaged compressed file? " + e.getMessage() + ")", e);
+                }
+                if (text == null) {
+                    break;
+                }
+                lines = r.lineNumber();
+                if (r.wasCut()) {
+                    overlong++;
+                    continue;
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                if (pendingBad != null) {
+                    badRecord(out, pendingBad, pendingDetail, false);
+                    pendingBad = null;
+                }
+                line.reset(file, lines, text, clock);
+                LinePrefix.parse(line);
+                out.beginLine(line);
+                for (int i = 0; i < recognisers.length; i++) {
+                    try {
+                        if (recognisers[i].read(line, out)) {
+                            counts[i]++;
+                            break;
+                        }
+                    } catch (BadRecord e) {
+                        counts[i]++;
+                        pendingBad = line.source();
+                        pendingDetail = formats.get(i).name() + ": " + e.getMessage();
+                        break;
+                    }
+                }
+                out.endLine();
+            }
+        }
+        out.beginLine(null);
+        for (LineRecogniser rec : recognisers) {
+            rec.finish(out);
+        }
+        out.events.addAll(out.lineEvents);
+        if (pendingBad != null) {
+            badRecord(out, pendingBad, pendingDetail, true);
+        }
+        out.finish();
+        if (overlong > 0) {
+            out.problems.add(Problem.warning(new Source(file, 0), overlong + " lines longer than " + MAX_LINE
+                    + " characters skipped"));
+        }
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                seen.put(formats.get(i).id(), counts[i]);
+            }
+        }
+        if (seen.isEmpty()) {
+            throw new InputException(new Source(file, 0), "expected trainer log records; none found in " + lines
+                    + " lines (read: " + LogFormats.describe(formats) + ")");
+        }
+        return new FileEvents(file, out.events, seen, lines, out.problems);
+    }
+
+    private void badRecord(Collector out, Source at, String detail, boolean last) throws InputException {
+        if (last) {
+            out.problems.add(Problem.warning(at, detail + "; the last line is cut (the job stopped while writing "
+                    + "it?), skipped"));
+        } else if (mode == LoadMode.STRICT) {
+            throw new InputException(at, detail);
+        } else {
+            out.problems.add(Problem.warning(at, detail + "; line skipped"));
+        }
+    }
+
+    /**
+     * Collects a file's events: keeps progress events of one rank only, and cuts the timed lines into
+     * {@link TrainerEvent.Activity} runs at silences and at launches and restarts.
+     */
+    private static final class Collector implements Consumer<TrainerEvent> {
+        final List<TrainerEvent> events = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+        private final String file;
+        private boolean progressRankSet;
+        private int progressRank;
+        private long otherRankProgress;
+        // The open run of timed lines.
+        private long runStart = Times.UNKNOWN;
+        private Source runStartSource;
+        private long runEnd = Times.UNKNOWN;
+        private Source runEndSource;
+        // The current line.
+        private LogLine line;
+        private final List<TrainerEvent> lineEvents = new ArrayList<>();
+
+        Collector(String file) {
+            this.file = file;
+        }
+
+        void beginLine(LogLine l) {
+            line = l;
+            lineEvents.clear();
+        }
+
+        @Override
+        public void accept(TrainerEvent e) {
+            if (e.progress()) {
+                int rank = line == null ? progressRank : line.rank();
+                if (!progressRankSet) {
+                    progressRankSet = true;
+                    progressRank = rank;
+                } else if (rank != progressRank) {
+                    otherRankProgress++;
+                    return;
+                }
+            }
+            lineEvents.add(e);
+        }
+
+        void endLine() {
+            long t = line.timeUs();
+            boolean boundary = false;
+            for (TrainerEvent e : lineEvents) {
+                if (e instanceof TrainerEvent.Launch || e instanceof TrainerEvent.Restart) {
+                    boundary = true;
+                    break;
+                }
+            }
+            if (boundary) {
+                closeRun();
+            } else if (t != Times.UNKNOWN && runEnd != Times.UNKNOWN && t - runEnd >= SILENCE_US) {
+                closeRun();
+            }
+            events.addAll(lineEvents);
+            if (t != Times.UNKNOWN) {
+                if (runStart == Times.UNKNOWN) {
+                    runStart = t;
+                    runStartSource = line.source();
+                }
+                if (runEnd == Times.UNKNOWN || t >= runEnd) {
+                    runEnd = t;
+                    runEndSource = line.source();
+                }
+            }
+        }
+
+        private void closeRun() {
+            if (runStart != Times.UNKNOWN) {
+                events.add(new TrainerEvent.Activity(runStart, runStartSource, runEnd, runEndSource));
+            }
+            runStart = Times.UNKNOWN;
+            runEnd = Times.UNKNOWN;
+        }
+
+        void finish() {
+            closeRun();
+            if (otherRankProgress > 0) {
+                problems.add(Problem.warning(new Source(file, 0), otherRankProgress + " step, checkpoint and "
+                        + "evaluation records of ranks other than " + (progressRank < 0 ? "the unprefixed lines"
+                        : "rank " + progressRank) + " ignored (each is the same progress seen by another rank)"));
+            }
+        }
+    }
+}
