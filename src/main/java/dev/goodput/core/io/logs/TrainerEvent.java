@@ -82,6 +82,14 @@ public sealed interface TrainerEvent {
     }
 
     /**
+     * A timed line that says what the program is doing ({@code [before the start of training step] datetime: ...},
+     * "Loading checkpoint", "Starting training"): a time anchor for the untimed lines around it. {@code what} is
+     * the line's own words.
+     */
+    record Marker(long timeUs, Source source, String what) implements TrainerEvent {
+    }
+
+    /**
      * A launcher restarting its workers inside the same job (torchelastic "will restart worker group"): the
      * current attempt ends in a fault, the next starts at the next activity.
      */
