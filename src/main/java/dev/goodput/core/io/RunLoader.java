@@ -1,5 +1,11 @@
 package dev.goodput.core.io;
 
+import dev.goodput.core.io.logs.FileEvents;
+import dev.goodput.core.io.logs.HfTrainerStateReader;
+import dev.goodput.core.io.logs.LogFormat;
+import dev.goodput.core.io.logs.LogFormats;
+import dev.goodput.core.io.logs.RunStitcher;
+import dev.goodput.core.io.logs.TrainerLogReader;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Run;
 import dev.goodput.core.model.RunBuilder;
@@ -9,32 +15,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Loads one run from any number of files, detecting each file's format from its content. Files are only
- * read, never written.
+ * Loads one run from any number of files, detecting each file's format from its content: the canonical run log,
+ * ml-goodput-measurement entries and Hugging Face's trainer_state.json by the shape of their first JSON record;
+ * anything else as a trainer's text log, read line by line by every format's recogniser. The trainer logs of a
+ * run (one per job attempt, or one with several starts) are then stitched into one run ({@link RunStitcher}).
+ * Files are only read, never written.
  */
 public final class RunLoader {
-    private final LoadMode mode;
+    private final LoadOptions options;
 
     public RunLoader(LoadMode mode) {
-        this.mode = mode;
+        this(LoadOptions.of(mode));
+    }
+
+    public RunLoader(LoadOptions options) {
+        this.options = options;
     }
 
     /** @throws InputException in STRICT mode at the first bad record; in LENIENT mode only if no file is readable */
     public Run load(List<Path> files) throws InputException {
         RunBuilder run = new RunBuilder();
+        List<FileEvents> logs = new ArrayList<>();
         int loaded = 0;
         InputException firstFailure = null;
         for (Path file : files) {
             try {
-                readOne(file, run);
+                FileEvents events = readOne(file, run);
+                if (events != null) {
+                    logs.add(events);
+                }
                 run.inputFile(file.toString());
                 loaded++;
             } catch (InputException e) {
-                if (mode == LoadMode.STRICT) {
+                if (options.mode() == LoadMode.STRICT) {
                     throw e;
                 }
                 firstFailure = firstFailure == null ? e : firstFailure;
@@ -44,27 +63,40 @@ public final class RunLoader {
         if (loaded == 0 && firstFailure != null) {
             throw firstFailure;
         }
+        if (!logs.isEmpty()) {
+            try {
+                RunStitcher.stitch(logs, run, options);
+            } catch (InputException e) {
+                if (options.mode() == LoadMode.STRICT || loaded == logs.size()) {
+                    throw e;
+                }
+                run.problem(Problem.error(e.source(), e.detail()));
+            }
+        }
         if (!run.hasMetadata() && !files.isEmpty()) {
-            String name = files.get(0).getFileName().toString().replaceAll("\\.(jsonl|json|csv|ndjson)(\\.gz)?$", "");
+            String name = files.get(0).getFileName().toString()
+                    .replaceAll("\\.(jsonl|json|csv|ndjson|log|txt|out)(\\.gz)?$", "");
             run.metadata(run.metadata().withName(name), Source.DERIVED);
         }
         return run.build();
     }
 
-    private void readOne(Path file, RunBuilder run) throws InputException {
+    /** Reads a file into the run, or, for a trainer log, returns its events for stitching. */
+    private FileEvents readOne(Path file, RunBuilder run) throws InputException {
         Source whole = new Source(file.toString(), 0);
         try {
             if (!Files.isRegularFile(file)) {
-                throw new InputException(whole, Files.exists(file) ? "expected a file, found a directory"
-                        : "file not found");
+                throw new InputException(whole, Files.exists(file) ? "expected a regular file, found "
+                        + (Files.isDirectory(file) ? "a directory" : "a special file") : "file not found");
             }
-            InputFormat format = detect(file);
-            RunLogReader reader = switch (format) {
-                case RUN_LOG_JSONL -> new JsonLinesRunLogReader();
-                case RUN_LOG_CSV -> new CsvRunLogReader();
-                case ML_GOODPUT -> new MlGoodputReader();
+            InputFormat format = options.formatId() != null ? InputFormat.TRAINER_LOG : detect(file);
+            return switch (format) {
+                case RUN_LOG_JSONL -> read(new JsonLinesRunLogReader(), file, run);
+                case RUN_LOG_CSV -> read(new CsvRunLogReader(), file, run);
+                case ML_GOODPUT -> read(new MlGoodputReader(), file, run);
+                case HF_TRAINER_STATE -> HfTrainerStateReader.read(file, options.startUs(), options.mode());
+                case TRAINER_LOG -> new TrainerLogReader(formats(), options.zoneOf(file), options.mode()).read(file);
             };
-            reader.read(file, run, mode);
         } catch (NoSuchFileException e) {
             throw new InputException(whole, "file not found");
         } catch (IOException e) {
@@ -72,32 +104,74 @@ public final class RunLoader {
         }
     }
 
-    /** Chooses a reader by content; the extension only breaks ties. */
-    public static InputFormat detect(Path file) throws IOException, InputException {
-        String head = InputFiles.head(file, 4096);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (head.startsWith("[") || head.startsWith("{") && !firstLine(head).contains("\"event\"")
-                && looksLikeMlGoodput(head)) {
-            return InputFormat.ML_GOODPUT;
-        }
-        if (head.startsWith("{")) {
-            return InputFormat.RUN_LOG_JSONL;
-        }
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz") || firstLine(head).contains("event")) {
-            return InputFormat.RUN_LOG_CSV;
-        }
-        throw new InputException(new Source(file.toString(), 1), "expected a run log (JSON Lines or CSV with an "
-                + "\"event\" column) or ml-goodput-measurement entries (JSON)");
+    private FileEvents read(RunLogReader reader, Path file, RunBuilder run) throws IOException, InputException {
+        reader.read(file, run, options.mode());
+        return null;
     }
 
-    private static boolean looksLikeMlGoodput(String head) {
-        return head.contains("\"entries\"") || head.contains("job_start_time") || head.contains("step_start_time")
-                || head.contains("jsonPayload") || head.contains("job_end_time") || head.contains("tpu_init_")
-                || head.contains("training_prep_") || head.contains("custom_badput_event");
+    private List<LogFormat> formats() throws InputException {
+        if (options.formatId() == null) {
+            return LogFormats.all();
+        }
+        LogFormat f = LogFormats.byId(options.formatId());
+        if (f == null) {
+            throw new InputException(Source.DERIVED, "expected a format id (" + String.join(", ",
+                    LogFormats.all().stream().map(LogFormat::id).toList()) + "), found \"" + options.formatId()
+                    + "\"");
+        }
+        return List.of(f);
+    }
+
+    /**
+     * Chooses a reader by content. A JSON file is told apart by its first record's fields; a CSV run log by its
+     * header's {@code event} column; anything else is a trainer log (the recognisers then find its records, or
+     * refuse it naming what they read).
+     */
+    public static InputFormat detect(Path file) throws IOException, InputException {
+        String head = InputFiles.head(file, 4096);
+        if (head.startsWith("{") || head.startsWith("[")) {
+            Set<String> fields = FirstRecord.fieldsOf(file);
+            if (fields.contains("event")) {
+                return InputFormat.RUN_LOG_JSONL;
+            }
+            if (fields.contains("log_history")) {
+                return InputFormat.HF_TRAINER_STATE;
+            }
+            if (fields.stream().anyMatch(RunLoader::isMlGoodputField)) {
+                return InputFormat.ML_GOODPUT;
+            }
+            throw new InputException(new Source(file.toString(), 1), "expected a run log (JSON Lines with an "
+                    + "\"event\" field), ml-goodput-measurement entries, or a Hugging Face trainer_state.json "
+                    + "(\"log_history\"); the first record has " + (fields.isEmpty() ? "no fields"
+                    : "the fields " + String.join(", ", fields.stream().limit(8).toList())));
+        }
+        String first = firstLine(head);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (isCsvHeaderWithEvent(first) || name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+            return InputFormat.RUN_LOG_CSV;
+        }
+        return InputFormat.TRAINER_LOG;
+    }
+
+    /** Field names of ml-goodput-measurement entries and of Cloud Logging exports of them. */
+    private static boolean isMlGoodputField(String f) {
+        return f.equals("entries") || f.equals("jsonPayload") || f.equals("payload") || f.equals("job_name")
+                || f.endsWith("_start_time") || f.endsWith("_end_time") || f.equals("step_count")
+                || f.startsWith("custom_badput_event") || f.startsWith("checkpoint_manager")
+                || f.equals("insertId") || f.equals("logName");
+    }
+
+    private static boolean isCsvHeaderWithEvent(String line) {
+        for (String cell : line.split(",", -1)) {
+            if (cell.trim().replace("\"", "").equalsIgnoreCase("event")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String text) {
         int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
     }
 }

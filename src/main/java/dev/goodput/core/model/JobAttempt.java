@@ -7,15 +7,22 @@ package dev.goodput.core.model;
  * @param allocated  accelerators paid for during the attempt (0: the run's count)
  * @param inUse      accelerators doing the training (0: all allocated)
  * @param inferred   true when the attempt was not logged but deduced (e.g. from a repeated step number)
+ * @param why        how its start was found when a trainer log was read ("start banner: ...", "iteration 120
+ *                   repeats iteration 150"), for the window's hover; null for logged job starts
  */
 public record JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse,
-                         boolean inferred, Source source) {
+                         boolean inferred, Source source, String why) {
+
+    public JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse, boolean inferred,
+                      Source source) {
+        this(startUs, endUs, endReason, allocated, inUse, inferred, source, null);
+    }
 
     public boolean hasEnd() {
         return Times.known(endUs);
     }
 
     public JobAttempt withEnd(long newEndUs, EndReason reason) {
-        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source);
+        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source, why);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public final class RunBuilder {
     /** A logged job start or end, before pairing into attempts. */
     private record JobMark(long timeUs, boolean start, EndReason reason, int allocated, int inUse, Source source,
-                           int seq) {
+                           int seq, String why) {
         boolean sameFact(JobMark o) {
             return timeUs == o.timeUs && start == o.start && reason == o.reason && allocated == o.allocated
                     && inUse == o.inUse;
@@ -50,12 +50,17 @@ public final class RunBuilder {
     }
 
     public RunBuilder jobStart(long timeUs, int allocated, int inUse, Source source) {
-        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, source, jobMarks.size()));
+        return jobStart(timeUs, allocated, inUse, source, null);
+    }
+
+    /** A job start found in a trainer log, with how it was found ({@link JobAttempt#why()}). */
+    public RunBuilder jobStart(long timeUs, int allocated, int inUse, Source source, String why) {
+        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, source, jobMarks.size(), why));
         return this;
     }
 
     public RunBuilder jobEnd(long timeUs, EndReason reason, Source source) {
-        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, source, jobMarks.size()));
+        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, source, jobMarks.size(), null));
         return this;
     }
 
@@ -193,6 +198,7 @@ public final class RunBuilder {
     }
 
     private static JobAttempt attempt(JobMark start, long endUs, EndReason reason) {
-        return new JobAttempt(start.timeUs(), endUs, reason, start.allocated(), start.inUse(), false, start.source());
+        return new JobAttempt(start.timeUs(), endUs, reason, start.allocated(), start.inUse(), false, start.source(),
+                start.why());
     }
 }

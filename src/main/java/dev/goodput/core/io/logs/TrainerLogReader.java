@@ -49,9 +49,9 @@ public final class TrainerLogReader {
         for (int i = 0; i < recognisers.length; i++) {
             recognisers[i] = formats.get(i).recogniser().get();
         }
-        Collector out = new Collector(file);
-        LogLine line = new LogLine();
         LogTime clock = new LogTime(zone);
+        Collector out = new Collector(file, clock);
+        LogLine line = new LogLine();
         long overlong = 0;
         long lines = 0;
         Source pendingBad = null;
@@ -144,6 +144,9 @@ public final class TrainerLogReader {
         final List<TrainerEvent> events = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
         private final String file;
+        private final LogTime clock;
+        /** The year of the file's first fully dated line, for its yearless (glog) times; 0 until one is seen. */
+        private int year;
         private boolean progressRankSet;
         private int progressRank;
         private long otherRankProgress;
@@ -156,8 +159,37 @@ public final class TrainerLogReader {
         private LogLine line;
         private final List<TrainerEvent> lineEvents = new ArrayList<>();
 
-        Collector(String file) {
+        Collector(String file, LogTime clock) {
             this.file = file;
+            this.clock = clock;
+        }
+
+        /**
+         * Places yearless times in the year of the file's first dated line, including those read before it (glog
+         * lines of torchrun often come first); a file with no dated line keeps them for the stitcher.
+         */
+        private long placeYear(long t) {
+            if (t != Times.UNKNOWN && year == 0 && !LogTime.isYearless(t)) {
+                year = clock.yearOf(t);
+                events.replaceAll(e -> EventTimes.map(e, this::inYear));
+                runStart = inYear(runStart);
+                runEnd = inYear(runEnd);
+            }
+            if (year != 0) {
+                for (int i = 0; i < lineEvents.size(); i++) {
+                    TrainerEvent e = lineEvents.get(i);
+                    if (LogTime.isYearless(e.timeUs())
+                            || e instanceof TrainerEvent.Activity a && LogTime.isYearless(a.endUs())) {
+                        lineEvents.set(i, EventTimes.map(e, this::inYear));
+                    }
+                }
+                return inYear(t);
+            }
+            return t;
+        }
+
+        private long inYear(long t) {
+            return LogTime.isYearless(t) ? clock.resolve(t, year) : t;
         }
 
         void beginLine(LogLine l) {
@@ -181,7 +213,7 @@ public final class TrainerLogReader {
         }
 
         void endLine() {
-            long t = line.timeUs();
+            long t = placeYear(line.timeUs());
             boolean boundary = false;
             for (TrainerEvent e : lineEvents) {
                 if (e instanceof TrainerEvent.Launch || e instanceof TrainerEvent.Restart) {

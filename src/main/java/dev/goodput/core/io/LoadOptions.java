@@ -1,0 +1,50 @@
+package dev.goodput.core.io;
+
+import dev.goodput.core.model.Times;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * How run files are read.
+ *
+ * @param mode       strict (the CLI's default: the first bad record is an error) or lenient (the window's)
+ * @param formatId   a trainer-log format id ({@code goodput formats}) that every text log is read as, overriding
+ *                   detection; null to detect
+ * @param zone       the zone of times written without one (default UTC)
+ * @param fileZones  zones for particular files, overriding {@code zone} ({@code --tz FILE=ZONE})
+ * @param startUs    when the run started, for logs that give no year (glog) or no times at all (Hugging Face's
+ *                   trainer_state.json); {@link Times#UNKNOWN} when not given
+ */
+public record LoadOptions(LoadMode mode, String formatId, ZoneId zone, Map<Path, ZoneId> fileZones, long startUs) {
+    public LoadOptions {
+        zone = zone == null ? ZoneOffset.UTC : zone;
+        fileZones = fileZones == null ? Map.of() : Map.copyOf(fileZones);
+    }
+
+    public static LoadOptions of(LoadMode mode) {
+        return new LoadOptions(mode, null, ZoneOffset.UTC, Map.of(), Times.UNKNOWN);
+    }
+
+    public ZoneId zoneOf(Path file) {
+        return fileZones.getOrDefault(file, zone);
+    }
+
+    public LoadOptions withFormat(String id) {
+        return new LoadOptions(mode, id, zone, fileZones, startUs);
+    }
+
+    public LoadOptions withZone(ZoneId z) {
+        return new LoadOptions(mode, formatId, z, fileZones, startUs);
+    }
+
+    public LoadOptions withFileZones(Map<Path, ZoneId> zones) {
+        return new LoadOptions(mode, formatId, zone, zones, startUs);
+    }
+
+    public LoadOptions withStart(long start) {
+        return new LoadOptions(mode, formatId, zone, fileZones, start);
+    }
+}

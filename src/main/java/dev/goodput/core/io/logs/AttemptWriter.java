@@ -1,0 +1,385 @@
+package dev.goodput.core.io.logs;
+
+import dev.goodput.core.model.Checkpoint;
+import dev.goodput.core.model.EndReason;
+import dev.goodput.core.model.FaultEvent;
+import dev.goodput.core.model.Phase;
+import dev.goodput.core.model.PhaseKind;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.RunBuilder;
+import dev.goodput.core.model.RunMetadata;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.model.Times;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns the events of one job attempt at a time into the run's facts: the attempt itself (with how it was found),
+ * its steps (a report of the mean of N iterations becomes N steps ending at the report), blocking checkpoint saves
+ * (from the times around the save lines: Megatron's iteration time leaves the save out), restores, evaluations and
+ * faults. An attempt's start and end are written when it closes; the last attempt of the run is left without an
+ * end unless the log says how it ended, as the derivation reads "still running or ended normally".
+ */
+final class AttemptWriter {
+    private final RunBuilder run;
+    private final RunSettings settings;
+
+    // Attempts closed so far; the last one's end waits for finish().
+    private final List<Closed> closed = new ArrayList<>();
+
+    private record Closed(long startUs, Source source, String why, int inUse, long endUs, EndReason reason) {
+    }
+
+    // The open attempt.
+    private long startUs;
+    private Source startSource;
+    private String why;
+    private long floorUs = Long.MIN_VALUE; // the previous attempt's end: an attempt starts no earlier
+    private long lastLineUs;
+    private long lastEventUs;
+    private boolean progress;
+    private long lastStep;
+    private String stepFile;
+    private long stepsEndUs;
+    private long loadedStep;
+    private long boundaryUs; // the latest banner, marker or load start since the last steps
+    private long lastFaultUs;
+    private boolean failed;
+    private TrainerEvent.End end;
+    private Pending save;
+    private Pending load;
+    private Pending eval;
+    private boolean warnedUntimed;
+
+    /** A save, load or evaluation whose start was seen and whose end is still to come. */
+    private record Pending(long startUs, long step, Source source, boolean ended, long endUs) {
+    }
+
+    // Trainer-MFU bookkeeping for the peak the trainer measured against.
+    private final List<Double> peaksFromMfu = new ArrayList<>();
+    private boolean anyRate;
+    private boolean ratesFromMfu;
+
+    AttemptWriter(RunBuilder run, RunSettings settings) {
+        this.run = run;
+        this.settings = settings;
+    }
+
+    void startAttempt(long at, Source source, String reason) {
+        startUs = Math.max(at, floorUs);
+        startSource = source;
+        why = reason;
+        lastLineUs = startUs;
+        lastEventUs = Times.UNKNOWN;
+        progress = false;
+        lastStep = Long.MIN_VALUE;
+        stepFile = null;
+        stepsEndUs = Times.UNKNOWN;
+        loadedStep = -1;
+        boundaryUs = startUs;
+        lastFaultUs = Times.UNKNOWN;
+        failed = false;
+        end = null;
+        save = null;
+        load = null;
+        eval = null;
+        warnedUntimed = false;
+    }
+
+    boolean attemptHasProgress() {
+        return progress;
+    }
+
+    /** A run of timed lines: the attempt began with its first line (when no earlier attempt had it) and lasts to its last. */
+    void activity(TrainerEvent.Activity a) {
+        if (!progress && a.timeUs() < startUs && a.timeUs() >= floorUs) {
+            startUs = a.timeUs();
+            boundaryUs = Math.max(boundaryUs, startUs);
+        }
+        lastLineUs = Math.max(lastLineUs, a.endUs());
+    }
+
+    /** A start banner before any progress: a time anchor for untimed steps. */
+    void boundary(long at) {
+        boundaryUs = Math.max(boundaryUs, at);
+        touch(at);
+    }
+
+    /** A launcher restarting its workers: this attempt failed. */
+    void restart() {
+        failed = true;
+    }
+
+    /** Whether {@code st} is another log's copy of progress this attempt already has (several ranks' logs merged). */
+    boolean isAnotherLogsCopy(TrainerEvent.Steps st) {
+        return stepFile != null && !stepFile.equals(st.source().file()) && st.lastStep() <= lastStep;
+    }
+
+    /** The last step before {@code st} when {@code st} repeats it or goes below it (a restart), else MIN_VALUE. */
+    long regressionFrom(TrainerEvent.Steps st) {
+        return lastStep != Long.MIN_VALUE && st.lastStep() <= lastStep ? lastStep : Long.MIN_VALUE;
+    }
+
+    /**
+     * Where a restart found at {@code at} begins: the latest banner, marker or checkpoint load since the last steps,
+     * else just after the last fault or step (what came before the crash belongs to the old attempt).
+     */
+    long restartPoint(long at) {
+        long after = Math.max(stepsEndUs, lastFaultUs);
+        if (boundaryUs != Times.UNKNOWN && boundaryUs > after) {
+            return boundaryUs;
+        }
+        return after != Times.UNKNOWN ? Math.max(after, startUs) : Math.max(at, startUs);
+    }
+
+    void steps(TrainerEvent.Steps st, long at) {
+        int count = count(st);
+        long t = st.timeUs();
+        long d = st.stepUs();
+        if (d < 0 && t != Times.UNKNOWN && stepsEndUs != Times.UNKNOWN && t > stepsEndUs) {
+            d = (t - stepsEndUs) / count;
+        }
+        if (t == Times.UNKNOWN && d >= 0) {
+            long from = stepsEndUs != Times.UNKNOWN ? Math.max(stepsEndUs, boundaryUs) : boundaryUs;
+            t = from == Times.UNKNOWN ? Times.UNKNOWN : from + count * d;
+        }
+        if (t == Times.UNKNOWN || d < 0) {
+            if (!warnedUntimed) {
+                run.problem(Problem.warning(st.source(), "steps with neither a time nor a duration cannot be placed; "
+                        + "skipped (and any more like them in this attempt)"));
+                warnedUntimed = true;
+            }
+            return;
+        }
+        long rangeStart = t - count * d;
+        long floor = stepsEndUs != Times.UNKNOWN ? stepsEndUs : startUs;
+        if (rangeStart < floor) {
+            rangeStart = Math.min(floor, t); // a mean that spans time already accounted for: the steps share the rest
+        }
+        resolvePending(rangeStart);
+        long tokens = tokens(st);
+        double rate = rate(st);
+        long span = t - rangeStart;
+        long first = st.lastStep() - count + 1;
+        for (int i = 0; i < count; i++) {
+            long s = rangeStart + span * i / count;
+            long e = rangeStart + span * (i + 1) / count;
+            run.step(first + i, s, e, tokens, rate, st.source());
+        }
+        lastStep = st.lastStep();
+        stepFile = st.source().file();
+        stepsEndUs = t;
+        boundaryUs = Times.UNKNOWN;
+        progress = true;
+        touch(t);
+    }
+
+    /** How many steps a report covers: as it says, else since the last report, else the log interval. */
+    private int count(TrainerEvent.Steps st) {
+        long n;
+        if (st.count() > 0) {
+            n = st.count();
+        } else if (lastStep != Long.MIN_VALUE && st.lastStep() > lastStep) {
+            n = st.lastStep() - lastStep;
+        } else if (settings.number(TrainerEvent.SettingKey.LOG_INTERVAL) >= 1) {
+            n = (long) settings.number(TrainerEvent.SettingKey.LOG_INTERVAL);
+        } else if (loadedStep >= 0 && st.lastStep() > loadedStep) {
+            n = st.lastStep() - loadedStep;
+        } else if (closed.isEmpty() && st.lastStep() >= 1) {
+            n = st.lastStep(); // the run's first report: iterations are counted from 1
+        } else {
+            n = 1;
+        }
+        return (int) Math.max(1, Math.min(n, 1_000_000));
+    }
+
+    private long tokens(TrainerEvent.Steps st) {
+        if (st.tokens() >= 0) {
+            return st.tokens();
+        }
+        double batch = st.batch() >= 0 ? st.batch() : settings.number(TrainerEvent.SettingKey.GLOBAL_BATCH);
+        double seq = settings.number(TrainerEvent.SettingKey.SEQ_LENGTH);
+        return batch > 0 && seq > 0 ? (long) (batch * seq) : -1;
+    }
+
+    private double rate(TrainerEvent.Steps st) {
+        double rate = st.flopRate();
+        boolean hasMfu = st.mfu() > 0 && Double.isFinite(st.mfu());
+        if (hasMfu && rate > 0) {
+            peaksFromMfu.add(rate / st.mfu());
+        }
+        if (!(rate > 0) && hasMfu) {
+            double peak = settings.number(TrainerEvent.SettingKey.PEAK_FLOPS);
+            rate = peak > 0 ? st.mfu() * peak : Double.NaN;
+        }
+        if (rate > 0 && Double.isFinite(rate)) {
+            anyRate = true;
+            ratesFromMfu |= hasMfu;
+            return rate;
+        }
+        return Double.NaN;
+    }
+
+    void fault(TrainerEvent.Fault f, long at) {
+        long t = f.timeUs() != Times.UNKNOWN ? f.timeUs() : at;
+        run.fault(new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source()));
+        lastFaultUs = lastFaultUs == Times.UNKNOWN ? t : Math.max(lastFaultUs, t);
+        failed = true;
+        touch(t);
+    }
+
+    void event(TrainerEvent e, long at) {
+        long t = e.timeUs();
+        if (e instanceof TrainerEvent.Fault f) {
+            fault(f, at);
+            return;
+        }
+        if (e instanceof TrainerEvent.End d) {
+            end = d;
+            touch(t != Times.UNKNOWN ? t : at);
+            return;
+        }
+        if (e instanceof TrainerEvent.Marker) {
+            boundary(t != Times.UNKNOWN ? t : at);
+            return;
+        }
+        if (e instanceof TrainerEvent.CheckpointSave c) {
+            progress = true;
+            save = edge(save, c.edge(), t, c.step(), c.durationUs(), c.source(), PhaseKind.CHECKPOINT_SAVE);
+        } else if (e instanceof TrainerEvent.CheckpointLoad c) {
+            loadedStep = c.step() >= 0 ? c.step() : loadedStep;
+            if (c.edge() == TrainerEvent.Edge.START && t != Times.UNKNOWN) {
+                boundaryUs = Math.max(boundaryUs == Times.UNKNOWN ? t : boundaryUs, t);
+            }
+            load = edge(load, c.edge(), t, c.step(), c.durationUs(), c.source(), PhaseKind.CHECKPOINT_RESTORE);
+        } else if (e instanceof TrainerEvent.Evaluation v) {
+            progress = true;
+            eval = edge(eval, v.edge(), t, -1, v.durationUs(), v.source(), PhaseKind.EVALUATION);
+        }
+        if (t != Times.UNKNOWN) {
+            touch(t);
+        }
+    }
+
+    /**
+     * A start or end of a save, load or evaluation. A start without a time begins where the last steps ended; an
+     * end without a time waits for the next steps to begin; an end with a logged duration and no start is placed
+     * back from its time.
+     */
+    private Pending edge(Pending open, TrainerEvent.Edge edge, long t, long step, long durationUs, Source source,
+                         PhaseKind kind) {
+        if (edge == TrainerEvent.Edge.START) {
+            if (open != null) {
+                write(open, open.ended() ? open.endUs() : Times.UNKNOWN, kind);
+            }
+            long start = t != Times.UNKNOWN ? t : stepsEndUs;
+            return start == Times.UNKNOWN ? null : new Pending(start, step, source, false, Times.UNKNOWN);
+        }
+        if (open == null) {
+            if (durationUs >= 0 && t != Times.UNKNOWN) {
+                write(new Pending(t - durationUs, step, source, true, t), t, kind);
+            }
+            return null;
+        }
+        if (t != Times.UNKNOWN) {
+            write(open, t, kind);
+            return null;
+        }
+        if (durationUs >= 0) {
+            write(open, open.startUs() + durationUs, kind);
+            return null;
+        }
+        return new Pending(open.startUs(), open.step() >= 0 ? open.step() : step, open.source(), true, Times.UNKNOWN);
+    }
+
+    /** Saves, loads and evaluations whose end is "when the next steps began". */
+    private void resolvePending(long nextStepsStart) {
+        if (save != null && save.ended()) {
+            write(save, nextStepsStart, PhaseKind.CHECKPOINT_SAVE);
+            save = null;
+        }
+        if (load != null) {
+            write(load, load.ended() ? nextStepsStart : Times.UNKNOWN, PhaseKind.CHECKPOINT_RESTORE);
+            load = null;
+        }
+        if (eval != null && eval.ended()) {
+            write(eval, nextStepsStart, PhaseKind.EVALUATION);
+            eval = null;
+        }
+    }
+
+    private void write(Pending p, long endUs, PhaseKind kind) {
+        if (endUs == Times.UNKNOWN || endUs < p.startUs()) {
+            return; // no end known: the time stays untracked (or the first step's excess counts as startup)
+        }
+        switch (kind) {
+            case CHECKPOINT_SAVE -> run.checkpoint(new Checkpoint(Math.max(0, p.step()), p.startUs(),
+                    endUs - p.startUs(), p.source()));
+            case CHECKPOINT_RESTORE -> run.phase(new Phase(PhaseKind.CHECKPOINT_RESTORE, "checkpoint_restore",
+                    p.startUs(), endUs, null, p.source()));
+            default -> run.phase(new Phase(kind, kind.id(), p.startUs(), endUs, null, p.source()));
+        }
+        touch(endUs);
+    }
+
+    private void touch(long t) {
+        if (t != Times.UNKNOWN) {
+            lastEventUs = lastEventUs == Times.UNKNOWN ? t : Math.max(lastEventUs, t);
+        }
+    }
+
+    /**
+     * Closes the open attempt at {@code at} (a restart point), or, with {@link Times#UNKNOWN}, at its last line.
+     * Its end reason: as the log says, else a fault if one was logged or the launcher restarted it, else left to
+     * {@link #finish()} (a disruption with no logged reason when another attempt follows).
+     */
+    void endAttempt(long at) {
+        if (save != null && save.ended()) {
+            write(save, lastEventUs, PhaseKind.CHECKPOINT_SAVE);
+        }
+        if (eval != null && eval.ended()) {
+            write(eval, lastEventUs, PhaseKind.EVALUATION);
+        }
+        long endUs;
+        if (at != Times.UNKNOWN) {
+            endUs = at;
+        } else {
+            endUs = Math.max(lastLineUs, lastEventUs == Times.UNKNOWN ? startUs : lastEventUs);
+        }
+        if (end != null && end.timeUs() != Times.UNKNOWN && at == Times.UNKNOWN) {
+            endUs = Math.max(end.timeUs(), lastEventUs == Times.UNKNOWN ? end.timeUs() : lastEventUs);
+        }
+        endUs = Math.max(endUs, startUs);
+        EndReason reason = end != null ? end.reason() : failed ? EndReason.FAULT : null;
+        int inUse = 0;
+        closed.add(new Closed(startUs, startSource, why, inUse, endUs, reason));
+        floorUs = endUs;
+    }
+
+    /** Writes the attempts; the last one ends only if its log says how (else "still running / ended normally"). */
+    void finish() {
+        for (int i = 0; i < closed.size(); i++) {
+            Closed c = closed.get(i);
+            boolean last = i == closed.size() - 1;
+            run.jobStart(c.startUs(), 0, c.inUse(), c.source(), c.why());
+            if (c.reason() != null) {
+                run.jobEnd(c.endUs(), c.reason(), c.source());
+            } else if (!last) {
+                run.jobEnd(c.endUs(), EndReason.UNKNOWN, c.source());
+            }
+        }
+    }
+
+    RunMetadata metadata(String firstFile) {
+        String name = new Source(firstFile, 0).fileName().replaceAll("\\.(log|txt|out|json)(\\.gz)?$", "");
+        double peak = Double.NaN;
+        if (!peaksFromMfu.isEmpty()) {
+            double[] p = peaksFromMfu.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(p);
+            peak = p[p.length / 2];
+        }
+        return settings.metadata(name, anyRate, ratesFromMfu, peak);
+    }
+}

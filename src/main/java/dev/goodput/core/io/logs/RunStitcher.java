@@ -1,0 +1,268 @@
+package dev.goodput.core.io.logs;
+
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.LoadOptions;
+import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.RunBuilder;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.model.Times;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Stitches the trainer logs of one run into its facts (docs/derivation.md, "Trainer logs"): times without a year
+ * are placed, files are ordered by time (files whose times overlap are merged, as several ranks' or sources' views
+ * of one job), the event stream is cut into job attempts, and each attempt's events become steps, checkpoint
+ * saves, restores, evaluations and faults ({@link AttemptWriter}).
+ */
+public final class RunStitcher {
+    /**
+     * A silence at least this long, and at least {@link #SILENCE_REPORTS} report intervals, between a log's lines
+     * is read as the job having stopped and started again with no banner.
+     */
+    static final long RESTART_SILENCE_US = 30 * 60 * 1_000_000L;
+    static final int SILENCE_REPORTS = 10;
+
+    private RunStitcher() {
+    }
+
+    public static void stitch(List<FileEvents> files, RunBuilder run, LoadOptions options) throws InputException {
+        List<FileEvents> placed = placeYears(files, options);
+        List<List<Stamped>> tracks = new ArrayList<>();
+        for (FileEvents f : placed) {
+            f.problems().forEach(run::problem);
+            tracks.add(stamp(f, options));
+        }
+        RunSettings settings = new RunSettings();
+        AttemptWriter writer = new AttemptWriter(run, settings);
+        for (List<Stamped> group : mergeOverlapping(tracks)) {
+            walk(group, writer, settings);
+        }
+        writer.finish();
+        if (!run.hasMetadata()) {
+            run.metadata(writer.metadata(placed.get(0).file()), Source.DERIVED);
+            if (settings.worldSize() == 0) {
+                run.problem(Problem.warning(new Source(placed.get(0).file(), 0), "the logs do not say how many "
+                        + "accelerators the job used; the goodputs are fractions of whatever it had, accelerator-hours "
+                        + "are per accelerator"));
+            }
+        }
+    }
+
+    /**
+     * An event with the time it is ordered by: its own (an activity run's end, since the reader emits it when the
+     * run closes), else that of the last timed event before it in its file.
+     */
+    record Stamped(TrainerEvent event, long at) {
+    }
+
+    /**
+     * Glog-style times have no year: they take the year of the run's earliest fully dated time (another file's),
+     * else of {@code --start}; with neither the load is refused.
+     */
+    private static List<FileEvents> placeYears(List<FileEvents> files, LoadOptions options) throws InputException {
+        long earliestDated = Long.MAX_VALUE;
+        Source firstYearless = null;
+        for (FileEvents f : files) {
+            for (TrainerEvent e : f.events()) {
+                long t = e.timeUs();
+                if (t == Times.UNKNOWN) {
+                    continue;
+                }
+                if (LogTime.isYearless(t)) {
+                    firstYearless = firstYearless == null ? e.source() : firstYearless;
+                } else {
+                    earliestDated = Math.min(earliestDated, t);
+                }
+            }
+        }
+        if (firstYearless == null) {
+            return files;
+        }
+        long reference = earliestDated != Long.MAX_VALUE ? earliestDated : options.startUs();
+        if (reference == Times.UNKNOWN) {
+            throw new InputException(firstYearless, "expected a year: glog-style times (I0706 16:50:15) have none; "
+                    + "give --start, or open the run's other logs that have full dates with it");
+        }
+        List<FileEvents> out = new ArrayList<>();
+        for (FileEvents f : files) {
+            LogTime clock = new LogTime(options.zoneOf(java.nio.file.Path.of(f.file())));
+            int year = clock.yearOf(reference);
+            long[] last = {Long.MIN_VALUE};
+            int[] shift = {0};
+            List<TrainerEvent> events = new ArrayList<>(f.events().size());
+            for (TrainerEvent e : f.events()) {
+                events.add(EventTimes.map(e, t -> {
+                    if (!LogTime.isYearless(t)) {
+                        return t;
+                    }
+                    long r = clock.resolve(t, year + shift[0]);
+                    // A log that runs past New Year without years: a time half a year before the last one is next year.
+                    if (last[0] != Long.MIN_VALUE && r < last[0] - 180L * 86_400_000_000L) {
+                        shift[0]++;
+                        r = clock.resolve(t, year + shift[0]);
+                    }
+                    last[0] = Math.max(last[0], r);
+                    return r;
+                }));
+            }
+            out.add(new FileEvents(f.file(), events, f.formats(), f.lines(), f.problems()));
+        }
+        return out;
+    }
+
+    /** Gives every event an ordering time; a file with no time at all is placed at {@code --start} or refused. */
+    private static List<Stamped> stamp(FileEvents f, LoadOptions options) throws InputException {
+        long at = Times.UNKNOWN;
+        for (TrainerEvent e : f.events()) {
+            if (e.timeUs() != Times.UNKNOWN) {
+                at = e.timeUs();
+                break;
+            }
+        }
+        if (at == Times.UNKNOWN) {
+            if (options.startUs() == Times.UNKNOWN) {
+                throw new InputException(new Source(f.file(), 0), "expected times: no line of the log has one; give "
+                        + "--start TIME to place it");
+            }
+            at = options.startUs();
+        }
+        List<Stamped> out = new ArrayList<>(f.events().size() + 1);
+        if (f.events().stream().allMatch(e -> e.timeUs() == Times.UNKNOWN)) {
+            out.add(new Stamped(new TrainerEvent.Marker(at, new Source(f.file(), 0), "--start"), at));
+        }
+        for (TrainerEvent e : f.events()) {
+            if (e instanceof TrainerEvent.Activity a) {
+                at = Math.max(at, a.endUs());
+            } else if (e.timeUs() != Times.UNKNOWN) {
+                at = e.timeUs();
+            }
+            out.add(new Stamped(e, at));
+        }
+        return out;
+    }
+
+    /**
+     * Files whose time spans overlap are one job seen by several logs: their events are merged by time (stable, so
+     * each file keeps its order). Groups are returned in time order.
+     */
+    private static List<List<Stamped>> mergeOverlapping(List<List<Stamped>> tracks) {
+        List<List<Stamped>> sorted = new ArrayList<>(tracks);
+        sorted.removeIf(List::isEmpty);
+        sorted.sort(Comparator.comparingLong((List<Stamped> t) -> t.get(0).at()));
+        List<List<Stamped>> groups = new ArrayList<>();
+        long groupEnd = Long.MIN_VALUE;
+        for (List<Stamped> t : sorted) {
+            long start = t.get(0).at();
+            long end = t.get(t.size() - 1).at();
+            if (!groups.isEmpty() && start < groupEnd) {
+                List<Stamped> merged = new ArrayList<>(groups.get(groups.size() - 1));
+                merged.addAll(t);
+                merged.sort(Comparator.comparingLong(Stamped::at)); // stable: same-time events keep file order
+                groups.set(groups.size() - 1, merged);
+                groupEnd = Math.max(groupEnd, end);
+            } else {
+                groups.add(new ArrayList<>(t));
+                groupEnd = end;
+            }
+        }
+        return groups;
+    }
+
+    /** Walks one file's (or one merged group's) events, cutting attempts at the rules of docs/derivation.md. */
+    private static void walk(List<Stamped> events, AttemptWriter w, RunSettings settings) {
+        long restartSilence = restartSilence(events);
+        String file = events.get(0).event().source().file();
+        w.startAttempt(events.get(0).at(), events.get(0).event().source(), "first line of " + fileName(file));
+        // The end of the last run of lines before a silence; the next timed event tells how long the silence was.
+        long silenceFrom = Times.UNKNOWN;
+        for (Stamped s : events) {
+            TrainerEvent e = s.event();
+            if (e instanceof TrainerEvent.Activity a) {
+                w.activity(a);
+                silenceFrom = a.endUs();
+                continue;
+            }
+            if (silenceFrom != Times.UNKNOWN && e.timeUs() != Times.UNKNOWN) {
+                if (e.timeUs() - silenceFrom >= restartSilence && w.attemptHasProgress()) {
+                    w.endAttempt(silenceFrom);
+                    w.startAttempt(e.timeUs(), e.source(), "a silence of " + human(e.timeUs() - silenceFrom)
+                            + " with no line before " + e.source() + " (no start banner)");
+                }
+                silenceFrom = Times.UNKNOWN;
+            }
+            if (e instanceof TrainerEvent.Setting set) {
+                settings.add(set);
+            } else if (e instanceof TrainerEvent.Launch l) {
+                if (w.attemptHasProgress()) {
+                    w.endAttempt(w.restartPoint(s.at()));
+                    w.startAttempt(s.at(), l.source(), "start banner at " + l.source() + ": " + l.what());
+                } else {
+                    w.boundary(s.at());
+                }
+            } else if (e instanceof TrainerEvent.Restart r) {
+                w.restart();
+                long at = w.restartPoint(s.at());
+                w.endAttempt(at);
+                w.startAttempt(at, r.source(), "launcher restart at " + r.source() + ": " + r.message());
+            } else if (e instanceof TrainerEvent.Steps st) {
+                if (w.isAnotherLogsCopy(st)) {
+                    continue;
+                }
+                long previous = w.regressionFrom(st);
+                if (previous != Long.MIN_VALUE) {
+                    long at = w.restartPoint(s.at());
+                    w.endAttempt(at);
+                    w.startAttempt(at, st.source(), "iteration " + st.lastStep() + " at " + st.source()
+                            + " repeats or goes below iteration " + previous + " (a restart from an older checkpoint)");
+                }
+                w.steps(st, s.at());
+            } else {
+                w.event(e, s.at());
+            }
+        }
+        w.endAttempt(Times.UNKNOWN);
+    }
+
+    /**
+     * {@link #RESTART_SILENCE_US}, or {@link #SILENCE_REPORTS} times the median interval between timed step
+     * reports when that is longer (a log that reports every hour is not restarted by an hour's silence).
+     */
+    private static long restartSilence(List<Stamped> events) {
+        long[] gaps = new long[events.size()];
+        int n = 0;
+        long prev = Times.UNKNOWN;
+        for (Stamped s : events) {
+            if (s.event() instanceof TrainerEvent.Steps st && st.timeUs() != Times.UNKNOWN) {
+                if (prev != Times.UNKNOWN && st.timeUs() > prev) {
+                    gaps[n++] = st.timeUs() - prev;
+                }
+                prev = st.timeUs();
+            }
+        }
+        if (n == 0) {
+            return RESTART_SILENCE_US;
+        }
+        long[] g = Arrays.copyOf(gaps, n);
+        Arrays.sort(g);
+        return Math.max(RESTART_SILENCE_US, SILENCE_REPORTS * g[n / 2]);
+    }
+
+    static String fileName(String file) {
+        return new Source(file, 0).fileName();
+    }
+
+    static String human(long us) {
+        double s = us / 1e6;
+        if (s < 120) {
+            return String.format(java.util.Locale.ROOT, "%.0f s", s);
+        }
+        if (s < 7200) {
+            return String.format(java.util.Locale.ROOT, "%.0f min", s / 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f h", s / 3600);
+    }
+}
