@@ -248,7 +248,7 @@ public final class RunStitcher {
         }
         long[] g = Arrays.copyOf(gaps, n);
         Arrays.sort(g);
-        return Math.max(RESTART_SILENCE_US, SILENCE_REPORTS * g[n / 2]);
+        return Math.max(RESTART_SILENCE_US, SILENCE_REPORTS * g[(n - 1) / 2]); // the lower median
     }
 
     static String fileName(String file) {
