@@ -94,7 +94,7 @@ final class AttemptWriter {
 
     /** A run of timed lines: the attempt began with its first line (when no earlier attempt had it) and lasts to its last. */
     void activity(TrainerEvent.Activity a) {
-        if (!progress && a.timeUs() < startUs && a.timeUs() >= floorUs) {
+        if (a.timeUs() < startUs && a.timeUs() >= floorUs) {
             startUs = a.timeUs();
             boundaryUs = Math.max(boundaryUs, startUs);
         }

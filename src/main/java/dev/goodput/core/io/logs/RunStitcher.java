@@ -116,11 +116,16 @@ public final class RunStitcher {
 
     /** Gives every event an ordering time; a file with no time at all is placed at {@code --start} or refused. */
     private static List<Stamped> stamp(FileEvents f, LoadOptions options) throws InputException {
+        // Untimed events before the first timed one take the file's first time: its first timed line, when the
+        // reader saw one (an activity run's start), else the first event's time.
         long at = Times.UNKNOWN;
         for (TrainerEvent e : f.events()) {
-            if (e.timeUs() != Times.UNKNOWN) {
-                at = e.timeUs();
-                break;
+            long t = e.timeUs();
+            if (t != Times.UNKNOWN && (at == Times.UNKNOWN || t < at)) {
+                at = t;
+            }
+            if (e instanceof TrainerEvent.Activity) {
+                break; // the first run of lines: nothing after it is earlier
             }
         }
         if (at == Times.UNKNOWN) {
@@ -198,16 +203,15 @@ public final class RunStitcher {
                 settings.add(set);
             } else if (e instanceof TrainerEvent.Launch l) {
                 if (w.attemptHasProgress()) {
-                    w.endAttempt(w.restartPoint(s.at()));
+                    w.endAttempt(Times.UNKNOWN); // at its last line before the banner (the reader cut its lines there)
                     w.startAttempt(s.at(), l.source(), "start banner at " + l.source() + ": " + l.what());
                 } else {
                     w.boundary(s.at());
                 }
             } else if (e instanceof TrainerEvent.Restart r) {
                 w.restart();
-                long at = w.restartPoint(s.at());
-                w.endAttempt(at);
-                w.startAttempt(at, r.source(), "launcher restart at " + r.source() + ": " + r.message());
+                w.endAttempt(s.at());
+                w.startAttempt(s.at(), r.source(), "launcher restart at " + r.source() + ": " + r.message());
             } else if (e instanceof TrainerEvent.Steps st) {
                 if (w.isAnotherLogsCopy(st)) {
                     continue;
