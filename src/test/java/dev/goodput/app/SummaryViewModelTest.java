@@ -44,8 +44,8 @@ class SummaryViewModelTest {
         assertEquals("Goodput Workbench — clean-small (GPT 1.3B on 8x A100)", vm.titleProperty().get());
         assertEquals("98.09%", vm.figureProperty(GoodputTerm.INFRA).get());
         assertEquals("92.27%", vm.figureProperty(GoodputTerm.FRAMEWORK).get());
-        assertEquals("49.66%", vm.figureProperty(GoodputTerm.MODEL).get());
-        assertEquals("44.95%", vm.figureProperty(GoodputTerm.OVERALL).get());
+        assertEquals("49.51%", vm.figureProperty(GoodputTerm.MODEL).get());
+        assertEquals("44.81%", vm.figureProperty(GoodputTerm.OVERALL).get());
         assertTrue(vm.runDetailsProperty().get().startsWith("8 accelerators  ·  window 36.6 min"),
                 vm.runDetailsProperty().get());
         assertTrue(vm.problemsProperty().isEmpty(), () -> vm.problemsProperty().toString());
@@ -84,7 +84,8 @@ class SummaryViewModelTest {
         GoodputReport r = clean.report();
         GoodputReport twoDays = new GoodputReport(r.runName(), r.windowStartUs(), r.windowStartUs() + 172_800_000_000L,
                 r.accelerators(), r.goodput(), r.availableSeconds(), r.productiveSeconds(), r.badput(), r.layers(),
-                r.waterfall(), r.reliability(), r.steps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
+                r.waterfall(), r.reliability(), r.steps(), r.slowSteps(), r.mfu(), r.intervalCount(), r.inputFiles(),
+                r.warnings());
         assertEquals("2025-03-03 09:00:00 → 2025-03-05 09:00:00 UTC (2.00 d)", SummaryViewModel.window(twoDays));
     }
 
@@ -109,10 +110,13 @@ class SummaryViewModelTest {
         List<BadputRow> rows = vm.badputProperty();
         assertEquals(clean.report().badput().size(), rows.size());
         assertEquals(new BadputRow("infra", "Provisioning / device init", "42.0 s", "1.91%", "0.093"), rows.get(0));
+        // The model layer last: the MFU gap, then the straggler step's excess over the typical step.
+        BadputRow gap = rows.get(rows.size() - 2);
+        assertEquals("model", gap.layer());
+        assertEquals("16.6 min", gap.lostTime());
+        assertEquals("45.42%", gap.windowShare());
         BadputRow last = rows.get(rows.size() - 1);
-        assertEquals("model", last.layer());
-        assertEquals("16.7 min", last.lostTime());
-        assertEquals("45.56%", last.windowShare());
+        assertEquals(new BadputRow("model", "Slow steps (above typical step time)", "6.1 s", "0.28%", "0.014"), last);
     }
 
     @Test
@@ -160,7 +164,7 @@ class SummaryViewModelTest {
         GoodputReport r = d.report();
         GoodputReport changed = new GoodputReport(r.runName(), r.windowStartUs(), r.windowEndUs(), r.accelerators(), g,
                 r.availableSeconds(), r.productiveSeconds(), r.badput(), r.layers(), r.waterfall(), r.reliability(),
-                r.steps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
-        return new Derivation(d.run(), d.window(), d.intervals(), d.attempts(), changed);
+                r.steps(), r.slowSteps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
+        return new Derivation(d.run(), d.window(), d.intervals(), d.attempts(), d.slowSteps(), changed);
     }
 }

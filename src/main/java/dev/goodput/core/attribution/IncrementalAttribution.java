@@ -264,7 +264,7 @@ public final class IncrementalAttribution {
         for (AttributedInterval p : intervals()) {
             out.add(p.interval());
         }
-        return new Derivation(base.run(), base.window(), out, base.attempts(), report);
+        return new Derivation(base.run(), base.window(), out, base.attempts(), base.slowSteps(), report);
     }
 
     /** An immutable copy of the current state (O(intervals)). */

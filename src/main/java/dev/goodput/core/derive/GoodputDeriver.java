@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Derives the three goodputs of a run over a window: partitions the window into productive and lost
- * intervals, adds them up per cause in accelerator-time, and measures MFU on steady-state steps.
+ * intervals, adds them up per cause in accelerator-time, measures MFU on steady-state steps and what slow
+ * steps took above the typical step.
  * See docs/derivation.md for every rule.
  */
 public final class GoodputDeriver {
@@ -32,17 +33,18 @@ public final class GoodputDeriver {
                 : Boolean.TRUE.equals(run.metadata().evalProductive());
         List<Claim> claims = ClaimBuilder.build(run, attempts, plan, w, capacity, evalProductive, problems);
         List<Interval> intervals = PartitionSweep.sweep(claims, w);
-        int[] steady = SteadyState.select(run.steps(), plan, claims, w, settings.warmupSteps(),
-                settings.outlierMads());
-        String rule = String.format(Locale.ROOT, SteadyState.RULE, settings.warmupSteps(), settings.outlierMads());
+        SteadyState.Selection selection = SteadyState.select(run.steps(), plan, claims, w, settings.warmupSteps(),
+                settings.outlierMads(), run.metadata().tokensPerStep(), attempts, capacity);
+        String rule = String.format(Locale.ROOT, SteadyState.RULE, settings.warmupSteps(), settings.outlierMads(),
+                selection.slow().perToken() ? " and per token" : "");
         MfuDetails mfu = settings.measuredModel() != null ? settings.measuredModel().details()
-                : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, steady, attempts,
-                rule, problems);
+                : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, selection.steady(),
+                attempts, rule, problems);
         StepStats steps = StepStatsCalculator.compute(run.steps(), plan, w, settings.outlierMads());
-        GoodputReport report = ReportBuilder.forDerivation(run, w, capacity, mfu, settings.measuredModel(), steps,
-                problems).build(CauseLedger.of(intervals, capacity), ReliabilityCalculator.compute(attempts, w),
-                intervals.size());
-        return new Derivation(run, w, intervals, attempts, report);
+        GoodputReport report = ReportBuilder.forDerivation(run, w, capacity, mfu, settings.measuredModel(),
+                selection.slow(), steps, problems).build(CauseLedger.of(intervals, capacity),
+                ReliabilityCalculator.compute(attempts, w), intervals.size());
+        return new Derivation(run, w, intervals, attempts, selection.slow(), report);
     }
 
     /** The run's accelerator count, else the largest allocation of any attempt, else 1. */

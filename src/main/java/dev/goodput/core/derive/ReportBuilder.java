@@ -11,6 +11,7 @@ import dev.goodput.core.report.Goodputs;
 import dev.goodput.core.report.LayerShare;
 import dev.goodput.core.report.MfuDetails;
 import dev.goodput.core.report.Reliability;
+import dev.goodput.core.report.SlowStepCost;
 import dev.goodput.core.report.StepStats;
 import dev.goodput.core.report.WaterfallStep;
 
@@ -20,10 +21,10 @@ import java.util.List;
 
 /**
  * Turns a {@link CauseLedger} into a {@link GoodputReport}: goodputs, badput per cause, layers, waterfall.
- * Everything else in the report (MFU and the model layer's shares of productive time, step statistics,
- * the run's name and files, warnings about the input) does not depend on how lost time is attributed, so
- * it is fixed when the builder is made: from the derivation, or from a report derived before, which is how
- * an attribution overlay re-builds the report after each edit without deriving again.
+ * Everything else in the report (MFU, slow steps and the model layer's shares of productive time, step
+ * statistics, the run's name and files, warnings about the input) does not depend on how lost time is
+ * attributed, so it is fixed when the builder is made: from the derivation, or from a report derived before,
+ * which is how an attribution overlay re-builds the report after each edit without deriving again.
  */
 public final class ReportBuilder {
     static final Problem EMPTY_WINDOW = Problem.warning(Source.DERIVED,
@@ -31,27 +32,32 @@ public final class ReportBuilder {
     static final Problem NOTHING_AVAILABLE = Problem.warning(Source.DERIVED,
             "no job was up and training in the window: framework goodput is undefined");
 
-    /** The model layer's badput: shares of productive time (window-equivalent seconds). */
+    /**
+     * The model layer's badput (window-equivalent seconds): the slow steps' excess, and the MFU gap of the rest of
+     * productive time.
+     */
     @FunctionalInterface
     private interface ModelLayer {
-        List<CauseShare> shares(double productiveSec, double windowSec);
+        List<CauseShare> shares(double productiveSec, double slowSec, double windowSec);
     }
 
     private final String runName;
     private final Window window;
     private final int capacity;
     private final MfuDetails mfu;
+    private final SlowStepCost slowSteps;
     private final ModelLayer modelLayer;
     private final StepStats steps;
     private final List<String> inputFiles;
     private final List<Problem> problems;
 
-    private ReportBuilder(String runName, Window window, int capacity, MfuDetails mfu, ModelLayer modelLayer,
-                          StepStats steps, List<String> inputFiles, List<Problem> problems) {
+    private ReportBuilder(String runName, Window window, int capacity, MfuDetails mfu, SlowStepCost slowSteps,
+                          ModelLayer modelLayer, StepStats steps, List<String> inputFiles, List<Problem> problems) {
         this.runName = runName;
         this.window = window;
         this.capacity = capacity;
         this.mfu = mfu;
+        this.slowSteps = slowSteps;
         this.modelLayer = modelLayer;
         this.steps = steps;
         this.inputFiles = List.copyOf(inputFiles);
@@ -60,23 +66,32 @@ public final class ReportBuilder {
 
     /** @param problems what was found so far; the goodputs' own warnings are added to a copy */
     static ReportBuilder forDerivation(Run run, Window w, int capacity, MfuDetails mfu, MeasuredModelLayer measured,
-                                       StepStats steps, List<Problem> problems) {
+                                       SlowSteps slow, StepStats steps, List<Problem> problems) {
         Double model = mfu.mfu();
-        ModelLayer modelLayer = (productiveSec, windowSec) -> {
+        SlowStepCost slowSteps = new SlowStepCost(slow.count(), slow.acceleratorUs() / capacity / 1e6,
+                slow.typicalUs() / 1e6, slow.perToken());
+        ModelLayer modelLayer = (productiveSec, slowSec, windowSec) -> {
             List<CauseShare> shares = new ArrayList<>();
+            if (slowSteps.steps() > 0) {
+                // Known from the step log alone, so reported even when the MFU is not.
+                shares.add(share(Layer.MODEL, CauseCatalog.SLOW_STEPS.id(), CauseCatalog.SLOW_STEPS.label(), slowSec,
+                        windowSec, capacity, slowSteps.steps()));
+            }
+            // The rest of productive time ran at the steady-state speed the MFU was measured at.
+            double steadySec = productiveSec - slowSec;
             if (model != null && measured != null) {
                 for (var loss : measured.losses().entrySet()) {
                     shares.add(share(Layer.MODEL, loss.getKey().id(), loss.getKey().label(),
-                            productiveSec * loss.getValue(), windowSec, capacity, 0));
+                            steadySec * loss.getValue(), windowSec, capacity, 0));
                 }
             } else if (model != null) {
                 shares.add(share(Layer.MODEL, CauseCatalog.MFU_GAP.id(), CauseCatalog.MFU_GAP.label(),
-                        productiveSec * (1 - model), windowSec, capacity, 0));
+                        steadySec * (1 - model), windowSec, capacity, 0));
             }
             return shares;
         };
-        return new ReportBuilder(run.metadata().name(), w, capacity, mfu, modelLayer, steps, run.inputFiles(),
-                problems);
+        return new ReportBuilder(run.metadata().name(), w, capacity, mfu, slowSteps, modelLayer, steps,
+                run.inputFiles(), problems);
     }
 
     /**
@@ -88,8 +103,8 @@ public final class ReportBuilder {
         List<Problem> inputProblems = base.warnings().stream()
                 .filter(p -> !p.equals(EMPTY_WINDOW) && !p.equals(NOTHING_AVAILABLE)).toList();
         return new ReportBuilder(base.runName(), new Window(base.windowStartUs(), base.windowEndUs()),
-                base.accelerators(), base.mfu(), (productiveSec, windowSec) -> model, base.steps(),
-                base.inputFiles(), inputProblems);
+                base.accelerators(), base.mfu(), base.slowSteps(), (productiveSec, slowSec, windowSec) -> model,
+                base.steps(), base.inputFiles(), inputProblems);
     }
 
     public GoodputReport build(CauseLedger ledger, Reliability reliability, int intervalCount) {
@@ -110,9 +125,11 @@ public final class ReportBuilder {
                 warnings.add(NOTHING_AVAILABLE);
             }
         }
-        Double model = mfu.mfu();
-        Double overall = infra == null || framework == null || model == null ? null : infra * framework * model;
         double productiveSec = productiveAccUs / capUs / 1e6;
+        // At most all of productive time: steps a log says overlapped would otherwise count twice.
+        double slowSec = Math.min(slowSteps.seconds(), productiveSec);
+        Double model = modelGoodput(productiveSec, slowSec);
+        Double overall = infra == null || framework == null || model == null ? null : infra * framework * model;
         double availableSec = availableAcc / capUs / 1e6;
         double windowSec = window.durationUs() / 1e6;
 
@@ -121,7 +138,7 @@ public final class ReportBuilder {
             badput.add(share(e.cause.layer(), e.cause.id(), e.cause.label(), e.accUs.value() / capUs / 1e6,
                     windowSec, capacity, e.intervals));
         }
-        badput.addAll(modelLayer.shares(productiveSec, windowSec));
+        badput.addAll(modelLayer.shares(productiveSec, slowSec, windowSec));
         badput.sort(Comparator.comparing(CauseShare::layer).thenComparing(Comparator.comparingDouble(
                 CauseShare::seconds).reversed()).thenComparing(CauseShare::cause));
 
@@ -134,8 +151,21 @@ public final class ReportBuilder {
                 infra == null ? 0 : infra, framework == null ? 0 : framework, overall, model);
         return new GoodputReport(runName, window.startUs(), window.endUs(), capacity,
                 new Goodputs(infra, framework, model, overall), availableSec, productiveSec, List.copyOf(badput),
-                List.copyOf(layers), waterfall, reliability, steps, mfu, intervalCount, inputFiles,
+                List.copyOf(layers), waterfall, reliability, steps, new SlowStepCost(slowSteps.steps(), slowSec,
+                slowSteps.typicalSeconds(), slowSteps.perToken()), mfu, intervalCount, inputFiles,
                 List.copyOf(warnings));
+    }
+
+    /**
+     * MFU × (productive − slow-step excess) ÷ productive: the MFU holds for the time steps ran at their typical
+     * speed, and the slow steps' excess made nothing. So overall = (productive − excess) × MFU ÷ capacity.
+     */
+    private Double modelGoodput(double productiveSec, double slowSec) {
+        Double m = mfu.mfu();
+        if (m == null || productiveSec <= 0) {
+            return m;
+        }
+        return m * ((productiveSec - slowSec) / productiveSec);
     }
 
     private static CauseShare share(Layer layer, String id, String label, double seconds, double windowSec,

@@ -5,20 +5,29 @@ import java.util.Arrays;
 /**
  * When a step is an outlier: slower than median + max(k × 1.4826 × MAD, 5% of the median).
  * One-sided, as in "median + 3·MAD": a fast step is still real progress. The 5% floor keeps ordinary
- * jitter of a percent or two from flagging thousands of steps in a regular log.
+ * jitter of a percent or two from flagging thousands of steps in a regular log. The values are step times,
+ * or step times per token (so a batch-size ramp is not a slowdown); the rule is the same.
  */
-record SlowStepRule(double medianUs, double limitUs) {
+record SlowStepRule(double median, double limit) {
     static final double MIN_EXCESS_OF_MEDIAN = 0.05;
 
     static SlowStepRule of(long[] durationsUs, double k) {
-        long[] sorted = durationsUs.clone();
+        double[] values = new double[durationsUs.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = durationsUs[i];
+        }
+        return of(values, k);
+    }
+
+    static SlowStepRule of(double[] values, double k) {
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
         double median = Statistics.medianOfSorted(sorted);
         double spread = Statistics.MAD_TO_SIGMA * Statistics.mad(sorted, median);
         return new SlowStepRule(median, median + Math.max(k * spread, MIN_EXCESS_OF_MEDIAN * median));
     }
 
-    boolean slow(long durationUs) {
-        return durationUs > limitUs;
+    boolean slow(double value) {
+        return value > limit;
     }
 }

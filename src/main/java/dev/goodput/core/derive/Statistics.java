@@ -42,6 +42,16 @@ final class Statistics {
         return medianOfSorted(dev);
     }
 
+    /** Median absolute deviation of doubles from {@code center} (unscaled). */
+    static double mad(double[] values, double center) {
+        double[] dev = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            dev[i] = Math.abs(values[i] - center);
+        }
+        Arrays.sort(dev);
+        return medianOfSorted(dev);
+    }
+
     /** Linear-interpolated percentile (p in [0, 100]) of sorted values. */
     static double percentileOfSorted(long[] v, double p) {
         if (v.length == 0) {

@@ -8,22 +8,41 @@ import java.util.List;
 /**
  * Picks the steady-state steps MFU is measured on: kept, complete steps inside the window, not among the
  * first {@code warmup} after a (re)start, not overlapped by any pause (checkpoint, eval, data loading,
- * startup...), and not slow outliers ({@link SlowStepRule}).
+ * startup...), and not slow outliers ({@link SlowStepRule}, on time per token when the steps log tokens).
+ * The candidates that fail only the outlier test are the {@link SlowSteps}: their excess is a cost, not noise.
  */
 final class SteadyState {
     static final String RULE = "kept steps in the window, excluding the first %d after each (re)start, steps "
-            + "overlapping a checkpoint/eval/data-loading/startup pause, and steps with t > median + "
-            + "%.1f x max(1.4826 x MAD, 5%% of median) (slow outliers)";
+            + "overlapping a checkpoint/eval/data-loading/startup pause, and slow steps: t > median + "
+            + "%.1f x max(1.4826 x MAD, 5%% of median) per step%s (their excess over the typical is slow_steps)";
 
     private SteadyState() {
     }
 
-    /** Rows of the steady-state steps, in start order. */
-    static int[] select(StepTable s, StepPlan plan, List<Claim> claims, Window w, int warmup, double k) {
+    /**
+     * The steady-state steps and the slow ones.
+     *
+     * @param steady rows of the steady-state steps, in start order
+     * @param slow   the candidates that failed the slow-outlier test, with their excess over typical
+     */
+    record Selection(int[] steady, SlowSteps slow) {
+    }
+
+    /**
+     * @param tokensPerStep the run's tokens per step, for steps that log none (NaN: unknown)
+     * @param capacity      accelerators paid for: a step's accelerators in use count up to it, as in the ledger
+     */
+    static Selection select(StepTable s, StepPlan plan, List<Claim> claims, Window w, int warmup, double k,
+                            double tokensPerStep, List<ResolvedAttempt> attempts, int capacity) {
         long[][] pauses = pauses(claims);
         int[] candidates = new int[s.size()];
         long[] durations = new long[s.size()];
+        long[] tokens = new long[s.size()];
         int n = 0;
+        // Per token only when the steps log their own tokens (and every candidate has a count, its own or the run's).
+        boolean allTokens = true;
+        boolean ownTokens = false;
+        long runTokens = Double.isNaN(tokensPerStep) || tokensPerStep < 1 ? -1 : Math.round(tokensPerStep);
         for (int i = 0; i < s.size(); i++) {
             if (!plan.kept[i] || plan.ordinal[i] < warmup) {
                 continue;
@@ -35,20 +54,20 @@ final class SteadyState {
             }
             candidates[n] = i;
             durations[n] = end - start;
+            tokens[n] = s.tokens(i) > 0 ? s.tokens(i) : runTokens;
+            ownTokens |= s.tokens(i) > 0;
+            allTokens &= tokens[n] > 0;
             n++;
         }
         if (n == 0) {
-            return new int[0];
+            return new Selection(new int[0], SlowSteps.NONE);
         }
-        SlowStepRule rule = SlowStepRule.of(Arrays.copyOf(durations, n), k);
-        int[] out = new int[n];
-        int m = 0;
+        int[] accelerators = new int[n];
         for (int j = 0; j < n; j++) {
-            if (!rule.slow(durations[j])) {
-                out[m++] = candidates[j];
-            }
+            accelerators[j] = Math.min(capacity, attempts.get(plan.attempt[candidates[j]]).inUse());
         }
-        return Arrays.copyOf(out, m);
+        return SlowStepFinder.split(Arrays.copyOf(candidates, n), Arrays.copyOf(durations, n),
+                allTokens && ownTokens ? Arrays.copyOf(tokens, n) : null, accelerators, k);
     }
 
     /** The union of all claims ranked above a step, as sorted disjoint [start, end) pairs. */

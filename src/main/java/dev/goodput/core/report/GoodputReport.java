@@ -18,6 +18,7 @@ public record GoodputReport(
         List<WaterfallStep> waterfall,
         Reliability reliability,
         StepStats steps,
+        SlowStepCost slowSteps,
         MfuDetails mfu,
         int intervalCount,
         List<String> inputFiles,

@@ -16,9 +16,10 @@ public enum GoodputTerm {
             "the share of available time that became kept training progress; checkpoint saves, restores, "
                     + "start-up, evaluation and steps rolled back after a fault count against it",
             Goodputs::framework),
-    MODEL("Model goodput", "MFU on steady-state steps",
-            "model FLOP/s achieved ÷ the accelerators' peak FLOP/s, on steps after warm-up without pauses or "
-                    + "outliers; n/a when the run gives no FLOPs per step or no peak",
+    MODEL("Model goodput", "MFU × (productive − slow steps) ÷ productive",
+            "model FLOP/s achieved ÷ the accelerators' peak FLOP/s (MFU), on steps after warm-up without pauses or "
+                    + "slow steps, for the productive time less what slow steps took above the typical step time; "
+                    + "n/a when the run gives no FLOPs per step or no peak",
             Goodputs::model),
     OVERALL("Overall goodput", "infra × framework × model",
             "the share of the window's peak compute that became useful training: the product of the three",

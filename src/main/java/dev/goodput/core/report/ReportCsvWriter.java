@@ -8,7 +8,8 @@ import java.io.Writer;
 
 /**
  * A tidy CSV report: one row per figure, {@code section,layer,cause,label,seconds,fraction}, so scripts
- * can filter by section (goodput, badput, layer, waterfall, summary).
+ * can filter by section (goodput, badput, layer, waterfall, summary). Summary rows with a count (disruptions,
+ * slow steps) carry it in the fraction column.
  */
 public final class ReportCsvWriter implements ReportWriter {
     @Override
@@ -21,6 +22,7 @@ public final class ReportCsvWriter implements ReportWriter {
         csv.printRecord("summary", "", "productive", "Productive", r.productiveSeconds(),
                 r.windowSeconds() > 0 ? r.productiveSeconds() / r.windowSeconds() : 0);
         csv.printRecord("summary", "", "disruptions", "Disruptions", "", r.disruptions());
+        csv.printRecord("summary", "model", "slow_steps", "Slow steps", "", r.slowSteps().steps());
         Goodputs g = r.goodput();
         csv.printRecord("goodput", "infra", "", "Infra goodput", "", g.infra());
         csv.printRecord("goodput", "framework", "", "Framework goodput", "", g.framework());

@@ -52,6 +52,9 @@ public final class ReportJsonWriter implements ReportWriter {
             b.put("fraction", c.fraction());
             b.put("accelerator_hours", c.acceleratorHours());
             b.put("intervals", c.intervals());
+            if (c.countsSteps()) {
+                b.put("steps", c.intervals());
+            }
         }
         ArrayNode layers = root.putArray("layers");
         for (LayerShare l : r.layers()) {
@@ -106,6 +109,13 @@ public final class ReportJsonWriter implements ReportWriter {
             o.put("deviation_pct", a.deviationPct());
             o.put("source", a.source());
         }
+        SlowStepCost slow = r.slowSteps();
+        ObjectNode sl = root.putObject("slow_steps");
+        sl.put("steps", slow.steps());
+        sl.put("seconds", slow.seconds());
+        sl.put("fraction", r.windowSeconds() > 0 ? slow.seconds() / r.windowSeconds() : 0);
+        number(sl, "typical_seconds", slow.typicalSeconds());
+        sl.put("per", slow.basis());
         MfuDetails m = r.mfu();
         ObjectNode mo = root.putObject("mfu");
         mo.put("value", m.mfu());

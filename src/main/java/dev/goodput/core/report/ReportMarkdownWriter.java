@@ -25,8 +25,9 @@ public final class ReportMarkdownWriter implements ReportWriter {
         out.println("| Layer | Cause | Time | Share of window | Intervals |");
         out.println("|---|---|---:|---:|---:|");
         for (CauseShare c : r.badput()) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d |%n", c.layer().id(), escape(c.label()),
-                    HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()), c.intervals());
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", c.layer().id(), escape(c.label()),
+                    HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()),
+                    c.countsSteps() ? c.countText() : String.valueOf(c.intervals()));
         }
         out.println();
         out.println("## Waterfall");
@@ -59,6 +60,12 @@ public final class ReportMarkdownWriter implements ReportWriter {
                         + "FLOP/s %s per accelerator, %d steady-state steps).%n%n",
                 HumanFormat.pct(m.mfu()), m.convention(), HumanFormat.sci(m.flopsPerStep()),
                 HumanFormat.sci(m.peakFlops()), m.precision() == null ? "" : m.precision(), m.steadySteps());
+        SlowStepCost slow = r.slowSteps();
+        if (slow.steps() > 0) {
+            out.printf(Locale.ROOT, "%d slow steps took %s above the typical %s s per %s (`slow_steps`, model "
+                            + "layer).%n%n", slow.steps(), HumanFormat.duration(slow.seconds()),
+                    HumanFormat.sci(slow.typicalSeconds()), slow.basis());
+        }
         if (!r.warnings().isEmpty()) {
             out.println("## Warnings");
             out.println();

@@ -29,8 +29,8 @@ public final class ReportTextWriter implements ReportWriter {
                     HumanFormat.pct(ls.fraction()));
             for (CauseShare c : r.badput()) {
                 if (c.layer() == layer) {
-                    out.printf(Locale.ROOT, "    %-40s %12s %8s  (%d intervals)%n", c.label(),
-                            HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()), c.intervals());
+                    out.printf(Locale.ROOT, "    %-40s %12s %8s  (%s)%n", c.label(),
+                            HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()), c.countText());
                 }
             }
         }
@@ -66,6 +66,12 @@ public final class ReportTextWriter implements ReportWriter {
                 m.precision() == null ? "" : m.precision(), m.accelerator() == null ? "accelerator" : m.accelerator(),
                 m.steadySteps());
         out.printf(Locale.ROOT, "  steady state: %s%n", m.steadyStateRule());
+        SlowStepCost slow = r.slowSteps();
+        if (slow.steps() > 0) {
+            out.printf(Locale.ROOT, "  slow steps: %d, %s above the typical %s per %s (slow_steps, model layer)%n",
+                    slow.steps(), HumanFormat.duration(slow.seconds()), HumanFormat.sci(slow.typicalSeconds()) + " s",
+                    slow.basis());
+        }
         if (!r.warnings().isEmpty()) {
             out.printf(Locale.ROOT, "%nWarnings (%d)%n", r.warnings().size());
             for (Problem p : r.warnings()) {

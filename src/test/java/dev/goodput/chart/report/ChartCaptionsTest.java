@@ -27,7 +27,7 @@ class ChartCaptionsTest {
     void captionDefinesTheGoodputsAndGivesThisWindowsValues() {
         String caption = ChartCaptions.caption(clean);
         for (String definition : new String[]{"Infra goodput = available ÷ window",
-                "Framework goodput = productive ÷ available", "Model goodput = MFU on steady-state steps",
+                "Framework goodput = productive ÷ available", "Model goodput = MFU × (productive − slow steps) ÷ productive",
                 "Overall goodput = infra × framework × model"}) {
             assertTrue(caption.contains(definition), definition + " in " + caption);
         }

@@ -80,6 +80,9 @@ class AttributionProperties {
         GoodputReport b = base.report();
         assertEquals(b.productiveSeconds(), r.productiveSeconds());
         assertEquals(b.goodput().model(), r.goodput().model());
+        // Slow steps are kept progress, never re-labelled: their count and excess stay too.
+        assertEquals(b.slowSteps(), r.slowSteps());
+        assertEquals(ReportFigures.seconds(b, "slow_steps"), ReportFigures.seconds(r, "slow_steps"));
         assertEquals(b.goodput().infra() * b.goodput().framework(), r.goodput().infra() * r.goodput().framework(),
                 1e-12);
     }

@@ -97,6 +97,39 @@ class PartitionProperties {
         assertEquals(expectedEnd, last.remaining(), 1e-9);
     }
 
+    @Property(tries = 400)
+    void slowStepsCostAtMostProductiveTimeAndKeepTheProductLaw(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @DoubleRange(min = -0.5, max = 1.5) double from,
+            @ForAll @DoubleRange(min = 0, max = 2) double length) {
+        Run run = RandomRuns.generate(seed);
+        Window w = window(GoodputDeriver.derive(run, DerivationSettings.defaults()).window(), from, length);
+        Derivation d = GoodputDeriver.derive(run, DerivationSettings.defaults().withWindow(w));
+        GoodputReport r = d.report();
+        double slow = ReportLookup.seconds(r, "slow_steps");
+        double eps = 1e-9 * Math.max(1, r.windowSeconds());
+        assertTrue(slow >= 0 && slow <= r.productiveSeconds() + eps, slow + " > " + r.productiveSeconds());
+        assertEquals(r.slowSteps().seconds(), slow);
+        assertEquals(d.slowSteps().count(), r.slowSteps().steps());
+        assertEquals(r.slowSteps().steps() > 0, r.badput().stream().anyMatch(c -> c.cause().equals("slow_steps")));
+        // No step is both steady state and slow.
+        assertTrue(r.mfu().steadySteps() + r.slowSteps().steps() <= r.steps().keptSteps());
+        Double model = r.goodput().model();
+        if (model == null || r.goodput().overall() == null) {
+            return;
+        }
+        assertFraction(model);
+        assertFraction(r.goodput().overall());
+        assertEquals(r.goodput().infra() * r.goodput().framework() * model, r.goodput().overall(), 1e-12);
+        double mfu = r.mfu().mfu();
+        if (r.windowSeconds() > 0) {
+            assertEquals((r.productiveSeconds() - slow) * mfu / r.windowSeconds(), r.goodput().overall(), 1e-9);
+        }
+        // The model layer is the productive time that did not become model FLOPs at peak.
+        double modelLayer = r.layers().get(Layer.MODEL.ordinal()).seconds();
+        assertEquals(r.productiveSeconds() - (r.productiveSeconds() - slow) * mfu, modelLayer, eps);
+    }
+
     private static Window window(Window base, double from, double length) {
         long span = Math.max(1, base.durationUs());
         long start = base.startUs() + Math.round(from * span);

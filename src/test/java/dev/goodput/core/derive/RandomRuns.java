@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * Random but plausible-to-nasty runs from a seed: restarts with and without logs, repeated and skipped
- * step numbers, steps with and without ends, overlapping phases, faults anywhere, partial allocations.
+ * step numbers, steps with and without ends or tokens (or in a batch-size ramp), overlapping phases, faults
+ * anywhere, partial allocations.
  */
 final class RandomRuns {
     private RandomRuns() {
@@ -33,6 +34,8 @@ final class RandomRuns {
                 withMfu ? 1e12 * (0.5 + r.nextDouble() * 3) : Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, null,
                 r.nextBoolean() ? null : r.nextBoolean()), src(0));
         long t = 1_700_000_000_000_000L + r.nextLong(1_000_000_000L);
+        // Tokens: on some steps only (compared per step), on every step in a batch-size ramp (per token), or none.
+        int tokenMode = r.nextInt(3);
         int attempts = 1 + r.nextInt(5);
         long step = 0;
         int line = 1;
@@ -52,7 +55,12 @@ final class RandomRuns {
             boolean withEnds = r.nextBoolean();
             for (int s = 0; s < steps; s++) {
                 long d = us(r, 0.001, 5);
-                b.step(step, t, withEnds ? t + d : Times.UNKNOWN, r.nextInt(4) == 0 ? 1000 : -1, src(line++));
+                long tokens = switch (tokenMode) {
+                    case 0 -> r.nextInt(4) == 0 ? 1000 : -1;
+                    case 1 -> 1000 * Math.min(8, 1 + step / 10);
+                    default -> -1;
+                };
+                b.step(step, t, withEnds ? t + d : Times.UNKNOWN, tokens, src(line++));
                 if (r.nextInt(8) == 0) { // something inside or across the step
                     long off = r.nextLong(d + 1);
                     long len = us(r, 0, 8);

@@ -49,6 +49,22 @@ final class RunFixture {
         return this;
     }
 
+    /** A step with a logged end and its token count. */
+    RunFixture step(long n, double start, double end, long tokens) {
+        b.step(n, us(start), us(end), tokens, src());
+        return this;
+    }
+
+    /** Consecutive steps first..last of {@code each} seconds and {@code tokens} tokens; returns the end time. */
+    double steps(long first, long last, double start, double each, long tokens) {
+        double t = start;
+        for (long n = first; n <= last; n++) {
+            step(n, t, t + each, tokens);
+            t += each;
+        }
+        return t;
+    }
+
     /** A step logged by its start only (as ml-goodput-measurement does). */
     RunFixture stepStart(long n, double start) {
         b.step(n, us(start), Times.UNKNOWN, -1, src());
