@@ -1,6 +1,7 @@
 package dev.goodput.app.timeline;
 
 import dev.goodput.chart.CauseKey;
+import dev.goodput.chart.timeline.AttemptHover;
 import dev.goodput.chart.timeline.IntervalLookup;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.chart.timeline.StateCategories;
@@ -386,6 +387,13 @@ public final class TimelineView extends Region {
             long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 3;
             hoverText.set(profiles.get().stream().filter(p -> t >= p.startUs() - slack && t <= p.endUs() + slack)
                     .map(ProfileSpan::details).findFirst().orElse(""));
+            return;
+        }
+        if (derivation.get() != null && viewport.get() != null && x >= GUTTER
+                && y >= AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP
+                && y < AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + TimelineFrame.ATTEMPT_HEIGHT) {
+            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 2;
+            hoverText.set(AttemptHover.at(derivation.get(), timeAtX(x), slack));
             return;
         }
         if (lookup == null || !inLanes(x, y) || y >= AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT) {
