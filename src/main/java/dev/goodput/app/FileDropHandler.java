@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Files dropped on the window open as one run, like File ▸ Open… with the same selection. Only regular files count:
- * a folder is not a run log, and a drag of nothing but folders is refused (no drop cursor). The decisions are plain
- * methods, so they are tested without a robot; {@link #install} only connects them to a scene's drag events.
+ * Files dropped on the window open as one run, like File ▸ Open… with the same selection. A folder counts too: it
+ * stands for the files in it (a folder of trainer logs, or of per-rank profiler traces), as on the command line.
+ * Paths that are no longer there are left out, and a drag of nothing that exists is refused (no drop cursor); what
+ * the loader cannot read (e.g. a named pipe) is said by the load. The decisions are plain methods, so they are tested
+ * without a robot; {@link #install} only connects them to a scene's drag events.
  */
 final class FileDropHandler {
     /** Set on the scene's root while an acceptable drag hovers, so the stylesheet can outline the window. */
@@ -27,9 +29,9 @@ final class FileDropHandler {
         this.open = open;
     }
 
-    /** The files a drop of these would open, in the order dragged; empty when the drop must be refused. */
+    /** The files and folders a drop of these would open, in the order dragged; empty when it must be refused. */
     static List<Path> runFiles(List<File> dragged) {
-        return dragged.stream().map(File::toPath).filter(Files::isRegularFile).toList();
+        return dragged.stream().map(File::toPath).filter(Files::exists).toList();
     }
 
     void install(Scene scene) {
@@ -42,7 +44,7 @@ final class FileDropHandler {
         scene.addEventHandler(DragEvent.DRAG_EXITED, e -> highlight(scene, false));
     }
 
-    /** Accepts a drag of files from outside the window if it holds a regular file; true if accepted. */
+    /** Accepts a drag of files from outside the window if it holds a file or folder; true if accepted. */
     boolean onDragOver(DragEvent event) {
         // A drag that started inside the window (it has a gesture source) is not a file drop.
         if (event.getGestureSource() != null || filesOf(event.getDragboard()).isEmpty()) {

@@ -62,9 +62,10 @@ public final class RecentFiles {
         save();
     }
 
-    /** The files opened last, if they are all still there: what the workbench reopens at start. */
+    /** The files (or folders) opened last, if they are all still there: what the workbench reopens at start. */
     public Optional<List<Path>> last() {
-        return entries.stream().findFirst().filter(files -> files.stream().allMatch(Files::isRegularFile));
+        return entries.stream().findFirst().filter(files -> files.stream()
+                .allMatch(f -> Files.isRegularFile(f) || Files.isDirectory(f)));
     }
 
     /** Most recent first. */

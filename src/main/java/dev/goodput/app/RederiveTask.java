@@ -2,8 +2,8 @@ package dev.goodput.app;
 
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.derive.Window;
+import dev.goodput.core.load.RunPipeline;
 import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.chart.timeline.TimelineLanes;
@@ -38,12 +38,8 @@ final class RederiveTask extends Task<AttributionSession.Prepared> {
 
     @Override
     protected AttributionSession.Prepared call() {
-        DerivationSettings settings = base.withWindow(window);
-        if (profiles != null) {
-            settings = profiles.applyTo(settings);
-        }
         AttributionSession.Prepared attributed = AttributionSession.Prepared.of(
-                GoodputDeriver.derive(current.run(), settings), overlay);
+                RunPipeline.derive(current.run(), base.withWindow(window), profiles), overlay);
         TimelineLanes.prepare(attributed.shown());
         return attributed;
     }

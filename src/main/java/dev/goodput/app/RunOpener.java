@@ -8,6 +8,8 @@ import dev.goodput.app.workspace.WorkspaceDocument;
 import dev.goodput.app.workspace.WorkspacePrompts;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Window;
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.load.RunFiles;
 import dev.goodput.core.workspace.RecoveryFile;
 
 import java.io.IOException;
@@ -87,7 +89,7 @@ final class RunOpener {
             return false; // no folder yet: nothing was ever autosaved
         }
         RecoveryFile own = opening.isEmpty() || OpenRequest.isWorkspace(opening) ? null
-                : document.untitledRecovery(opening);
+                : document.untitledRecovery(listed(opening));
         for (RecoveryFile.Recovery r : found) {
             if (r.workspaceExists() || r.file().equals(own)) {
                 continue;
@@ -104,7 +106,7 @@ final class RunOpener {
     /** What to read, after asking about a pending autosave of it; empty when the user cancelled the open. */
     private Optional<OpenRequest> request(List<Path> files) {
         if (!OpenRequest.isWorkspace(files)) {
-            RecoveryFile untitled = document.untitledRecovery(files);
+            RecoveryFile untitled = document.untitledRecovery(listed(files));
             Optional<RecoveryFile.Recovery> pending = pending(untitled);
             if (pending.isEmpty()) {
                 return Optional.of(new OpenRequest.Files(files));
@@ -130,6 +132,18 @@ final class RunOpener {
             case DISCARD -> Optional.of(new OpenRequest.WorkspaceFile(file, file));
             case LATER -> Optional.empty();
         };
+    }
+
+    /**
+     * The files an untitled workspace of these is made of (folders expanded, as the load names its inputs), so a
+     * folder's autosave is found again; as given when they cannot be listed (the load then says why).
+     */
+    private static List<Path> listed(List<Path> files) {
+        try {
+            return RunFiles.list(files);
+        } catch (InputException e) {
+            return files;
+        }
     }
 
     private static Optional<RecoveryFile.Recovery> pending(RecoveryFile f) {

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The headless command line: the same numbers as the workbench, for scripts and CI. */
 @Command(name = "goodput", mixinStandardHelpOptions = true, version = "goodput-workbench 0.1.0",
-        description = "Training goodput post-mortems: infra x framework x model goodput from run logs.",
-        subcommands = {ReportCommand.class, ExportCommand.class, ProfileCommand.class, SimulateCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Training goodput post-mortems: infra x framework x model goodput from run and trainer logs.",
+        subcommands = {ReportCommand.class, ExportCommand.class, ProfileCommand.class, FormatsCommand.class,
+                SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GoodputCli {
     public static void main(String[] args) {
         System.exit(run(args));

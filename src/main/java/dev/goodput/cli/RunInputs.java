@@ -1,16 +1,17 @@
 package dev.goodput.cli;
 
-import dev.goodput.core.attribution.IncrementalAttribution;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
-import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.derive.Window;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
-import dev.goodput.core.io.RunLoader;
-import dev.goodput.core.model.Run;
-import dev.goodput.core.profile.ProfileLoader;
-import dev.goodput.core.profile.report.ProfiledModel;
+import dev.goodput.core.io.LoadOptions;
+import dev.goodput.core.io.logs.LogFormats;
+import dev.goodput.core.load.DerivedRun;
+import dev.goodput.core.load.InputFormats;
+import dev.goodput.core.load.RunFiles;
+import dev.goodput.core.load.RunPipeline;
+import dev.goodput.core.load.RunRequest;
 import dev.goodput.core.workspace.InputCheck;
 import dev.goodput.core.workspace.InputStatus;
 import dev.goodput.core.workspace.Loaded;
@@ -22,8 +23,12 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run a command reads and how it is derived: run logs (profiles beside them give the model layer), the
@@ -32,7 +37,11 @@ import java.util.List;
  */
 final class RunInputs {
     @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "Run logs (JSON Lines or CSV) or ml-goodput-measurement entries; .gz is read too. "
+            description = "The run's files, read together as one run, each told apart by content: trainer logs "
+                    + "(Megatron-LM/Megatron-DeepSpeed, NeMo, torchtitan, MaxText, DeepSpeed, MLPerf, torchrun; "
+                    + "several, e.g. one per job attempt, are stitched into one run), Hugging Face "
+                    + "trainer_state.json, the canonical run log (JSON Lines or CSV) or ml-goodput-measurement "
+                    + "entries; .gz is read too (`goodput formats` lists them). A folder stands for the files in it. "
                     + "Profiler traces (Kineto JSON, Nsight Systems SQLite, or a folder of them) beside them give "
                     + "the model layer. With --workspace, default: the workspace's inputs.")
     List<Path> files = new ArrayList<>();
@@ -64,16 +73,32 @@ final class RunInputs {
                     + DerivationSettings.DEFAULT_WARMUP_STEPS + ", or the workspace's).")
     Integer warmupSteps;
 
-    @Option(names = "--precision", defaultValue = "bf16",
-            description = "Precision of the peak looked up for profiles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--precision",
+            description = "Precision of the peak looked up for profiles (default: the run's, else "
+                    + RunRequest.DEFAULT_PRECISION + ").")
     String precision;
+
+    @Option(names = "--log-format", paramLabel = "ID",
+            description = "Read every text log as this trainer-log format instead of detecting it "
+                    + "(`goodput formats` lists the ids).")
+    String logFormat;
+
+    @Option(names = "--tz", paramLabel = "ZONE|FILE=ZONE",
+            description = "The zone of log times written without one (default: UTC), e.g. Europe/Paris or +02:00. "
+                    + "FILE=ZONE sets it for one file (or the files of a folder); repeatable.")
+    List<String> zones = new ArrayList<>();
+
+    @Option(names = "--start", paramLabel = "TIME",
+            description = "When the run started (ISO-8601 with offset, or epoch seconds), for logs that give no "
+                    + "year or no times at all (glog lines, trainer_state.json).")
+    String start;
 
     /** The workspace, read once; null without --workspace. */
     private Loaded<Workspace> loaded;
 
     /**
-     * The files read (run logs and profiles: as given, else the workspace's inputs) and the workspace file, e.g.
-     * to make sure an export does not overwrite one.
+     * The files read (run logs and profiles: as given, folders expanded, else the workspace's inputs) and the
+     * workspace file, e.g. to make sure an export does not overwrite one.
      */
     List<Path> files() throws CommandFailure {
         List<Path> all = new ArrayList<>(inputFiles());
@@ -90,36 +115,87 @@ final class RunInputs {
             loaded.warnings().forEach(w -> cmd.getErr().println("goodput: warning: " + w));
         }
         List<Path> inputs = ws != null && files.isEmpty() ? checkedInputs(ws, cmd) : List.copyOf(files);
-        DerivationSettings settings = settings(cmd, ws);
-        List<Path> profiles = inputs.stream().filter(ProfileLoader::isProfile).toList();
-        List<Path> logs = inputs.stream().filter(f -> !profiles.contains(f)).toList();
         if (inputs.isEmpty()) {
             throw workspace == null ? CommandFailure.usage("expected at least one FILE (run log), or --workspace")
                     : CommandFailure.badInput(workspace + ": expected inputs to read: the workspace names none that "
                     + "is there (give the run's FILEs)");
         }
-        if (logs.isEmpty()) {
-            throw CommandFailure.usage("expected at least one run log besides the profiles "
-                    + "(use `goodput profile` for profiles alone)");
-        }
+        DerivationSettings settings = settings(cmd, ws);
+        LoadOptions options = loadOptions(cmd);
         try {
-            Run run = new RunLoader(lenient ? LoadMode.LENIENT : LoadMode.STRICT).load(logs);
-            if (ws != null) {
-                run = ws.settings().applyFlopConvention(run);
+            RunFiles read = RunFiles.of(inputs);
+            if (read.logs().isEmpty()) {
+                throw CommandFailure.usage("expected at least one run log besides the profiles "
+                        + "(use `goodput profile` for profiles alone)");
             }
-            if (!profiles.isEmpty()) {
-                settings = withProfiles(settings, run, profiles);
+            List<Path> unmatched = read.unmatched(options.fileZones());
+            if (!unmatched.isEmpty()) {
+                throw CommandFailure.usage("expected --tz FILE=ZONE to name a run file read (or its folder), found "
+                        + "\"" + unmatched.get(0) + "\"");
             }
-            Derivation d = GoodputDeriver.derive(run, settings);
-            return ws == null || ws.overlay().isEmpty() ? d : IncrementalAttribution.of(d, ws.overlay()).derivation();
+            RunRequest request = new RunRequest(inputs, options, settings,
+                    ws == null ? null : ws.settings().flopConvention(), precision);
+            DerivedRun run = new RunPipeline().load(request);
+            return run.attributed(ws == null ? null : ws.overlay());
         } catch (InputException e) {
             throw CommandFailure.badInput(e.getMessage());
         }
     }
 
+    /** How the files are read: strict unless --lenient, and the format, zones and start given. */
+    private LoadOptions loadOptions(CommandLine cmd) throws CommandFailure {
+        LoadOptions options = LoadOptions.of(lenient ? LoadMode.LENIENT : LoadMode.STRICT);
+        if (logFormat != null) {
+            if (LogFormats.byId(logFormat) == null) {
+                throw CommandFailure.usage("expected --log-format to be one of " + String.join(", ",
+                        InputFormats.logFormatIds()) + ", found \"" + logFormat + "\"");
+            }
+            options = options.withFormat(LogFormats.byId(logFormat).id());
+        }
+        ZoneId zone = null;
+        Map<Path, ZoneId> perFile = new LinkedHashMap<>();
+        for (String z : zones) {
+            int eq = z.lastIndexOf('=');
+            if (eq < 0) {
+                if (zone != null) {
+                    throw CommandFailure.usage("expected one --tz ZONE (and any number of --tz FILE=ZONE), found "
+                            + "two: " + zone + " and " + z);
+                }
+                zone = zoneOf(z, z);
+            } else {
+                String file = z.substring(0, eq);
+                if (file.isBlank()) {
+                    throw CommandFailure.usage("expected --tz FILE=ZONE with a file, found \"" + z + "\"");
+                }
+                perFile.put(Path.of(file), zoneOf(z.substring(eq + 1), z));
+            }
+        }
+        if (zone != null) {
+            options = options.withZone(zone);
+        }
+        options = options.withFileZones(perFile);
+        return start == null ? options : options.withStart(CliTimes.parseMicros(start, "--start", cmd));
+    }
+
+    private static ZoneId zoneOf(String text, String given) throws CommandFailure {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw CommandFailure.usage("expected --tz to be a time-zone id (UTC, Europe/Paris, +02:00) or "
+                    + "FILE=ZONE, found \"" + given + "\"");
+        }
+    }
+
     private List<Path> inputFiles() throws CommandFailure {
         Workspace ws = workspace();
-        return ws != null && files.isEmpty() ? ws.inputPaths(workspaceFolder()) : List.copyOf(files);
+        if (ws != null && files.isEmpty()) {
+            return ws.inputPaths(workspaceFolder());
+        }
+        try {
+            return RunFiles.list(files);
+        } catch (InputException e) {
+            throw CommandFailure.badInput(e.getMessage());
+        }
     }
 
     private Workspace workspace() throws CommandFailure {
@@ -179,11 +255,5 @@ final class RunInputs {
             settings = settings.withPeakOverride(peakFlops);
         }
         return warmupSteps == null ? settings : settings.withWarmupSteps(Math.max(0, warmupSteps));
-    }
-
-    /** The model layer measured from the profiles, with the run's FLOPs per step when it has them. */
-    private DerivationSettings withProfiles(DerivationSettings settings, Run run, List<Path> profiles)
-            throws IOException, InputException {
-        return ProfiledModel.measure(run.metadata(), profiles, precision, settings).applyTo(settings);
     }
 }

@@ -23,17 +23,18 @@ class FileDropHandlerTest {
     }
 
     @Test
-    void leavesFoldersAndMissingFilesOut() throws Exception {
+    void passesFoldersOnAndLeavesMissingFilesOut() throws Exception {
         Path run = Files.writeString(dir.resolve("run.jsonl"), "{}\n");
         Path folder = Files.createDirectory(dir.resolve("traces"));
         File missing = dir.resolve("missing.jsonl").toFile();
-        assertEquals(List.of(run), FileDropHandler.runFiles(List.of(folder.toFile(), run.toFile(), missing)));
+        assertEquals(List.of(folder, run), FileDropHandler.runFiles(List.of(folder.toFile(), run.toFile(), missing)));
     }
 
     @Test
-    void refusesADragOfFoldersOnly() throws Exception {
-        Path folder = Files.createDirectory(dir.resolve("traces"));
-        assertEquals(List.of(), FileDropHandler.runFiles(List.of(folder.toFile())));
+    void acceptsADragOfAFolderAloneAndRefusesOneOfNothing() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("logs"));
+        assertEquals(List.of(folder), FileDropHandler.runFiles(List.of(folder.toFile())));
+        assertEquals(List.of(), FileDropHandler.runFiles(List.of(dir.resolve("gone").toFile())));
         assertEquals(List.of(), FileDropHandler.runFiles(List.of()));
     }
 }

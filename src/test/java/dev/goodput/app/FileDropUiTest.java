@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Files dragged onto the window from outside: the window accepts a drag holding a run log and opens what is dropped,
- * and refuses a drag of folders only. The drag events are the ones the platform would deliver to the scene.
+ * Files dragged onto the window from outside: the window accepts a drag holding a run log or a folder and opens what
+ * is dropped, and refuses a drag of files that are not there. The drag events are the ones the platform would
+ * deliver to the scene.
  */
 @ExtendWith(ApplicationExtension.class)
 class FileDropUiTest {
@@ -63,13 +64,34 @@ class FileDropUiTest {
     }
 
     @Test
-    void aDragOfFoldersOnlyIsRefused(FxRobot robot) throws Exception {
-        File folder = Files.createDirectory(dir.resolve("traces")).toFile();
+    void droppingAFolderOpensTheFilesInIt(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("run"));
+        Path log = Files.copy(CLEAN, folder.resolve("run.jsonl"));
+        Files.writeString(folder.resolve(".hidden"), "not read\n");
+        Node target = robot.lookup("#timeline-slot").query();
+
+        AtomicReference<TransferMode> accepted = new AtomicReference<>();
+        robot.interact(() -> {
+            Dragboard board = TestDragboards.withFiles(List.of(folder.toFile()));
+            accepted.set(fire(target, DragEvent.DRAG_OVER, board).getAcceptedTransferMode());
+            assertTrue(fire(target, DragEvent.DRAG_DROPPED, board).isDropCompleted());
+        });
+        assertEquals(TransferMode.COPY, accepted.get());
+        UiFixture.waitUntilIdle(fixture.window());
+
+        assertEquals(CLEAN_NAME, fixture.window().summary().runNameProperty().get());
+        assertEquals(List.of(log), fixture.window().summary().filesProperty());
+        assertEquals(List.of(folder.toAbsolutePath()), fixture.window().recentFiles().entriesProperty().get(0));
+    }
+
+    @Test
+    void aDragOfMissingFilesIsRefused(FxRobot robot) throws Exception {
+        File gone = dir.resolve("gone.jsonl").toFile();
         Node target = robot.lookup("#timeline-slot").query();
 
         AtomicReference<TransferMode> accepted = new AtomicReference<>(TransferMode.LINK);
         robot.interact(() -> {
-            Dragboard board = TestDragboards.withFiles(List.of(folder));
+            Dragboard board = TestDragboards.withFiles(List.of(gone));
             accepted.set(fire(target, DragEvent.DRAG_OVER, board).getAcceptedTransferMode());
             fire(target, DragEvent.DRAG_DROPPED, board);
         });

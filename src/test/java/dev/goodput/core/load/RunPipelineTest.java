@@ -1,0 +1,131 @@
+package dev.goodput.core.load;
+
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.LoadOptions;
+import dev.goodput.core.io.RunLoader;
+import dev.goodput.core.model.FlopConvention;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The one way runs are loaded: stages, cancellation between them, the files the reader gets, profiles' precision. */
+class RunPipelineTest {
+    private static final Path CLEAN = RunFilesTest.CLEAN;
+    private static final String TRACE =
+            "src/test/resources/traces/tracelens/h100__Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsThenDerivesAsTheDeriverWould() throws Exception {
+        List<String> stages = new ArrayList<>();
+        DerivedRun run = new RunPipeline().load(RunRequest.of(List.of(CLEAN), LoadOptions.of(LoadMode.STRICT)),
+                Progress.of(stages::add, () -> false));
+        assertEquals(List.of(RunPipeline.READING, RunPipeline.DERIVING), stages);
+        assertNull(run.profiles());
+        assertEquals(List.of(CLEAN), run.read());
+        var expected = GoodputDeriver.derive(new RunLoader(LoadMode.STRICT).load(List.of(CLEAN)),
+                DerivationSettings.defaults()).report();
+        assertEquals(expected.goodput(), run.derivation().report().goodput());
+    }
+
+    @Test
+    void aCancelledLoadStopsBeforeDeriving() {
+        List<String> stages = new ArrayList<>();
+        boolean[] read = {false};
+        RunPipeline pipeline = new RunPipeline((files, options) -> {
+            read[0] = true;
+            return new RunLoader(options).load(files);
+        });
+        assertThrows(CancellationException.class, () -> pipeline.load(
+                RunRequest.of(List.of(CLEAN), LoadOptions.of(LoadMode.LENIENT)),
+                Progress.of(stages::add, () -> read[0])));
+        assertEquals(List.of(RunPipeline.READING), stages);
+    }
+
+    @Test
+    void theReaderGetsTheRunFilesOfAFolderWithTheirZones() throws Exception {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Path log = Files.copy(CLEAN, run.resolve("run.jsonl"));
+        Path trace = Files.copy(Path.of(TRACE), run.resolve("rank0.json.gz"));
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        List<Object> seen = new ArrayList<>();
+        DerivedRun loaded = new RunPipeline((files, options) -> {
+            seen.add(files);
+            seen.add(options.zoneOf(files.get(0)));
+            return new RunLoader(options).load(files);
+        }).load(RunRequest.of(List.of(run), LoadOptions.of(LoadMode.STRICT)
+                .withFileZones(Map.of(run.toAbsolutePath(), paris))));
+        assertEquals(List.of(List.of(log), paris), seen);
+        assertEquals(List.of(trace), loaded.files().profiles());
+        assertNotNull(loaded.profiles());
+    }
+
+    @Test
+    void profilesAloneAreNoRun() {
+        InputException e = assertThrows(InputException.class, () -> new RunPipeline().load(
+                RunRequest.of(List.of(Path.of(TRACE)), LoadOptions.of(LoadMode.LENIENT))));
+        assertTrue(e.getMessage().startsWith(TRACE + ": expected a run log beside the profiler traces"),
+                e.getMessage());
+    }
+
+    @Test
+    void theProfilesPeakIsAtTheRunsPrecisionUnlessTheRequestNamesOne() throws Exception {
+        Path fp8 = runLog("fp8", "\"precision\":\"fp8\",");
+        Path none = runLog("none", "");
+        RunPipeline pipeline = new RunPipeline();
+        LoadOptions strict = LoadOptions.of(LoadMode.STRICT);
+        double ownFp8 = model(pipeline.load(RunRequest.of(List.of(fp8, Path.of(TRACE)), strict)));
+        double bf16 = model(pipeline.load(RunRequest.of(List.of(none, Path.of(TRACE)), strict)));
+        double askedFp8 = model(pipeline.load(RunRequest.of(List.of(none, Path.of(TRACE)), strict)
+                .withPrecision("fp8")));
+        double askedBf16 = model(pipeline.load(RunRequest.of(List.of(fp8, Path.of(TRACE)), strict)
+                .withPrecision("bf16")));
+        assertEquals(askedFp8, ownFp8, 1e-15);
+        assertEquals(bf16, askedBf16, 1e-15);
+        // H100 SXM: 1,978.9 dense FP8 TFLOP/s against 989.4 at BF16, so the MFU halves.
+        assertEquals(989.4 / 1978.9, ownFp8 / bf16, 1e-9);
+    }
+
+    @Test
+    void aFlopConventionChosenIsTheRunsView() throws Exception {
+        DerivedRun run = new RunPipeline().load(new RunRequest(List.of(CLEAN), LoadOptions.of(LoadMode.STRICT),
+                DerivationSettings.defaults(), FlopConvention.GIVEN, null));
+        assertSame(FlopConvention.GIVEN, run.run().metadata().flopConvention());
+    }
+
+    private static double model(DerivedRun run) {
+        return run.derivation().report().goodput().model();
+    }
+
+    /** Ten 47 ms steps on one accelerator, with no peak and no FLOPs: the profile gives both. */
+    private Path runLog(String name, String precision) throws Exception {
+        StringBuilder sb = new StringBuilder("{\"schema\":1,\"event\":\"run\",\"name\":\"qwen\"," + precision
+                + "\"accelerators\":1}\n{\"event\":\"job_start\",\"time\":0}\n");
+        for (int i = 0; i < 10; i++) {
+            sb.append(String.format(java.util.Locale.ROOT,
+                    "{\"event\":\"step\",\"step\":%d,\"start\":%.6f,\"end\":%.6f}%n",
+                    i, i * 0.047151395, (i + 1) * 0.047151395));
+        }
+        sb.append("{\"event\":\"job_end\",\"time\":0.47151395,\"reason\":\"completed\"}\n");
+        return Files.writeString(dir.resolve(name + ".jsonl"), sb.toString());
+    }
+}
