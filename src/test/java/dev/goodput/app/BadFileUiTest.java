@@ -68,7 +68,8 @@ class BadFileUiTest {
         ListView<String> list = robot.lookup("#problems").queryListView();
         List<String> problems = list.getItems();
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Error: " + notes + ":1: expected a run log"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Error: " + notes + ": expected a run log or trainer log records; none "
+                + "found in 1 line (read: the canonical run log"), problems.get(0));
         assertEquals("Could not open notes.txt", text(robot, "#status-outcome"));
         assertEquals("n/a", text(robot, "#figure-infra"));
 

@@ -119,8 +119,10 @@ public final class TrainerLogReader {
             }
         }
         if (seen.isEmpty()) {
-            throw new InputException(new Source(file, 0), "expected trainer log records; none found in " + lines
-                    + " lines (read: " + LogFormats.describe(formats) + ")");
+            throw new InputException(new Source(file, 0), "expected a run log or trainer log records; none found in "
+                    + lines + (lines == 1 ? " line" : " lines") + " (read: the canonical run log, "
+                    + "ml-goodput-measurement entries, Hugging Face trainer_state.json, " + LogFormats.describe(formats)
+                    + "; see `goodput formats`)");
         }
         return new FileEvents(file, out.events, seen, lines, out.problems);
     }
