@@ -6,6 +6,7 @@ import dev.goodput.chart.timeline.IntervalLookup;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.chart.timeline.StateCategories;
 import dev.goodput.chart.timeline.StateLaneRaster;
+import dev.goodput.chart.timeline.StepHover;
 import dev.goodput.chart.timeline.TimeAxis;
 import dev.goodput.chart.timeline.TimeRange;
 import dev.goodput.chart.timeline.TimelineFrame;
@@ -394,6 +395,13 @@ public final class TimelineView extends Region {
                 && y < AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + TimelineFrame.ATTEMPT_HEIGHT) {
             long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 2;
             hoverText.set(AttemptHover.at(derivation.get(), timeAtX(x), slack));
+            return;
+        }
+        if (lookup != null && x >= GUTTER && y >= AXIS_HEIGHT + TimelineFrame.STEP_TOP
+                && y < AXIS_HEIGHT + TimelineFrame.STEP_TOP + TimelineFrame.STEP_HEIGHT) {
+            // The step under the pointer; a slow step says its excess over the typical step (slow_steps).
+            long column = viewport.get().span() / (long) Math.max(1, laneWidth());
+            hoverText.set(StepHover.at(derivation.get(), lanes.stepTimes(), timeAtX(x), column));
             return;
         }
         if (lookup == null || !inLanes(x, y) || y >= AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT) {

@@ -20,8 +20,10 @@ public final class TimelineFrame {
     public static final int STEP_TOP = CHECKPOINT_TOP + CHECKPOINT_HEIGHT + 6;
     public static final int STEP_HEIGHT = 14;
     public static final int HEIGHT = STEP_TOP + STEP_HEIGHT + 2;
-    /** An anomalous (slow) step's column. */
+    /** An anomalous step's column (slower than the step statistics' outlier limit, but not a slow step). */
     public static final int ANOMALOUS_STEP = 0xFF000000;
+    /** A column with a slow step (its excess is {@code slow_steps}): that cause's colour, as on the waterfall. */
+    public static final int SLOW_STEP = StatePalette.SLOW_STEPS;
 
     /** Lane colours, public so the vector chart ({@link TimelineChart}) draws what the screen shows. */
     public static final int ATTEMPT_OK = 0xFF7F8C8D;
@@ -34,6 +36,7 @@ public final class TimelineFrame {
     /** Reused between frames, so a frame allocates nothing. */
     private float[] shares = new float[0];
     private float[] slowest = new float[0];
+    private float[] slowExcess = new float[0];
     private int[] row = new int[0];
     private int[] colours = new int[0];
     private final StateLaneRaster raster = new StateLaneRaster();
@@ -57,6 +60,7 @@ public final class TimelineFrame {
         if (row.length < width) {
             row = new int[width];
             slowest = new float[width];
+            slowExcess = new float[width];
         }
         if (colours.length != c.size()) {
             colours = new int[c.size()];
@@ -88,7 +92,8 @@ public final class TimelineFrame {
 
     /**
      * A heat strip of the slowest step per column: typical steps pale, slower ones deeper orange (up to 2×
-     * typical), anomalous steps black, so a straggler step is found at any zoom.
+     * typical), slow steps (whose excess is {@code slow_steps}) in that cause's colour, other anomalous steps
+     * black, so a straggler step is found at any zoom.
      */
     private boolean stepTimeRow(StepTimeColumns steps, TimelineViewport v, int width) {
         double typical = steps.typicalSeconds();
@@ -96,14 +101,21 @@ public final class TimelineFrame {
             return false;
         }
         steps.slowest(v.start(), v.end(), width, slowest);
+        steps.slowExcess(v.start(), v.end(), width, slowExcess);
         for (int x = 0; x < width; x++) {
-            row[x] = stepColour(steps, slowest[x]);
+            row[x] = stepColour(steps, slowest[x], slowExcess[x]);
         }
         return true;
     }
 
-    /** The heat strip's colour for a column whose slowest step took {@code seconds} (0: none, transparent). */
-    static int stepColour(StepTimeColumns steps, float seconds) {
+    /**
+     * The heat strip's colour for a column whose slowest step took {@code seconds} (0: none, transparent) and whose
+     * slow steps' largest excess is {@code slowExcess} (0: no slow step).
+     */
+    static int stepColour(StepTimeColumns steps, float seconds, float slowExcess) {
+        if (slowExcess > 0) {
+            return SLOW_STEP;
+        }
         if (seconds <= 0) {
             return 0;
         }

@@ -6,7 +6,8 @@ import java.awt.geom.Rectangle2D;
 
 /**
  * The timeline's event lanes as vector shapes, in the screen's colours and proportions: attempts as bars
- * (disrupted ones in vermillion), faults as markers, checkpoints as ticks, and the step-time heat strip.
+ * (disrupted ones in vermillion), faults as markers, checkpoints as ticks, and the step-time heat strip (slow steps
+ * in their cause's colour).
  * Marks of one colour that touch or overlap become one rectangle, so a lane costs shapes in proportion to
  * its width, not its events (a 54-day run logs 6,000 checkpoints).
  */
@@ -69,10 +70,12 @@ final class TimelineMarks {
             return;
         }
         float[] slowest = steps.slowest(v.start(), v.end(), columns);
+        float[] slowExcess = new float[columns];
+        steps.slowExcess(v.start(), v.end(), columns, slowExcess);
         double w = box.getWidth() / columns;
         Spans strip = new Spans(g, box.getY(), box.getHeight());
         for (int x = 0; x < columns; x++) {
-            int colour = TimelineFrame.stepColour(steps, slowest[x]);
+            int colour = TimelineFrame.stepColour(steps, slowest[x], slowExcess[x]);
             if (colour != 0) {
                 strip.add(colour, box.getX() + x * w, box.getX() + (x + 1) * w);
             }

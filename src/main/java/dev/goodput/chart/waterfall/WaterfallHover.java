@@ -1,5 +1,6 @@
 package dev.goodput.chart.waterfall;
 
+import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.report.HumanFormat;
 
 /** What hovering a part of the waterfall says: a cause's time, intervals and share, or a total's value. */
@@ -18,7 +19,10 @@ public final class WaterfallHover {
             b.append("\nCost: ").append(WaterfallFormat.cost(m.value(s.fraction(), o), o.currency()))
                     .append(" at ").append(o.currency()).append(o.pricePerHour()).append(" per accelerator-hour");
         }
-        b.append("\nIntervals: ").append(s.intervals());
+        // Slow steps are steps of kept progress, not lost intervals: say what their count is of.
+        boolean slowSteps = s.layer() == CauseCatalog.SLOW_STEPS.layer()
+                && CauseCatalog.SLOW_STEPS.id().equals(s.cause());
+        b.append(slowSteps ? "\nSlow steps: " : "\nIntervals: ").append(s.intervals());
         if (s.isOther()) {
             b.append("\nGroups ").append(s.members().size()).append(" causes under ")
                     .append(WaterfallFormat.percent(o.otherThreshold())).append(" each: ")

@@ -149,6 +149,7 @@ public final class WaterfallLayout {
             new ChartLegend.Entry("Infra losses", new Color(StatePalette.layer(Layer.INFRA))),
             new ChartLegend.Entry("Framework losses", new Color(StatePalette.layer(Layer.FRAMEWORK))),
             new ChartLegend.Entry("Model losses (1 − MFU)", new Color(StatePalette.layer(Layer.MODEL))),
+            new ChartLegend.Entry("Slow steps (above typical step time)", new Color(StatePalette.SLOW_STEPS)),
             new ChartLegend.Entry("Small causes grouped", new Color(WaterfallModel.OTHER_COLOUR))));
 
     /** Where the legend's top edge is (it spans the width inside the padding). */

@@ -34,7 +34,8 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
 
     /**
      * One cause in a step (or several small ones grouped): window-equivalent seconds, share of the window,
-     * the number of lost intervals, its colour (as on the timeline), and the causes it stands for.
+     * the number of lost intervals (of slow steps, for {@code slow_steps}), its colour (as on the timeline), and
+     * the causes it stands for.
      */
     public record Segment(Layer layer, String cause, String label, double fraction, double seconds, int intervals,
                           int colour, List<String> members) {
@@ -67,31 +68,28 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
 
     private static Step step(String label, Layer layer, double top, GoodputReport r, double threshold) {
         List<Segment> segments = new ArrayList<>();
-        List<CauseShare> small = new ArrayList<>();
+        List<Segment> small = new ArrayList<>();
         int index = 0;
         for (CauseShare c : r.badput()) {
             if (c.layer() != layer) {
                 continue;
             }
-            // Colours follow the cause's rank in its layer, as the timeline's do, grouped or not.
-            int colour = StatePalette.cause(layer, index++);
-            if (c.fraction() < threshold) {
-                small.add(c);
-            } else {
-                segments.add(new Segment(layer, c.cause(), c.label(), c.fraction(), c.seconds(), c.intervals(),
-                        colour, List.of(c.cause())));
-            }
+            // Colours follow the cause's rank in its layer, as the timeline's do, grouped or not; a cause with a
+            // colour of its own (slow steps) keeps it and takes no rank.
+            int own = StatePalette.own(layer, c.cause());
+            int colour = own != 0 ? own : StatePalette.cause(layer, index++);
+            Segment s = new Segment(layer, c.cause(), c.label(), c.fraction(), c.seconds(), c.intervals(), colour,
+                    List.of(c.cause()));
+            (c.fraction() < threshold ? small : segments).add(s);
         }
         if (small.size() == 1) {
-            CauseShare c = small.get(0);
-            segments.add(new Segment(layer, c.cause(), c.label(), c.fraction(), c.seconds(), c.intervals(),
-                    StatePalette.cause(layer, index - 1), List.of(c.cause())));
+            segments.add(small.get(0));
         } else if (small.size() > 1) {
             segments.add(new Segment(layer, OTHER, "Other (" + small.size() + " causes)",
-                    small.stream().mapToDouble(CauseShare::fraction).sum(),
-                    small.stream().mapToDouble(CauseShare::seconds).sum(),
-                    small.stream().mapToInt(CauseShare::intervals).sum(), OTHER_COLOUR,
-                    small.stream().map(CauseShare::cause).toList()));
+                    small.stream().mapToDouble(Segment::fraction).sum(),
+                    small.stream().mapToDouble(Segment::seconds).sum(),
+                    small.stream().mapToInt(Segment::intervals).sum(), OTHER_COLOUR,
+                    small.stream().map(Segment::cause).toList()));
         }
         return new Step(label, layer, top, List.copyOf(segments));
     }

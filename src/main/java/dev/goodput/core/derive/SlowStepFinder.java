@@ -41,6 +41,7 @@ final class SlowStepFinder {
         int[] slowRows = new int[n];
         long[] excess = new long[n];
         long[] units = new long[n];
+        int[] inUse = new int[n];
         int q = 0;
         ExactSum acceleratorUs = new ExactSum();
         for (int j = 0; j < n; j++) {
@@ -55,11 +56,12 @@ final class SlowStepFinder {
             slowRows[q] = rows[j];
             excess[q] = over;
             units[q] = unit;
+            inUse[q] = accelerators[j];
             q++;
             acceleratorUs.add(over, accelerators[j]);
         }
         SlowSteps slow = new SlowSteps(Arrays.copyOf(slowRows, q), Arrays.copyOf(excess, q), Arrays.copyOf(units, q),
-                rule.median(), perToken, acceleratorUs);
+                Arrays.copyOf(inUse, q), rule.median(), perToken, acceleratorUs);
         return new SteadyState.Selection(Arrays.copyOf(steady, m), slow);
     }
 }

@@ -11,20 +11,23 @@ import java.util.Arrays;
  */
 public final class SlowSteps {
     /** No candidate step to compare. */
-    public static final SlowSteps NONE = new SlowSteps(new int[0], new long[0], new long[0], Double.NaN, false,
-            new ExactSum());
+    public static final SlowSteps NONE = new SlowSteps(new int[0], new long[0], new long[0], new int[0], Double.NaN,
+            false, new ExactSum());
 
     private final int[] rows;
     private final long[] excessUs;
     private final long[] units;
+    private final int[] accelerators;
     private final double typicalUs;
     private final boolean perToken;
     private final ExactSum acceleratorUs;
 
-    SlowSteps(int[] rows, long[] excessUs, long[] units, double typicalUs, boolean perToken, ExactSum acceleratorUs) {
+    SlowSteps(int[] rows, long[] excessUs, long[] units, int[] accelerators, double typicalUs, boolean perToken,
+              ExactSum acceleratorUs) {
         this.rows = rows;
         this.excessUs = excessUs;
         this.units = units;
+        this.accelerators = accelerators;
         this.typicalUs = typicalUs;
         this.perToken = perToken;
         this.acceleratorUs = acceleratorUs;
@@ -47,6 +50,16 @@ public final class SlowSteps {
     /** Its tokens when typical time is per token, else 1. */
     public long units(int i) {
         return units[i];
+    }
+
+    /** The accelerators in use while the {@code i}-th slow step ran: its excess counts on each of them. */
+    public int accelerators(int i) {
+        return accelerators[i];
+    }
+
+    /** The {@code i}-th slow step's typical duration (µs): τ × its tokens, or τ per step. */
+    public long typicalDurationUs(int i) {
+        return Math.round(typicalUs * units[i]);
     }
 
     /** The index of the slow step at step-table row {@code row}, or -1 when that step was not slow. */

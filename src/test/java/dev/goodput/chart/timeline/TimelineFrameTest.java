@@ -5,12 +5,14 @@ import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.RunLoader;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TimelineFrameTest {
@@ -53,28 +55,105 @@ class TimelineFrameTest {
 
     @Test
     void theStepTimeLaneMarksTheStragglerStepAtFullView() throws Exception {
-        // clean-small's step 377 takes 9.4 s against a typical 3.3 s: the report calls it anomalous.
+        // clean-small's step 377 takes 9.4 s against a typical 3.3 s: a slow step (its excess is slow_steps), marked
+        // in that cause's colour; the compiling first step is anomalous but warm-up, not slow: black.
         Derivation d = sample("sample-runs/clean-small/run.jsonl");
         TimelineLanes lanes = TimelineLanes.of(d);
         int width = 1200;
         int[] px = new int[width * TimelineFrame.HEIGHT];
         TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
         new TimelineFrame().paint(lanes, v, width, px);
-        var steps = d.run().steps();
-        int row = -1;
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.number(i) == 377) {
-                row = i;
-            }
-        }
-        int x = (int) v.xOf(steps.startUs(row), width);
+        int row = row(d, 377);
+        int x = (int) v.xOf(d.run().steps().startUs(row), width);
         int y = TimelineFrame.STEP_TOP + 2;
-        assertEquals(TimelineFrame.ANOMALOUS_STEP, px[y * width + x]);
+        assertEquals(TimelineFrame.SLOW_STEP, px[y * width + x]);
+        assertEquals(StatePalette.SLOW_STEPS, TimelineFrame.SLOW_STEP);
+        int slow = 0;
         int black = 0;
         for (int xx = 0; xx < width; xx++) {
+            slow += px[y * width + xx] == TimelineFrame.SLOW_STEP ? 1 : 0;
             black += px[y * width + xx] == TimelineFrame.ANOMALOUS_STEP ? 1 : 0;
         }
-        assertTrue(black <= 3, "only the straggler (and the compiling first step) are black: " + black);
+        assertTrue(slow >= 1 && slow <= 2, "only the straggler is a slow step (one column, or two it straddles): "
+                + slow);
+        assertTrue(black <= 2, "only the compiling first step is black: " + black);
+    }
+
+    @Test
+    void theSlowdownOfBloomIsMarkedInTheSlowStepsColourAtEveryZoom() throws Exception {
+        // 2,213 slow steps between 04-28 and 05-01: at full view they fill a few columns, zoomed in many.
+        Derivation d = SampleRuns.derive(SampleRuns.BLOOM);
+        TimelineLanes lanes = TimelineLanes.of(d);
+        long first = d.run().steps().startUs(d.slowSteps().row(0));
+        long last = d.run().steps().startUs(d.slowSteps().row(d.slowSteps().count() - 1));
+        TimelineViewport all = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
+        for (TimelineViewport v : List.of(all, all.show(first, last))) {
+            int width = 1000;
+            int[] px = new int[width * TimelineFrame.HEIGHT];
+            new TimelineFrame().paint(lanes, v, width, px);
+            int y = TimelineFrame.STEP_TOP + 2;
+            int slow = 0;
+            for (int x = 0; x < width; x++) {
+                boolean marked = px[y * width + x] == TimelineFrame.SLOW_STEP;
+                slow += marked ? 1 : 0;
+                if (marked) { // a column shows the steps of the bins it touches: allow a few columns either side
+                    long t = v.start() + (long) ((double) x * v.span() / width);
+                    long slack = 3 * v.span() / width;
+                    assertTrue(t >= first - slack && t <= last + slack, "column " + x);
+                }
+            }
+            assertTrue(slow >= 1, "slow columns: " + slow);
+            if (v != all) {
+                assertTrue(slow > width / 2, "zoomed to the slowdown, most columns are slow: " + slow);
+            }
+        }
+    }
+
+    @Test
+    void hoveringASlowStepSaysItsExcessAndWhatItCost() throws Exception {
+        Derivation d = sample("sample-runs/clean-small/run.jsonl");
+        TimelineLanes lanes = TimelineLanes.of(d);
+        var steps = d.run().steps();
+        int row = row(d, 377);
+        long t = steps.startUs(row) + 1_000_000L;
+        String text = StepHover.at(d, lanes.stepTimes(), t, 1000);
+        int i = d.slowSteps().indexOfRow(row);
+        String excess = dev.goodput.core.report.HumanFormat.duration(d.slowSteps().excessUs(i) / 1e6);
+        assertTrue(text.startsWith("Step 377\nStart: "), text);
+        assertTrue(text.contains("\nSlow step: " + excess + " above the typical 3.3 s for its 524,288 tokens"), text);
+        assertTrue(text.contains("\nCost: " + excess + " × 8 accelerators, counted as slow_steps (model layer)"), text);
+        assertTrue(text.endsWith("\nSource: " + steps.source(row)), text);
+        // A typical step says what it was, and nothing about slowness.
+        String typical = StepHover.at(d, lanes.stepTimes(), steps.startUs(row(d, 300)) + 1000, 1000);
+        assertTrue(typical.startsWith("Step 300\n"), typical);
+        assertFalse(typical.contains("Slow"), typical);
+        assertEquals("", StepHover.at(d, lanes.stepTimes(), d.window().startUs() + 1_000_000L, 1000),
+                "provisioning: no step");
+        // Zoomed out, a column over many steps describes its slow one.
+        String wide = StepHover.at(d, lanes.stepTimes(), steps.startUs(row), 60_000_000L);
+        assertTrue(wide.startsWith("Step 377\n"), wide);
+    }
+
+    @Test
+    void hoveringAColumnOfBloomsSlowdownCountsItsSlowSteps() throws Exception {
+        Derivation d = SampleRuns.derive(SampleRuns.BLOOM);
+        var steps = d.run().steps();
+        long t = steps.startUs(d.slowSteps().row(100));
+        String text = StepHover.at(d, TimelineLanes.of(d).stepTimes(), t, 3_600_000_000L); // an hour either side
+        assertTrue(text.contains("\nSlow step: "), text);
+        assertTrue(text.contains(" for its 4,194,304 tokens\nCost: "), text);
+        assertTrue(text.contains(" × 384 accelerators"), text);
+        assertTrue(text.contains("\nSlow steps here: "), text);
+    }
+
+    private static int row(Derivation d, long step) {
+        var steps = d.run().steps();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.number(i) == step) {
+                return i;
+            }
+        }
+        throw new AssertionError("no step " + step);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.goodput.chart.waterfall;
 
+import dev.goodput.chart.timeline.StatePalette;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
 import dev.goodput.core.report.GoodputReport;
@@ -68,6 +69,40 @@ class WaterfallModelTest {
             assertEquals(r.badput().stream().map(c -> c.layer().id() + "/" + c.cause()).sorted().toList(),
                     members.stream().sorted().toList());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sample-runs/clean-small/run.jsonl", "sample-runs/bloom-176b/run.jsonl",
+            "sample-runs/llama3-54day-sim/run.jsonl.gz"})
+    void slowStepsAreAStackedCauseOfTheModelStepInTheirOwnColour(String file) throws Exception {
+        GoodputReport r = report(file);
+        WaterfallModel m = WaterfallModel.of(r, 0);
+        WaterfallModel.Step model = (WaterfallModel.Step) m.bars().get(5);
+        assertEquals(Layer.MODEL, model.layer());
+        WaterfallModel.Segment slow = model.segments().stream().filter(s -> s.cause().equals("slow_steps"))
+                .findFirst().orElseThrow();
+        assertEquals(r.slowSteps().seconds(), slow.seconds());
+        assertEquals(r.slowSteps().seconds() / r.windowSeconds(), slow.fraction(), 1e-15);
+        assertEquals(r.slowSteps().steps(), slow.intervals());
+        assertTrue(WaterfallHover.describe(m, slow, WaterfallOptions.defaults()).contains(
+                "\nSlow steps: " + r.slowSteps().steps()));
+        // Its own colour, which no other segment takes; the MFU gap keeps the model layer's first shade.
+        assertEquals(StatePalette.SLOW_STEPS, slow.colour());
+        WaterfallModel.Segment gap = model.segments().stream().filter(s -> s.cause().equals("mfu_gap"))
+                .findFirst().orElseThrow();
+        assertEquals(StatePalette.cause(Layer.MODEL, 0), gap.colour());
+        for (WaterfallModel.Bar b : m.bars()) {
+            if (b instanceof WaterfallModel.Step s) {
+                s.segments().stream().filter(seg -> seg != slow).forEach(seg ->
+                        assertTrue(seg.colour() != StatePalette.SLOW_STEPS, seg.cause()));
+            }
+        }
+        // Slow steps and the MFU gap are all of productive time that made no model FLOPs at peak.
+        double productive = ((WaterfallModel.Total) m.bars().get(4)).fraction();
+        assertEquals(productive - r.goodput().overall(), slow.fraction() + gap.fraction(), 1e-9);
+        // Grouped with small causes, slow steps still count in the model step.
+        WaterfallModel grouped = WaterfallModel.of(r, 0.5);
+        assertEquals(model.fraction(), ((WaterfallModel.Step) grouped.bars().get(5)).fraction(), 1e-12);
     }
 
     @ParameterizedTest
