@@ -34,12 +34,17 @@ public final class TimelinePanel extends VBox {
         getChildren().addAll(view, key, help);
         VBox.setVgrow(view, Priority.ALWAYS);
         view.derivationProperty().bind(derivation);
-        view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories()));
-        legend.show(view.categories());
+        view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories(), slowSteps(d)));
+        legend.show(view.categories(), slowSteps(view.derivationProperty().get()));
         Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? java.util.List.of()
                 : profiles.getValue().ranks().stream().map(ProfileSpan::of).toList());
         profiles.addListener((obs, old, p) -> spans.run());
         spans.run();
+    }
+
+    /** Whether the step-time lane marks slow steps, so the key names their colour. */
+    private static boolean slowSteps(Derivation d) {
+        return d != null && d.slowSteps().count() > 0;
     }
 
     public TimelineView view() {

@@ -25,6 +25,8 @@ import java.util.Objects;
  * rectangle ({@link StackBlocks}) and each state one path, so a 54-day run stays a small file.
  */
 public final class TimelineChart implements Chart {
+    /** The key's name for the step-time lane's slow-step colour (the workbench's key says the same). */
+    public static final String SLOW_STEPS_LEGEND = "Slow steps (step-time lane)";
     /** Chart units per state-lane column, and per unit of its stacks: fine enough for print, few shapes. */
     static final double CELL = 2;
     /**
@@ -165,7 +167,10 @@ public final class TimelineChart implements Chart {
         }
     }
 
-    /** The states with any time in the visible range, in category order (productive first). */
+    /**
+     * The states with any time in the visible range, in category order (productive first), and the slow steps'
+     * colour when the step-time lane shows one.
+     */
     private ChartLegend legend() {
         StateCategories c = lanes.categories();
         float[] shares = lanes.states().summarize(viewport.start(), viewport.end(), LEGEND_COLUMNS);
@@ -174,6 +179,17 @@ public final class TimelineChart implements Chart {
             for (int x = 0; x < LEGEND_COLUMNS; x++) {
                 if (shares[x * c.size() + k] > 0) {
                     entries.add(new ChartLegend.Entry(c.label(k), new Color(c.colour(k), true)));
+                    break;
+                }
+            }
+        }
+        if (lanes.stepTimes() != null) {
+            float[] slow = new float[LEGEND_COLUMNS];
+            lanes.stepTimes().slowExcess(viewport.start(), viewport.end(), LEGEND_COLUMNS, slow);
+            for (float excess : slow) {
+                if (excess > 0) {
+                    entries.add(new ChartLegend.Entry(SLOW_STEPS_LEGEND,
+                            new Color(StatePalette.SLOW_STEPS, true)));
                     break;
                 }
             }

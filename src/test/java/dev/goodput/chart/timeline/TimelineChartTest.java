@@ -128,6 +128,11 @@ class TimelineChartTest {
                     assertTrue(text.y() > p.layout().lanes().bottom(), "the legend is under the lanes");
                 }
                 assertTrue(p.record().strings().containsAll(TimelineLaneBoxes.LABELS));
+                // clean-small's straggler is a slow step: the key names the step-time lane's colour for it.
+                RecordingGraphics.Text slow = p.record().texts.stream()
+                        .filter(t -> t.text().equals(TimelineChart.SLOW_STEPS_LEGEND)).findFirst().orElseThrow();
+                assertTrue(p.record().fills.stream().anyMatch(f -> f.colour().equals(
+                        new Color(StatePalette.SLOW_STEPS, true)) && f.bounds().getMaxX() <= slow.x()));
             }
         }
         ChartStyle noLegend = new ChartStyle(Color.WHITE, Color.BLACK, Color.GRAY, Color.LIGHT_GRAY, 1, null, null,
@@ -156,6 +161,7 @@ class TimelineChartTest {
 
         Painted screen = paint(chart, ChartStyle.screen(), ChartSize.DOCUMENT);
         Set<String> expected = new HashSet<>(TimelineLaneBoxes.LABELS);
+        expected.add(TimelineChart.SLOW_STEPS_LEGEND);
         StateCategories c = llama.categories();
         for (int k = 0; k < c.size(); k++) {
             expected.add(c.label(k));
