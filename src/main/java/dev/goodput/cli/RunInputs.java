@@ -143,7 +143,7 @@ final class RunInputs {
     }
 
     /** How the files are read: strict unless --lenient, and the format, zones and start given. */
-    private LoadOptions loadOptions(CommandLine cmd) throws CommandFailure {
+    LoadOptions loadOptions(CommandLine cmd) throws CommandFailure {
         LoadOptions options = LoadOptions.of(lenient ? LoadMode.LENIENT : LoadMode.STRICT);
         if (logFormat != null) {
             if (LogFormats.byId(logFormat) == null) {

@@ -72,6 +72,14 @@ class RecentFilesTest {
     }
 
     @Test
+    void reopensAFolderOpenedLast() throws Exception {
+        RecentFiles recent = new RecentFiles(prefs);
+        Path logs = Files.createDirectory(dir.resolve("logs"));
+        recent.add(List.of(logs));
+        assertEquals(Optional.of(List.of(logs.toAbsolutePath())), recent.last());
+    }
+
+    @Test
     void doesNotReopenFilesThatAreGone() throws Exception {
         RecentFiles recent = new RecentFiles(prefs);
         Path gone = file("gone.jsonl");

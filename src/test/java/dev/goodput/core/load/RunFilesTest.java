@@ -1,6 +1,7 @@
 package dev.goodput.core.load;
 
 import dev.goodput.core.io.InputException;
+import dev.goodput.testing.SampleRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,13 +14,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.goodput.testing.TestInputs.RANK0;
+import static dev.goodput.testing.TestInputs.RANK1;
+import static dev.goodput.testing.TestInputs.fifo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Inputs as the user names them turned into the files read: folders expanded, profiles apart, special files refused. */
 class RunFilesTest {
-    static final Path CLEAN = Path.of("sample-runs", "clean-small", "run.jsonl");
-    static final Path RANK0 = Path.of("src/test/resources/traces/hta/trace_filter__sampled_rank-0.json.gz");
-    static final Path RANK1 = Path.of("src/test/resources/traces/hta/trace_filter__sampled_rank-1.json.gz");
+    static final Path CLEAN = Path.of(SampleRuns.CLEAN);
 
     @TempDir
     Path dir;
@@ -119,16 +121,5 @@ class RunFilesTest {
                 dir.resolve("typo.log"), chicago);
         assertEquals(Map.of(a, paris, b, chicago), files.zonesFor(given));
         assertEquals(List.of(dir.resolve("typo.log")), files.unmatched(given));
-    }
-
-    /** A named pipe made by mkfifo; the test is skipped where there is none. */
-    static Path fifo(Path path) throws Exception {
-        try {
-            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-            assumeTrue(p.waitFor() == 0 && Files.exists(path), "mkfifo failed");
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "no mkfifo here");
-        }
-        return path;
     }
 }

@@ -7,6 +7,7 @@ import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.LoadOptions;
 import dev.goodput.core.io.RunLoader;
 import dev.goodput.core.model.FlopConvention;
+import dev.goodput.testing.TestInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The one way runs are loaded: stages, cancellation between them, the files the reader gets, profiles' precision. */
 class RunPipelineTest {
     private static final Path CLEAN = RunFilesTest.CLEAN;
-    private static final String TRACE =
-            "src/test/resources/traces/tracelens/h100__Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz";
+    private static final String TRACE = TestInputs.QWEN_H100.toString();
 
     @TempDir
     Path dir;
@@ -89,8 +89,8 @@ class RunPipelineTest {
 
     @Test
     void theProfilesPeakIsAtTheRunsPrecisionUnlessTheRequestNamesOne() throws Exception {
-        Path fp8 = runLog("fp8", "\"precision\":\"fp8\",");
-        Path none = runLog("none", "");
+        Path fp8 = TestInputs.qwenRunLog(dir.resolve("fp8.jsonl"), "\"precision\":\"fp8\",");
+        Path none = TestInputs.qwenRunLog(dir.resolve("none.jsonl"), "");
         RunPipeline pipeline = new RunPipeline();
         LoadOptions strict = LoadOptions.of(LoadMode.STRICT);
         double ownFp8 = model(pipeline.load(RunRequest.of(List.of(fp8, Path.of(TRACE)), strict)));
@@ -114,18 +114,5 @@ class RunPipelineTest {
 
     private static double model(DerivedRun run) {
         return run.derivation().report().goodput().model();
-    }
-
-    /** Ten 47 ms steps on one accelerator, with no peak and no FLOPs: the profile gives both. */
-    private Path runLog(String name, String precision) throws Exception {
-        StringBuilder sb = new StringBuilder("{\"schema\":1,\"event\":\"run\",\"name\":\"qwen\"," + precision
-                + "\"accelerators\":1}\n{\"event\":\"job_start\",\"time\":0}\n");
-        for (int i = 0; i < 10; i++) {
-            sb.append(String.format(java.util.Locale.ROOT,
-                    "{\"event\":\"step\",\"step\":%d,\"start\":%.6f,\"end\":%.6f}%n",
-                    i, i * 0.047151395, (i + 1) * 0.047151395));
-        }
-        sb.append("{\"event\":\"job_end\",\"time\":0.47151395,\"reason\":\"completed\"}\n");
-        return Files.writeString(dir.resolve(name + ".jsonl"), sb.toString());
     }
 }
