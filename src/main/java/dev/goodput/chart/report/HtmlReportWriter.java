@@ -122,7 +122,7 @@ public final class HtmlReportWriter {
                     + HtmlText.escape(c.cause()) + "</code></td><td class=\"num\">"
                     + HumanFormat.duration(c.seconds()) + "</td><td class=\"num\">" + HumanFormat.pct(c.fraction())
                     + "</td><td class=\"num\">" + String.format(Locale.ROOT, "%.2f", c.acceleratorHours())
-                    + "</td><td class=\"num\">" + c.intervals() + "</td></tr>\n");
+                    + "</td><td class=\"num\">" + (c.countsSteps() ? c.countText() : c.intervals()) + "</td></tr>\n");
         }
         out.write("</tbody>\n</table>\n");
     }
