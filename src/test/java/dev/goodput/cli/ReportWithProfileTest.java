@@ -34,6 +34,7 @@ class ReportWithProfileTest {
         double mfu = 6_006_026_832_832.0 / (0.047151395 * 989.4e12);
         assertEquals(mfu, j.get("goodput").get("model").asDouble(), 1e-9);
         assertTrue(j.get("mfu").get("convention").asText().startsWith("profile"), j.get("mfu").toString());
+        assertEquals("profile", j.get("mfu").get("source").asText());
         double modelLoss = 0;
         int modelCauses = 0;
         for (JsonNode b : j.get("badput")) {

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Model FLOPs utilisation on steady-state steps:
- * Σ model FLOPs of the steps ÷ (Σ step seconds × accelerators in use × peak FLOP/s per accelerator).
+ * Σ model FLOPs of the steps ÷ (Σ step seconds × accelerators in use × peak FLOP/s per accelerator), with the
+ * FLOPs from the run log's header; or, when the run says the trainer's own per-step figure is the one to use
+ * ({@link ReportedMfu}), from that.
  */
 final class MfuCalculator {
     private MfuCalculator() {
@@ -21,6 +23,9 @@ final class MfuCalculator {
                               List<ResolvedAttempt> attempts, String rule, List<Problem> problems) {
         double peak = !Double.isNaN(peakOverride) && peakOverride > 0 ? peakOverride : m.peakFlopsPerAccelerator();
         boolean hasPeak = !Double.isNaN(peak) && peak > 0;
+        if (ReportedMfu.applies(m, s, steady)) {
+            return ReportedMfu.compute(m, hasPeak ? peak : Double.NaN, s, plan, steady, attempts, rule, problems);
+        }
         FlopConvention conv = convention(m);
         double steadySeconds = 0;
         double flops = 0;
@@ -68,7 +73,8 @@ final class MfuCalculator {
             }
         }
         return new MfuDetails(mfu, raw, conv == null ? null : conv.id(), flopsPerStep, hasPeak ? peak : null,
-                m.peakPrecision(), m.acceleratorType(), steady.length, steadySeconds, rule);
+                m.peakPrecision(), m.acceleratorType(), steady.length, steadySeconds, rule,
+                conv == null ? null : MfuDetails.RUN_LOG, null);
     }
 
     /** The convention the log names, else the most specific one its numbers allow. */
@@ -81,7 +87,7 @@ final class MfuCalculator {
                 case GIVEN -> given ? FlopConvention.GIVEN : null;
                 case SIX_N_D -> params ? FlopConvention.SIX_N_D : null;
                 case PALM -> params && attention ? FlopConvention.PALM : null;
-                case REPORTED -> null; // TODO(issue 11): measured from the steps' reported FLOP/s
+                case REPORTED -> null; // no FLOPs per step: the steps' own rates ({@link ReportedMfu})
             };
         }
         if (given) {

@@ -38,6 +38,13 @@ public final class HumanFormat {
         return String.format(Locale.ROOT, "%.2f d", s / 86400);
     }
 
+    /** FLOP/s in TFLOP/s to four significant digits, trailing zeros dropped: "989.4 TFLOP/s", "312 TFLOP/s". */
+    public static String teraflops(double flopsPerSecond) {
+        java.math.BigDecimal t = new java.math.BigDecimal(flopsPerSecond / 1e12)
+                .round(new java.math.MathContext(4)).stripTrailingZeros();
+        return t.toPlainString() + " TFLOP/s";
+    }
+
     public static String sci(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.3e", v);
     }

@@ -128,6 +128,8 @@ public final class ReportJsonWriter implements ReportWriter {
         mo.put("steady_steps", m.steadySteps());
         mo.put("steady_seconds", m.steadySeconds());
         mo.put("steady_state_rule", m.steadyStateRule());
+        mo.put("source", m.source());
+        mo.put("figure", m.figure());
         root.put("intervals", r.intervalCount());
         ArrayNode warnings = root.putArray("warnings");
         for (Problem p : r.warnings()) {

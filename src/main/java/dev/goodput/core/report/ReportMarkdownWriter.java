@@ -60,6 +60,9 @@ public final class ReportMarkdownWriter implements ReportWriter {
                         + "FLOP/s %s per accelerator, %d steady-state steps).%n%n",
                 HumanFormat.pct(m.mfu()), m.convention(), HumanFormat.sci(m.flopsPerStep()),
                 HumanFormat.sci(m.peakFlops()), m.precision() == null ? "" : m.precision(), m.steadySteps());
+        if (m.sourceLine() != null) {
+            out.printf(Locale.ROOT, "%s.%n%n", escape(m.sourceLine()));
+        }
         SlowStepCost slow = r.slowSteps();
         if (slow.steps() > 0) {
             out.printf(Locale.ROOT, "%d slow steps took %s above the typical %s s per %s (`slow_steps`, model "

@@ -65,6 +65,9 @@ public final class ReportTextWriter implements ReportWriter {
                 HumanFormat.sci(m.flopsPerStep()), HumanFormat.sci(m.peakFlops()),
                 m.precision() == null ? "" : m.precision(), m.accelerator() == null ? "accelerator" : m.accelerator(),
                 m.steadySteps());
+        if (m.sourceLine() != null) {
+            out.printf(Locale.ROOT, "  %s%n", m.sourceLine());
+        }
         out.printf(Locale.ROOT, "  steady state: %s%n", m.steadyStateRule());
         SlowStepCost slow = r.slowSteps();
         if (slow.steps() > 0) {

@@ -55,6 +55,12 @@ final class RunFixture {
         return this;
     }
 
+    /** A step with a logged end and the model FLOP/s per accelerator its trainer reported (NaN: none). */
+    RunFixture stepWithRate(long n, double start, double end, double flopRate) {
+        b.step(n, us(start), us(end), -1, flopRate, src());
+        return this;
+    }
+
     /** Consecutive steps first..last of {@code each} seconds and {@code tokens} tokens; returns the end time. */
     double steps(long first, long last, double start, double each, long tokens) {
         double t = start;

@@ -45,7 +45,8 @@ public final class ProfileModelLayer {
                 + "(last ProfilerStep dropped), MFU = model FLOPs per rank per step / (mean steady step time x peak)",
                 ranks.size());
         MfuDetails details = new MfuDetails(mfu, raw, "profile " + first.mfu().convention(), flops,
-                first.mfu().peakFlops(), first.mfu().precision(), first.device(), steady, seconds, rule);
+                first.mfu().peakFlops(), first.mfu().precision(), first.device(), steady, seconds, rule,
+                MfuDetails.PROFILE, null);
         return new MeasuredModelLayer(mfu, losses, details);
     }
 }
