@@ -248,4 +248,19 @@ class HfTrainerStateReaderTest {
                 LoadMode.LENIENT));
         assertTrue(e.getMessage().contains("expected log_history entries"), e.getMessage());
     }
+
+    /** Through the loader and the derivation: the window is train_runtime, all of it training (no evaluations). */
+    @Test
+    void endToEnd() throws Exception {
+        Path copy = tmp.resolve("trainer_state.json");
+        Files.copy(QLORA, copy);
+        dev.goodput.core.model.Run run = new dev.goodput.core.io.RunLoader(LoadMode.STRICT).load(List.of(copy));
+        assertEquals(1, run.attempts().size());
+        assertEquals(EndReason.COMPLETED, run.attempts().get(0).endReason());
+        assertEquals(10000, run.steps().size());
+        dev.goodput.core.report.GoodputReport r = dev.goodput.core.derive.GoodputDeriver.derive(run,
+                dev.goodput.core.derive.DerivationSettings.defaults()).report();
+        assertEquals(38738.2786, r.windowSeconds(), 1e-6);
+        assertEquals(38738.2786, r.productiveSeconds(), 1e-3);
+    }
 }
