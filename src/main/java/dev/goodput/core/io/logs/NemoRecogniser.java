@@ -123,10 +123,10 @@ final class NemoRecogniser implements LineRecogniser {
         long epoch = TorchElasticText.whole(t, i);
         int it = t.indexOf(", iteration ", i);
         if (it < 0) {
-            if (t.indexOf(',', i) < 0 && t.indexOf('|', i) < 0 && t.length() - i < 12) {
-                throw new BadRecord("expected ', iteration N/M' after 'Training epoch " + epoch + "'");
+            if (", iteration ".startsWith(t.substring(TorchElasticText.numberEnd(t, i)))) {
+                throw new BadRecord("expected ', iteration N/M' after 'Training epoch " + epoch + "' (the line is cut?)");
             }
-            return false;
+            return false; // "Training epoch 3 finished": a mention in passing
         }
         int a = it + ", iteration ".length();
         long iter = TorchElasticText.whole(t, a);
@@ -298,7 +298,7 @@ final class NemoRecogniser implements LineRecogniser {
                     node = q > 0 ? affected.substring(nodeAt + 6, q) : null;
                 }
                 String score = scoreOf(r);
-                ranks.add(r + (score != null ? " (relative score " + score + ")" : ""));
+                ranks.add(r + (score != null ? " (" + score + ")" : ""));
                 double s = score != null ? Double.parseDouble(score) : Double.MAX_VALUE;
                 if (worstRank < 0 || s < worst) {
                     worst = s;
@@ -309,12 +309,12 @@ final class NemoRecogniser implements LineRecogniser {
             }
         }
         if (!ranks.isEmpty()) {
-            b.append("; affected ranks: ").append(String.join(", ", ranks));
+            b.append("; affected ranks (relative performance score): ").append(String.join(", ", ranks));
             if (worstNode != null) {
                 b.append(" on node ").append(worstNode);
             }
         } else if (!relative.isEmpty()) {
-            b.append("; relative performance: ").append(String.join(", ", relative));
+            b.append("; relative performance scores (rank=score): ").append(String.join(", ", relative));
         }
         affected = null;
         return new TrainerEvent.Fault(time, line.source(), "straggler", b.toString(), worstRank, worstNode,
