@@ -129,12 +129,12 @@ public final class RunLoader {
      */
     public static InputFormat detect(Path file) throws IOException, InputException {
         String head = InputFiles.head(file, 4096);
-        if (head.startsWith("{") || head.startsWith("[")) {
+        if (head.startsWith("{") || startsJsonArray(head)) {
             Set<String> fields = FirstRecord.fieldsOf(file);
             if (fields.contains("event")) {
                 return InputFormat.RUN_LOG_JSONL;
             }
-            if (fields.contains("log_history")) {
+            if (fields.contains("log_history") && (fields.contains("global_step") || fields.contains("max_steps"))) {
                 return InputFormat.HF_TRAINER_STATE;
             }
             if (fields.stream().anyMatch(RunLoader::isMlGoodputField)) {
@@ -151,6 +151,18 @@ public final class RunLoader {
             return InputFormat.RUN_LOG_CSV;
         }
         return InputFormat.TRAINER_LOG;
+    }
+
+    /**
+     * A JSON array of records ({@code [{...}} or {@code []}); not the bracketed prefixes trainer log lines start with
+     * ({@code [2024-03-07 15:27:02,646]}, {@code [Rank 1]}, {@code [titan]}, {@code [rank1]:}).
+     */
+    private static boolean startsJsonArray(String head) {
+        if (!head.startsWith("[")) {
+            return false;
+        }
+        String rest = head.substring(1).stripLeading();
+        return rest.isEmpty() || rest.charAt(0) == '{' || rest.charAt(0) == ']';
     }
 
     /** Field names of ml-goodput-measurement entries and of Cloud Logging exports of them. */

@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
 public final class LogFormats {
     private static final List<LogFormat> ALL = List.of(
             new LogFormat("mlperf", "MLPerf training (:::MLLOG)",
-                    ":::MLLOG {\"namespace\": \"\", \"time_ms\": 1714521600000, \"event_type\": \"INTERVAL_START\", "
-                            + "\"key\": \"run_start\", \"value\": null, ...}",
-                    "init, run, block and eval starts and stops; run_stop status", MlperfRecogniser::new),
+                    ":::MLLOG {\"namespace\": \"\", \"time_ms\": 1715043949935, \"event_type\": \"INTERVAL_START\", "
+                            + "\"key\": \"eval_start\", \"value\": null, \"metadata\": {\"file\": "
+                            + "\"/workspace/llm/custom_callbacks.py\", \"lineno\": 363, \"epoch_num\": 51904512}}",
+                    "earliest init_start (launch), init_stop/run_start, blocks as steps of the global batch, "
+                            + "eval_start/eval_stop, run_stop status; global batch, sequence length, accelerator and "
+                            + "count (submission_platform, SYSJSON)", MlperfRecogniser::new),
             new LogFormat("megatron", "Megatron-LM / Megatron-DeepSpeed",
                     " [2024-04-06 02:55:45] iteration        2/     100 | consumed samples:          256 | "
                             + "elapsed time per iteration (ms): 5630.1 | throughput per GPU (TFLOP/s/GPU): 231.9 | ...",
