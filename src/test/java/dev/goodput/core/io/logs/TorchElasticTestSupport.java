@@ -68,12 +68,9 @@ final class TorchElasticTestSupport {
         return LocalDateTime.of(y, mo, d, h, mi, s).toEpochSecond(ZoneOffset.UTC) * 1_000_000L + micros;
     }
 
-    /** A yearless time placed in {@code year} (UTC). */
-    static long resolved(long yearless, int year) {
-        if (!LogTime.isYearless(yearless)) {
-            throw new AssertionError("not a yearless time: " + yearless);
-        }
-        return new LogTime(ZoneOffset.UTC).resolve(yearless, year);
+    /** {@code t}, a yearless time placed in {@code year} (UTC) unless the reader placed it already. */
+    static long inYear(long t, int year) {
+        return LogTime.isYearless(t) ? new LogTime(ZoneOffset.UTC).resolve(t, year) : t;
     }
 
     static boolean unknown(long t) {
