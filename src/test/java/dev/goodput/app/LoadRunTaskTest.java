@@ -52,6 +52,12 @@ class LoadRunTaskTest {
     }
 
     @Test
+    void aTrainerLogGivesTheSameReportInBoth() throws Exception {
+        Path mlperf = Path.of("src/test/resources/logs/mlperf_v4.0__NVIDIA__eos_n64_ngc24.04_nemo__gpt3__result_0.txt");
+        assertEquals(cli(List.of(mlperf)), json(window(List.of(mlperf))));
+    }
+
+    @Test
     void aFolderGivesTheSameReportInBoth() throws Exception {
         Path run = Files.createDirectory(dir.resolve("run"));
         Files.copy(Path.of(SampleRuns.CLEAN), run.resolve("run.jsonl"));

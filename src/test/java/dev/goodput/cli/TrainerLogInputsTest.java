@@ -1,0 +1,72 @@
+package dev.goodput.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Trainer logs through `goodput report`: detected by content or named by --log-format, placed by --tz and --start. */
+class TrainerLogInputsTest {
+    private static final String MLPERF =
+            "src/test/resources/logs/mlperf_v4.0__NVIDIA__eos_n64_ngc24.04_nemo__gpt3__result_0.txt";
+    private static final String HF_STATE = "src/test/resources/logs/hf_trainer__qlora_fork__trainer_state.json";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNamedFormatReadsTheLogAsDetectionDoesAndAnotherFindsNothing() {
+        String detected = CliRun.ok("report", MLPERF, "--format", "json").out();
+        assertEquals(detected, CliRun.ok("report", MLPERF, "--format", "json", "--log-format", "mlperf").out());
+        CliRun wrong = CliRun.of("report", MLPERF, "--log-format", "megatron");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().startsWith("goodput: error: " + MLPERF + ": expected a run log or trainer log"),
+                wrong.err());
+    }
+
+    @Test
+    void timesWithoutAZoneAreInTheZoneGiven() throws Exception {
+        Path log = torchtitanLog(dir.resolve("stdout.log"));
+        Instant utc = windowStart(CliRun.ok("report", log.toString(), "--format", "json").json());
+        Instant newYork = windowStart(CliRun.ok("report", log.toString(), "--format", "json",
+                "--tz", "America/New_York").json());
+        Instant forTheFile = windowStart(CliRun.ok("report", log.toString(), "--format", "json",
+                "--tz", "Asia/Tokyo", "--tz", log + "=America/New_York").json());
+        Instant forTheFolder = windowStart(CliRun.ok("report", dir.toString(), "--format", "json",
+                "--tz", dir + "=America/New_York").json());
+        assertEquals(Instant.parse("2026-05-20T03:18:05.018Z"), utc);
+        assertEquals(Duration.ofHours(4), Duration.between(utc, newYork)); // EDT in May
+        assertEquals(newYork, forTheFile);
+        assertEquals(newYork, forTheFolder);
+    }
+
+    @Test
+    void aLogWithoutTimesIsPlacedAtTheStartGiven() throws Exception {
+        JsonNode j = CliRun.ok("report", HF_STATE, "--format", "json", "--start", "2024-05-01T12:00:00Z").json();
+        assertEquals(Instant.parse("2024-05-01T12:00:00Z"), windowStart(j));
+        JsonNode epoch = CliRun.ok("report", HF_STATE, "--format", "json", "--start", "1714564800").json();
+        assertEquals(j, epoch);
+    }
+
+    private static Instant windowStart(JsonNode report) {
+        return Instant.parse(report.get("window").get("start").asText());
+    }
+
+    /** torchtitan step lines, their times written without a zone, every 5 s. */
+    private static Path torchtitanLog(Path file) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            sb.append(String.format(Locale.ROOT, "[titan] 2026-05-20 03:18:%02d,018 - root - INFO - step: %2d  "
+                    + "loss: 12.0  memory: 60.1GiB(33.7%%)  tps: 8,911  tflops: 180.76  mfu: 8.13%%%n", i * 5, i));
+        }
+        return Files.writeString(file, sb.toString());
+    }
+}
