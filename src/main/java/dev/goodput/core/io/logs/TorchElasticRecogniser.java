@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * </ul>
  */
 final class TorchElasticRecogniser implements LineRecogniser {
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
     private final Map<TrainerEvent.SettingKey, String> settings = new EnumMap<>(TrainerEvent.SettingKey.class);
     private boolean agentStarted;
     private boolean restartPending;
@@ -337,10 +338,11 @@ final class TorchElasticRecogniser implements LineRecogniser {
      */
     private void fault(LogLine l, Cause c, String key, Consumer<TrainerEvent> out) {
         if (key == null) {
-            // A watchdog timeout is the same collective on every rank, however long each waited.
+            // A watchdog timeout is the same collective on every rank, however long each waited; other reports are
+            // the same failure when they differ only in numbers (the GPU, the rank, the size each tried to allocate).
             int ran = c.message().indexOf(" ran for ");
-            key = c.id() + "|" + (c.id().equals("nccl_timeout") && ran > 0 ? c.message().substring(0, ran)
-                    : c.message());
+            key = c.id() + "|" + (c.id().equals("nccl_timeout") ? ran > 0 ? c.message().substring(0, ran)
+                    : c.message() : DIGITS.matcher(c.message()).replaceAll("#"));
         }
         if (!faultKeys.add(key)) {
             return;
