@@ -2,6 +2,7 @@ package dev.goodput.core.load;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What a load tells the one waiting for it, and how it is stopped: the stage it enters, and whether it was
@@ -33,7 +34,7 @@ public interface Progress {
     }
 
     /** Stages to {@code stage}, cancelled when {@code cancelled} says so. */
-    static Progress of(java.util.function.Consumer<String> stage, BooleanSupplier cancelled) {
+    static Progress of(Consumer<String> stage, BooleanSupplier cancelled) {
         return new Progress() {
             @Override
             public void stage(String what) {
