@@ -36,6 +36,10 @@ final class RandomRuns {
         long t = 1_700_000_000_000_000L + r.nextLong(1_000_000_000L);
         // Tokens: on some steps only (compared per step), on every step in a batch-size ramp (per token), or none.
         int tokenMode = r.nextInt(3);
+        // Step times: anything from 1 ms to 5 s, or regular (1% jitter, in proportion to a ramp's tokens) with
+        // some steps 10% to 3x slower, so slow steps are common.
+        boolean regular = r.nextBoolean();
+        double base = 0.5 + r.nextDouble() * 2;
         int attempts = 1 + r.nextInt(5);
         long step = 0;
         int line = 1;
@@ -54,12 +58,14 @@ final class RandomRuns {
             int steps = r.nextInt(40);
             boolean withEnds = r.nextBoolean();
             for (int s = 0; s < steps; s++) {
-                long d = us(r, 0.001, 5);
                 long tokens = switch (tokenMode) {
                     case 0 -> r.nextInt(4) == 0 ? 1000 : -1;
                     case 1 -> 1000 * Math.min(8, 1 + step / 10);
                     default -> -1;
                 };
+                long d = regular ? Math.round(base * 1e6 * (tokenMode == 1 ? tokens / 1000.0 : 1)
+                        * (0.99 + 0.02 * r.nextDouble()) * (r.nextInt(6) == 0 ? 1.1 + 2 * r.nextDouble() : 1))
+                        : us(r, 0.001, 5);
                 b.step(step, t, withEnds ? t + d : Times.UNKNOWN, tokens, src(line++));
                 if (r.nextInt(8) == 0) { // something inside or across the step
                     long off = r.nextLong(d + 1);
