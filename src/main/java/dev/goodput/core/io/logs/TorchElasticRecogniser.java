@@ -3,8 +3,8 @@ package dev.goodput.core.io.logs;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Times;
 
-import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,8 +40,8 @@ final class TorchElasticRecogniser implements LineRecogniser {
     /** A worker's {@code failed (exitcode ...)}: held until the root-cause block (same pid) or the next event. */
     private TrainerEvent.Fault pendingFailed;
     private long pendingPid = -1;
-    /** Ranks (index rank + 1) inside a Python traceback. */
-    private final BitSet tracebacks = new BitSet();
+    /** Ranks inside a Python traceback → the indentation of its "Traceback" line (frames are indented more). */
+    private final Map<Integer, Integer> tracebacks = new HashMap<>();
     private Block block;
 
     /** A cause, its layer, and a message that says it the same way whichever line (or rank) reported it. */
@@ -62,18 +62,18 @@ final class TorchElasticRecogniser implements LineRecogniser {
             closeBlock(out); // a timed line: the block was cut short
         }
         if (!tracebacks.isEmpty()) {
-            int slot = l.rank() + 1;
-            if (slot >= 0 && tracebacks.get(slot) && TorchElasticText.time(l) != Times.UNKNOWN) {
-                tracebacks.clear(slot); // a traceback has no timed lines: this one was left open
-            } else if (slot >= 0 && tracebacks.get(slot)) {
-                if (indent(l) >= 2 || t.isEmpty()) {
+            Integer base = tracebacks.get(l.rank());
+            if (base != null && TorchElasticText.time(l) != Times.UNKNOWN) {
+                tracebacks.remove(l.rank()); // a traceback has no timed lines: this one was left open
+            } else if (base != null) {
+                if (indent(l) >= base + 2 || t.isEmpty()) {
                     return true; // a frame, its code or its carets
                 }
                 if (t.startsWith("During handling of the above exception")
                         || t.startsWith("The above exception was the direct cause")) {
                     return true;
                 }
-                tracebacks.clear(slot);
+                tracebacks.remove(l.rank());
                 if (!isChildFailed(t) && isExceptionLine(t)) {
                     exception(l, t, out);
                     return true;
@@ -82,9 +82,7 @@ final class TorchElasticRecogniser implements LineRecogniser {
         }
         int k;
         if (t.startsWith("Traceback (most recent call last)")) {
-            if (l.rank() >= -1) {
-                tracebacks.set(l.rank() + 1);
-            }
+            tracebacks.put(l.rank(), indent(l));
             return true;
         }
         if (isChildFailed(t)) {

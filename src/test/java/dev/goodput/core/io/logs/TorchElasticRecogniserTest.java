@@ -209,6 +209,18 @@ class TorchElasticRecogniserTest {
     }
 
     @Test
+    void anIndentedTracebackEndsAtTheLineIndentedAsItsHead() throws Exception {
+        // The Polaris excerpt keeps its Markdown indent: "Traceback" at 6 spaces, frames at 8, the exception at 6.
+        FileEvents f = read(resource("alcf_megatron_deepspeed__polaris__ckpt_save_crash_excerpt.log"));
+        List<TrainerEvent.Fault> faults = of(f, TrainerEvent.Fault.class);
+        assertEquals(1, faults.size(), faults.toString());
+        assertEquals("software_bug", faults.get(0).cause());
+        assertEquals("AttributeError: 'GPTModel' object has no attribute '_get_tp_replicated_param_patterns'",
+                faults.get(0).message());
+        assertTrue(f.formats().containsKey("megatron"), "the iteration and save lines stay Megatron's");
+    }
+
+    @Test
     void classifiedCauses() {
         assertEquals("gpu_failure", TorchElasticRecogniser.classify("RuntimeError: CUDA error: unspecified launch failure").id());
         assertEquals("gpu_ecc_error", TorchElasticRecogniser.classify("CUDA error: uncorrectable ECC error encountered").id());
