@@ -231,6 +231,19 @@ final class NemoRecogniser implements LineRecogniser {
         if (msg.startsWith("Global Checkpoint Save : ")) {
             return globalSave(line, msg, out);
         }
+        if (msg.startsWith("Successfully saved checkpoint from iteration ")) {
+            // Megatron-Core's dist-checkpoint line: for an async save the background part's end (the scheduled line
+            // had the save); alone, a synchronous save that blocked from the end of the last step to here.
+            long step = TorchElasticText.whole(msg, "Successfully saved checkpoint from iteration ".length());
+            if (step >= 0 && step != lastSaveStep) {
+                out.accept(new TrainerEvent.CheckpointSave(Times.UNKNOWN, line.source(), step,
+                        TrainerEvent.Edge.START, -1));
+                out.accept(new TrainerEvent.CheckpointSave(time, line.source(), step, TrainerEvent.Edge.END, -1));
+                lastSaveStep = step;
+                return true;
+            }
+            return marker(line, time, "checkpoint saved: " + TorchElasticText.clip(msg, 100), out);
+        }
         if (msg.startsWith("Async checkpoint save for step ") && msg.contains("finalized successfully")) {
             return marker(line, time, "async checkpoint save finalized: " + TorchElasticText.clip(msg, 100), out);
         }

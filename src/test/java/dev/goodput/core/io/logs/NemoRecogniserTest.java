@@ -214,6 +214,8 @@ class NemoRecogniserTest {
                 (pretraining, pid=4112) [NeMo I 2025-05-22 20:08:40 nemo_logging:393] Global Checkpoint Save : Rank: 0 : Iteration: 49 : Start time: 1747944500.250s : Save duration: 23.107s
                 (pretraining, pid=4112) [NeMo I 2025-05-22 20:08:53 model_checkpoint:497] Scheduled async checkpoint save for /mnt/ckpt/モデル/model_name=0--step=49-consumed_samples=9728.0-last.ckpt
                 (pretraining, pid=4112) Training epoch 1, iteration 0/999 | lr: 2.999e-06 | global_batch_size: 128 | global_step: 50 | reduced_train_loss: 11.03 | train_step_timing in s: 8.768 | TFLOPS_per_GPU: 1.831e+03 | consumed_samples: 6528
+                (pretraining, pid=4112) [NeMo I 2025-05-22 20:09:02 nemo_logging:393] Successfully saved checkpoint from iteration 49 to /mnt/ckpt/モデル/model_name=0--step=49-consumed_samples=9728.0-last.ckpt
+                (pretraining, pid=4112) [NeMo I 2025-05-22 20:09:30 nemo_logging:393] Successfully saved checkpoint from iteration 50 to /mnt/ckpt/step=50.ckpt
                 (pretraining, pid=4112) [NeMo W 2025-05-22 20:09:41 nemo_logging:393] Training epoch 1 finished early
                 Validation: iteration 1/2
                 Validation: iteration 2/2
@@ -221,11 +223,15 @@ class NemoRecogniserTest {
                 """);
         FileEvents f = read(p, "nemo");
         List<TrainerEvent.CheckpointSave> saves = of(f, TrainerEvent.CheckpointSave.class);
-        assertEquals(2, saves.size(), "the global save's start and end; the scheduled line of the same step adds none");
+        assertEquals(4, saves.size(), "the global save's start and end (the scheduled and saved lines of the same step "
+                + "add none), then a save of step 50 from its 'Successfully saved' line alone");
         assertEquals(1_747_944_500_250_000L, saves.get(0).timeUs());
         assertEquals(1_747_944_500_250_000L + 23_107_000, saves.get(1).timeUs());
         assertEquals(23_107_000, saves.get(1).durationUs());
         assertEquals(49, saves.get(1).step());
+        assertTrue(unknown(saves.get(2).timeUs()), "from the end of step 50");
+        assertEquals(50, saves.get(3).step());
+        assertEquals(utc(2025, 5, 22, 20, 9, 30, 0), saves.get(3).timeUs());
         List<TrainerEvent.Steps> steps = of(f, TrainerEvent.Steps.class);
         assertEquals(1.831e15, steps.get(0).flopRate(), 1e6);
         assertEquals(50, steps.get(0).lastStep());
