@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  *   checkpoint from ...}, {@code successfully loaded checkpoint from ... at iteration N}), an end carrying the
  *   {@code save-checkpoint} / {@code load-checkpoint} time of the timer block that follows it (the maximum across
  *   ranks);</li>
- *   <li>evaluations ({@code Evaluating on|iter ...} starts, {@code validation loss at ...} ends);</li>
+ *   <li>evaluations ({@code Evaluating on|iter ...} starts, {@code validation loss at ...} ends, with the
+ *   {@code evaluate} timer before it as the duration; with neither a start line nor a time, an untimed start is
+ *   given too, so that the evaluation is placed after the last steps, where Megatron runs it);</li>
  *   <li>the {@code [what] datetime: ...} markers (time anchors: older Megatron prints no time on other lines), of
  *   which {@code exiting program ...} ends the job and {@code after training is done} at the last iteration
  *   completes it;</li>
@@ -576,8 +578,12 @@ final class MegatronRecogniser implements LineRecogniser {
         if (v < 0 || MegatronScan.afterBrackets(t, s) != v || t.indexOf('|', v) < k) {
             return false;
         }
-        evalOpen = false;
         progress();
+        if (!evalOpen && evalUs >= 0 && line.timeUs() == Times.UNKNOWN) {
+            // Megatron-LM's untimed "evaluate" timer and loss line: the evaluation ran right after the last steps.
+            out.accept(new TrainerEvent.Evaluation(Times.UNKNOWN, line.source(), TrainerEvent.Edge.START, -1));
+        }
+        evalOpen = false;
         out.accept(new TrainerEvent.Evaluation(line.timeUs(), line.source(), TrainerEvent.Edge.END, evalUs));
         evalUs = -1;
         return true;
