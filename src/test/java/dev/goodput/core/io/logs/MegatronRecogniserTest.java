@@ -455,6 +455,31 @@ class MegatronRecogniserTest {
         assertEquals(utc("2024-05-01T12:01:00.25"), ends.get(0).timeUs());
     }
 
+    /**
+     * The other formats' test logs (NeMo 2, which runs on Megatron-core, torchtitan, MaxText, MLPerf, torchrun):
+     * Megatron's, Megatron progress.txt's and DeepSpeed's recognisers take none of their lines.
+     */
+    @Test
+    void takesNoOtherFormatsLines() throws Exception {
+        List<Path> others;
+        try (var files = Files.list(MegatronTestFiles.DIR)) {
+            others = files.filter(p -> !p.getFileName().toString().matches("(megatron|alcf|bigscience).*|NOTICE.md"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(others.size() >= 5, others.toString());
+        for (Path p : others) {
+            FileEvents f;
+            try {
+                f = readAll(p, LoadMode.LENIENT);
+            } catch (InputException e) {
+                continue; // no format's records at all (an excerpt of one error): nothing taken
+            }
+            for (String mine : List.of("megatron", "megatron-progress", "deepspeed")) {
+                assertEquals(null, f.formats().get(mine), p + " " + f.formats());
+            }
+        }
+    }
+
     /** Lines that only mention Megatron's words are no records and never errors. */
     @Test
     void wordsInPassing() throws Exception {
