@@ -37,6 +37,8 @@ final class TorchElasticRecogniser implements LineRecogniser {
     private boolean agentStarted;
     private boolean restartPending;
     private final Set<String> faultKeys = new HashSet<>();
+    /** Whether a fault with a cause was read since the last launch or restart (the block then only restates it). */
+    private boolean causeSeen;
     /** A worker's {@code failed (exitcode ...)}: held until the root-cause block (same pid) or the next event. */
     private TrainerEvent.Fault pendingFailed;
     private long pendingPid = -1;
@@ -220,6 +222,7 @@ final class TorchElasticRecogniser implements LineRecogniser {
         agentStarted = true;
         restartPending = false;
         faultKeys.clear();
+        causeSeen = false;
         out.accept(new TrainerEvent.Launch(TorchElasticText.time(l), l.source(), what));
     }
 
@@ -228,6 +231,7 @@ final class TorchElasticRecogniser implements LineRecogniser {
         agentStarted = true;
         restartPending = true;
         faultKeys.clear();
+        causeSeen = false;
         out.accept(new TrainerEvent.Restart(TorchElasticText.time(l), l.source(), message));
     }
 
@@ -285,6 +289,9 @@ final class TorchElasticRecogniser implements LineRecogniser {
         Cause c = b.rootException == null ? null : classify(b.rootException);
         if (c == null && b.rootException != null) {
             c = exceptionCause(b.rootException);
+        }
+        if (causeSeen) {
+            c = null; // the workers' own lines said why already: the agent's summary is part of the cascade
         }
         StringBuilder msg = new StringBuilder(describeExit(b.rootExit, b.rootSignal));
         if (b.rootHost != null) {
@@ -359,6 +366,7 @@ final class TorchElasticRecogniser implements LineRecogniser {
                 node = t.substring(0, colon);
             }
         }
+        causeSeen |= !c.id().equals("unknown");
         out.accept(new TrainerEvent.Fault(TorchElasticText.time(l), l.source(), c.id(), c.message(), rank, node,
                 c.layer()));
     }

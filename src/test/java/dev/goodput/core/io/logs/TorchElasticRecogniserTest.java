@@ -100,11 +100,23 @@ class TorchElasticRecogniserTest {
         assertEquals(0, exception.rank());
         assertTrue(unknown(exception.timeUs()), "a traceback's line has no time");
         TrainerEvent.Fault root = faults.get(3);
-        assertEquals("network_failure", root.cause());
+        assertEquals("unknown", root.cause(), "the workers' own lines said why: the agent's summary restates it");
         assertEquals(6, root.rank());
         assertTrue(root.message().startsWith("exitcode 1 on host devgpu020.snb3.facebook.com rank 6: "
                 + "torch.distributed.DistBackendError: NCCL error in:"), root.message());
         assertTrue(root.message().endsWith("; 7 other failures (exitcode 1 ×3, SIGTERM ×4)"), root.message());
+    }
+
+    @Test
+    void theAgentsLinesAloneGiveTheRootCauseFromItsTraceback(@TempDir Path dir) throws Exception {
+        // Only the agent's output (from its failed line on), as when the workers log elsewhere.
+        List<String> lines = Files.readAllLines(TorchtitanRecogniserTest.NO_NET_PLUGIN, StandardCharsets.UTF_8);
+        Path agent = write(dir, "agent.log", String.join("\n", lines.subList(61, lines.size())));
+        List<TrainerEvent.Fault> faults = of(read(agent), TrainerEvent.Fault.class);
+        assertEquals(1, faults.size(), faults.toString());
+        assertEquals("network_failure", faults.get(0).cause());
+        assertEquals(Layer.INFRA, faults.get(0).layer());
+        assertEquals(utc(2026, 5, 20, 5, 30, 42, 0), faults.get(0).timeUs());
     }
 
     @Test
