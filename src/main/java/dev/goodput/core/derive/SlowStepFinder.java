@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>With tokens, a step is slow only when it is an outlier both per token and per step. Per token alone would
  * call a batch-size ramp's small batches slow: pipeline bubbles make them less efficient per token (BLOOM's
- * first batches of 192 sequences took twice the full batch's time per token), yet they are shorter than a
- * typical step, and that inefficiency is the configuration's, measured by the MFU, not a slowdown. Per step
+ * first batches of 192 sequences took nearly twice the full batch's time per token), yet they are shorter than
+ * a typical step, and that inefficiency is the configuration's, measured by the MFU, not a slowdown. Per step
  * alone would call a ramp's larger batches slow.
  */
 final class SlowStepFinder {
