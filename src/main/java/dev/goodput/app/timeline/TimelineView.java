@@ -261,7 +261,7 @@ public final class TimelineView extends Region {
             pixels = new int[w * TimelineFrame.HEIGHT];
         }
         CauseKey picked = highlight.get();
-        frame.highlight(picked == null ? -1 : lanes.categories().indexOf(picked.layer(), picked.cause()));
+        frame.highlight(TimelineFrame.highlightOf(lanes.categories(), picked));
         frame.paint(lanes, v, w, pixels);
         if (image == null || (int) image.getWidth() != w) {
             image = new WritableImage(w, TimelineFrame.HEIGHT);

@@ -1,5 +1,8 @@
 package dev.goodput.chart.timeline;
 
+import dev.goodput.chart.CauseKey;
+import dev.goodput.core.model.CauseCatalog;
+
 import java.util.Arrays;
 
 /**
@@ -43,9 +46,27 @@ public final class TimelineFrame {
 
     private int highlighted = -1;
 
-    /** The state category to pick out in later frames, or -1 for none. */
+    /** Every state fades: the pick is drawn elsewhere than the state lane (slow steps, on the step-time lane). */
+    public static final int ALL_STATES_FADED = Integer.MAX_VALUE;
+
+    /** The state category to pick out in later frames, {@link #ALL_STATES_FADED}, or -1 for none. */
     public void highlight(int category) {
         highlighted = category;
+    }
+
+    /**
+     * What picking {@code picked} (on the waterfall, say) picks out here: its state category; for slow steps, which
+     * have none, every state fades so that their marks on the step-time lane stand out; -1 for no pick, or a cause
+     * the timeline does not show (the MFU gap).
+     */
+    public static int highlightOf(StateCategories c, CauseKey picked) {
+        if (picked == null) {
+            return -1;
+        }
+        if (picked.layer() == CauseCatalog.SLOW_STEPS.layer() && CauseCatalog.SLOW_STEPS.id().equals(picked.cause())) {
+            return ALL_STATES_FADED;
+        }
+        return c.indexOf(picked.layer(), picked.cause());
     }
 
     /**

@@ -250,4 +250,27 @@ class TimelineFrameTest {
         frame.paint(lanes, v, width, px);
         assertEquals(StatePalette.PRODUCTIVE, px[y * width + xProductive]);
     }
+
+    @Test
+    void pickingSlowStepsFadesEveryStateAndLeavesTheirMarksOnTheStepLane() throws Exception {
+        Derivation d = sample("sample-runs/clean-small/run.jsonl");
+        TimelineLanes lanes = TimelineLanes.of(d);
+        var layer = dev.goodput.core.model.Layer.MODEL;
+        int pick = TimelineFrame.highlightOf(lanes.categories(), new dev.goodput.chart.CauseKey(layer, "slow_steps"));
+        assertEquals(TimelineFrame.ALL_STATES_FADED, pick);
+        assertEquals(-1, TimelineFrame.highlightOf(lanes.categories(), new dev.goodput.chart.CauseKey(layer,
+                "mfu_gap")));
+        assertEquals(-1, TimelineFrame.highlightOf(lanes.categories(), null));
+        TimelineFrame frame = new TimelineFrame();
+        frame.highlight(pick);
+        int width = 1200;
+        int[] px = new int[width * TimelineFrame.HEIGHT];
+        TimelineViewport v = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
+        frame.paint(lanes, v, width, px);
+        int y = TimelineFrame.STATE_TOP + TimelineFrame.STATE_HEIGHT - 1;
+        int xProductive = (int) v.xOf(d.window().startUs() + 1_200_000_000L, width);
+        assertEquals((StatePalette.PRODUCTIVE & 0xFFFFFF) | 0x55000000, px[y * width + xProductive]);
+        int x = (int) v.xOf(d.run().steps().startUs(row(d, 377)), width);
+        assertEquals(TimelineFrame.SLOW_STEP, px[(TimelineFrame.STEP_TOP + 2) * width + x]);
+    }
 }
