@@ -91,7 +91,8 @@ final class DeepSpeedRecogniser implements LineRecogniser {
             }
             return false;
         }
-        if (readySource != null && kind != SAVE_READY && kind != SAVE_FILE && kind != OVERFLOW) {
+        if (readySource != null && line.rank() == saveRank && kind != SAVE_READY && kind != SAVE_FILE
+                && kind != OVERFLOW) {
             endSave(out); // the save's last "ready now" was the one before this record
         }
         switch (kind) {

@@ -78,6 +78,7 @@ final class MegatronRecogniser implements LineRecogniser {
     private Held held;
     /** An untimed save start, held for one line: DeepSpeed's timed start of the same save may follow. */
     private TrainerEvent.CheckpointSave heldStart;
+    private int heldStartRank;
     private long dsReadyUs = Times.UNKNOWN;
     private boolean evalOpen;
     /** The {@code evaluate} timer just logged, for the evaluation's end line that follows (µs), or -1. */
@@ -88,8 +89,12 @@ final class MegatronRecogniser implements LineRecogniser {
     private long paramsUs;
     private Source paramsSource;
 
-    /** A save's or load's end, held for the timer block that may follow with its duration. */
-    private record Held(boolean save, long timeUs, Source source, long step, long durationUs) {
+    /**
+     * A save's or load's end, held for the timer block that may follow with its duration. It is passed on at a line
+     * of the rank that wrote it (or at the end of the file): the reader keeps the progress of one rank, by the rank
+     * of the line being read, and Megatron writes its timers from the last rank, its saves from rank 0.
+     */
+    private record Held(boolean save, long timeUs, Source source, int rank, long step, long durationUs) {
     }
 
     @Override
@@ -100,7 +105,7 @@ final class MegatronRecogniser implements LineRecogniser {
         if (s >= n) {
             return false;
         }
-        if (heldStart != null) {
+        if (heldStart != null && line.rank() == heldStartRank) {
             TrainerEvent.CheckpointSave h = heldStart;
             heldStart = null;
             boolean dsStart = seen && line.timeUs() != Times.UNKNOWN
@@ -148,7 +153,7 @@ final class MegatronRecogniser implements LineRecogniser {
             seen = true;
             return true;
         }
-        if (held != null && !heldContinues(t, s)) {
+        if (held != null && line.rank() == held.rank() && !heldContinues(t, s)) {
             flushHeld(out);
         }
         int dt = t.indexOf("] datetime:", s);
@@ -371,6 +376,7 @@ final class MegatronRecogniser implements LineRecogniser {
                     TrainerEvent.Edge.START, -1);
             if (line.timeUs() == Times.UNKNOWN) {
                 heldStart = start; // DeepSpeed's own save line, next, may have the time
+                heldStartRank = line.rank();
             } else {
                 out.accept(start);
             }
@@ -411,7 +417,7 @@ final class MegatronRecogniser implements LineRecogniser {
         // Untimed in Megatron-DeepSpeed: the last "[Torch] Checkpoint ... is ready now!" of the save says when.
         long time = line.timeUs() != Times.UNKNOWN ? line.timeUs() : dsReadyUs;
         dsReadyUs = Times.UNKNOWN;
-        held = new Held(true, time, line.source(), step, -1);
+        held = new Held(true, time, line.source(), line.rank(), step, -1);
     }
 
     private boolean load(LogLine line, String t, int s, Consumer<TrainerEvent> out) throws BadRecord {
@@ -421,7 +427,7 @@ final class MegatronRecogniser implements LineRecogniser {
             long step = at > k ? number(t, at + 14, "at iteration") : -1;
             progress();
             loadOpenStep = Long.MIN_VALUE;
-            held = new Held(false, line.timeUs(), line.source(), step, -1);
+            held = new Held(false, line.timeUs(), line.source(), line.rank(), step, -1);
             return true;
         }
         k = t.indexOf("loading ", s);
@@ -484,8 +490,10 @@ final class MegatronRecogniser implements LineRecogniser {
         seen = true;
         if (held != null && held.save() == save) {
             Held h = held;
-            held = new Held(h.save(), h.timeUs(), h.source(), h.step(), us);
-            flushHeld(out);
+            held = new Held(h.save(), h.timeUs(), h.source(), h.rank(), h.step(), us);
+            if (line.rank() == h.rank()) {
+                flushHeld(out); // else at the next line of the END's rank
+            }
         } else if (save && saveOpenStep != Long.MIN_VALUE) {
             out.accept(new TrainerEvent.CheckpointSave(line.timeUs(), line.source(), saveOpenStep,
                     TrainerEvent.Edge.END, us));

@@ -350,6 +350,26 @@ class MegatronRecogniserTest {
     }
 
     /**
+     * torchrun --tee with Megatron's own ranks: rank 0 writes the save lines, the last rank the timer block (and
+     * the iteration lines). The save's end keeps rank 0's line and takes the last rank's timer.
+     */
+    @Test
+    void saveLinesAndTimerFromDifferentRanks() throws Exception {
+        String text = """
+                [default0]:saving checkpoint at iteration    1100 to /ckpt
+                [default0]:  successfully saved checkpoint at iteration    1100 to /ckpt
+                [default7]:(min, max) time across ranks (ms):
+                [default7]:    save-checkpoint ................................: (20510.25, 20511.50)
+                [default0]:node01:4000:5000 [0] NCCL INFO Channel 02/32 : 0[0] -> 1[1] via P2P/IPC/read
+                """;
+        FileEvents f = megatron(MegatronTestFiles.write(tmp.resolve("tee.log"), text));
+        assertTrue(f.problems().isEmpty(), f.problems().toString());
+        assertEquals(List.of("1100 START -1 @1", "1100 END 20511500 @2"), of(f, TrainerEvent.CheckpointSave.class)
+                .stream().map(s -> s.step() + " " + s.edge() + " " + s.durationUs() + " @" + s.source().line())
+                .toList());
+    }
+
+    /**
      * A process's start as Megatron-DeepSpeed prints it (lines written from megatron/arguments.py and
      * initialize.py): 'using world size', the arguments dump, 'initializing torch distributed' make one launch;
      * the arguments give the settings; TFLOPs counts recomputation when activations are recomputed. A second
