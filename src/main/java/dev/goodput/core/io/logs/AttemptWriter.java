@@ -52,6 +52,7 @@ final class AttemptWriter {
     private Pending load;
     private Pending eval;
     private boolean warnedUntimed;
+    private TrainerEvent.Steps firstUntimed;
 
     /** A save, load or evaluation whose start was seen and whose end is still to come. */
     private record Pending(long startUs, long step, Source source, boolean ended, long endUs) {
@@ -86,6 +87,12 @@ final class AttemptWriter {
         load = null;
         eval = null;
         warnedUntimed = false;
+        firstUntimed = null;
+    }
+
+    /** The latest time an event of the open attempt placed (steps chained from untimed reports included). */
+    long lastEventUs() {
+        return lastEventUs;
     }
 
     boolean attemptHasProgress() {
@@ -135,9 +142,29 @@ final class AttemptWriter {
     }
 
     void steps(TrainerEvent.Steps st, long at) {
-        int count = count(st);
         long t = st.timeUs();
         long d = st.stepUs();
+        if (d < 0 && t != Times.UNKNOWN && stepsEndUs == Times.UNKNOWN && firstUntimed == null) {
+            // The attempt's first report gives its time but not its steps' duration (torchtitan): the spacing of the
+            // next report tells it; until then it waits.
+            firstUntimed = st;
+            progress = true;
+            touch(t);
+            return;
+        }
+        if (firstUntimed != null) {
+            TrainerEvent.Steps first = firstUntimed;
+            firstUntimed = null;
+            long between = st.count() > 0 ? st.count() : Math.max(1, st.lastStep() - first.lastStep());
+            long spacing = t != Times.UNKNOWN && t > first.timeUs() ? (t - first.timeUs()) / between : d;
+            place(first, first.timeUs(), spacing);
+        }
+        place(st, t, d);
+    }
+
+    /** Places a report's steps ending at {@code t}, each {@code d} long; without both they cannot be placed. */
+    private void place(TrainerEvent.Steps st, long t, long d) {
+        int count = count(st, t, d);
         if (d < 0 && t != Times.UNKNOWN && stepsEndUs != Times.UNKNOWN && t > stepsEndUs) {
             d = (t - stepsEndUs) / count;
         }
@@ -176,9 +203,15 @@ final class AttemptWriter {
         touch(t);
     }
 
-    /** How many steps a report covers: as it says, else since the last report, else the log interval. */
-    private int count(TrainerEvent.Steps st) {
+    /**
+     * How many steps a report covers: as it says, else since the last report, else the log interval; else, as a
+     * guess bounded by how many steps of duration {@code d} fit since the attempt began (a resumed run's first
+     * report at iteration 136,004 is not 136,004 steps), the iterations since the checkpoint loaded or, for the
+     * run's first report, since iteration 0.
+     */
+    private int count(TrainerEvent.Steps st, long t, long d) {
         long n;
+        boolean guess = false;
         if (st.count() > 0) {
             n = st.count();
         } else if (lastStep != Long.MIN_VALUE && st.lastStep() > lastStep) {
@@ -187,10 +220,16 @@ final class AttemptWriter {
             n = (long) settings.number(TrainerEvent.SettingKey.LOG_INTERVAL);
         } else if (loadedStep >= 0 && st.lastStep() > loadedStep) {
             n = st.lastStep() - loadedStep;
+            guess = true;
         } else if (closed.isEmpty() && st.lastStep() >= 1) {
-            n = st.lastStep(); // the run's first report: iterations are counted from 1
+            n = st.lastStep();
+            guess = true;
         } else {
             n = 1;
+        }
+        if (guess && t != Times.UNKNOWN && d > 0) {
+            long from = stepsEndUs != Times.UNKNOWN ? stepsEndUs : startUs;
+            n = Math.min(n, Math.max(1, (t - from) / d));
         }
         return (int) Math.max(1, Math.min(n, 1_000_000));
     }
@@ -223,7 +262,10 @@ final class AttemptWriter {
     }
 
     void fault(TrainerEvent.Fault f, long at) {
-        long t = f.timeUs() != Times.UNKNOWN ? f.timeUs() : at;
+        // Untimed: after everything placed before it (steps chained from untimed reports included), so a crash
+        // logged after a step is not taken for a fault before it.
+        long t = f.timeUs() != Times.UNKNOWN ? f.timeUs()
+                : lastEventUs == Times.UNKNOWN ? at : Math.max(at, lastEventUs);
         run.fault(new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source()));
         lastFaultUs = lastFaultUs == Times.UNKNOWN ? t : Math.max(lastFaultUs, t);
         failed = true;
@@ -274,7 +316,8 @@ final class AttemptWriter {
             if (open != null) {
                 write(open, open.ended() ? open.endUs() : Times.UNKNOWN, kind);
             }
-            long start = t != Times.UNKNOWN ? t : stepsEndUs;
+            // Untimed: it began after the last thing placed (the last steps, else the last timed line or marker).
+            long start = t != Times.UNKNOWN ? t : stepsEndUs != Times.UNKNOWN ? stepsEndUs : lastEventUs;
             return start == Times.UNKNOWN ? null : new Pending(start, step, source, false, Times.UNKNOWN);
         }
         if (open == null) {
@@ -336,6 +379,11 @@ final class AttemptWriter {
      * {@link #finish()} (a disruption with no logged reason when another attempt follows).
      */
     void endAttempt(long at) {
+        if (firstUntimed != null) {
+            // The attempt's only report: its duration is unknown, so its steps cannot be placed.
+            place(firstUntimed, firstUntimed.timeUs(), -1);
+            firstUntimed = null;
+        }
         if (save != null && save.ended()) {
             write(save, lastEventUs, PhaseKind.CHECKPOINT_SAVE);
         }
@@ -358,17 +406,17 @@ final class AttemptWriter {
         floorUs = endUs;
     }
 
-    /** Writes the attempts; the last one ends only if its log says how (else "still running / ended normally"). */
+    /**
+     * Writes the attempts. One whose log does not say how it ended is a disruption of unknown cause when another
+     * follows; the last one ended normally at its last line (or is still running: the log cannot tell).
+     */
     void finish() {
         for (int i = 0; i < closed.size(); i++) {
             Closed c = closed.get(i);
             boolean last = i == closed.size() - 1;
             run.jobStart(c.startUs(), 0, c.inUse(), c.source(), c.why());
-            if (c.reason() != null) {
-                run.jobEnd(c.endUs(), c.reason(), c.source());
-            } else if (!last) {
-                run.jobEnd(c.endUs(), EndReason.UNKNOWN, c.source());
-            }
+            EndReason reason = c.reason() != null ? c.reason() : last ? EndReason.COMPLETED : EndReason.UNKNOWN;
+            run.jobEnd(c.endUs(), reason, c.source());
         }
     }
 

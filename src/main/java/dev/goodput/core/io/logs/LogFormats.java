@@ -32,19 +32,22 @@ public final class LogFormats {
                     "[Rank 0] step=136005, skipped=0, lr=[...], mom=[...]",
                     "steps, skipped (overflow) steps, samples per second, checkpoint saves", DeepSpeedRecogniser::new),
             new LogFormat("nemo", "NeMo / NeMo 2 (Lightning)",
-                    "Training epoch 0, iteration 5/19 | lr: 1.499e-06 | global_batch_size: 512 | ... | "
-                            + "train_step_timing in s: 7.612",
-                    "iterations and their step time, checkpoint saves, preemption, stragglers", NemoRecogniser::new),
+                    "Training epoch 0, iteration 5/19 | lr: 8.996e-07 | global_batch_size: 512 | global_step: 5 | "
+                            + "reduced_train_loss: 11.03 | train_step_timing in s: 7.559 | consumed_samples: 3072",
+                    "iterations (global step) and their step time, checkpoint saves and restores, evaluation, "
+                            + "preemption, stragglers, world size, completion", NemoRecogniser::new),
             new LogFormat("torchtitan", "torchtitan",
-                    "[titan] 2026-05-20 03:18:30,018 - root - INFO - step:  2  loss: 12.0  memory: 60.1GiB(33.7%)  "
-                            + "tps: 8,911  tflops: 180.76  mfu: 8.13%",
-                    "steps, TFLOP/s and MFU, checkpoint saves and loads", TorchtitanRecogniser::new),
+                    "[titan] 2026-05-20 03:18:47,745 - root - INFO - step:  2  loss:  2.75107  grad_norm: 40.7500  "
+                            + "memory: 100.35GiB(56.27%)  tps: 8,750  tflops: 737.21  mfu: 32.76%",
+                    "steps, TFLOP/s and MFU (with the peak it is against), checkpoint saves and loads, the "
+                            + "accelerator, completion", TorchtitanRecogniser::new),
             new LogFormat("maxtext", "MaxText",
                     "completed step: 3, seconds: 5.402, TFLOP/s/device: 141.542, Tokens/s/device: 9098.189, ...",
                     "steps with their seconds and TFLOP/s per device, checkpoint saves", MaxTextRecogniser::new),
             new LogFormat("torchelastic", "torchrun / torch.distributed.elastic / ft_launcher",
                     "torch.distributed.elastic.multiprocessing.errors.ChildFailedError:",
-                    "worker group starts, failures and restarts, the root-cause block (rank, host, exit code, time)",
+                    "worker group starts, failures and restarts, the root-cause block (rank, host, exit code, time), "
+                            + "worker exceptions, NCCL watchdog timeouts, CUDA errors, network failures",
                     TorchElasticRecogniser::new));
 
     private LogFormats() {

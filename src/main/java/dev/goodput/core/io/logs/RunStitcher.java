@@ -192,9 +192,12 @@ public final class RunStitcher {
                 continue;
             }
             if (silenceFrom != Times.UNKNOWN && e.timeUs() != Times.UNKNOWN) {
-                if (e.timeUs() - silenceFrom >= restartSilence && w.attemptHasProgress()) {
-                    w.endAttempt(silenceFrom);
-                    w.startAttempt(e.timeUs(), e.source(), "a silence of " + human(e.timeUs() - silenceFrom)
+                // Untimed reports in the quiet stretch (chained by their durations) say the job was running.
+                long quietFrom = w.lastEventUs() == Times.UNKNOWN ? silenceFrom : Math.max(silenceFrom,
+                        w.lastEventUs());
+                if (e.timeUs() - quietFrom >= restartSilence && w.attemptHasProgress()) {
+                    w.endAttempt(quietFrom);
+                    w.startAttempt(e.timeUs(), e.source(), "a silence of " + human(e.timeUs() - quietFrom)
                             + " with no line before " + e.source() + " (no start banner)");
                 }
                 silenceFrom = Times.UNKNOWN;

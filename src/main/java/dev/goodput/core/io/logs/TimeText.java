@@ -79,22 +79,34 @@ public final class TimeText {
         return t;
     }
 
-    /** glog's {@code [IWEF]MMDD HH:MM:SS.ffffff} at {@code at}: a yearless value. */
+    /**
+     * glog's {@code [IWEF]MMDD HH:MM:SS.ffffff} at {@code at}, or c10's (PyTorch's) {@code [IWEF]MDD ...} with the
+     * month in one digit; the fraction may run to nanoseconds. A yearless value.
+     */
     public static long glog(String s, int at) {
         int n = s.length();
-        if (at + 14 > n || "IWEF".indexOf(s.charAt(at)) < 0 || s.charAt(at + 5) != ' ' || s.charAt(at + 8) != ':'
-                || s.charAt(at + 11) != ':') {
+        if (at + 1 >= n || "IWEF".indexOf(s.charAt(at)) < 0) {
             return Times.UNKNOWN;
         }
-        int month = digits(s, at + 1, 2);
-        int day = digits(s, at + 3, 2);
-        int hour = digits(s, at + 6, 2);
-        int minute = digits(s, at + 9, 2);
-        int second = digits(s, at + 12, 2);
+        int d = at + 1;
+        int i = d;
+        while (i < n && i - d < 5 && isDigit(s.charAt(i))) {
+            i++;
+        }
+        int len = i - d;
+        if ((len != 3 && len != 4) || i + 9 > n || s.charAt(i) != ' ' || s.charAt(i + 3) != ':'
+                || s.charAt(i + 6) != ':') {
+            return Times.UNKNOWN;
+        }
+        int month = digits(s, d, len - 2);
+        int day = digits(s, d + len - 2, 2);
+        int hour = digits(s, i + 1, 2);
+        int minute = digits(s, i + 4, 2);
+        int second = digits(s, i + 7, 2);
         if ((month | day | hour | minute | second) < 0) {
             return Times.UNKNOWN;
         }
-        int i = at + 14;
+        i += 9;
         int micros = 0;
         if (i < n && s.charAt(i) == '.') {
             i++;
