@@ -169,7 +169,8 @@ final class AttemptWriter {
             d = (t - stepsEndUs) / count;
         }
         if (t == Times.UNKNOWN && d >= 0) {
-            long from = stepsEndUs != Times.UNKNOWN ? Math.max(stepsEndUs, boundaryUs) : boundaryUs;
+            // After everything placed so far: the last steps, a save or restore that ended since, a timed marker.
+            long from = Math.max(Math.max(stepsEndUs, boundaryUs), lastEventUs);
             t = from == Times.UNKNOWN ? Times.UNKNOWN : from + count * d;
         }
         if (t == Times.UNKNOWN || d < 0) {
@@ -317,7 +318,7 @@ final class AttemptWriter {
                 write(open, open.ended() ? open.endUs() : Times.UNKNOWN, kind);
             }
             // Untimed: it began after the last thing placed (the last steps, else the last timed line or marker).
-            long start = t != Times.UNKNOWN ? t : stepsEndUs != Times.UNKNOWN ? stepsEndUs : lastEventUs;
+            long start = t != Times.UNKNOWN ? t : Math.max(stepsEndUs, lastEventUs);
             return start == Times.UNKNOWN ? null : new Pending(start, step, source, false, Times.UNKNOWN);
         }
         if (open == null) {

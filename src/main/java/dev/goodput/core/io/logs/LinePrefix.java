@@ -18,9 +18,16 @@ final class LinePrefix {
         if (s.indexOf('\u001b') >= 0) {
             s = stripAnsi(s);
         }
-        int i = 0;
         int n = s.length();
-        // Rank prefixes, possibly nested: "[default0]:[rank0]:".
+        int i = 0;
+        // Rank prefixes, possibly nested ("[default0]:[rank0]:"), possibly after indentation.
+        int lead = 0;
+        while (lead < n && lead < 16 && s.charAt(lead) == ' ') {
+            lead++;
+        }
+        if (lead > 0 && rankPrefixEnd(s, lead) > 0 && s.charAt(lead) == '[') {
+            i = lead;
+        }
         while (true) {
             int r = rankPrefixEnd(s, i);
             if (r < 0) {

@@ -22,14 +22,17 @@ public final class LogFormats {
             new LogFormat("megatron", "Megatron-LM / Megatron-DeepSpeed",
                     " [2024-04-06 02:55:45] iteration        2/     100 | consumed samples:          256 | "
                             + "elapsed time per iteration (ms): 5630.1 | throughput per GPU (TFLOP/s/GPU): 231.9 | ...",
-                    "iterations (mean time over the log interval), TFLOP/s per GPU, checkpoint saves and loads, "
-                            + "start banners and arguments", MegatronRecogniser::new),
+                    "iterations (mean time over the log interval), TFLOP/s per GPU, checkpoint saves and loads "
+                            + "with their timers, evaluations, datetime markers, start banners and arguments, job "
+                            + "ends; DeepSpeed's own lines in Megatron-DeepSpeed logs (taken without counting a "
+                            + "step twice)", MegatronRecogniser::new),
             new LogFormat("megatron-progress", "Megatron-LM progress.txt",
                     "2024-05-01 12:00:00\tJob ID: 1234\t# GPUs: 8\tStarting job",
-                    "job starts, saved checkpoints with their iteration and throughput",
+                    "job starts with their GPU count, saved checkpoints with their iteration",
                     MegatronProgressRecogniser::new),
             new LogFormat("deepspeed", "DeepSpeed",
-                    "[Rank 0] step=136005, skipped=0, lr=[...], mom=[...]",
+                    "[Rank 0] step=136005, skipped=0, lr=[2.012568679065123e-05, 2.012568679065123e-05], "
+                            + "mom=[(0.9, 0.95), (0.9, 0.95)]",
                     "steps, skipped (overflow) steps, samples per second, checkpoint saves", DeepSpeedRecogniser::new),
             new LogFormat("nemo", "NeMo / NeMo 2 (Lightning)",
                     "Training epoch 0, iteration 5/19 | lr: 8.996e-07 | global_batch_size: 512 | global_step: 5 | "

@@ -149,8 +149,7 @@ public final class TrainerLogReader {
         private final LogTime clock;
         /** The year of the file's first fully dated line, for its yearless (glog) times; 0 until one is seen. */
         private int year;
-        private boolean progressRankSet;
-        private int progressRank;
+        private final Map<Class<?>, Integer> progressRanks = new java.util.HashMap<>();
         private long otherRankProgress;
         // The open run of timed lines.
         private long runStart = Times.UNKNOWN;
@@ -199,14 +198,19 @@ public final class TrainerLogReader {
             lineEvents.clear();
         }
 
+        /**
+         * Progress records of each kind are taken from the first rank that logs one of that kind: Megatron writes its
+         * iteration lines from the last rank and its saves and loads from rank 0, and every rank of a torchrun
+         * {@code --tee} log writes the same ones.
+         */
         @Override
         public void accept(TrainerEvent e) {
             if (e.progress()) {
-                int rank = line == null ? progressRank : line.rank();
-                if (!progressRankSet) {
-                    progressRankSet = true;
-                    progressRank = rank;
-                } else if (rank != progressRank) {
+                Integer first = progressRanks.get(e.getClass());
+                int rank = line == null ? (first == null ? -1 : first) : line.rank();
+                if (first == null) {
+                    progressRanks.put(e.getClass(), rank);
+                } else if (rank != first) {
                     otherRankProgress++;
                     return;
                 }
@@ -253,8 +257,8 @@ public final class TrainerLogReader {
             closeRun();
             if (otherRankProgress > 0) {
                 problems.add(Problem.warning(new Source(file, 0), otherRankProgress + " step, checkpoint and "
-                        + "evaluation records of ranks other than " + (progressRank < 0 ? "the unprefixed lines"
-                        : "rank " + progressRank) + " ignored (each is the same progress seen by another rank)"));
+                        + "evaluation records of other ranks ignored (each kind is taken from the first rank that "
+                        + "logs it: the same progress seen by another rank)"));
             }
         }
     }
