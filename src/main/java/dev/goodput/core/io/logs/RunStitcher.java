@@ -38,12 +38,15 @@ public final class RunStitcher {
         }
         RunSettings settings = new RunSettings();
         AttemptWriter writer = new AttemptWriter(run, settings);
-        for (List<Stamped> group : mergeOverlapping(tracks)) {
+        List<List<Stamped>> groups = mergeOverlapping(tracks);
+        for (List<Stamped> group : groups) {
             walk(group, writer, settings);
         }
         writer.finish();
         if (!run.hasMetadata()) {
-            run.metadata(writer.metadata(placed.get(0).file()), Source.DERIVED);
+            // Named after the earliest log (the first job's), whatever order the files were given in.
+            String first = groups.isEmpty() ? placed.get(0).file() : groups.get(0).get(0).event().source().file();
+            run.metadata(writer.metadata(first), Source.DERIVED);
             if (settings.worldSize() == 0) {
                 run.problem(Problem.warning(new Source(placed.get(0).file(), 0), "the logs do not say how many "
                         + "accelerators the job used; the goodputs are fractions of whatever it had, accelerator-hours "
