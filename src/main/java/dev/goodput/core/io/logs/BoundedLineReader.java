@@ -1,66 +1,84 @@
 package dev.goodput.core.io.logs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Splits text into lines with a limit on their length, so a file with no line breaks (or a binary one) cannot
+ * Splits UTF-8 text into lines with a limit on their length, so a file with no line breaks (or a binary one) cannot
  * exhaust memory. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (progress bars redraw with {@code \r});
  * {@link #lineNumber()} counts {@code \n} only, as editors do, so the pieces of a redrawn line share its number.
+ *
+ * <p>It splits bytes, not characters (no byte of a multi-byte UTF-8 character is a line break), and decodes each line
+ * once: that is about twice as fast as {@link java.io.BufferedReader#readLine}, which decodes the whole stream to
+ * characters and then copies each line again. Malformed bytes become U+FFFD, as a reader's would. A UTF-8
+ * byte-order mark is skipped.
  */
 final class BoundedLineReader implements Closeable {
-    private final Reader in;
-    private final int maxChars;
-    private final char[] buf = new char[1 << 16];
+    private final InputStream in;
+    private final int maxBytes;
+    private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
     private boolean eof;
+    private boolean started;
     private long newlines;
     private long number;
     private boolean cut;
-    private final StringBuilder partial = new StringBuilder();
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-    BoundedLineReader(Reader in, int maxChars) {
+    BoundedLineReader(InputStream in, int maxBytes) {
         this.in = in;
-        this.maxChars = maxChars;
+        this.maxBytes = maxBytes;
     }
 
     /** The next line (cut to the limit when longer; see {@link #wasCut()}), or null at the end. */
     String next() throws IOException {
-        partial.setLength(0);
+        partial.reset();
         cut = false;
         number = newlines + 1;
+        if (!started) {
+            started = true;
+            skipByteOrderMark();
+        }
         while (true) {
             if (pos >= lim && !fill()) {
-                return partial.length() > 0 || cut ? partial.toString() : null;
+                return partial.size() > 0 || cut ? decodePartial() : null;
             }
             int k = pos;
-            while (k < lim) {
-                char c = buf[k];
+            byte[] b = buf;
+            int end = lim;
+            while (k < end) {
+                byte c = b[k];
                 if (c == '\n' || c == '\r') {
                     break;
                 }
                 k++;
             }
-            if (k < lim && partial.length() == 0 && k - pos <= maxChars) {
-                // The common case: the whole line is in the buffer; one copy.
-                String line = new String(buf, pos, k - pos);
+            if (k < end && partial.size() == 0 && k - pos <= maxBytes) {
+                // The common case: the whole line is in the buffer; one decode.
+                String line = new String(b, pos, k - pos, StandardCharsets.UTF_8);
                 consumeTerminator(k);
                 return line;
             }
             append(pos, k);
-            if (k == lim) {
-                pos = lim;
+            if (k == end) {
+                pos = end;
                 continue;
             }
             consumeTerminator(k);
-            return partial.toString();
+            return decodePartial();
         }
     }
 
+    private String decodePartial() {
+        return partial.toString(StandardCharsets.UTF_8);
+    }
+
     private void consumeTerminator(int k) throws IOException {
-        char c = buf[k];
+        byte c = buf[k];
         pos = k + 1;
         if (c == '\n') {
             newlines++;
@@ -81,16 +99,27 @@ final class BoundedLineReader implements Closeable {
     }
 
     private void append(int from, int to) {
-        int room = maxChars - partial.length();
+        int room = maxBytes - partial.size();
         if (to - from > room) {
             cut = true;
-            partial.append(buf, from, Math.max(0, room));
+            partial.write(buf, from, Math.max(0, room));
         } else {
-            partial.append(buf, from, to - from);
+            partial.write(buf, from, to - from);
         }
     }
 
+    private void skipByteOrderMark() throws IOException {
+        if (fill() && lim - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
+                && (buf[pos + 2] & 0xFF) == 0xBF) {
+            pos += 3;
+        }
+    }
+
+    /** Reads more when the buffer is used up; keeps what is left of it otherwise. */
     private boolean fill() throws IOException {
+        if (pos < lim) {
+            return true;
+        }
         if (eof) {
             return false;
         }

@@ -23,9 +23,9 @@ public final class LogTime {
 
     private final ZoneRules rules;
     private final boolean utc;
-    // One-entry cache: the offset of the last local hour converted (logs go forward in time, hour after hour).
-    private long cachedHourKey = Long.MIN_VALUE;
-    private long cachedOffsetUs;
+    // One-entry cache: the offset of the last local hour converted (logs go forward in time, hour after hour). One
+    // array holds key and offset, so that the reading and recognising threads of a file always see a matching pair.
+    private volatile long[] cachedHour = {Long.MIN_VALUE, 0};
 
     public LogTime(ZoneId zone) {
         this.rules = zone.getRules();
@@ -94,14 +94,16 @@ public final class LogTime {
             return 0;
         }
         long hourKey = Math.floorDiv(localUs, 3_600_000_000L);
-        if (hourKey != cachedHourKey) {
+        long[] cached = cachedHour;
+        if (hourKey != cached[0]) {
             LocalDateTime ldt = LocalDateTime.ofEpochSecond(Math.floorDiv(localUs, 1_000_000L), 0, ZoneOffset.UTC);
-            cachedOffsetUs = rules.getValidOffsets(ldt).stream().findFirst()
+            long offset = rules.getValidOffsets(ldt).stream().findFirst()
                     .orElseGet(() -> rules.getOffset(ldt.minusHours(2).toInstant(ZoneOffset.UTC)))
                     .getTotalSeconds() * 1_000_000L;
-            cachedHourKey = hourKey;
+            cached = new long[]{hourKey, offset};
+            cachedHour = cached;
         }
-        return cachedOffsetUs;
+        return cached[1];
     }
 
     private static long localMicros(long epochDay, int hour, int minute, int second, int micros) {

@@ -1,7 +1,6 @@
 package dev.goodput.core.io.logs;
 
 import dev.goodput.core.io.InputException;
-import dev.goodput.core.io.InputFiles;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
@@ -23,7 +22,7 @@ import java.util.function.Consumer;
  * strict mode, except on the last line (a crashed job's log often ends mid-line), where it is a warning.
  */
 public final class TrainerLogReader {
-    /** Longer lines are skipped: no record of any format read here comes close. */
+    /** Lines of more bytes are skipped: no record of any format read here comes close. */
     public static final int MAX_LINE = 64 * 1024;
     /** A silence this long between timed lines closes an {@link TrainerEvent.Activity}. */
     public static final long SILENCE_US = 10 * 60 * 1_000_000L;
@@ -51,52 +50,45 @@ public final class TrainerLogReader {
         }
         LogTime clock = new LogTime(zone);
         Collector out = new Collector(file, clock);
-        LogLine line = new LogLine();
         long overlong = 0;
         long lines = 0;
         Source pendingBad = null;
         String pendingDetail = null;
-        try (BoundedLineReader r = new BoundedLineReader(InputFiles.reader(path), MAX_LINE)) {
-            String text;
+        try (LineFeed feed = new LineFeed(path, clock, MAX_LINE)) {
             while (true) {
-                try {
-                    text = r.next();
-                } catch (IOException e) {
-                    throw new InputException(new Source(file, r.lineNumber() + 1), "expected more data: the file "
-                            + "ends early (a truncated or damaged compressed file? " + e.getMessage() + ")", e);
-                }
-                if (text == null) {
-                    break;
-                }
-                lines = r.lineNumber();
-                if (r.wasCut()) {
-                    overlong++;
-                    continue;
-                }
-                if (text.isBlank()) {
-                    continue;
-                }
-                if (pendingBad != null) {
-                    badRecord(out, pendingBad, pendingDetail, false);
-                    pendingBad = null;
-                }
-                line.reset(file, lines, text, clock);
-                LinePrefix.parse(line);
-                out.beginLine(line);
-                for (int i = 0; i < recognisers.length; i++) {
-                    try {
-                        if (recognisers[i].read(line, out)) {
+                LineFeed.Batch batch = feed.next();
+                overlong += batch.overlong();
+                for (LogLine line : batch.lines()) {
+                    lines = line.number();
+                    if (pendingBad != null) {
+                        badRecord(out, pendingBad, pendingDetail, false);
+                        pendingBad = null;
+                    }
+                    out.beginLine(line);
+                    for (int i = 0; i < recognisers.length; i++) {
+                        try {
+                            if (recognisers[i].read(line, out)) {
+                                counts[i]++;
+                                break;
+                            }
+                        } catch (BadRecord e) {
                             counts[i]++;
+                            pendingBad = line.source();
+                            pendingDetail = formats.get(i).name() + ": " + e.getMessage();
                             break;
                         }
-                    } catch (BadRecord e) {
-                        counts[i]++;
-                        pendingBad = line.source();
-                        pendingDetail = formats.get(i).name() + ": " + e.getMessage();
-                        break;
                     }
+                    out.endLine();
                 }
-                out.endLine();
+                if (batch.failure() != null) {
+                    throw new InputException(new Source(file, batch.lastLine() + 1), "expected more data: the file "
+                            + "ends early (a truncated or damaged compressed file? " + batch.failure().getMessage()
+                            + ")", batch.failure());
+                }
+                if (batch.last()) {
+                    lines = Math.max(lines, batch.lastLine());
+                    break;
+                }
             }
         }
         out.beginLine(null);
@@ -110,7 +102,7 @@ public final class TrainerLogReader {
         out.finish();
         if (overlong > 0) {
             out.problems.add(Problem.warning(new Source(file, 0), overlong + " lines longer than " + MAX_LINE
-                    + " characters skipped"));
+                    + " bytes skipped"));
         }
         Map<String, Long> seen = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
