@@ -42,7 +42,9 @@ class TrainerLogInputsTest {
                 "--tz", "Asia/Tokyo", "--tz", log + "=America/New_York").json());
         Instant forTheFolder = windowStart(CliRun.ok("report", dir.toString(), "--format", "json",
                 "--tz", dir + "=America/New_York").json());
-        assertEquals(Instant.parse("2026-05-20T03:18:05.018Z"), utc);
+        // The first step's line is at 03:18:05; the next report 5 s later says a step takes 5 s, so the first ran from
+        // 03:18:00 (a first report reaches back by its own duration).
+        assertEquals(Instant.parse("2026-05-20T03:18:00.018Z"), utc);
         assertEquals(Duration.ofHours(4), Duration.between(utc, newYork)); // EDT in May
         assertEquals(newYork, forTheFile);
         assertEquals(newYork, forTheFolder);

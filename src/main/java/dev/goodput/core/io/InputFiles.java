@@ -39,10 +39,22 @@ public final class InputFiles {
 
     /** The first non-blank characters of a file (after gzip), for format detection. */
     public static String head(Path file, int chars) throws IOException {
+        char[] buf = new char[chars];
+        int n = 0;
         try (BufferedReader r = reader(file)) {
-            char[] buf = new char[chars];
-            int n = r.read(buf);
-            return n <= 0 ? "" : new String(buf, 0, n).stripLeading();
+            while (n < chars) {
+                int k = r.read(buf, n, chars - n);
+                if (k < 0) {
+                    break;
+                }
+                n += k;
+            }
+        } catch (java.io.EOFException e) {
+            // A compressed file cut short: its start still tells the format; the reader reports the cut.
+            if (n == 0) {
+                throw e;
+            }
         }
+        return new String(buf, 0, n).stripLeading();
     }
 }

@@ -43,7 +43,9 @@ final class AttemptWriter {
     private long lastStep;
     private String stepFile;
     private long stepsEndUs;
+    private long lastStepUs;
     private long loadedStep;
+    private long loadStartUs;
     private long boundaryUs; // the latest banner, marker or load start since the last steps
     private long lastFaultUs;
     private boolean failed;
@@ -52,6 +54,8 @@ final class AttemptWriter {
     private Pending load;
     private Pending eval;
     private boolean warnedUntimed;
+    private boolean warnedClock;
+    private boolean reachBack;
     private TrainerEvent.Steps firstUntimed;
 
     /** A save, load or evaluation whose start was seen and whose end is still to come. */
@@ -69,6 +73,15 @@ final class AttemptWriter {
     }
 
     void startAttempt(long at, Source source, String reason) {
+        startAttempt(at, source, reason, false);
+    }
+
+    /**
+     * @param fileStart whether the attempt begins with its file (then its first report may reach back before the
+     *                  first timed line; after a restart inside a file the restart point bounds it)
+     */
+    void startAttempt(long at, Source source, String reason, boolean fileStart) {
+        reachBack = fileStart;
         startUs = Math.max(at, floorUs);
         startSource = source;
         why = reason;
@@ -78,7 +91,9 @@ final class AttemptWriter {
         lastStep = Long.MIN_VALUE;
         stepFile = null;
         stepsEndUs = Times.UNKNOWN;
+        lastStepUs = 0;
         loadedStep = -1;
+        loadStartUs = Times.UNKNOWN;
         boundaryUs = startUs;
         lastFaultUs = Times.UNKNOWN;
         failed = false;
@@ -87,7 +102,12 @@ final class AttemptWriter {
         load = null;
         eval = null;
         warnedUntimed = false;
+        warnedClock = false;
         firstUntimed = null;
+    }
+
+    long startUs() {
+        return startUs;
     }
 
     /** The latest time an event of the open attempt placed (steps chained from untimed reports included). */
@@ -114,14 +134,49 @@ final class AttemptWriter {
         touch(at);
     }
 
+    /**
+     * A restart found at {@code at} from the iterations: the attempt closes there and the next starts, keeping a
+     * checkpoint load logged since {@code at} (it is the new attempt's restore, and says where its steps resume).
+     */
+    void restartAt(long at, Source source, String reason) {
+        long keptStep = loadStartUs != Times.UNKNOWN && loadStartUs >= at ? loadedStep : -1;
+        Pending keptLoad = load != null && load.startUs() >= at ? load : null;
+        endAttempt(at);
+        startAttempt(at, source, reason);
+        loadedStep = keptStep;
+        load = keptLoad;
+        loadStartUs = keptLoad != null ? keptLoad.startUs() : Times.UNKNOWN;
+    }
+
     /** A launcher restarting its workers: this attempt failed. */
     void restart() {
         failed = true;
     }
 
-    /** Whether {@code st} is another log's copy of progress this attempt already has (several ranks' logs merged). */
-    boolean isAnotherLogsCopy(TrainerEvent.Steps st) {
-        return stepFile != null && !stepFile.equals(st.source().file()) && st.lastStep() <= lastStep;
+    /**
+     * Whether {@code st} is a copy of progress this attempt already has: another log's (several ranks' logs merged),
+     * or, in the same log, the same iteration reported again within a step's time (the rank 0 of each node of a
+     * multi-node job prints it), which is not a restart.
+     */
+    boolean isCopy(TrainerEvent.Steps st) {
+        if (firstUntimed != null) { // the first report, waiting for its duration
+            return st.lastStep() == firstUntimed.lastStep() && st.timeUs() != Times.UNKNOWN
+                    && Math.abs(st.timeUs() - firstUntimed.timeUs()) <= 5_000_000L;
+        }
+        if (stepFile == null) {
+            return false;
+        }
+        if (!stepFile.equals(st.source().file())) {
+            return st.lastStep() <= lastStep;
+        }
+        if (st.lastStep() != lastStep) {
+            return false;
+        }
+        if (st.timeUs() == Times.UNKNOWN || stepsEndUs == Times.UNKNOWN) {
+            // Untimed: the same iteration again with nothing between (no banner, load or fault) is a copy.
+            return boundaryUs == Times.UNKNOWN && (lastFaultUs == Times.UNKNOWN || lastFaultUs <= stepsEndUs);
+        }
+        return Math.abs(st.timeUs() - stepsEndUs) <= Math.max(lastStepUs, 5_000_000L);
     }
 
     /** The last step before {@code st} when {@code st} repeats it or goes below it (a restart), else MIN_VALUE. */
@@ -181,7 +236,20 @@ final class AttemptWriter {
             }
             return;
         }
+        if (stepsEndUs != Times.UNKNOWN && t < stepsEndUs) {
+            // The clock went back (a summer-time hour read twice, a node's clock): the steps follow the last ones.
+            if (!warnedClock) {
+                run.problem(Problem.warning(st.source(), "the time goes back " + RunStitcher.human(stepsEndUs - t)
+                        + " from the previous report; its steps are placed after it (a clock change? times without "
+                        + "a zone are read in the zone --tz gives)"));
+                warnedClock = true;
+            }
+            t = stepsEndUs + count * d;
+        }
         long rangeStart = t - count * d;
+        if (reachBack && stepsEndUs == Times.UNKNOWN && rangeStart < startUs && rangeStart >= floorUs) {
+            startUs = rangeStart; // the attempt's first report reaches back before its first timed line
+        }
         long floor = stepsEndUs != Times.UNKNOWN ? stepsEndUs : startUs;
         if (rangeStart < floor) {
             rangeStart = Math.min(floor, t); // a mean that spans time already accounted for: the steps share the rest
@@ -197,6 +265,7 @@ final class AttemptWriter {
             run.step(first + i, s, e, tokens, rate, st.source());
         }
         lastStep = st.lastStep();
+        lastStepUs = count > 0 ? span / count : 0;
         stepFile = st.source().file();
         stepsEndUs = t;
         boundaryUs = Times.UNKNOWN;
@@ -228,9 +297,10 @@ final class AttemptWriter {
         } else {
             n = 1;
         }
-        if (guess && t != Times.UNKNOWN && d > 0) {
+        if (guess) {
+            // Bounded by how many fit since the attempt began; an untimed report cannot be bounded, so it is one.
             long from = stepsEndUs != Times.UNKNOWN ? stepsEndUs : startUs;
-            n = Math.min(n, Math.max(1, (t - from) / d));
+            n = t != Times.UNKNOWN && d > 0 ? Math.min(n, Math.max(1, (t - from) / d)) : 1;
         }
         return (int) Math.max(1, Math.min(n, 1_000_000));
     }
@@ -295,8 +365,12 @@ final class AttemptWriter {
             loadedStep = c.step() >= 0 ? c.step() : loadedStep;
             if (c.edge() == TrainerEvent.Edge.START && t != Times.UNKNOWN) {
                 boundaryUs = Math.max(boundaryUs == Times.UNKNOWN ? t : boundaryUs, t);
+                loadStartUs = t;
             }
             load = edge(load, c.edge(), t, c.step(), c.durationUs(), c.source(), PhaseKind.CHECKPOINT_RESTORE);
+            if (c.edge() == TrainerEvent.Edge.START && load != null) {
+                loadStartUs = load.startUs(); // untimed: placed after what came before it
+            }
         } else if (e instanceof TrainerEvent.Evaluation v) {
             progress = true;
             eval = edge(eval, v.edge(), t, -1, v.durationUs(), v.source(), PhaseKind.EVALUATION);

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Splits UTF-8 text into lines with a limit on their length, so a file with no line breaks (or a binary one) cannot
  * exhaust memory. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (progress bars redraw with {@code \r});
- * {@link #lineNumber()} counts {@code \n} only, as editors do, so the pieces of a redrawn line share its number.
+ * {@link #lineNumber()} counts {@code \n} only, as editors do, so the pieces of a redrawn line share its number
+ * (in a file whose lines all end in a lone {@code \r}, those count).
  *
  * <p>It splits bytes, not characters (no byte of a multi-byte UTF-8 character is a line break), and decodes each line
  * once: that is about twice as fast as {@link java.io.BufferedReader#readLine}, which decodes the whole stream to
@@ -25,6 +26,7 @@ final class BoundedLineReader implements Closeable {
     private boolean eof;
     private boolean started;
     private long newlines;
+    private boolean sawNewline;
     private long number;
     private boolean cut;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
@@ -82,9 +84,13 @@ final class BoundedLineReader implements Closeable {
         pos = k + 1;
         if (c == '\n') {
             newlines++;
+            sawNewline = true;
         } else if ((pos < lim || fill()) && buf[pos] == '\n') {
             pos++;
             newlines++;
+            sawNewline = true;
+        } else if (!sawNewline) {
+            newlines++; // a file whose lines end in a lone \r (old Mac style): those are its lines
         }
     }
 

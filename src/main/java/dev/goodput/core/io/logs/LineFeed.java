@@ -20,6 +20,8 @@ final class LineFeed implements Closeable {
     /** Files smaller than this are read on the caller's thread: a thread would cost more than it saves. */
     static final long THREAD_ABOVE_BYTES = 4L << 20;
     private static final int BATCH = 1024;
+    /** At most this many characters per batch, so the queue holds a few MB however long the lines. */
+    private static final int BATCH_CHARS = 256 * 1024;
 
     /**
      * A batch of lines; {@code overlong} lines over the limit were skipped before its end; {@code lastLine} is the
@@ -70,7 +72,12 @@ final class LineFeed implements Closeable {
     private void produce() {
         try {
             while (!closed) {
-                Batch b = read();
+                Batch b;
+                try {
+                    b = read();
+                } catch (RuntimeException | Error e) { // e.g. out of memory: the reader must not wait forever
+                    b = new Batch(List.of(), 0, lastLine, new IOException("reading failed: " + e, e), true);
+                }
                 while (!closed && !queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
                     // the recognisers are behind; wait (or stop when closed)
                 }
@@ -86,8 +93,9 @@ final class LineFeed implements Closeable {
     private Batch read() {
         List<LogLine> lines = new ArrayList<>(BATCH);
         long overlong = 0;
+        long chars = 0;
         try {
-            while (lines.size() < BATCH) {
+            while (lines.size() < BATCH && chars < BATCH_CHARS) { // bounded in lines and in text held
                 String text = reader.next();
                 if (text == null) {
                     return new Batch(lines, overlong, lastLine, null, true);
@@ -104,6 +112,7 @@ final class LineFeed implements Closeable {
                 line.reset(file, lastLine, text, clock);
                 LinePrefix.parse(line);
                 lines.add(line);
+                chars += text.length();
             }
             return new Batch(lines, overlong, lastLine, null, false);
         } catch (IOException e) {

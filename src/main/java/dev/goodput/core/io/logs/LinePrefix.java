@@ -10,6 +10,9 @@ import dev.goodput.core.model.Times;
  * tag), {@code 2024-05-01T12:00:00Z}, or glog's {@code I0520 03:18:04.272000 791911 file.py:874]}.
  */
 final class LinePrefix {
+    /** A rank under {@code srun --label}'s task N is N × this + its local rank, so the nodes' ranks differ. */
+    static final int NODE_STRIDE = 100_000;
+
     private LinePrefix() {
     }
 
@@ -28,12 +31,17 @@ final class LinePrefix {
         if (lead > 0 && rankPrefixEnd(s, lead) > 0 && s.charAt(lead) == '[') {
             i = lead;
         }
+        int node = -1;
         while (true) {
             int r = rankPrefixEnd(s, i);
             if (r < 0) {
                 break;
             }
-            line.setRank(rankOf(s, i, r));
+            int rank = rankOf(s, i, r);
+            if (s.charAt(i) != '[') {
+                node = rank; // srun --label's task number: the ranks inside it are that node's local ones
+            }
+            line.setRank(node >= 0 && s.charAt(i) == '[' ? node * NODE_STRIDE + rank : rank);
             i = r;
         }
         while (i < n && s.charAt(i) == ' ') {

@@ -164,7 +164,8 @@ final class NemoRecogniser implements LineRecogniser {
             }
             p = next;
         }
-        long step = globalStep >= 0 ? globalStep : epoch * perEpoch + iter;
+        // "iteration i/n" counts 0..n: an epoch has n + 1 iterations.
+        long step = globalStep >= 0 ? globalStep : epoch * (perEpoch + 1) + iter;
         int count = lastStep == Long.MIN_VALUE || step <= lastStep ? 1 : (int) Math.min(step - lastStep, 1_000_000);
         lastStep = step;
         training = true;

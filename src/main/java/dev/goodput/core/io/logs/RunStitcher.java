@@ -63,8 +63,9 @@ public final class RunStitcher {
     }
 
     /**
-     * Glog-style times have no year: they take the year of the run's earliest fully dated time (another file's),
-     * else of {@code --start}; with neither the load is refused.
+     * Glog-style times have no year: each is placed in the year around the run's earliest fully dated time (another
+     * file's), else {@code --start}, that puts it nearest the time before it ({@link YearPlacer}); with neither the
+     * load is refused.
      */
     private static List<FileEvents> placeYears(List<FileEvents> files, LoadOptions options) throws InputException {
         long earliestDated = Long.MAX_VALUE;
@@ -92,25 +93,18 @@ public final class RunStitcher {
         }
         List<FileEvents> out = new ArrayList<>();
         for (FileEvents f : files) {
-            LogTime clock = new LogTime(options.zoneOf(java.nio.file.Path.of(f.file())));
-            int year = clock.yearOf(reference);
-            long[] last = {Long.MIN_VALUE};
-            int[] shift = {0};
+            YearPlacer placer = new YearPlacer(new LogTime(options.zoneOf(java.nio.file.Path.of(f.file()))),
+                    reference);
             List<TrainerEvent> events = new ArrayList<>(f.events().size());
             for (TrainerEvent e : f.events()) {
-                events.add(EventTimes.map(e, t -> {
-                    if (!LogTime.isYearless(t)) {
-                        return t;
-                    }
-                    long r = clock.resolve(t, year + shift[0]);
-                    // A log that runs past New Year without years: a time half a year before the last one is next year.
-                    if (last[0] != Long.MIN_VALUE && r < last[0] - 180L * 86_400_000_000L) {
-                        shift[0]++;
-                        r = clock.resolve(t, year + shift[0]);
-                    }
-                    last[0] = Math.max(last[0], r);
-                    return r;
-                }));
+                if (e instanceof TrainerEvent.Activity a) {
+                    // Emitted when its run of lines closed: its end is where it stands in the file.
+                    long endUs = placer.place(a.endUs());
+                    events.add(new TrainerEvent.Activity(placer.near(a.timeUs(), endUs), a.source(), endUs,
+                            a.endSource()));
+                } else {
+                    events.add(EventTimes.map(e, placer::place));
+                }
             }
             out.add(new FileEvents(f.file(), events, f.formats(), f.lines(), f.problems()));
         }
@@ -139,8 +133,14 @@ public final class RunStitcher {
             at = options.startUs();
         }
         List<Stamped> out = new ArrayList<>(f.events().size() + 1);
+        long at0 = at;
         if (f.events().stream().allMatch(e -> e.timeUs() == Times.UNKNOWN)) {
             out.add(new Stamped(new TrainerEvent.Marker(at, new Source(f.file(), 0), "--start"), at));
+        } else {
+            // The file's first timed line, which the reader's activity runs report only when they close: the first
+            // attempt starts there. (Files whose lines carry no times, such as MLPerf's or a trainer state, have none.)
+            f.events().stream().filter(e -> e instanceof TrainerEvent.Activity).findFirst().map(TrainerEvent::source)
+                    .ifPresent(first -> out.add(new Stamped(new TrainerEvent.Activity(at0, first, at0, first), at0)));
         }
         for (TrainerEvent e : f.events()) {
             if (e instanceof TrainerEvent.Activity a) {
@@ -184,7 +184,10 @@ public final class RunStitcher {
     private static void walk(List<Stamped> events, AttemptWriter w, RunSettings settings) {
         long restartSilence = restartSilence(events);
         String file = events.get(0).event().source().file();
-        w.startAttempt(events.get(0).at(), events.get(0).event().source(), "first line of " + fileName(file));
+        // A file placed by its lines (not by --start) lets its first report reach back before its first line.
+        boolean timedLines = events.get(0).event() instanceof TrainerEvent.Activity;
+        w.startAttempt(events.get(0).at(), events.get(0).event().source(), "first line of " + fileName(file),
+                timedLines);
         // The end of the last run of lines before a silence; the next timed event tells how long the silence was.
         long silenceFrom = Times.UNKNOWN;
         for (Stamped s : events) {
@@ -198,7 +201,9 @@ public final class RunStitcher {
                 // Untimed reports in the quiet stretch (chained by their durations) say the job was running.
                 long quietFrom = w.lastEventUs() == Times.UNKNOWN ? silenceFrom : Math.max(silenceFrom,
                         w.lastEventUs());
-                if (e.timeUs() - quietFrom >= restartSilence && w.attemptHasProgress()) {
+                // A silence ended by a fault or the end is a hang inside the attempt, not a restart.
+                boolean hang = e instanceof TrainerEvent.Fault || e instanceof TrainerEvent.End;
+                if (e.timeUs() - quietFrom >= restartSilence && w.attemptHasProgress() && !hang) {
                     w.endAttempt(quietFrom);
                     w.startAttempt(e.timeUs(), e.source(), "a silence of " + human(e.timeUs() - quietFrom)
                             + " with no line before " + e.source() + " (no start banner)");
@@ -219,14 +224,13 @@ public final class RunStitcher {
                 w.endAttempt(s.at());
                 w.startAttempt(s.at(), r.source(), "launcher restart at " + r.source() + ": " + r.message());
             } else if (e instanceof TrainerEvent.Steps st) {
-                if (w.isAnotherLogsCopy(st)) {
+                if (w.isCopy(st)) {
                     continue;
                 }
                 long previous = w.regressionFrom(st);
-                if (previous != Long.MIN_VALUE) {
-                    long at = w.restartPoint(s.at());
-                    w.endAttempt(at);
-                    w.startAttempt(at, st.source(), "iteration " + st.lastStep() + " at " + st.source()
+                long at = previous == Long.MIN_VALUE ? Times.UNKNOWN : w.restartPoint(s.at());
+                if (previous != Long.MIN_VALUE && at > w.startUs()) { // never an attempt of no time
+                    w.restartAt(at, st.source(), "iteration " + st.lastStep() + " at " + st.source()
                             + " repeats or goes below iteration " + previous + " (a restart from an older checkpoint)");
                 }
                 w.steps(st, s.at());

@@ -81,9 +81,15 @@ public final class TrainerLogReader {
                     out.endLine();
                 }
                 if (batch.failure() != null) {
-                    throw new InputException(new Source(file, batch.lastLine() + 1), "expected more data: the file "
-                            + "ends early (a truncated or damaged compressed file? " + batch.failure().getMessage()
-                            + ")", batch.failure());
+                    InputException cut = new InputException(new Source(file, batch.lastLine() + 1), "expected more "
+                            + "data: the file ends early (a truncated or damaged compressed file? "
+                            + batch.failure().getMessage() + ")", batch.failure());
+                    if (mode == LoadMode.STRICT) {
+                        throw cut;
+                    }
+                    out.problems.add(Problem.error(cut.source(), cut.detail() + "; the lines before it are kept"));
+                    lines = Math.max(lines, batch.lastLine());
+                    break;
                 }
                 if (batch.last()) {
                     lines = Math.max(lines, batch.lastLine());
@@ -139,9 +145,9 @@ public final class TrainerLogReader {
         final List<Problem> problems = new ArrayList<>();
         private final String file;
         private final LogTime clock;
-        /** The year of the file's first fully dated line, for its yearless (glog) times; 0 until one is seen. */
-        private int year;
-        private final Map<Class<?>, Integer> progressRanks = new java.util.HashMap<>();
+        /** Places the file's yearless (glog) times; null until a fully dated line is seen. */
+        private YearPlacer placer;
+        private final Map<Object, Integer> progressRanks = new java.util.HashMap<>();
         private long otherRankProgress;
         // The open run of timed lines.
         private long runStart = Times.UNKNOWN;
@@ -158,31 +164,30 @@ public final class TrainerLogReader {
         }
 
         /**
-         * Places yearless times in the year of the file's first dated line, including those read before it (glog
-         * lines of torchrun often come first); a file with no dated line keeps them for the stitcher.
+         * Places yearless times once the file has a fully dated line: those read before it near it (glog lines of
+         * torchrun often come first), the rest each near the time before it ({@link YearPlacer}); a file with no
+         * dated line keeps them for the stitcher.
          */
         private long placeYear(long t) {
-            if (t != Times.UNKNOWN && year == 0 && !LogTime.isYearless(t)) {
-                year = clock.yearOf(t);
-                events.replaceAll(e -> EventTimes.map(e, this::inYear));
-                runStart = inYear(runStart);
-                runEnd = inYear(runEnd);
+            if (placer == null && t != Times.UNKNOWN && !LogTime.isYearless(t)) {
+                placer = new YearPlacer(clock, t);
+                events.replaceAll(e -> EventTimes.map(e, x -> placer.near(x, t)));
+                runStart = placer.near(runStart, t);
+                runEnd = placer.near(runEnd, t);
             }
-            if (year != 0) {
-                for (int i = 0; i < lineEvents.size(); i++) {
-                    TrainerEvent e = lineEvents.get(i);
-                    if (LogTime.isYearless(e.timeUs())
-                            || e instanceof TrainerEvent.Activity a && LogTime.isYearless(a.endUs())) {
-                        lineEvents.set(i, EventTimes.map(e, this::inYear));
-                    }
+            if (placer == null) {
+                return t;
+            }
+            long placed = placer.place(t);
+            long near = placer.previous();
+            for (int i = 0; i < lineEvents.size(); i++) {
+                TrainerEvent e = lineEvents.get(i);
+                if (LogTime.isYearless(e.timeUs())
+                        || e instanceof TrainerEvent.Activity a && LogTime.isYearless(a.endUs())) {
+                    lineEvents.set(i, EventTimes.map(e, x -> placer.near(x, near)));
                 }
-                return inYear(t);
             }
-            return t;
-        }
-
-        private long inYear(long t) {
-            return LogTime.isYearless(t) ? clock.resolve(t, year) : t;
+            return placed;
         }
 
         void beginLine(LogLine l) {
@@ -198,16 +203,32 @@ public final class TrainerLogReader {
         @Override
         public void accept(TrainerEvent e) {
             if (e.progress()) {
-                Integer first = progressRanks.get(e.getClass());
+                Object kind = kindOf(e);
+                Integer first = progressRanks.get(kind);
                 int rank = line == null ? (first == null ? -1 : first) : line.rank();
                 if (first == null) {
-                    progressRanks.put(e.getClass(), rank);
+                    progressRanks.put(kind, rank);
                 } else if (rank != first) {
                     otherRankProgress++;
                     return;
                 }
             }
             lineEvents.add(e);
+        }
+
+        /**
+         * The kind of a progress record for choosing its rank: a start and an end apart, since Megatron prints an
+         * evaluation's start from rank 0 and its end ("validation loss") from the last rank.
+         */
+        private static Object kindOf(TrainerEvent e) {
+            if (e instanceof TrainerEvent.CheckpointSave c) {
+                return "save-" + c.edge();
+            } else if (e instanceof TrainerEvent.CheckpointLoad c) {
+                return "load-" + c.edge();
+            } else if (e instanceof TrainerEvent.Evaluation v) {
+                return "eval-" + v.edge();
+            }
+            return e.getClass();
         }
 
         void endLine() {

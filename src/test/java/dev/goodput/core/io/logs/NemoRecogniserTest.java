@@ -235,7 +235,8 @@ class NemoRecogniserTest {
         List<TrainerEvent.Steps> steps = of(f, TrainerEvent.Steps.class);
         assertEquals(1.831e15, steps.get(0).flopRate(), 1e6);
         assertEquals(50, steps.get(0).lastStep());
-        assertEquals(23, steps.get(1).lastStep(), "no global_step: epoch 2 × 10 + iteration 3");
+        assertEquals(25, steps.get(1).lastStep(), "no global_step: epoch 2 × 11 + iteration 3 ('iteration i/10' "
+                + "counts 0 to 10)");
         assertEquals(-1, steps.get(1).batch());
         assertEquals(List.of(NemoRecogniser.FLOP_FIGURE), settings(f, TrainerEvent.SettingKey.FLOP_FIGURE));
         List<TrainerEvent.Evaluation> evals = of(f, TrainerEvent.Evaluation.class);
