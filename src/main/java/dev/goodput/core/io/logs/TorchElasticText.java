@@ -85,40 +85,7 @@ final class TorchElasticText {
      * or UNKNOWN.
      */
     static long c10Time(String s, int at) {
-        int n = s.length();
-        if (at >= n || "IWEF".indexOf(s.charAt(at)) < 0) {
-            return Times.UNKNOWN;
-        }
-        int i = at + 1;
-        int d = i;
-        while (i < n && TimeText.isDigit(s.charAt(i))) {
-            i++;
-        }
-        int len = i - d;
-        if ((len != 3 && len != 4) || i + 9 > n || s.charAt(i) != ' ' || s.charAt(i + 3) != ':'
-                || s.charAt(i + 6) != ':') {
-            return Times.UNKNOWN;
-        }
-        int month = digits(s, d, len - 2);
-        int day = digits(s, d + len - 2, 2);
-        int hour = digits(s, i + 1, 2);
-        int minute = digits(s, i + 4, 2);
-        int second = digits(s, i + 7, 2);
-        if ((month | day | hour | minute | second) < 0) {
-            return Times.UNKNOWN;
-        }
-        int j = i + 9;
-        int micros = 0;
-        if (j < n && s.charAt(j) == '.') {
-            j++;
-            int scale = 100_000;
-            while (j < n && TimeText.isDigit(s.charAt(j))) {
-                micros += (s.charAt(j) - '0') * scale;
-                scale /= 10;
-                j++;
-            }
-        }
-        return LogTime.yearless(month, day, hour, minute, second, micros);
+        return TimeText.glog(s, at);
     }
 
     /** Index of the first character at or after {@code i} that is not a space. */
@@ -223,17 +190,5 @@ final class TorchElasticText {
             }
         }
         return true;
-    }
-
-    private static int digits(String s, int at, int count) {
-        int v = 0;
-        for (int i = at; i < at + count; i++) {
-            char c = s.charAt(i);
-            if (!TimeText.isDigit(c)) {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }
