@@ -2,6 +2,8 @@ package dev.goodput.chart.timeline;
 
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.ResolvedAttempt;
+import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.JobAttempt;
 import dev.goodput.core.report.HumanFormat;
 
@@ -33,22 +35,32 @@ public final class AttemptHover {
                 .append("\nStart: ").append(HumanFormat.iso(a.startUs()))
                 .append("\nEnd: ").append(HumanFormat.iso(a.endUs()))
                 .append("\nDuration: ").append(HumanFormat.duration(a.durationUs() / 1e6))
-                .append("\nEnded: ").append(a.fatalFault() != null ? "fault: " + a.fatalFault().cause()
-                        : a.endReason().id());
+                .append("\nEnded: ").append(a.fatalFault() != null
+                        ? "fault: " + CauseCatalog.labelFor(a.fatalFault().cause()) : ended(a.endReason()));
         b.append("\nFound: ").append(why(d, a));
         return b.toString();
     }
 
+    private static String ended(EndReason reason) {
+        return switch (reason) {
+            case COMPLETED -> "completed";
+            case FAULT -> "fault";
+            case PREEMPTED -> "preempted";
+            case CANCELLED -> "cancelled";
+            case UNKNOWN -> "no reason logged";
+        };
+    }
+
     private static String why(Derivation d, ResolvedAttempt a) {
         if (a.inferred()) {
-            return "inferred: the step at " + a.source() + " does not follow the step before it (a restart the log "
-                    + "did not record)";
+            return "inferred: the step at " + a.source().fileName() + ":" + a.source().line() + " does not follow the "
+                    + "step before it (a restart the log did not record)";
         }
         for (JobAttempt j : d.run().attempts()) {
             if (j.startUs() == a.startUs() && j.source().equals(a.source()) && j.why() != null) {
                 return j.why();
             }
         }
-        return "job start logged at " + a.source();
+        return "job start logged at " + a.source().fileName() + ":" + a.source().line();
     }
 }

@@ -13,7 +13,8 @@ public final class ReportTextWriter implements ReportWriter {
     @Override
     public void write(GoodputReport r, Writer w) throws IOException {
         PrintWriter out = new PrintWriter(w);
-        out.printf(Locale.ROOT, "Run: %s  (%d accelerators)%n", r.runName(), r.accelerators());
+        out.printf(Locale.ROOT, "Run: %s  (%d accelerator%s)%n", r.runName(), r.accelerators(),
+                r.accelerators() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "Window: %s .. %s  (%s)%n%n", HumanFormat.iso(r.windowStartUs()),
                 HumanFormat.iso(r.windowEndUs()), HumanFormat.duration(r.windowSeconds()));
         Goodputs g = r.goodput();

@@ -35,7 +35,7 @@ class AttemptHoverTest {
 
         String first = AttemptHover.at(d, 30 * S, 0);
         assertTrue(first.startsWith("Attempt 1 of 3"), first);
-        assertTrue(first.contains("Ended: fault: nccl_timeout"), first);
+        assertTrue(first.contains("Ended: fault: NCCL timeout"), first);
         assertTrue(first.contains("Found: first line of job1.log"), first);
         String second = AttemptHover.at(d, 105 * S, 0);
         assertTrue(second.contains("Found: start banner at job2.log:17"), second);

@@ -62,6 +62,9 @@ final class AttemptWriter {
     private record Pending(long startUs, long step, Source source, boolean ended, long endUs) {
     }
 
+    /** The highest iteration placed in any attempt so far, to notice a job starting over from scratch. */
+    private long runMaxStep = Long.MIN_VALUE;
+
     // Trainer-MFU bookkeeping for the peak the trainer measured against.
     private final List<Double> peaksFromMfu = new ArrayList<>();
     private boolean anyRate;
@@ -255,10 +258,19 @@ final class AttemptWriter {
             rangeStart = Math.min(floor, t); // a mean that spans time already accounted for: the steps share the rest
         }
         resolvePending(rangeStart);
+        long firstStep = st.lastStep() - count + 1;
+        if (stepsEndUs == Times.UNKNOWN && runMaxStep != Long.MIN_VALUE && loadedStep < 0 && firstStep <= 1
+                && runMaxStep > firstStep) {
+            // Everything before is rolled back by the derivation's rule; say so, since it is often two runs at once.
+            run.problem(Problem.warning(st.source(), "the job starts again at iteration " + firstStep + " with no "
+                    + "checkpoint loaded: the iterations up to " + runMaxStep + " logged before it count as rolled back "
+                    + "(wasted progress); if these are separate runs, open them one at a time"));
+        }
+        runMaxStep = runMaxStep == Long.MIN_VALUE ? st.lastStep() : Math.max(runMaxStep, st.lastStep());
         long tokens = tokens(st);
         double rate = rate(st);
         long span = t - rangeStart;
-        long first = st.lastStep() - count + 1;
+        long first = firstStep;
         for (int i = 0; i < count; i++) {
             long s = rangeStart + span * i / count;
             long e = rangeStart + span * (i + 1) / count;

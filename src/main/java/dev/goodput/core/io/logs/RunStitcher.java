@@ -206,7 +206,7 @@ public final class RunStitcher {
                 if (e.timeUs() - quietFrom >= restartSilence && w.attemptHasProgress() && !hang) {
                     w.endAttempt(quietFrom);
                     w.startAttempt(e.timeUs(), e.source(), "a silence of " + human(e.timeUs() - quietFrom)
-                            + " with no line before " + e.source() + " (no start banner)");
+                            + " with no line before " + where(e.source()) + " (no start banner)");
                 }
                 silenceFrom = Times.UNKNOWN;
             }
@@ -215,14 +215,16 @@ public final class RunStitcher {
             } else if (e instanceof TrainerEvent.Launch l) {
                 if (w.attemptHasProgress()) {
                     w.endAttempt(Times.UNKNOWN); // at its last line before the banner (the reader cut its lines there)
-                    w.startAttempt(s.at(), l.source(), "start banner at " + l.source() + ": " + l.what());
+                    w.startAttempt(s.at(), l.source(), "start banner at " + where(l.source()) + ": "
+                            + clip(l.what()));
                 } else {
                     w.boundary(s.at());
                 }
             } else if (e instanceof TrainerEvent.Restart r) {
                 w.restart();
                 w.endAttempt(s.at());
-                w.startAttempt(s.at(), r.source(), "launcher restart at " + r.source() + ": " + r.message());
+                w.startAttempt(s.at(), r.source(), "launcher restart at " + where(r.source()) + ": "
+                        + clip(r.message()));
             } else if (e instanceof TrainerEvent.Steps st) {
                 if (w.isCopy(st)) {
                     continue;
@@ -230,7 +232,7 @@ public final class RunStitcher {
                 long previous = w.regressionFrom(st);
                 long at = previous == Long.MIN_VALUE ? Times.UNKNOWN : w.restartPoint(s.at());
                 if (previous != Long.MIN_VALUE && at > w.startUs()) { // never an attempt of no time
-                    w.restartAt(at, st.source(), "iteration " + st.lastStep() + " at " + st.source()
+                    w.restartAt(at, st.source(), "iteration " + st.lastStep() + " at " + where(st.source())
                             + " repeats or goes below iteration " + previous + " (a restart from an older checkpoint)");
                 }
                 w.steps(st, s.at());
@@ -267,6 +269,16 @@ public final class RunStitcher {
 
     static String fileName(String file) {
         return new Source(file, 0).fileName();
+    }
+
+    /** "slurm-1002.out:17": a line named for a reader, without the folders (the report's sources keep them). */
+    static String where(Source s) {
+        return s.line() > 0 ? s.fileName() + ":" + s.line() : s.fileName();
+    }
+
+    /** A log line's words, short enough for a tooltip. */
+    static String clip(String text) {
+        return text.length() <= 90 ? text : text.substring(0, 89) + "…";
     }
 
     static String human(long us) {
