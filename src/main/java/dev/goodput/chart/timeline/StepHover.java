@@ -26,8 +26,8 @@ public final class StepHover {
     public static String at(Derivation d, StepTimeColumns columns, long t, long slackUs) {
         StepTable s = d.run().steps();
         SlowSteps slow = d.slowSteps();
-        int from = Math.max(0, firstStartingAtOrAfter(s, t - slackUs) - 1); // the step before may still be running
-        int to = firstStartingAtOrAfter(s, t + slackUs + 1);
+        int from = Math.max(0, s.firstStartingAtOrAfter(t - slackUs) - 1); // the step before may still be running
+        int to = s.firstStartingAtOrAfter(t + slackUs + 1);
         to = Math.min(to, from + MAX_SCANNED);
         int worst = -1;
         int slowHere = 0;
@@ -91,19 +91,5 @@ public final class StepHover {
 
     private static double typical(StepTimeColumns columns) {
         return columns == null ? Double.NaN : columns.typicalSeconds();
-    }
-
-    private static int firstStartingAtOrAfter(StepTable s, long t) {
-        int lo = 0;
-        int hi = s.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.startUs(mid) < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

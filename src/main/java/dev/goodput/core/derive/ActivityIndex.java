@@ -58,7 +58,7 @@ final class ActivityIndex {
     /** Latest time reached by a step, phase or checkpoint that began in [from, to), capped at {@code to}. */
     long lastActivity(long from, long to) {
         long last = from;
-        for (int i = AttemptResolver.lowerBound(steps, from); i < steps.size() && steps.startUs(i) < to; i++) {
+        for (int i = steps.firstStartingAtOrAfter(from); i < steps.size() && steps.startUs(i) < to; i++) {
             last = Math.max(last, Math.min(to, Math.max(steps.startUs(i), steps.endUs(i))));
         }
         for (int i = phaseFrom(from); i < phases.size() && phaseStarts[i] < to; i++) {

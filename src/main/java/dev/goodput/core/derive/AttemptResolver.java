@@ -72,7 +72,7 @@ final class AttemptResolver {
         List<JobAttempt> out = new ArrayList<>();
         for (JobAttempt a : attempts) {
             JobAttempt current = a;
-            int i = lowerBound(s, a.startUs());
+            int i = s.firstStartingAtOrAfter(a.startUs());
             int prev = -1;
             for (; i < s.size() && s.startUs(i) < current.endUs(); i++) {
                 if (prev >= 0 && s.number(i) <= s.number(prev)) {
@@ -155,7 +155,7 @@ final class AttemptResolver {
      */
     private static FaultEvent fatalFault(StepTable s, ActivityIndex index, JobAttempt a, long nextStart) {
         // The last step starting at or before the attempt's end (and before the next attempt).
-        int last = lowerBound(s, Math.min(a.endUs() + 1, nextStart)) - 1;
+        int last = s.firstStartingAtOrAfter(Math.min(a.endUs() + 1, nextStart)) - 1;
         long from = last >= 0 && s.startUs(last) >= a.startUs() ? s.startUs(last) : a.startUs();
         return index.firstFault(from, nextStart);
     }
@@ -186,19 +186,5 @@ final class AttemptResolver {
             problems.add(Problem.warning(Source.DERIVED, outside + " steps lie outside every job attempt"));
         }
         return of;
-    }
-
-    static int lowerBound(StepTable s, long t) {
-        int lo = 0;
-        int hi = s.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.startUs(mid) < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -48,6 +48,21 @@ public final class StepTable {
         return startUs[row];
     }
 
+    /** The first row whose step starts at or after {@code t} ({@link #size()} when none does): rows are in start order. */
+    public int firstStartingAtOrAfter(long t) {
+        int lo = 0;
+        int hi = number.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (startUs[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The logged end, or {@link Times#UNKNOWN}. */
     public long endUs(int row) {
         return endUs[row];

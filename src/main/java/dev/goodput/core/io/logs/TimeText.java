@@ -43,13 +43,8 @@ public final class TimeText {
         int i = at + 19;
         int micros = 0;
         if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',') && i + 1 < n && isDigit(s.charAt(i + 1))) {
-            i++;
-            int scale = 100_000;
-            while (i < n && isDigit(s.charAt(i))) {
-                micros += (s.charAt(i) - '0') * scale;
-                scale /= 10;
-                i++;
-            }
+            micros = fractionMicros(s, i + 1);
+            i = fractionEnd(s, i + 1);
         }
         long t;
         if (i < n && s.charAt(i) == 'Z') {
@@ -109,13 +104,8 @@ public final class TimeText {
         i += 9;
         int micros = 0;
         if (i < n && s.charAt(i) == '.') {
-            i++;
-            int scale = 100_000;
-            while (i < n && isDigit(s.charAt(i))) {
-                micros += (s.charAt(i) - '0') * scale;
-                scale /= 10;
-                i++;
-            }
+            micros = fractionMicros(s, i + 1);
+            i = fractionEnd(s, i + 1);
         }
         long t = LogTime.yearless(month, day, hour, minute, second, micros);
         END.get()[0] = i;
@@ -133,6 +123,25 @@ public final class TimeText {
             }
         }
         return Times.UNKNOWN;
+    }
+
+    /** The digits at {@code at} as a fraction of a second, in µs (digits past the sixth are dropped). */
+    private static int fractionMicros(String s, int at) {
+        int micros = 0;
+        int scale = 100_000;
+        for (int i = at; i < s.length() && isDigit(s.charAt(i)); i++) {
+            micros += (s.charAt(i) - '0') * scale;
+            scale /= 10;
+        }
+        return micros;
+    }
+
+    private static int fractionEnd(String s, int at) {
+        int i = at;
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static int digits(String s, int at, int count) {
