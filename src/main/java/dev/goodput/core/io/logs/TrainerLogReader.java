@@ -151,9 +151,9 @@ public final class TrainerLogReader {
         private long otherRankProgress;
         // The open run of timed lines.
         private long runStart = Times.UNKNOWN;
-        private Source runStartSource;
+        private long runStartLine;
         private long runEnd = Times.UNKNOWN;
-        private Source runEndSource;
+        private long runEndLine;
         // The current line.
         private LogLine line;
         private final List<TrainerEvent> lineEvents = new ArrayList<>();
@@ -234,7 +234,8 @@ public final class TrainerLogReader {
         void endLine() {
             long t = placeYear(line.timeUs());
             boolean boundary = false;
-            for (TrainerEvent e : lineEvents) {
+            for (int i = 0; i < lineEvents.size(); i++) {
+                TrainerEvent e = lineEvents.get(i);
                 if (e instanceof TrainerEvent.Launch || e instanceof TrainerEvent.Restart) {
                     boundary = true;
                     break;
@@ -245,22 +246,25 @@ public final class TrainerLogReader {
             } else if (t != Times.UNKNOWN && runEnd != Times.UNKNOWN && t - runEnd >= SILENCE_US) {
                 closeRun();
             }
-            events.addAll(lineEvents);
+            for (int i = 0; i < lineEvents.size(); i++) { // not addAll: it copies the list into an array per line
+                events.add(lineEvents.get(i));
+            }
             if (t != Times.UNKNOWN) {
                 if (runStart == Times.UNKNOWN) {
                     runStart = t;
-                    runStartSource = line.source();
+                    runStartLine = line.number();
                 }
                 if (runEnd == Times.UNKNOWN || t >= runEnd) {
                     runEnd = t;
-                    runEndSource = line.source();
+                    runEndLine = line.number(); // its Source is made when the run closes, not for every line
                 }
             }
         }
 
         private void closeRun() {
             if (runStart != Times.UNKNOWN) {
-                events.add(new TrainerEvent.Activity(runStart, runStartSource, runEnd, runEndSource));
+                events.add(new TrainerEvent.Activity(runStart, new Source(file, runStartLine), runEnd,
+                        new Source(file, runEndLine)));
             }
             runStart = Times.UNKNOWN;
             runEnd = Times.UNKNOWN;
