@@ -46,8 +46,8 @@ public final class InputFormats {
                             + "Orbax checkpoint saves and restores; also as a Cloud Logging export"),
             new Format("hf-trainer-state", "Hugging Face Trainer trainer_state.json", Kind.STRUCTURED,
                     "{\"global_step\": 500, \"log_history\": [{\"epoch\": 0.1, \"loss\": 2.31, \"step\": 10}, ...]}",
-                    "steps from log_history and their throughput; no wall-clock times, so the run is placed at "
-                            + "--start"));
+                    "steps from log_history, spread evenly over train_runtime (it has no wall-clock times), "
+                            + "evaluations; placed at --start, else at the file's time less train_runtime"));
 
     private InputFormats() {
     }
