@@ -53,8 +53,9 @@ final class MfuCalculator {
         Double mfu = null;
         Double raw = null;
         if (conv == null) {
-            problems.add(Problem.warning(Source.DERIVED, "model goodput unknown: the run gives no flops_per_step, "
-                    + "and no parameters with tokens_per_step (or per-step tokens)"));
+            problems.add(Problem.warning(Source.DERIVED, "model goodput unknown: nothing gives the model's FLOPs "
+                    + "(the trainer's log reports no FLOP/s or MFU of its own; a run log would need flops_per_step, "
+                    + "or parameters with tokens per step); open a profiler trace beside the logs to measure it"));
         } else if (!hasPeak) {
             problems.add(Problem.warning(Source.DERIVED, "model goodput unknown: no peak FLOP/s per accelerator "
                     + "(set peak_flops in the run header or --peak-flops)"));
