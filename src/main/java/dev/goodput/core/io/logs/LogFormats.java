@@ -51,7 +51,12 @@ public final class LogFormats {
                     "torch.distributed.elastic.multiprocessing.errors.ChildFailedError:",
                     "worker group starts, failures and restarts, the root-cause block (rank, host, exit code, time), "
                             + "worker exceptions, NCCL watchdog timeouts, CUDA errors, network failures",
-                    TorchElasticRecogniser::new));
+                    TorchElasticRecogniser::new),
+            new LogFormat("node", "Node logs (kernel and GPU driver: dmesg, journal)",
+                    "[Mon Jul  6 16:50:15 2024] NVRM: Xid (PCI:0000:9b:00): 119, pid=1583, name=python, Timeout after "
+                            + "6s of waiting for RPC response from GPU4 GSP! ...",
+                    "GPU Xid errors, ECC / HBM / row-remap errors, OOM kills, NIC / InfiniBand link and filesystem "
+                            + "errors, each a fault classified by fault-rules.tsv", NodeLogRecogniser::new));
 
     private LogFormats() {
     }
