@@ -34,7 +34,11 @@ public final class RunStitcher {
         List<List<Stamped>> tracks = new ArrayList<>();
         for (FileEvents f : placed) {
             f.problems().forEach(run::problem);
-            tracks.add(stamp(f, options));
+            if (isJobLog(f)) {
+                tracks.add(stamp(f, options));
+            } else {
+                addFaults(f, run);
+            }
         }
         RunSettings settings = new RunSettings();
         AttemptWriter writer = new AttemptWriter(run, settings);
@@ -45,13 +49,48 @@ public final class RunStitcher {
         writer.finish();
         if (!run.hasMetadata()) {
             // Named after the earliest log (the first job's), whatever order the files were given in.
-            String first = groups.isEmpty() ? placed.get(0).file() : groups.get(0).get(0).event().source().file();
+            String first = groups.isEmpty() || groups.get(0).isEmpty() ? placed.get(0).file()
+                    : groups.get(0).get(0).event().source().file();
             run.metadata(writer.metadata(first), Source.DERIVED);
             if (settings.worldSize() == 0) {
                 run.problem(Problem.warning(new Source(placed.get(0).file(), 0), "the logs do not say how many "
                         + "accelerators the job used; the goodputs are fractions of whatever it had, accelerator-hours "
                         + "are per accelerator"));
             }
+        }
+    }
+
+    /**
+     * Whether a file is a job's log (it logs progress, a start, a restart or an end) rather than a side log, such as
+     * a node's kernel log, that only reports faults: a side log has no attempts of its own, and is not merged with
+     * the jobs' logs it overlaps (a day of dmesg would otherwise join every job of that day into one).
+     */
+    private static boolean isJobLog(FileEvents f) {
+        for (TrainerEvent e : f.events()) {
+            if (e.progress() || e instanceof TrainerEvent.Launch || e instanceof TrainerEvent.Restart
+                    || e instanceof TrainerEvent.End) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A side log's faults, at their own times; the derivation puts them in the attempts they fall in. */
+    private static void addFaults(FileEvents f, RunBuilder run) {
+        long untimed = 0;
+        for (TrainerEvent e : f.events()) {
+            if (e instanceof TrainerEvent.Fault x) {
+                if (x.timeUs() == Times.UNKNOWN) {
+                    untimed++;
+                    continue;
+                }
+                run.fault(new dev.goodput.core.model.FaultEvent(x.timeUs(), x.cause(), x.message(), x.node(),
+                        x.rank(), x.layer(), x.source()));
+            }
+        }
+        if (untimed > 0) {
+            run.problem(Problem.warning(new Source(f.file(), 0), untimed + " faults without a time left out (a log "
+                    + "with no job's progress in it places nothing by its neighbours)"));
         }
     }
 

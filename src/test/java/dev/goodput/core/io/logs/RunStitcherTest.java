@@ -221,6 +221,30 @@ class RunStitcherTest {
         assertTrue(run.attempts().get(1).why().startsWith("a silence of 50 min"), run.attempts().get(1).why());
     }
 
+    /**
+     * A node's kernel log (faults only) spanning the day does not become an attempt nor join the jobs' logs into one:
+     * its faults are added at their times, and the one inside the job's attempt is its fatal fault.
+     */
+    @Test
+    void aLogOfFaultsOnlyAddsItsFaultsWithoutAnAttempt() throws Exception {
+        FileEvents job1 = new Log("job1.log").steps(at(1, 40), 10, 10, 10).steps(at(3, 20), 20, 10, 10)
+                .add(s -> new TrainerEvent.Activity(at(0, 0), s, at(4, 0), s)).done();
+        FileEvents job2 = new Log("job2.log").steps(at(31, 40), 30, 10, 10)
+                .add(s -> new TrainerEvent.Activity(at(30, 0), s, at(32, 0), s)).done();
+        FileEvents dmesg = new Log("dmesg.log")
+                .add(s -> new TrainerEvent.Fault(at(-60, 0), s, "faulty_gpu", "Xid 79 an hour before", -1, "n1", null))
+                .add(s -> new TrainerEvent.Fault(at(3, 30), s, "faulty_gpu", "Xid 79: fallen off the bus", -1, "n1",
+                        null))
+                .add(s -> new TrainerEvent.Activity(at(-60, 0), s, at(60, 0), s)).done();
+        Run run = stitch(job1, dmesg, job2);
+        assertEquals(2, run.attempts().size());
+        assertEquals(at(0, 0), run.attempts().get(0).startUs());
+        assertEquals(at(30, 0), run.attempts().get(1).startUs());
+        assertEquals(2, run.faults().size());
+        Derivation d = GoodputDeriver.derive(run, DerivationSettings.defaults());
+        assertEquals("faulty_gpu", d.attempts().get(0).fatalFault().cause());
+    }
+
     private static double seconds(GoodputReport r, String cause) {
         return r.badput().stream().filter(c -> c.cause().equals(cause)).mapToDouble(CauseShare::seconds).sum();
     }
