@@ -89,6 +89,9 @@ public final class TimelineView extends Region {
                 + 8);
         setPrefHeight(getMinHeight());
         tooltip.setShowDelay(Duration.millis(150));
+        tooltip.setShowDuration(Duration.seconds(30)); // long enough to read an attempt's or a fault's story
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(640);
         tooltip.setFont(Font.font("monospace", 11));
         Tooltip.install(this, tooltip);
         tooltip.textProperty().bind(hoverText);
