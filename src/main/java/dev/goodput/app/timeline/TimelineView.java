@@ -3,6 +3,7 @@ package dev.goodput.app.timeline;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.timeline.AttemptHover;
 import dev.goodput.chart.timeline.IntervalLookup;
+import dev.goodput.chart.timeline.MarkHover;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.chart.timeline.StateCategories;
 import dev.goodput.chart.timeline.StateLaneRaster;
@@ -95,6 +96,17 @@ public final class TimelineView extends Region {
         tooltip.setFont(Font.font("monospace", 11));
         Tooltip.install(this, tooltip);
         tooltip.textProperty().bind(hoverText);
+        // Nothing to say (an empty stretch of a lane): no empty box.
+        hoverText.addListener((obs, old, text) -> {
+            if (text.isEmpty()) {
+                tooltip.hide();
+            }
+        });
+        tooltip.setOnShowing(e -> {
+            if (hoverText.get().isEmpty()) {
+                javafx.application.Platform.runLater(tooltip::hide);
+            }
+        });
         derivation.addListener((obs, old, d) -> load(d));
         viewport.addListener((obs, old, v) -> redraw());
         profiles.addListener((obs, old, p) -> redraw());
@@ -399,6 +411,19 @@ public final class TimelineView extends Region {
             long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 2;
             hoverText.set(AttemptHover.at(derivation.get(), timeAtX(x), slack));
             return;
+        }
+        if (derivation.get() != null && viewport.get() != null && x >= GUTTER) {
+            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 3;
+            if (y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP
+                    && y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
+                hoverText.set(MarkHover.fault(derivation.get(), timeAtX(x), slack));
+                return;
+            }
+            if (y >= AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP
+                    && y < AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + TimelineFrame.CHECKPOINT_HEIGHT) {
+                hoverText.set(MarkHover.checkpoint(derivation.get(), timeAtX(x), slack));
+                return;
+            }
         }
         if (lookup != null && x >= GUTTER && y >= AXIS_HEIGHT + TimelineFrame.STEP_TOP
                 && y < AXIS_HEIGHT + TimelineFrame.STEP_TOP + TimelineFrame.STEP_HEIGHT) {

@@ -1,0 +1,47 @@
+package dev.goodput.chart.timeline;
+
+import dev.goodput.core.derive.Derivation;
+import dev.goodput.core.derive.DerivationSettings;
+import dev.goodput.core.derive.GoodputDeriver;
+import dev.goodput.core.model.Checkpoint;
+import dev.goodput.core.model.EndReason;
+import dev.goodput.core.model.FaultEvent;
+import dev.goodput.core.model.RunBuilder;
+import dev.goodput.core.model.Source;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hovering a fault or a checkpoint says what it was and where it was logged; empty lanes say nothing. */
+class MarkHoverTest {
+    private static final long S = 1_000_000L;
+
+    @Test
+    void faultsAndCheckpointsSayWhatTheyWere() {
+        RunBuilder b = new RunBuilder();
+        b.jobStart(0, 8, 8, new Source("/logs/job1.log", 1));
+        for (int i = 0; i < 6; i++) {
+            b.step(i + 1, (10 + 10 * i) * S, (20 + 10 * i) * S, -1, new Source("/logs/job1.log", 20 + i));
+        }
+        b.checkpoint(new Checkpoint(3, 40 * S, 5 * S, new Source("/logs/job1.log", 30)));
+        b.fault(new FaultEvent(75 * S, "nccl_timeout", "Watchdog caught collective operation timeout", "node7", 3,
+                null, new Source("/logs/job1.log", 40)));
+        b.fault(new FaultEvent(75 * S + 1000, "unknown", "SIGTERM to the group", null, -1, null,
+                new Source("/logs/job1.log", 41)));
+        b.jobEnd(80 * S, EndReason.FAULT, new Source("/logs/job1.log", 42));
+        Derivation d = GoodputDeriver.derive(b.build(), DerivationSettings.defaults());
+
+        String fault = MarkHover.fault(d, 75 * S, S);
+        assertTrue(fault.startsWith("Fault: NCCL timeout\nTime: "), fault);
+        assertTrue(fault.contains("Node: node7\nRank: 3\nWatchdog caught"), fault);
+        assertTrue(fault.contains("Source: job1.log:40"), fault);
+        assertTrue(fault.endsWith("(1 more fault here: zoom in)"), fault);
+        assertEquals("", MarkHover.fault(d, 30 * S, S));
+
+        String ckpt = MarkHover.checkpoint(d, 42 * S, S);
+        assertTrue(ckpt.startsWith("Checkpoint save of step 3\nStart: "), ckpt);
+        assertTrue(ckpt.contains("Source: job1.log:30"), ckpt);
+        assertEquals("", MarkHover.checkpoint(d, 70 * S, S));
+    }
+}
