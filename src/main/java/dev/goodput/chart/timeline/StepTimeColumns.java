@@ -41,7 +41,19 @@ public final class StepTimeColumns {
         long binUs = Math.max(1, (span + FINEST_BINS - 1) / FINEST_BINS);
         double typical = d.report().steps().typicalSeconds();
         float[] finest = new float[FINEST_BINS];
+        // The first step of each attempt is left out, as the report's step statistics leave it out: it also compiles
+        // and warms up (its excess is program_startup in the run-state lane), so it is not anomalous.
+        java.util.BitSet firstOfAttempt = new java.util.BitSet(s.size());
+        for (var a : d.attempts()) {
+            int row = s.firstStartingAtOrAfter(a.startUs());
+            if (row < s.size() && s.startUs(row) <= a.endUs()) {
+                firstOfAttempt.set(row);
+            }
+        }
         for (int i = 0; i < s.size(); i++) {
+            if (firstOfAttempt.get(i)) {
+                continue;
+            }
             long start = s.startUs(i);
             long end = end(s, i, typical);
             if (!Times.known(end) || start < origin || start >= origin + span) {
