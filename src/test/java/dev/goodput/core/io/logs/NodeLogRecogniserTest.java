@@ -195,6 +195,24 @@ class NodeLogRecogniserTest {
     }
 
     @Test
+    void journalWithoutHostWithBootStampsAndAFridayByHand(@TempDir Path dir) throws Exception {
+        Path p = write(dir, "journal.log", String.join("\n",
+                "May 18 19:02:39 kernel: NVRM: Xid (PCI:0000:2b:00): 79, GPU has fallen off the bus.",
+                "Jan 18 11:38:05 localhost kernel: [  269.517039] NVRM: Xid (0000:01:00): 3, C 00000005 SC 00000007",
+                "[Fri Jul 10 09:05:01 2026] NVRM: Xid (PCI:0000:9b:00): 119, pid=1, name=gpud, Timeout after 6s",
+                ""));
+        List<TrainerEvent.Fault> faults = of(read(p, "node"), TrainerEvent.Fault.class);
+        assertEquals(3, faults.size(), faults.toString());
+        assertEquals("PCI:0000:2b:00", faults.get(0).node(), "'19:02:39 kernel:' names no host");
+        assertEquals(utc(2026, 5, 18, 19, 2, 39, 0), inYear(faults.get(0).timeUs(), 2026));
+        assertEquals("localhost", faults.get(1).node());
+        assertEquals("Xid (0000:01:00): 3, C 00000005 SC 00000007", faults.get(1).message());
+        assertEquals("unknown", faults.get(1).cause());
+        assertEquals(utc(2026, 1, 18, 11, 38, 5, 0), inYear(faults.get(1).timeUs(), 2026));
+        assertEquals(utc(2026, 7, 10, 9, 5, 1, 0), faults.get(2).timeUs());
+    }
+
+    @Test
     void linesMentioningTheKeywordsInPassingAreNotTaken(@TempDir Path dir) throws Exception {
         Path p = write(dir, "train.log", String.join("\n",
                 "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB",
@@ -260,8 +278,15 @@ class NodeLogRecogniserTest {
     }
 
     @Test
-    void aNodeLogAloneLoads() throws Exception {
-        assertNotNull(new RunLoader(LoadMode.STRICT).load(List.of(XID119)));
-        assertNotNull(new RunLoader(LoadMode.STRICT).load(List.of(XID13)));
+    void aNodeLogAloneLoadsAsItsFaults() throws Exception {
+        dev.goodput.core.model.Run run = new RunLoader(LoadMode.STRICT).load(List.of(XID119));
+        assertNotNull(run);
+        assertEquals(List.of("gpu_system_processor", "gpu_system_processor", "gpu_system_processor"),
+                run.faults().stream().map(dev.goodput.core.model.FaultEvent::cause).toList());
+        assertEquals(utc(2025, 2, 23, 16, 24, 18, 0), run.faults().get(0).timeUs());
+        assertEquals("PCI:0000:9b:00", run.faults().get(0).node());
+        dev.goodput.core.model.Run run13 = new RunLoader(LoadMode.STRICT).load(List.of(XID13));
+        assertEquals(List.of("software_bug", "software_bug"),
+                run13.faults().stream().map(dev.goodput.core.model.FaultEvent::cause).toList());
     }
 }
