@@ -47,7 +47,7 @@ final class NodeLogRecogniser implements LineRecogniser {
 
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d\\d)-(\\d\\d)[T ](\\d\\d):(\\d\\d):(\\d\\d)(?:[.,](\\d{1,9}))?(Z|[+-]\\d\\d:?\\d\\d)?");
-    private static final Pattern PID = Pattern.compile("(?:Killed process |pid=)(\\d+)");
+    private static final Pattern PID = Pattern.compile("(?:Kill(?:ed)? process |pid=)(\\d+)");
     private static final Pattern IB_PORT = Pattern.compile("\\bib\\d+:|mlx\\d|\\bPort\\b|\\bport\\b");
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
     private static final String DAYS = "MonTueWedThuFriSatSun";

@@ -199,17 +199,22 @@ class NodeLogRecogniserTest {
         Path p = write(dir, "journal.log", String.join("\n",
                 "May 18 19:02:39 kernel: NVRM: Xid (PCI:0000:2b:00): 79, GPU has fallen off the bus.",
                 "Jan 18 11:38:05 localhost kernel: [  269.517039] NVRM: Xid (0000:01:00): 3, C 00000005 SC 00000007",
+                "Jan 18 11:38:06 localhost kernel: [  270.000000] Out of memory: Kill process 99 (python) score 900 or sacrifice child",
+                "Jan 18 11:38:06 localhost kernel: [  270.000001] oom-kill:constraint=CONSTRAINT_NONE,task=python,pid=99,uid=0",
                 "[Fri Jul 10 09:05:01 2026] NVRM: Xid (PCI:0000:9b:00): 119, pid=1, name=gpud, Timeout after 6s",
                 ""));
         List<TrainerEvent.Fault> faults = of(read(p, "node"), TrainerEvent.Fault.class);
-        assertEquals(3, faults.size(), faults.toString());
+        assertEquals(4, faults.size(), faults.toString());
+        assertEquals("host_oom", faults.get(2).cause());
+        assertEquals("Out of memory: Kill process 99 (python) score 900 or sacrifice child", faults.get(2).message(),
+                "an older kernel's words; one fault with the oom-kill: line of the same pid");
         assertEquals("PCI:0000:2b:00", faults.get(0).node(), "'19:02:39 kernel:' names no host");
         assertEquals(utc(2026, 5, 18, 19, 2, 39, 0), inYear(faults.get(0).timeUs(), 2026));
         assertEquals("localhost", faults.get(1).node());
         assertEquals("Xid (0000:01:00): 3, C 00000005 SC 00000007", faults.get(1).message());
         assertEquals("unknown", faults.get(1).cause());
         assertEquals(utc(2026, 1, 18, 11, 38, 5, 0), inYear(faults.get(1).timeUs(), 2026));
-        assertEquals(utc(2026, 7, 10, 9, 5, 1, 0), faults.get(2).timeUs());
+        assertEquals(utc(2026, 7, 10, 9, 5, 1, 0), faults.get(3).timeUs());
     }
 
     @Test
