@@ -53,10 +53,12 @@ public final class LogFormats {
                             + "worker exceptions, NCCL watchdog timeouts, CUDA errors, network failures",
                     TorchElasticRecogniser::new),
             new LogFormat("node", "Node logs (kernel and GPU driver: dmesg, journal)",
-                    "[Mon Jul  6 16:50:15 2024] NVRM: Xid (PCI:0000:9b:00): 119, pid=1583, name=python, Timeout after "
-                            + "6s of waiting for RPC response from GPU4 GSP! ...",
-                    "GPU Xid errors, ECC / HBM / row-remap errors, OOM kills, NIC / InfiniBand link and filesystem "
-                            + "errors, each a fault classified by fault-rules.tsv", NodeLogRecogniser::new));
+                    "[Sun Feb 23 16:24:18 2025] NVRM: Xid (PCI:0000:9b:00): 119, pid=2024380, name=nvidia-smi, "
+                            + "Timeout after 6s of waiting for RPC response from GPU4 GSP! Expected function 103 "
+                            + "(GSP_RM_ALLOC) (0x2081 0x4).",
+                    "GPU Xid errors, ECC / HBM / row-remap errors, OOM kills, network link and filesystem errors, "
+                            + "each a fault classified by fault-rules.tsv (repeats within 60 s are one fault)",
+                    NodeLogRecogniser::new));
 
     private LogFormats() {
     }

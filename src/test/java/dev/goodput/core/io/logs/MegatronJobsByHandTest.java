@@ -81,6 +81,27 @@ class MegatronJobsByHandTest {
         assertEquals(1, r.disruptions());
     }
 
+    /**
+     * The node's kernel log beside the two jobs: its Xid 79 at 10:02:50, ten seconds before the NCCL watchdog, is the
+     * first fault after job 1's last step, so it is the fatal fault and the NCCL timeout its cascade: the 450 s that
+     * were charged to nccl_timeout are the faulty GPU's (20 s to the Xid, 10 s to the job's last line, 420 s with no
+     * job). The kernel log makes no attempt of its own.
+     */
+    @Test
+    void aNodeLogBesideTheJobsNamesTheRootCause(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path dmesg = java.nio.file.Files.writeString(dir.resolve("dmesg-node7.log"),
+                "[Wed May  1 09:59:12 2024] nvidia-nvswitch0: open\n"
+                        + "[Wed May  1 10:02:50 2024] NVRM: Xid (PCI:0000:9b:00): 79, pid=1234, name=python, GPU has "
+                        + "fallen off the bus.\n");
+        Run run = new RunLoader(LoadMode.STRICT).load(List.of(DIR.resolve("slurm-1001.out"),
+                DIR.resolve("slurm-1002.out"), dmesg));
+        assertEquals(2, run.attempts().size());
+        GoodputReport r = GoodputDeriver.derive(run, DerivationSettings.defaults().withPeakOverride(989e12)).report();
+        assertEquals(450, seconds(r, "faulty_gpu"), 1e-6);
+        assertEquals(0, seconds(r, "nccl_timeout"), 1e-6);
+        assertEquals(285.0 / 735, r.goodput().infra(), 1e-12);
+    }
+
     private static double seconds(GoodputReport r, String cause) {
         return r.badput().stream().filter(c -> c.cause().equals(cause)).mapToDouble(CauseShare::seconds).sum();
     }
