@@ -52,6 +52,10 @@ public final class LogFormats {
                     "worker group starts, failures and restarts, the root-cause block (rank, host, exit code, time), "
                             + "worker exceptions, NCCL watchdog timeouts, CUDA errors, network failures",
                     TorchElasticRecogniser::new),
+            new LogFormat("slurmstepd", "Slurm's cancellation banners (slurmstepd)",
+                    "slurmstepd: error: *** JOB 1234 ON node07 CANCELLED AT 2024-05-01T12:00:00 DUE TO TIME LIMIT ***",
+                    "the job's end: time limit or user cancel (planned), preemption, node failure (a fault on the "
+                            + "node)", SlurmStepdRecogniser::new),
             new LogFormat("node", "Node logs (kernel and GPU driver: dmesg, journal)",
                     "[Sun Feb 23 16:24:18 2025] NVRM: Xid (PCI:0000:9b:00): 119, pid=2024380, name=nvidia-smi, "
                             + "Timeout after 6s of waiting for RPC response from GPU4 GSP! Expected function 103 "
