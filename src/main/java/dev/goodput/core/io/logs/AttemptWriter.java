@@ -19,8 +19,8 @@ import java.util.List;
  * Turns the events of one job attempt at a time into the run's facts: the attempt itself (with how it was found),
  * its steps (a report of the mean of N iterations becomes N steps ending at the report), blocking checkpoint saves
  * (from the times around the save lines: Megatron's iteration time leaves the save out), restores, evaluations and
- * faults. An attempt's start and end are written when it closes; the last attempt of the run is left without an
- * end unless the log says how it ended, as the derivation reads "still running or ended normally".
+ * faults. The attempts are written at the end ({@link #finish()}): one whose log does not say how it ended is a
+ * disruption of unknown cause when another follows, and the run's last one ended normally at its last line.
  */
 final class AttemptWriter {
     private final RunBuilder run;
@@ -29,7 +29,7 @@ final class AttemptWriter {
     // Attempts closed so far; the last one's end waits for finish().
     private final List<Closed> closed = new ArrayList<>();
 
-    private record Closed(long startUs, Source source, String why, int inUse, long endUs, EndReason reason) {
+    private record Closed(long startUs, Source source, String why, long endUs, EndReason reason) {
     }
 
     // The open attempt.
@@ -56,7 +56,8 @@ final class AttemptWriter {
     private boolean warnedUntimed;
     private boolean warnedClock;
     private boolean reachBack;
-    private TrainerEvent.Steps firstUntimed;
+    /** The attempt's first report, when it has a time but no duration: it waits for the next one's spacing. */
+    private TrainerEvent.Steps waitingFirst;
 
     /** A save, load or evaluation whose start was seen and whose end is still to come. */
     private record Pending(long startUs, long step, Source source, boolean ended, long endUs) {
@@ -106,7 +107,7 @@ final class AttemptWriter {
         eval = null;
         warnedUntimed = false;
         warnedClock = false;
-        firstUntimed = null;
+        waitingFirst = null;
     }
 
     long startUs() {
@@ -162,9 +163,9 @@ final class AttemptWriter {
      * multi-node job prints it), which is not a restart.
      */
     boolean isCopy(TrainerEvent.Steps st) {
-        if (firstUntimed != null) { // the first report, waiting for its duration
-            return st.lastStep() == firstUntimed.lastStep() && st.timeUs() != Times.UNKNOWN
-                    && Math.abs(st.timeUs() - firstUntimed.timeUs()) <= 5_000_000L;
+        if (waitingFirst != null) { // the first report, waiting for its duration
+            return st.lastStep() == waitingFirst.lastStep() && st.timeUs() != Times.UNKNOWN
+                    && Math.abs(st.timeUs() - waitingFirst.timeUs()) <= 5_000_000L;
         }
         if (stepFile == null) {
             return false;
@@ -202,17 +203,17 @@ final class AttemptWriter {
     void steps(TrainerEvent.Steps st, long at) {
         long t = st.timeUs();
         long d = st.stepUs();
-        if (d < 0 && t != Times.UNKNOWN && stepsEndUs == Times.UNKNOWN && firstUntimed == null) {
+        if (d < 0 && t != Times.UNKNOWN && stepsEndUs == Times.UNKNOWN && waitingFirst == null) {
             // The attempt's first report gives its time but not its steps' duration (torchtitan): the spacing of the
             // next report tells it; until then it waits.
-            firstUntimed = st;
+            waitingFirst = st;
             progress = true;
             touch(t);
             return;
         }
-        if (firstUntimed != null) {
-            TrainerEvent.Steps first = firstUntimed;
-            firstUntimed = null;
+        if (waitingFirst != null) {
+            TrainerEvent.Steps first = waitingFirst;
+            waitingFirst = null;
             long between = st.count() > 0 ? st.count() : Math.max(1, st.lastStep() - first.lastStep());
             long spacing = t != Times.UNKNOWN && t > first.timeUs() ? (t - first.timeUs()) / between : d;
             place(first, first.timeUs(), spacing);
@@ -466,10 +467,10 @@ final class AttemptWriter {
      * {@link #finish()} (a disruption with no logged reason when another attempt follows).
      */
     void endAttempt(long at) {
-        if (firstUntimed != null) {
+        if (waitingFirst != null) {
             // The attempt's only report: its duration is unknown, so its steps cannot be placed.
-            place(firstUntimed, firstUntimed.timeUs(), -1);
-            firstUntimed = null;
+            place(waitingFirst, waitingFirst.timeUs(), -1);
+            waitingFirst = null;
         }
         if (save != null && save.ended()) {
             write(save, lastEventUs, PhaseKind.CHECKPOINT_SAVE);
@@ -488,8 +489,7 @@ final class AttemptWriter {
         }
         endUs = Math.max(endUs, startUs);
         EndReason reason = end != null ? end.reason() : failed ? EndReason.FAULT : null;
-        int inUse = 0;
-        closed.add(new Closed(startUs, startSource, why, inUse, endUs, reason));
+        closed.add(new Closed(startUs, startSource, why, endUs, reason));
         floorUs = endUs;
     }
 
@@ -501,7 +501,7 @@ final class AttemptWriter {
         for (int i = 0; i < closed.size(); i++) {
             Closed c = closed.get(i);
             boolean last = i == closed.size() - 1;
-            run.jobStart(c.startUs(), 0, c.inUse(), c.source(), c.why());
+            run.jobStart(c.startUs(), 0, 0, c.source(), c.why()); // the run's accelerators (RunSettings)
             EndReason reason = c.reason() != null ? c.reason() : last ? EndReason.COMPLETED : EndReason.UNKNOWN;
             run.jobEnd(c.endUs(), reason, c.source());
         }
