@@ -112,18 +112,6 @@ public final class TimeText {
         return t;
     }
 
-    /** Finds the first {@code YYYY-MM-DD HH:MM:SS} after {@code from} (e.g. after "datetime:"). */
-    public static long findDateTime(String s, int from, LogTime clock) {
-        for (int i = Math.max(0, from); i + 19 <= s.length(); i++) {
-            if (isDigit(s.charAt(i)) && s.charAt(i + 4) == '-') {
-                long t = dateTime(s, i, clock);
-                if (t != Times.UNKNOWN) {
-                    return t;
-                }
-            }
-        }
-        return Times.UNKNOWN;
-    }
 
     /** The digits at {@code at} as a fraction of a second, in µs (digits past the sixth are dropped). */
     private static int fractionMicros(String s, int at) {

@@ -77,15 +77,7 @@ final class TorchElasticText {
             return t;
         }
         String s = line.text();
-        return s.length() > 0 && s.charAt(0) == '[' ? c10Time(s, 1) : Times.UNKNOWN;
-    }
-
-    /**
-     * c10's {@code [IWEF]MDD HH:MM:SS[.fraction]} at {@code at} (the month in one or two digits): a yearless time,
-     * or UNKNOWN.
-     */
-    static long c10Time(String s, int at) {
-        return TimeText.glog(s, at);
+        return s.length() > 0 && s.charAt(0) == '[' ? TimeText.glog(s, 1) : Times.UNKNOWN;
     }
 
     /** Index of the first character at or after {@code i} that is not a space. */

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * Reads one trainer log, streaming: every line is offered to the recognisers of the formats in turn until one
  * takes it; lines no format takes are most of a log and are passed over. Lines longer than {@link #MAX_LINE}
- * characters are skipped (counted in one warning). A line that starts a record but cannot be read is an error in
+ * bytes are skipped (counted in one warning). A line that starts a record but cannot be read is an error in
  * strict mode, except on the last line (a crashed job's log often ends mid-line), where it is a warning.
  */
 public final class TrainerLogReader {

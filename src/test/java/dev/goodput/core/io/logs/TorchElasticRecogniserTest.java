@@ -274,11 +274,11 @@ class TorchElasticRecogniserTest {
         assertEquals(-1, TorchElasticText.relayPrefixEnd("I0307 22:33:45.902000 170829 torch/distributed/run.py:793]"));
         assertEquals(-1, TorchElasticText.relayPrefixEnd("src/train.py ok"));
         assertEquals(-1, TorchElasticText.relayPrefixEnd("[default0]:x/1 y"));
-        long t = TorchElasticText.c10Time("[E520 06:31:05.050097785 ProcessGroupNCCL.cpp:757]", 1);
+        long t = TimeText.glog("[E520 06:31:05.050097785 ProcessGroupNCCL.cpp:757]", 1);
         assertEquals(LogTime.yearless(5, 20, 6, 31, 5, 50_097), t);
         assertEquals(LogTime.yearless(12, 31, 23, 59, 59, 500_000),
-                TorchElasticText.c10Time("[W1231 23:59:59.5 x.cpp:1]", 1));
-        assertEquals(Times.UNKNOWN, TorchElasticText.c10Time("[E5 06:31:05 x]", 1));
+                TimeText.glog("[W1231 23:59:59.5 x.cpp:1]", 1));
+        assertEquals(Times.UNKNOWN, TimeText.glog("[E5 06:31:05 x]", 1));
         assertEquals(8911, TorchElasticText.number("tps: 8,911  tflops", 4));
         assertEquals(14_768_307_200.0, TorchElasticText.number("14,768,307,200 total", 0));
         assertEquals(1831, TorchElasticText.number("1.831e+03 |", 0));
