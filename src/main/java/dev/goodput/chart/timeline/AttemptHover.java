@@ -46,7 +46,9 @@ public final class AttemptHover {
             case COMPLETED -> "completed";
             case FAULT -> "fault";
             case PREEMPTED -> "preempted";
-            case CANCELLED -> "cancelled";
+            case CANCELLED -> "cancelled by a user";
+            case TIME_LIMIT -> "time limit reached";
+            case RESTART -> "planned restart";
             case UNKNOWN -> "no reason logged";
         };
     }

@@ -11,6 +11,14 @@ public final class CauseCatalog {
     public static final Cause PROVISIONING = new Cause("provisioning", "Provisioning / device init", Layer.INFRA);
     public static final Cause IDLE_ACCELERATORS = new Cause("idle_accelerators",
             "Allocated accelerators not in use", Layer.INFRA);
+    // Scheduler causes (docs/derivation.md, "Scheduler records"): planned ends and what the scheduler says.
+    public static final Cause QUEUE = new Cause("queue", "Queueing", Layer.INFRA);
+    public static final Cause TIME_LIMIT = new Cause("time_limit", "Time limit (planned restart)", Layer.INFRA);
+    public static final Cause USER_CANCEL = new Cause("user_cancel", "Cancelled by a user", Layer.INFRA);
+    public static final Cause PLANNED_RESTART = new Cause("planned_restart", "Planned restart", Layer.INFRA);
+    public static final Cause NODE_FAILURE = new Cause("node_failure", "Node failure", Layer.INFRA);
+    public static final Cause HOST_OOM = new Cause("host_oom", "Out of memory (host)", Layer.INFRA);
+    public static final Cause HOT_SPARES = new Cause("hot_spares", "Hot spares (reserve accelerators)", Layer.INFRA);
     public static final Cause TRAINING_PREP = new Cause("training_prep", "Training preparation", Layer.FRAMEWORK);
     public static final Cause PROGRAM_STARTUP = new Cause("program_startup", "Program startup / compile",
             Layer.FRAMEWORK);
@@ -57,7 +65,13 @@ public final class CauseCatalog {
             Map.entry(EXPOSED_COMMUNICATION.id(), EXPOSED_COMMUNICATION.label()),
             Map.entry(MEMORY_AND_OTHER.id(), MEMORY_AND_OTHER.label()),
             Map.entry(COMPUTE_BELOW_PEAK.id(), COMPUTE_BELOW_PEAK.label()),
-            Map.entry("queue", "Queued"),
+            Map.entry(QUEUE.id(), QUEUE.label()),
+            Map.entry(TIME_LIMIT.id(), TIME_LIMIT.label()),
+            Map.entry(USER_CANCEL.id(), USER_CANCEL.label()),
+            Map.entry(PLANNED_RESTART.id(), PLANNED_RESTART.label()),
+            Map.entry(NODE_FAILURE.id(), NODE_FAILURE.label()),
+            Map.entry(HOST_OOM.id(), HOST_OOM.label()),
+            Map.entry(HOT_SPARES.id(), HOT_SPARES.label()),
             Map.entry("scheduler", "Scheduler / orchestration"),
             Map.entry("maintenance", "Maintenance"),
             Map.entry("unknown", "Unknown fault"));

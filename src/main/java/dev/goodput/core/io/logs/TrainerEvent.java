@@ -121,6 +121,36 @@ public sealed interface TrainerEvent {
     record Activity(long timeUs, Source source, long endUs, Source endSource) implements TrainerEvent {
     }
 
+    /**
+     * A scheduler's record of one job (an allocation) or one of its steps: a row of SLURM's {@code sacct}, a
+     * Kubernetes pod's run of its training container. Not progress: a scheduler record neither makes nor joins a
+     * trainer's attempt by itself; the stitcher matches jobs and attempts by time (docs/derivation.md, "Scheduler
+     * records"). {@code timeUs} is the start, else the submission.
+     *
+     * @param jobId        the job's id ("1001", "1001_3" for an array element, a pod's name)
+     * @param stepId       the step's id ("batch", "extern", "0"), or null for the job itself
+     * @param name         the job's name, or null
+     * @param submitUs     when it was submitted (a pod created), or {@link dev.goodput.core.model.Times#UNKNOWN}
+     * @param startUs      when it started (allocated, a pod scheduled), or UNKNOWN when it never started
+     * @param endUs        when it ended, or UNKNOWN while it runs (or when never started)
+     * @param state        its state at the end (or now)
+     * @param reason       what the scheduler says beside the state ("by 1234" of a cancel, a pod's reason), or null
+     * @param nodes        the nodes it held, expanded ("node[01-02]" → node01, node02); empty when not given
+     * @param exitCode     exit code as written ("1:0", "137"), or null
+     * @param accelerators accelerators allocated (sacct's AllocTRES gres/gpu, a pod's nvidia.com/gpu), or 0
+     */
+    record SchedulerJob(long timeUs, Source source, String jobId, String stepId, String name, long submitUs,
+                        long startUs, long endUs, SchedulerState state, String reason, java.util.List<String> nodes,
+                        String exitCode, int accelerators) implements TrainerEvent {
+        public SchedulerJob {
+            nodes = java.util.List.copyOf(nodes);
+        }
+
+        public boolean isStep() {
+            return stepId != null;
+        }
+    }
+
     /** A fact about the run from its banner or arguments; the value is kept as written. */
     record Setting(long timeUs, Source source, SettingKey key, String value) implements TrainerEvent {
     }
