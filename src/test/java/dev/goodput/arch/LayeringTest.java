@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+
 /**
  * The core (model, readers, derivation, reports) must stay free of any UI so the CLI and headless uses need
  * no JavaFX; the CLI must not reach into the desktop app; charts (timeline and waterfall painting, exports)
@@ -33,4 +34,9 @@ class LayeringTest {
     static final ArchRule chartsDoNotUseJavaFxOrTheApp = noClasses().that().resideInAPackage("dev.goodput.chart..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.goodput.app..", "dev.goodput.cli..")
             .because("charts are drawn the same way on screen and in headless exports, so the CLI can draw them");
+
+    @ArchTest
+    static final ArchRule benchmarksDoNotShip = noClasses().should().haveSimpleNameEndingWith("Bench")
+            .because("benchmark code lives in the test sources and is not shipped; the user's `goodput bench` "
+                    + "command is BenchCommand");
 }
