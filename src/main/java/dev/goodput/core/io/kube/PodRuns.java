@@ -94,7 +94,7 @@ final class PodRuns {
         LocatedObject running = state == null ? null : state.object("running");
         LocatedObject terminated = state == null ? null : state.object("terminated");
         if (running != null) {
-            out.add(running(keyBase, restarts, running));
+            out.add(running(keyBase, restarts, running, status));
         } else if (terminated != null) {
             out.add(terminated(keyBase, restarts, terminated, status));
         } else if (restarts == 0) {
@@ -130,14 +130,27 @@ final class PodRuns {
                 null);
     }
 
-    private PodRun running(String keyBase, int run, LocatedObject running) throws BadRecord {
+    /**
+     * The current run, still running as far as the export knows; unless the pod is already being disrupted (its
+     * {@code DisruptionTarget} condition: deleted from a node that stopped reporting, preempted), which ends the run
+     * when the condition was set.
+     */
+    private PodRun running(String keyBase, int run, LocatedObject running, LocatedObject status) throws BadRecord {
         long startedUs = running.time("startedAt", Times.UNKNOWN);
         Source src = new Source(file, running.line());
         long submit = run == 0 ? createdUs : Times.UNKNOWN;
         long start = run == 0 && scheduledUs != Times.UNKNOWN ? scheduledUs : startedUs;
-        return new PodRun(keyBase + run, podKey, uid, owner,
-                job(src, run, submit, start, Times.UNKNOWN, SchedulerState.RUNNING, null, null),
-                started(src, run, startedUs));
+        SchedulerState state = podEnd(status, SchedulerState.RUNNING);
+        long endUs = Times.UNKNOWN;
+        String reason = null;
+        if (state != SchedulerState.RUNNING) {
+            LocatedObject disruption = condition(status, "DisruptionTarget");
+            endUs = disruptionTime(status);
+            reason = podReason(status);
+            src = new Source(file, disruption != null ? disruption.line() : running.line());
+        }
+        return new PodRun(keyBase + run, podKey, uid, owner, job(src, run, submit, start, endUs, state, reason, null),
+                started(new Source(file, running.line()), run, startedUs));
     }
 
     /**
@@ -155,8 +168,9 @@ final class PodRuns {
         SchedulerState state = containerEnd(t.text("reason"), exit);
         String reason = reasonOf(t);
         if (status != null) {
+            SchedulerState container = state;
             state = podEnd(status, state);
-            String podReason = podReason(status);
+            String podReason = state != container || status.text("reason") != null ? podReason(status) : null;
             reason = podReason == null ? reason : reason == null ? podReason : podReason + "; " + reason;
         }
         Source src = new Source(file, t.line());
@@ -230,9 +244,14 @@ final class PodRuns {
         return d == null ? Times.UNKNOWN : d.time("lastTransitionTime", Times.UNKNOWN);
     }
 
+    /** Why the pod stopped: its own reason ("Evicted: The node was low on …"), else its disruption condition's. */
     private static String podReason(LocatedObject status) throws BadRecord {
         String reason = status.text("reason");
-        return reason == null ? null : join(reason, status.text("message"));
+        if (reason != null) {
+            return join(reason, status.text("message"));
+        }
+        LocatedObject d = condition(status, "DisruptionTarget");
+        return d != null && "True".equals(d.text("status")) ? reasonOf(d) : null;
     }
 
     /** "reason: message" of a state or condition, or null when it gives neither. */
