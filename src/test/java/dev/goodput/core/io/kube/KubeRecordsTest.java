@@ -9,7 +9,10 @@ import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Times;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +41,9 @@ class KubeRecordsTest {
     static final Path EVENTS_1230 = HANDMADE.resolve("kubectl_events_1230.json");
     static final Path EVENTS_1315 = HANDMADE.resolve("kubectl_events_1315.json");
     static final Path WATCH = HANDMADE.resolve("kubectl_events_watch.json");
+
+    @TempDir
+    Path tmp;
 
     static FileEvents read(LoadMode mode, Path... files) throws Exception {
         KubeRecords k = new KubeRecords(mode);
@@ -323,5 +329,53 @@ class KubeRecordsTest {
                 .filter(j -> j.jobId().equals("llama-ft-worker-1")).findFirst().orElseThrow();
         assertEquals(SchedulerState.RUNNING, early.state());
         assertEquals(Times.UNKNOWN, early.endUs());
+    }
+
+    /**
+     * {@code kubectl get events.v1.events.k8s.io -o json} (written by hand in that API's form: {@code regarding},
+     * {@code note}, {@code deprecatedCount} and its first and last timestamps for an event recorded through the old
+     * API), and {@code kubectl get events --watch --output-watch-events -o json}, which wraps each event.
+     */
+    @Test
+    void eventsApiAndWatchEvents() throws Exception {
+        Path f = Files.writeString(tmp.resolve("events.json"), """
+                {"apiVersion": "events.k8s.io/v1", "kind": "EventList", "items": [
+                {"action": "Preempting", "apiVersion": "events.k8s.io/v1", "eventTime": "2024-05-01T13:12:40.093512Z",
+                 "kind": "Event", "metadata": {"name": "w.1", "namespace": "ml", "uid": "u9"},
+                 "note": "Preempted by pod 0e9d on node gpu-node-c", "reason": "Preempted",
+                 "regarding": {"kind": "Pod", "name": "w", "namespace": "ml", "uid": "p1"},
+                 "reportingController": "default-scheduler", "reportingInstance": "default-scheduler-cp-1",
+                 "type": "Normal"},
+                {"apiVersion": "events.k8s.io/v1", "deprecatedCount": 4,
+                 "deprecatedFirstTimestamp": "2024-05-01T12:00:08Z", "deprecatedLastTimestamp": "2024-05-01T12:06:00Z",
+                 "eventTime": null, "kind": "Event", "metadata": {"name": "w.2", "namespace": "ml", "uid": "u10"},
+                 "note": "Back-off pulling image \\"x\\"", "reason": "BackOff",
+                 "regarding": {"kind": "Pod", "name": "w", "namespace": "ml", "uid": "p1"},
+                 "reportingController": "kubelet", "reportingInstance": "gpu-node-b", "type": "Normal"}]}
+                {"type": "ADDED", "object": {"apiVersion": "v1", "count": 1, "firstTimestamp": "2024-05-01T13:04:31Z",
+                 "involvedObject": {"kind": "Node", "name": "gpu-node-b"}, "kind": "Event",
+                 "lastTimestamp": "2024-05-01T13:04:31Z", "message": "Node gpu-node-b status is now: NodeNotReady",
+                 "metadata": {"name": "gpu-node-b.3", "uid": "u11"}, "reason": "NodeNotReady"}}
+                """);
+        FileEvents e = read(f);
+        assertEquals(List.of(us("2024-05-01T12:00:08Z"), us("2024-05-01T12:06:00Z"), us("2024-05-01T13:04:31Z"),
+                us("2024-05-01T13:12:40.093512Z")), e.events().stream().map(TrainerEvent::timeUs).toList());
+        assertEquals("pod ml/w BackOff: Back-off pulling image \"x\" (4 times from 2024-05-01T12:00:08Z to "
+                + "2024-05-01T12:06:00Z)", ((TrainerEvent.Marker) e.events().get(0)).what());
+        TrainerEvent.Fault notReady = (TrainerEvent.Fault) e.events().get(2);
+        assertEquals("gpu-node-b", notReady.node());
+        assertEquals(f + ":14", notReady.source().toString()); // the wrapped object's line
+        assertEquals(EndReason.PREEMPTED, ((TrainerEvent.End) e.events().get(3)).reason());
+    }
+
+    /** A gzip-compressed export is read as it is (kubectl's output piped through gzip). */
+    @Test
+    void gzippedExport() throws Exception {
+        Path gz = tmp.resolve("events-1315.json.gz");
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(EVENTS_1315));
+        }
+        assertEquals(dev.goodput.core.io.InputFormat.KUBERNETES, dev.goodput.core.io.RunLoader.detect(gz));
+        assertEquals(read(EVENTS_1315).events().size(), read(gz).events().size());
     }
 }
