@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code goodput formats} lists every format read: the structured files and every trainer-log recogniser. */
 class FormatsCommandTest {
-    private static final List<String> STRUCTURED = List.of("run-log", "run-log-csv", "ml-goodput", "hf-trainer-state");
+    private static final List<String> STRUCTURED = List.of("run-log", "run-log-csv", "ml-goodput", "hf-trainer-state",
+            "kubernetes");
 
     @Test
     void theTextListsEveryTrainerLogFormatWithItsExampleAndWhatItTakes() {

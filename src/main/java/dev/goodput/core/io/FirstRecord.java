@@ -44,4 +44,117 @@ final class FirstRecord {
         }
         return names;
     }
+
+    /**
+     * The shape of a kubectl export: the kind of its objects (a list's first item's kind, else the list's own kind
+     * less "List"; a watch event's object's kind; the object's kind), and whether they come in a list.
+     *
+     * @param kind the objects' kind ("Pod", "Event", "Node" …), or null for an empty list that does not say
+     */
+    record Kube(String kind, boolean list) {
+        boolean podsOrEvents() {
+            return kind == null || kind.equals("Pod") || kind.equals("Event");
+        }
+    }
+
+    /**
+     * Whether the first record is Kubernetes' ({@code apiVersion} and {@code kind}, or a list of {@code items} that
+     * are Kubernetes objects, or a watch event {@code {"type": …, "object": {…}}}), and of which kind; null when it is
+     * not. Read with a streaming parser: a list's first item is looked at, the rest skipped.
+     */
+    static Kube kubernetes(Path file) throws IOException {
+        try (Reader r = InputFiles.reader(file); JsonParser p = JSON.createParser(r)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                Shape first = p.nextToken() == JsonToken.START_OBJECT ? Shape.read(p) : null;
+                String kind = first == null ? null : first.kubeKind(null);
+                return kind == null ? null : new Kube(kind, true);
+            }
+            if (t != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Shape top = Shape.read(p);
+            if (top.items) {
+                String kind = top.firstItem != null ? top.firstItem.kubeKind(top.kind) : listed(top.kind);
+                boolean kubeList = top.kind != null && top.apiVersion != null;
+                return kind != null || kubeList ? new Kube(kind, true) : null;
+            }
+            if (top.kind != null && top.apiVersion != null) {
+                return new Kube(top.kind, false);
+            }
+            if (top.watched != null && top.type) {
+                String kind = top.watched.kubeKind(null);
+                return kind == null ? null : new Kube(kind, false);
+            }
+            return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // not JSON of this shape; the other checks say what it is not
+        }
+    }
+
+    /** "PodList" → "Pod"; "List" (kubectl's) says nothing. */
+    private static String listed(String listKind) {
+        return listKind != null && listKind.endsWith("List") && listKind.length() > 4
+                ? listKind.substring(0, listKind.length() - 4) : null;
+    }
+
+    /** What detection needs of an object: its kind, apiVersion, whether it has items, and their first one. */
+    private static final class Shape {
+        String kind;
+        String apiVersion;
+        boolean items;
+        boolean type;
+        Shape firstItem;
+        Shape watched;
+        final Set<String> names = new LinkedHashSet<>();
+
+        /** Reads the object whose START_OBJECT is current; its first list item and watched object one level down. */
+        static Shape read(JsonParser p) throws IOException {
+            Shape s = new Shape();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                s.names.add(name);
+                if (name.equals("kind") && v == JsonToken.VALUE_STRING) {
+                    s.kind = p.getText();
+                } else if (name.equals("apiVersion") && v == JsonToken.VALUE_STRING) {
+                    s.apiVersion = p.getText();
+                } else if (name.equals("type") && v == JsonToken.VALUE_STRING) {
+                    s.type = true;
+                } else if (name.equals("items") && v == JsonToken.START_ARRAY) {
+                    s.items = true;
+                    JsonToken first = p.nextToken();
+                    if (first == JsonToken.START_OBJECT) {
+                        s.firstItem = Shape.read(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                    for (JsonToken t = first; t != JsonToken.END_ARRAY && t != null; ) {
+                        t = p.nextToken();
+                        p.skipChildren();
+                    }
+                } else if (name.equals("object") && v == JsonToken.START_OBJECT) {
+                    s.watched = Shape.read(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return s;
+        }
+
+        /** The kind of a Kubernetes object: its own, its list's, or an Event's or Pod's telling field; else null. */
+        String kubeKind(String listKind) {
+            if (kind != null && apiVersion != null) {
+                return kind;
+            }
+            String listed = listed(listKind);
+            if (listed != null) {
+                return listed;
+            }
+            if (names.contains("involvedObject") || names.contains("regarding")) {
+                return "Event";
+            }
+            return kind != null && names.contains("metadata") ? kind : null;
+        }
+    }
 }

@@ -10,6 +10,11 @@ public enum InputFormat {
     ML_GOODPUT,
     /** Hugging Face Trainer's trainer_state.json (log_history, no wall-clock times). */
     HF_TRAINER_STATE,
+    /**
+     * kubectl's JSON of a job's Pods or Events ({@code kubectl get pods -o json}, {@code kubectl get events -o json}):
+     * scheduler records of each container run, and what happened to the pods and their nodes.
+     */
+    KUBERNETES,
     /** A trainer's text log (Megatron, NeMo, torchtitan, ...): read line by line by the format recognisers. */
     TRAINER_LOG
 }

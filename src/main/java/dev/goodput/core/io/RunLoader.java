@@ -1,5 +1,6 @@
 package dev.goodput.core.io;
 
+import dev.goodput.core.io.kube.KubeRecords;
 import dev.goodput.core.io.logs.FileEvents;
 import dev.goodput.core.io.logs.HfTrainerStateReader;
 import dev.goodput.core.io.logs.LogFormat;
@@ -23,8 +24,11 @@ import java.util.Set;
 /**
  * Loads one run from any number of files, detecting each file's format from its content: the canonical run log,
  * ml-goodput-measurement entries and Hugging Face's trainer_state.json by the shape of their first JSON record;
- * anything else as a trainer's text log, read line by line by every format's recogniser. The trainer logs of a
- * run (one per job attempt, or one with several starts) are then stitched into one run ({@link RunStitcher}).
+ * kubectl's JSON of Pods and Events by its objects' {@code apiVersion} and {@code kind}; anything else as a trainer's
+ * text log, read line by line by every format's recogniser. The Kubernetes exports of a load are merged into one
+ * source ({@link KubeRecords}: events expire after about an hour, so a run's come in several exports). The trainer
+ * logs of a run (one per job attempt, or one with several starts) and that source are then stitched into one run
+ * ({@link RunStitcher}).
  * Files are only read, never written.
  */
 public final class RunLoader {
@@ -42,14 +46,18 @@ public final class RunLoader {
     public Run load(List<Path> files) throws InputException {
         RunBuilder run = new RunBuilder();
         List<FileEvents> logs = new ArrayList<>();
+        KubeRecords kube = new KubeRecords(options.mode());
         int loaded = 0;
+        int stitched = 0;
         InputException firstFailure = null;
         for (Path file : files) {
             try {
-                FileEvents events = readOne(file, run);
+                int exports = kube.exports();
+                FileEvents events = readOne(file, run, kube);
                 if (events != null) {
                     logs.add(events);
                 }
+                stitched += events != null || kube.exports() > exports ? 1 : 0;
                 run.inputFile(file.toString());
                 loaded++;
             } catch (InputException e) {
@@ -63,11 +71,14 @@ public final class RunLoader {
         if (loaded == 0 && firstFailure != null) {
             throw firstFailure;
         }
+        if (!kube.isEmpty()) {
+            logs.add(kube.fileEvents());
+        }
         if (!logs.isEmpty()) {
             try {
                 RunStitcher.stitch(logs, run, options);
             } catch (InputException e) {
-                if (options.mode() == LoadMode.STRICT || loaded == logs.size()) {
+                if (options.mode() == LoadMode.STRICT || loaded == stitched) {
                     throw e;
                 }
                 run.problem(Problem.error(e.source(), e.detail()));
@@ -81,8 +92,11 @@ public final class RunLoader {
         return run.build();
     }
 
-    /** Reads a file into the run, or, for a trainer log, returns its events for stitching. */
-    private FileEvents readOne(Path file, RunBuilder run) throws InputException {
+    /**
+     * Reads a file into the run, or, for a trainer log, returns its events for stitching; a Kubernetes export goes
+     * into {@code kube}, to be merged with the load's others.
+     */
+    private FileEvents readOne(Path file, RunBuilder run, KubeRecords kube) throws InputException {
         Source whole = new Source(file.toString(), 0);
         try {
             if (!Files.isRegularFile(file)) {
@@ -95,6 +109,10 @@ public final class RunLoader {
                 case RUN_LOG_CSV -> read(new CsvRunLogReader(), file, run);
                 case ML_GOODPUT -> read(new MlGoodputReader(), file, run);
                 case HF_TRAINER_STATE -> HfTrainerStateReader.read(file, options.startUs(), options.mode());
+                case KUBERNETES -> {
+                    kube.read(file);
+                    yield null;
+                }
                 case TRAINER_LOG -> new TrainerLogReader(formats(), options.zoneOf(file), options.mode()).read(file);
             };
         } catch (NoSuchFileException e) {
@@ -123,7 +141,8 @@ public final class RunLoader {
     }
 
     /**
-     * Chooses a reader by content. A JSON file is told apart by its first record's fields; a CSV run log by its
+     * Chooses a reader by content. A JSON file is told apart by its first record's fields (kubectl's by its objects'
+     * kind, refused naming it when they are neither Pods nor Events); a CSV run log by its
      * header's {@code event} column; anything else is a trainer log (the recognisers then find its records, or
      * refuse it naming what they read).
      */
@@ -137,13 +156,25 @@ public final class RunLoader {
             if (fields.contains("log_history") && (fields.contains("global_step") || fields.contains("max_steps"))) {
                 return InputFormat.HF_TRAINER_STATE;
             }
+            if (fields.contains("kind") || fields.contains("items") || fields.contains("object")) {
+                FirstRecord.Kube k = FirstRecord.kubernetes(file);
+                if (k != null) {
+                    if (k.podsOrEvents()) {
+                        return InputFormat.KUBERNETES;
+                    }
+                    throw new InputException(new Source(file.toString(), 1), k.list()
+                            ? "expected a kubectl List of Pods or Events, found items of kind " + k.kind()
+                            : "expected a kubectl List of Pods or Events (or a Pod or an Event), found a " + k.kind());
+                }
+            }
             if (fields.stream().anyMatch(RunLoader::isMlGoodputField)) {
                 return InputFormat.ML_GOODPUT;
             }
             throw new InputException(new Source(file.toString(), 1), "expected a run log (JSON Lines with an "
-                    + "\"event\" field), ml-goodput-measurement entries, or a Hugging Face trainer_state.json "
-                    + "(\"log_history\"); the first record has " + (fields.isEmpty() ? "no fields"
-                    : "the fields " + String.join(", ", fields.stream().limit(8).toList())));
+                    + "\"event\" field), ml-goodput-measurement entries, a Hugging Face trainer_state.json "
+                    + "(\"log_history\"), or kubectl's JSON of Pods or Events; the first record has "
+                    + (fields.isEmpty() ? "no fields" : "the fields " + String.join(", ",
+                    fields.stream().limit(8).toList())));
         }
         String first = firstLine(head);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Every format a run is read from, for {@code goodput formats} and the docs: the structured files told apart by
- * their first record (canonical run log, ml-goodput-measurement, Hugging Face's trainer_state.json) and the trainer
+ * their first record (canonical run log, ml-goodput-measurement, Hugging Face's trainer_state.json, kubectl's JSON of
+ * pods and events) and the trainer
  * logs read line by line ({@link LogFormats}). Profiler traces are not listed: they give the model layer beside a
  * run, not a run.
  */
@@ -47,7 +48,14 @@ public final class InputFormats {
             new Format("hf-trainer-state", "Hugging Face Trainer trainer_state.json", Kind.STRUCTURED,
                     "{\"global_step\": 500, \"log_history\": [{\"epoch\": 0.1, \"loss\": 2.31, \"step\": 10}, ...]}",
                     "steps from log_history, spread evenly over train_runtime (it has no wall-clock times), "
-                            + "evaluations; placed at --start, else at the file's time less train_runtime"));
+                            + "evaluations; placed at --start, else at the file's time less train_runtime"),
+            new Format("kubernetes", "Kubernetes: kubectl get pods -o json, kubectl get events -o json",
+                    Kind.STRUCTURED,
+                    "{\"apiVersion\": \"v1\", \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\", ...}], "
+                            + "\"kind\": \"List\"}",
+                    "each run of a pod's training container as a scheduler job (created, scheduled, ended, state, "
+                            + "node, exit code, GPUs); OOM kills, evictions and NotReady nodes as faults, preemptions, "
+                            + "scheduling, image pulls and back-offs from events; several exports merged"));
 
     private InputFormats() {
     }

@@ -33,6 +33,10 @@ final class EventTimes {
             return new TrainerEvent.End(t, d.source(), d.reason(), d.message());
         } else if (e instanceof TrainerEvent.Activity a) {
             return new TrainerEvent.Activity(t, a.source(), g.applyAsLong(a.endUs()), a.endSource());
+        } else if (e instanceof TrainerEvent.SchedulerJob j) {
+            return new TrainerEvent.SchedulerJob(t, j.source(), j.jobId(), j.stepId(), j.name(), g.applyAsLong(j.submitUs()),
+                    g.applyAsLong(j.startUs()), g.applyAsLong(j.endUs()), j.state(), j.reason(), j.nodes(), j.exitCode(),
+                    j.accelerators());
         } else if (e instanceof TrainerEvent.Setting s) {
             return new TrainerEvent.Setting(t, s.source(), s.key(), s.value());
         }
