@@ -126,6 +126,6 @@ final class NaiveAttribution {
 
     private static AttributedInterval piece(Interval iv, long a, long b, Cause c, Assignment by, int i) {
         return new AttributedInterval(new Interval(a, b, new IntervalState.Lost(c), iv.acceleratorsInUse(),
-                iv.source()), by, i);
+                iv.source(), iv.hotSpares()), by, i);
     }
 }
