@@ -108,18 +108,7 @@ class RootsAndCascadesTest {
         // at 1830 is outside it and the watchdog would be the root. The watchdog widens the window to
         // 3690 - 1800 - 60 = 1830: the Xid is linked (the bound is inclusive) and is the root.
         // Detection = max(1830, 1860) = 1860: 1860..3780 (1920 s) + the gap to 3780 + 300 (300 s) = 2220 s.
-        RunFixture f = new RunFixture().accelerators(8);
-        f.start(0);
-        f.steps(0, 30, 0, 60);
-        f.stepStart(31, 1860);
-        f.fault(1830, "gpu_system_processor", XID_119);
-        f.fault(3690, "nccl_watchdog_timeout", WATCHDOG_30_MIN);
-        f.end(3780, EndReason.FAULT);
-        f.start(4080);
-        f.phase(PhaseKind.CHECKPOINT_RESTORE, 4080, 4140);
-        f.steps(30, 39, 4140, 60);
-        f.end(4740, EndReason.COMPLETED);
-        Derivation d = f.derive();
+        Derivation d = hungAfterAnXidAt(1830);
         GoodputReport r = d.report();
 
         ResolvedAttempt failed = d.attempts().get(0);
@@ -143,17 +132,7 @@ class RootsAndCascadesTest {
     void aWatchdogDoesNotReachAFaultOneSecondBeyondItsTimeoutAndMargin() {
         // As above with the Xid at 1829: 3690 - 1800 - 60 = 1830 > 1829, and the job's progress went on after it
         // (until 1860): the watchdog is the root, detected at 3690; the Xid costs nothing.
-        RunFixture f = new RunFixture().accelerators(8);
-        f.start(0);
-        f.steps(0, 30, 0, 60);
-        f.stepStart(31, 1860);
-        f.fault(1829, "gpu_system_processor", XID_119);
-        f.fault(3690, "nccl_watchdog_timeout", WATCHDOG_30_MIN);
-        f.end(3780, EndReason.FAULT);
-        f.start(4080);
-        f.steps(30, 39, 4080, 60);
-        f.end(4680, EndReason.COMPLETED);
-        Derivation d = f.derive();
+        Derivation d = hungAfterAnXidAt(1829);
         assertEquals("nccl_watchdog_timeout", d.attempts().get(0).root().cause());
         assertTrue(d.attempts().get(0).cascades().isEmpty());
         assertEquals(0.0, seconds(d.report(), "gpu_system_processor"), EPS);
@@ -310,6 +289,25 @@ class RootsAndCascadesTest {
         assertEquals(100.0 * 4 / 16, seconds(r, "hot_spares"), EPS);
         assertTrue(r.warnings().stream().anyMatch(p -> p.message().contains("8 hot spares, more than the 4")),
                 r.warnings().toString());
+    }
+
+    /**
+     * Steps of 60 s from 0 to step 30 (ends 1860), step 31 hung from 1860; an Xid at {@code xidAt}; the 30-minute
+     * watchdog at 3690; the job ends at 3780; the next restores 4080..4140 and runs steps 30..39 to 4740.
+     */
+    private static Derivation hungAfterAnXidAt(double xidAt) {
+        RunFixture f = new RunFixture().accelerators(8);
+        f.start(0);
+        f.steps(0, 30, 0, 60);
+        f.stepStart(31, 1860);
+        f.fault(xidAt, "gpu_system_processor", XID_119);
+        f.fault(3690, "nccl_watchdog_timeout", WATCHDOG_30_MIN);
+        f.end(3780, EndReason.FAULT);
+        f.start(4080);
+        f.phase(PhaseKind.CHECKPOINT_RESTORE, 4080, 4140);
+        f.steps(30, 39, 4140, 60);
+        f.end(4740, EndReason.COMPLETED);
+        return f.derive();
     }
 
     private static RestartCost only(List<RestartCost> restarts) {
