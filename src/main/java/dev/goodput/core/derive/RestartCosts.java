@@ -1,5 +1,6 @@
 package dev.goodput.core.derive;
 
+import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Phase;
 import dev.goodput.core.model.PhaseKind;
@@ -21,7 +22,12 @@ final class RestartCosts {
     private RestartCosts() {
     }
 
-    static List<RestartCost> compute(Run run, List<ResolvedAttempt> attempts, StepPlan plan, Window w) {
+    /**
+     * @param lost where the partition put each cause, so a gap's stretch it leaves unattributed (a logged downtime
+     *             nobody explained) is not charged to the restart before it
+     */
+    static List<RestartCost> compute(Run run, List<ResolvedAttempt> attempts, StepPlan plan, Window w,
+                                     ReliabilityCalculator.LostTime lost) {
         int n = attempts.size();
         StepTable s = run.steps();
         int[] firstRow = new int[n];
@@ -67,6 +73,7 @@ final class RestartCosts {
             if (a.disrupted()) {
                 detectionStart = lastRow[i] >= 0 ? plan.end[lastRow[i]] : Math.min(a.detectionUs(), a.endUs());
             }
+            String cause = ClaimBuilder.endCause(a).id();
             Double queue = null;
             Double init = null;
             Double restore = null;
@@ -74,13 +81,14 @@ final class RestartCosts {
                 ResolvedAttempt next = attempts.get(i + 1);
                 long firstStep = firstRow[i + 1] >= 0 ? s.startUs(firstRow[i + 1]) : next.endUs();
                 long restoreUs = covered(restores, next.startUs(), Math.max(next.startUs(), firstStep));
-                queue = seconds(next.startUs() - a.endUs());
+                long unexplained = cause.equals(CauseCatalog.UNATTRIBUTED_DOWNTIME.id()) ? 0
+                        : lost.us(a.endUs(), next.startUs(), CauseCatalog.UNATTRIBUTED_DOWNTIME.id());
+                queue = seconds(next.startUs() - a.endUs() - unexplained);
                 restore = seconds(restoreUs);
                 init = seconds(Math.max(0, firstStep - next.startUs() - restoreUs));
             }
             Source ended = a.endSource() != null ? a.endSource() : a.source();
-            out.add(new RestartCost(at, a.endUs(), a.endReason().id(), !a.disrupted(),
-                    ClaimBuilder.endCause(a).id(), cascades(a), (root != null ? root.source() : ended).toString(),
+            out.add(new RestartCost(at, a.endUs(), a.endReason().id(), !a.disrupted(), cause, cascades(a), (root != null ? root.source() : ended).toString(),
                     rule(root), seconds(Math.max(0, a.endUs() - detectionStart)), queue, init, restore,
                     seconds(rolledBackUs[i])));
         }

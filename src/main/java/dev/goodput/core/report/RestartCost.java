@@ -17,7 +17,8 @@ import java.util.List;
  * @param rule             the classification rule that gave the root its cause, when known
  * @param detectionSeconds from the end of the attempt's last step execution (or, with no step, the detection
  *                         time) to the attempt's end: what the failure cost inside the attempt
- * @param queueSeconds     attempt end → next start
+ * @param queueSeconds     attempt end → next start, less what the partition leaves unattributed there (a wait
+ *                         nobody explained is not this restart's, unless its own cause is unattributed)
  * @param initSeconds      next start → its first step, less restore (provisioning and startup)
  * @param restoreSeconds   the next attempt's checkpoint restore before its first step
  * @param rollbackSeconds  the attempt's step executions that were rolled back (wasted progress)
