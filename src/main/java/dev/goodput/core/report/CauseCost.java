@@ -18,20 +18,21 @@ public record CauseCost(String cause, int restarts, boolean planned, double dete
 
     /** One row per root cause (planned ones apart from failures of the same id), costliest first. */
     public static List<CauseCost> of(List<RestartCost> restarts) {
-        Map<String, double[]> sums = new TreeMap<>(); // key → {count, detection, queue, init, restore, rollback}
+        Map<String, CauseCost> rows = new TreeMap<>();
         for (RestartCost r : restarts) {
-            double[] s = sums.computeIfAbsent((r.planned() ? "1" : "0") + r.rootCause(), k -> new double[6]);
-            s[0]++;
-            s[1] += r.detectionSeconds();
-            s[2] += r.queueSeconds() == null ? 0 : r.queueSeconds();
-            s[3] += r.initSeconds() == null ? 0 : r.initSeconds();
-            s[4] += r.restoreSeconds() == null ? 0 : r.restoreSeconds();
-            s[5] += r.rollbackSeconds();
+            CauseCost one = new CauseCost(r.rootCause(), 1, r.planned(), r.detectionSeconds(),
+                    RestartCost.orZero(r.queueSeconds()), RestartCost.orZero(r.initSeconds()),
+                    RestartCost.orZero(r.restoreSeconds()), r.rollbackSeconds());
+            rows.merge((r.planned() ? "planned " : "") + r.rootCause(), one, CauseCost::plus);
         }
-        List<CauseCost> out = new ArrayList<>();
-        sums.forEach((key, s) -> out.add(new CauseCost(key.substring(1), (int) s[0], key.charAt(0) == '1', s[1],
-                s[2], s[3], s[4], s[5])));
+        List<CauseCost> out = new ArrayList<>(rows.values());
         out.sort((a, b) -> Double.compare(b.totalSeconds(), a.totalSeconds()));
         return List.copyOf(out);
+    }
+
+    private CauseCost plus(CauseCost o) {
+        return new CauseCost(cause, restarts + o.restarts, planned, detectionSeconds + o.detectionSeconds,
+                queueSeconds + o.queueSeconds, initSeconds + o.initSeconds, restoreSeconds + o.restoreSeconds,
+                rollbackSeconds + o.rollbackSeconds);
     }
 }

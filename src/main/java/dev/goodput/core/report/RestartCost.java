@@ -36,7 +36,8 @@ public record RestartCost(long timeUs, long attemptEndUs, String endReason, bool
                 + rollbackSeconds;
     }
 
-    private static double orZero(Double v) {
+    /** A split that did not happen (no attempt followed) counts as nothing. */
+    static double orZero(Double v) {
         return v == null ? 0 : v;
     }
 }
