@@ -88,9 +88,9 @@ final class RestartCosts {
                 init = seconds(Math.max(0, firstStep - next.startUs() - restoreUs));
             }
             Source ended = a.endSource() != null ? a.endSource() : a.source();
-            out.add(new RestartCost(at, a.endUs(), a.endReason().id(), !a.disrupted(), cause, cascades(a), (root != null ? root.source() : ended).toString(),
-                    rule(root), seconds(Math.max(0, a.endUs() - detectionStart)), queue, init, restore,
-                    seconds(rolledBackUs[i])));
+            out.add(new RestartCost(at, a.endUs(), a.endReason().id(), !a.disrupted(), cause, cascades(a),
+                    (root != null ? root.source() : ended).toString(), rule(root),
+                    seconds(Math.max(0, a.endUs() - detectionStart)), queue, init, restore, seconds(rolledBackUs[i])));
         }
         return List.copyOf(out);
     }

@@ -101,6 +101,28 @@ class RootsAndCascadesTest {
     }
 
     @Test
+    void aRealWatchdogTimeoutIsTheRootOfTheTeardownThatFollows() throws Exception {
+        // torchtitan run285: the NCCL watchdog (line 41, 06:31:05.050097) fires before step 1; torchrun then sends
+        // SIGTERM and reports the failure, and the job's log ends at 06:32:08.379. The watchdog is the root, the
+        // later faults of the teardown its cascades; with no step run, its detection is its own time: 63.328903 s.
+        Path log = Path.of("src/test/resources/logs",
+                "torchtitan__qwen3_14b_8xb200__run285_nccl_watchdog_timeout_failed.log");
+        Derivation d = GoodputDeriver.derive(new dev.goodput.core.io.RunLoader(dev.goodput.core.io.LoadMode.STRICT)
+                .load(List.of(log)), DerivationSettings.defaults());
+        GoodputReport r = d.report();
+        assertEquals(1, r.disruptions());
+        ResolvedAttempt failed = d.attempts().get(d.attempts().size() - 1);
+        assertEquals(41, failed.root().source().line());
+        assertTrue(failed.cascades().size() >= 1, failed.cascades().toString());
+        assertTrue(failed.cascades().stream().allMatch(c -> c.timeUs() >= failed.root().timeUs()));
+        assertEquals(63.328903, seconds(r, failed.root().cause()), 1e-6);
+        RestartCost c = only(r.restarts());
+        assertEquals(63.328903, c.detectionSeconds(), 1e-6);
+        assertNull(c.queueSeconds()); // no job after it
+        assertEquals(failed.cascades().size(), c.cascades().size());
+    }
+
+    @Test
     void aThirtyMinuteWatchdogLinksTheRootThirtyOneMinutesBeforeIt() {
         // Steps of 60 s from 0; step 30 (1800..1860) completes although the Xid hits at 1830; step 31 starts at 1860
         // and hangs. The watchdog (Timeout(ms)=1800000) fires at 3690, 31 min after the Xid; the job ends at 3780.

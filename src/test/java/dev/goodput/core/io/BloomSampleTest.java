@@ -65,7 +65,8 @@ class BloomSampleTest {
     @Test
     void stepsMatchTheDiarysIterationCount() {
         assertEquals(94_767, report.steps().keptSteps(), "global_step94767 was the last step on 48 nodes");
-        assertEquals(1_606, report.steps().wastedSteps(), "steps repeated after the 15 disruptions and the maintenance");
+        assertEquals(1_606, report.steps().wastedSteps(),
+                "steps repeated after the 15 disruptions and the maintenance");
         assertEquals(416, report.accelerators());
     }
 
