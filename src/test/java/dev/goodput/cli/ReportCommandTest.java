@@ -56,6 +56,43 @@ class ReportCommandTest {
     }
 
     @Test
+    void jsonReportDetailsEachRestartOfTheBloomRun() throws Exception {
+        JsonNode j = CliRun.of("report", dev.goodput.testing.SampleRuns.BLOOM, "--format", "json").json();
+        assertEquals("goodput-report/1", j.get("schema").asText());
+        assertEquals(1, j.get("schema_minor").asInt());
+        JsonNode details = j.get("disruption_details");
+        // 15 disruptions (11 GPU failures, 4 eval hangs) and 12 planned restarts (11 kill-switch cancels and the
+        // emergency maintenance's preemption); the last job's cancel ends the run and restarts nothing.
+        assertEquals(27, details.size());
+        int unplanned = 0;
+        for (JsonNode d : details) {
+            unplanned += d.get("planned").asBoolean() ? 0 : 1;
+            for (String f : List.of("time", "root_cause", "cascades", "source", "rule", "detection_seconds",
+                    "queue_seconds", "init_seconds", "restore_seconds", "rollback_seconds", "planned")) {
+                assertTrue(d.has(f), f);
+            }
+        }
+        assertEquals(j.get("disruptions").asInt(), unplanned);
+        // The documented crash: "One of the GPUs crashed at 2022-03-21_13:34:34 JZ time ... we lost 7.3h of work".
+        JsonNode crash = details.get(1);
+        assertEquals("2022-03-21T12:34:34Z", crash.get("time").asText());
+        assertEquals("gpu_failure", crash.get("root_cause").asText());
+        assertEquals(dev.goodput.testing.SampleRuns.BLOOM + ":269", crash.get("source").asText());
+        assertEquals(300.0, crash.get("queue_seconds").asDouble(), 1e-9); // job end -> next array element
+        assertEquals(480.0, crash.get("init_seconds").asDouble(), 1e-9); // 8 min startup
+        assertEquals(240.0, crash.get("restore_seconds").asDouble(), 1e-9); // 4 min checkpoint load
+        double rolledBackHours = crash.get("rollback_seconds").asDouble() / 3600;
+        assertTrue(rolledBackHours > 7.2 && rolledBackHours < 7.3, "" + rolledBackHours);
+        JsonNode maintenance = details.get(2);
+        assertTrue(maintenance.get("planned").asBoolean());
+        assertEquals("preemption", maintenance.get("root_cause").asText());
+        assertEquals(4 * 3600.0, maintenance.get("queue_seconds").asDouble(), 1e-9);
+        CliRun text = CliRun.of("report", dev.goodput.testing.SampleRuns.BLOOM);
+        assertTrue(text.out().contains("Cost by root cause"), text.out());
+        assertTrue(text.out().contains("preemption (planned)"), text.out());
+    }
+
+    @Test
     void everyFormatPrintsTheSameGoodputs() throws Exception {
         JsonNode j = CliRun.of("report", CLEAN, "--format", "json").json();
         String infraPct = String.format(java.util.Locale.ROOT, "%.2f%%", j.get("goodput").get("infra").asDouble() * 100);

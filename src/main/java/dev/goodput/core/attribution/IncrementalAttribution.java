@@ -128,7 +128,23 @@ public final class IncrementalAttribution {
 
     private GoodputReport buildReport() {
         return reports.build(ledger, ReliabilityCalculator.compute(base.attempts(), base.window(), disruptions,
-                this::disruptionCause), pieceCount);
+                this::disruptionCause, this::lostTo), pieceCount);
+    }
+
+    /** Wall-clock time in [fromUs, toUs) lost to {@code causeId} now: what MTTR counts of a recovery. */
+    private long lostTo(long fromUs, long toUs, String causeId) {
+        long total = 0;
+        for (int i = firstEndingAfter(fromUs), end = firstStartingFrom(toUs); i < end; i++) {
+            if (intervals.get(i).productive()) {
+                continue;
+            }
+            for (AttributedInterval p : piecesOf(i)) {
+                if (p.cause().id().equals(causeId)) {
+                    total += Math.max(0, Math.min(toUs, p.endUs()) - Math.max(fromUs, p.startUs()));
+                }
+            }
+        }
+        return total;
     }
 
     /**

@@ -131,7 +131,7 @@ final class IntervalAttributor {
 
     private static AttributedInterval piece(int index, Interval iv, long start, long end, Outcome o) {
         return new AttributedInterval(new Interval(start, end, new IntervalState.Lost(o.cause()),
-                iv.acceleratorsInUse(), iv.source()), o.by(), index);
+                iv.acceleratorsInUse(), iv.source(), iv.hotSpares()), o.by(), index);
     }
 
     /**

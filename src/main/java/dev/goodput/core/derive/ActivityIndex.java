@@ -19,7 +19,6 @@ final class ActivityIndex {
     private final long[] phaseStarts;
     private final List<Checkpoint> checkpoints;
     private final long[] checkpointTimes;
-    private final List<FaultEvent> faults;
     private final long[] faultTimes;
 
     ActivityIndex(Run run) {
@@ -28,8 +27,7 @@ final class ActivityIndex {
         phaseStarts = phases.stream().mapToLong(Phase::startUs).toArray();
         checkpoints = run.checkpoints();
         checkpointTimes = checkpoints.stream().mapToLong(Checkpoint::timeUs).toArray();
-        faults = run.faults();
-        faultTimes = faults.stream().mapToLong(FaultEvent::timeUs).toArray();
+        faultTimes = run.faults().stream().mapToLong(FaultEvent::timeUs).toArray();
     }
 
     List<Phase> phases() {
@@ -90,12 +88,6 @@ final class ActivityIndex {
     long lastActivity() {
         long first = firstActivity();
         return first == Times.UNKNOWN ? Times.UNKNOWN : lastActivity(first, Long.MAX_VALUE);
-    }
-
-    /** The first fault at or after {@code from} and before {@code to}, or null. */
-    FaultEvent firstFault(long from, long to) {
-        int i = lowerBound(faultTimes, from);
-        return i < faults.size() && faultTimes[i] < to ? faults.get(i) : null;
     }
 
     /** The time of the last fault in (from, to), or {@code from} when there is none. */

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Decides when the job was up: the logged attempts, plus restarts the log did not record as a job start
- * (a step number that repeats or goes back), each with a known end and the fault that ended it.
+ * (a step number that repeats or goes back), each with a known end and, when it failed, the faults linked to the
+ * failure ({@link FaultLinker}).
  */
 final class AttemptResolver {
     /** The attempts and, per step row, the index of the attempt that ran it (-1: none). */
@@ -83,9 +84,10 @@ final class AttemptResolver {
                     problems.add(Problem.warning(s.source(i), "step " + s.number(i) + " follows step "
                             + s.number(prev) + " with no job_start between: treated as a restart"));
                     out.add(new JobAttempt(current.startUs(), prevEnd, EndReason.UNKNOWN, current.allocated(),
-                            current.inUse(), current.inferred(), current.source()));
+                            current.inUse(), current.inferred(), current.source(), current.why(),
+                            current.hotSpares(), null));
                     current = new JobAttempt(restartAt, current.endUs(), current.endReason(), current.allocated(),
-                            current.inUse(), true, s.source(i));
+                            current.inUse(), true, s.source(i), null, current.hotSpares(), current.endSource());
                 }
                 prev = i;
             }
@@ -116,51 +118,108 @@ final class AttemptResolver {
 
     private static Result finish(Run run, ActivityIndex index, List<JobAttempt> attempts, int capacity,
                                  List<Problem> problems) {
-        List<ResolvedAttempt> out = new ArrayList<>(attempts.size());
-        for (int i = 0; i < attempts.size(); i++) {
-            JobAttempt a = attempts.get(i);
-            long nextStart = i + 1 < attempts.size() ? attempts.get(i + 1).startUs() : Long.MAX_VALUE;
-            FaultEvent fatal = null;
-            if (a.endReason() != EndReason.COMPLETED && a.endReason() != EndReason.CANCELLED) {
-                fatal = fatalFault(run.steps(), index, a, nextStart);
+        int n = attempts.size();
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = attempts.get(i).startUs();
+            ends[i] = Math.max(starts[i], attempts.get(i).endUs());
+        }
+        StepTable s = run.steps();
+        // Steps first: a failure's linking window reaches back to the job's last progress.
+        int[] stepAttempt = assignSteps(s, starts, ends, problems);
+        int[] lastRow = new int[n];
+        Arrays.fill(lastRow, -1);
+        for (int row = 0; row < stepAttempt.length; row++) {
+            if (stepAttempt[row] >= 0) {
+                lastRow[stepAttempt[row]] = row;
             }
+        }
+        FaultLinker linker = new FaultLinker(run.faults());
+        List<ResolvedAttempt> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            JobAttempt a = attempts.get(i);
+            long nextStart = i + 1 < n ? starts[i + 1] : Long.MAX_VALUE;
             EndReason reason = a.endReason();
-            if (fatal != null && reason == EndReason.UNKNOWN) {
+            long progressEnd = progressEnd(s, lastRow[i], starts[i], ends[i]);
+            FaultLinker.Links links = FaultLinker.Links.NONE;
+            if (reason.isDisruption()) {
+                // A logged end says when the job failed: its faults reach 5 minutes past it. An end nobody logged
+                // is only the last activity; the faults up to the next start say how it ended.
+                long to = reason == EndReason.UNKNOWN ? nextStart
+                        : Math.min(nextStart, FaultLinker.saturatingAdd(ends[i], FaultLinker.AFTER_US + 1));
+                boolean last = i == n - 1;
+                // The last attempt with no logged end may be running still: it failed only if a fault followed
+                // its last progress.
+                if (!last || reason != EndReason.UNKNOWN || linker.anyFrom(progressEnd, starts[i], to)) {
+                    links = linker.link(starts[i], to, ends[i], progressEnd);
+                }
+            }
+            FaultEvent root = links.root();
+            if (root != null && reason == EndReason.UNKNOWN) {
                 reason = EndReason.FAULT;
             }
             // The last attempt with no logged end may simply be running still: not a disruption.
-            if (reason == EndReason.UNKNOWN && i == attempts.size() - 1 && fatal == null) {
+            if (reason == EndReason.UNKNOWN && i == n - 1 && root == null) {
                 reason = EndReason.COMPLETED;
                 if (!a.inferred()) {
                     problems.add(Problem.warning(a.source(), "the last job attempt has no job_end; it is taken to "
                             + "end at its last event"));
                 }
             }
-            int allocated = a.allocated() > 0 ? a.allocated() : capacity;
-            int inUse = a.inUse() > 0 ? a.inUse() : allocated;
-            if (inUse > capacity) {
-                problems.add(Problem.warning(a.source(), "attempt uses " + inUse + " accelerators, more than the "
-                        + "run's " + capacity + "; capped"));
-                inUse = capacity;
-            }
-            out.add(new ResolvedAttempt(i, a.startUs(), Math.max(a.startUs(), a.endUs()), reason, allocated, inUse,
-                    a.inferred(), fatal, a.source()));
+            long detection = root == null ? ends[i] : Math.max(root.timeUs(), progressEnd);
+            Allocation alloc = allocation(a, capacity, problems);
+            out.add(new ResolvedAttempt(i, starts[i], ends[i], reason, alloc.allocated, alloc.inUse, alloc.spares,
+                    a.inferred(), root, links.cascades(), detection, a.source(), a.endSource()));
         }
-        return new Result(out, assignSteps(run.steps(), out, problems), problems);
+        return new Result(out, stepAttempt, problems);
     }
 
     /**
-     * The first fault at or after the attempt's last step start (its start when it ran none) and before the
-     * next attempt: the root cause; later ones are its cascade.
+     * Where the job's progress stopped: the start of the attempt's last step when it was in flight (no logged
+     * end), else that step's end; the attempt's start when it ran no step.
      */
-    private static FaultEvent fatalFault(StepTable s, ActivityIndex index, JobAttempt a, long nextStart) {
-        // The last step starting at or before the attempt's end (and before the next attempt).
-        int last = s.firstStartingAtOrAfter(Math.min(a.endUs() + 1, nextStart)) - 1;
-        long from = last >= 0 && s.startUs(last) >= a.startUs() ? s.startUs(last) : a.startUs();
-        return index.firstFault(from, nextStart);
+    private static long progressEnd(StepTable s, int row, long start, long end) {
+        if (row < 0) {
+            return start;
+        }
+        long stepStart = s.startUs(row);
+        return Times.known(s.endUs(row)) ? Math.min(Math.max(s.endUs(row), stepStart), Math.max(end, stepStart))
+                : stepStart;
     }
 
-    private static int[] assignSteps(StepTable s, List<ResolvedAttempt> attempts, List<Problem> problems) {
+    private record Allocation(int allocated, int inUse, int spares) {
+    }
+
+    /**
+     * Accelerators allocated (default: the run's), in use (default: allocated less the hot spares) and held in
+     * reserve; counts that cannot hold together are capped, with a warning.
+     */
+    private static Allocation allocation(JobAttempt a, int capacity, List<Problem> problems) {
+        int allocated = a.allocated() > 0 ? a.allocated() : capacity;
+        int spares = a.hotSpares();
+        int inUse = a.inUse() > 0 ? a.inUse() : allocated - spares;
+        if (inUse <= 0) {
+            problems.add(Problem.warning(a.source(), "attempt holds " + spares + " hot spares of " + allocated
+                    + " allocated accelerators, leaving none to train; the spares are ignored"));
+            spares = 0;
+            inUse = allocated;
+        }
+        if (inUse > capacity) {
+            problems.add(Problem.warning(a.source(), "attempt uses " + inUse + " accelerators, more than the "
+                    + "run's " + capacity + "; capped"));
+            inUse = capacity;
+        }
+        int free = Math.max(0, Math.min(allocated, capacity) - inUse);
+        if (spares > free) {
+            problems.add(Problem.warning(a.source(), "attempt holds " + spares + " hot spares, more than the "
+                    + free + " allocated accelerators not in use; capped"));
+            spares = free;
+        }
+        return new Allocation(allocated, inUse, spares);
+    }
+
+    private static int[] assignSteps(StepTable s, long[] starts, long[] ends, List<Problem> problems) {
         int[] of = new int[s.size()];
         Arrays.fill(of, -1);
         int a = -1;
@@ -169,10 +228,10 @@ final class AttemptResolver {
             long t = s.startUs(i);
             // The attempt with the latest start at or before t; a step starting right at its end still
             // belongs to it (the step in flight when the job died).
-            while (a + 1 < attempts.size() && attempts.get(a + 1).startUs() <= t) {
+            while (a + 1 < starts.length && starts[a + 1] <= t) {
                 a++;
             }
-            if (a >= 0 && t <= attempts.get(a).endUs()) {
+            if (a >= 0 && t <= ends[a]) {
                 of[i] = a;
             } else {
                 outside++;

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Adds up the partition in accelerator-microseconds: each interval's state gets its duration ×
- * accelerators in use, and the allocated-but-idle rest goes to {@code idle_accelerators}. Sums are exact
+ * accelerators in use, the hot spares go to {@code hot_spares} and the allocated-but-idle rest to
+ * {@code idle_accelerators}. Sums are exact
  * ({@link ExactSum}), so intervals can be taken back out again: an attribution overlay keeps one ledger
  * and updates it by difference, edit by edit, and a ledger built in one pass from the same intervals
  * holds the same totals.
@@ -66,8 +67,12 @@ public final class CauseLedger {
         } else {
             productiveAccUs.subtract(d, used);
         }
-        if (used < capacity) {
-            count(CauseCatalog.IDLE_ACCELERATORS, d, capacity - used, add);
+        long spares = Math.min(capacity - used, iv.hotSpares());
+        if (spares > 0) {
+            count(CauseCatalog.HOT_SPARES, d, spares, add);
+        }
+        if (used + spares < capacity) {
+            count(CauseCatalog.IDLE_ACCELERATORS, d, capacity - used - spares, add);
         }
     }
 

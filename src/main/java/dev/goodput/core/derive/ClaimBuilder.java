@@ -38,37 +38,37 @@ final class ClaimBuilder {
     static List<Claim> build(Run run, List<ResolvedAttempt> attempts, StepPlan plan, Window w, int capacity,
                              boolean evalProductive, List<Problem> problems) {
         ClaimBuilder b = new ClaimBuilder(attempts, capacity, problems);
-        b.add(w.startUs(), w.endUs(), ClaimRank.WINDOW_BASE, lost(CauseCatalog.UNATTRIBUTED_DOWNTIME), capacity,
+        b.add(w.startUs(), w.endUs(), ClaimRank.WINDOW_BASE, lost(CauseCatalog.UNATTRIBUTED_DOWNTIME), null,
                 Source.DERIVED, null);
         b.gaps(w);
         for (Downtime d : run.downtimes()) {
             Cause c = Cause.of(d.cause() != null ? d.cause() : d.kind().id(), Layer.INFRA);
-            b.add(d.startUs(), d.endUs(), ClaimRank.DOWNTIME, lost(c), capacity, d.source(), null);
+            b.add(d.startUs(), d.endUs(), ClaimRank.DOWNTIME, lost(c), null, d.source(), null);
         }
         b.attempts(run.steps(), plan);
         b.steps(run.steps(), plan);
         for (Phase p : run.phases()) {
             IntervalState state = p.kind() == PhaseKind.EVALUATION && evalProductive ? IntervalState.PRODUCTIVE
                     : b.lostInTime(CauseCatalog.forPhase(p), p.source());
-            b.add(p.startUs(), p.endUs(), rankOf(p.kind()), state, b.inUseAt(p.startUs()), p.source(), null);
+            b.add(p.startUs(), p.endUs(), rankOf(p.kind()), state, b.attemptAt(p.startUs()), p.source(), null);
         }
         for (Checkpoint c : run.checkpoints()) {
             if (c.blockingUs() > 0) {
                 b.add(c.timeUs(), c.timeUs() + c.blockingUs(), ClaimRank.CHECKPOINT_SAVE,
-                        lost(CauseCatalog.CHECKPOINT_SAVE), b.inUseAt(c.timeUs()), c.source(), null);
+                        lost(CauseCatalog.CHECKPOINT_SAVE), b.attemptAt(c.timeUs()), c.source(), null);
             }
         }
         return b.claims;
     }
 
-    /** Time between attempts goes to what ended the previous one. */
+    /** Time between attempts goes to what ended the previous one: its root fault, or its planned end's cause. */
     private void gaps(Window w) {
         for (int i = 0; i < attempts.size(); i++) {
             ResolvedAttempt a = attempts.get(i);
             long gapEnd = i + 1 < attempts.size() ? attempts.get(i + 1).startUs() : w.endUs();
             if (gapEnd > a.endUs()) {
-                Source src = a.fatalFault() != null ? a.fatalFault().source() : a.source();
-                add(a.endUs(), gapEnd, ClaimRank.GAP, lostInTime(endCause(a), src), capacity, src, null);
+                Source src = a.root() != null ? a.root().source() : a.source();
+                add(a.endUs(), gapEnd, ClaimRank.GAP, lostInTime(endCause(a), src), null, src, null);
             }
         }
     }
@@ -89,23 +89,23 @@ final class ClaimBuilder {
         }
         for (ResolvedAttempt a : attempts) {
             int idx = a.index();
-            add(a.startUs(), a.endUs(), ClaimRank.ATTEMPT_BASE, lost(CauseCatalog.UNTRACKED), a.inUse(), a.source(),
-                    null);
+            add(a.startUs(), a.endUs(), ClaimRank.ATTEMPT_BASE, lost(CauseCatalog.UNTRACKED), a, a.source(), null);
             long firstStep = first[idx] >= 0 ? s.startUs(first[idx]) : a.endUs();
-            add(a.startUs(), firstStep, ClaimRank.ATTEMPT_EDGE, lost(CauseCatalog.PROGRAM_STARTUP), a.inUse(),
-                    a.source(), null);
+            add(a.startUs(), firstStep, ClaimRank.ATTEMPT_EDGE, lost(CauseCatalog.PROGRAM_STARTUP), a, a.source(),
+                    null);
             if (last[idx] >= 0) {
                 Cause tail = a.disrupted() ? endCause(a) : CauseCatalog.SHUTDOWN;
-                // Time lost to a fatal fault is decided by the fault's record, so hover and attribution rules
+                // Time lost to a fault is decided by the root fault's record, so hover and attribution rules
                 // (which match the deciding record's message) see the fault, not the job start.
-                Source decidedBy = a.disrupted() && a.fatalFault() != null ? a.fatalFault().source() : a.source();
-                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lostInTime(tail, decidedBy), a.inUse(),
+                Source decidedBy = a.disrupted() && a.root() != null ? a.root().source() : a.source();
+                add(plan.end[last[idx]], a.endUs(), ClaimRank.ATTEMPT_EDGE, lostInTime(tail, decidedBy), a,
                         decidedBy, null);
             }
-            FaultEvent f = a.fatalFault();
-            if (f != null && f.timeUs() >= a.startUs() && f.timeUs() < a.endUs()) {
-                add(f.timeUs(), a.endUs(), ClaimRank.POST_FAULT, lostInTime(endCause(a), f.source()), a.inUse(),
-                        f.source(), null);
+            FaultEvent root = a.root();
+            // From the detection time (the root, or the end of the progress made after it) to the attempt's end.
+            if (root != null && a.detectionUs() >= a.startUs() && a.detectionUs() < a.endUs()) {
+                add(a.detectionUs(), a.endUs(), ClaimRank.POST_FAULT, lostInTime(endCause(a), root.source()), a,
+                        root.source(), null);
             }
         }
     }
@@ -118,35 +118,44 @@ final class ClaimBuilder {
             }
             long start = s.startUs(i);
             long end = plan.end[i];
-            int inUse = attempts.get(a).inUse();
+            ResolvedAttempt on = attempts.get(a);
             Source src = s.source(i);
             if (plan.kept[i]) {
-                add(start, end, ClaimRank.STEP, IntervalState.PRODUCTIVE, inUse, src, PRODUCTIVE_STEPS);
+                add(start, end, ClaimRank.STEP, IntervalState.PRODUCTIVE, on, src, PRODUCTIVE_STEPS);
             } else {
-                add(start, end, ClaimRank.STEP, WASTED, inUse, src, WASTED_STEPS);
+                add(start, end, ClaimRank.STEP, WASTED, on, src, WASTED_STEPS);
             }
             // The first step after a start also compiles and warms up: its excess over a typical step is startup.
             long excess = (end - start) - plan.typicalUs;
             if (plan.ordinal[i] == 0 && plan.complete[i] && plan.typicalUs > 0 && excess > 0) {
-                add(start, start + excess, ClaimRank.PROGRAM_STARTUP, lost(CauseCatalog.PROGRAM_STARTUP), inUse, src,
+                add(start, start + excess, ClaimRank.PROGRAM_STARTUP, lost(CauseCatalog.PROGRAM_STARTUP), on, src,
                         null);
             }
         }
     }
 
+    /** What the end of {@code a} is charged to: its root fault's cause, its planned end's, else unattributed. */
     static Cause endCause(ResolvedAttempt a) {
-        FaultEvent f = a.fatalFault();
+        FaultEvent f = a.root();
         if (f != null) {
             return Cause.of(f.cause(), f.layer() != null ? f.layer() : Layer.INFRA);
         }
-        if (a.endReason() == EndReason.PREEMPTED) {
-            return CauseCatalog.PREEMPTION;
-        }
-        return CauseCatalog.UNATTRIBUTED_DOWNTIME;
+        return plannedCause(a.endReason());
     }
 
-    /** Accelerators in use at {@code t}: the attempt running then (attempts are sorted and disjoint). */
-    private int inUseAt(long t) {
+    /** The cause of a planned end; {@code unattributed_downtime} for any other end. */
+    static Cause plannedCause(EndReason reason) {
+        return switch (reason) {
+            case TIME_LIMIT -> CauseCatalog.TIME_LIMIT;
+            case CANCELLED -> CauseCatalog.USER_CANCEL;
+            case PREEMPTED -> CauseCatalog.PREEMPTION;
+            case RESTART -> CauseCatalog.PLANNED_RESTART;
+            default -> CauseCatalog.UNATTRIBUTED_DOWNTIME;
+        };
+    }
+
+    /** The attempt running at {@code t}, or null (attempts are sorted and disjoint). */
+    private ResolvedAttempt attemptAt(long t) {
         int lo = 0;
         int hi = attempts.size() - 1;
         int found = -1;
@@ -159,7 +168,7 @@ final class ClaimBuilder {
                 hi = mid - 1;
             }
         }
-        return found >= 0 && t < attempts.get(found).endUs() ? attempts.get(found).inUse() : capacity;
+        return found >= 0 && t < attempts.get(found).endUs() ? attempts.get(found) : null;
     }
 
     private static ClaimRank rankOf(PhaseKind kind) {
@@ -195,9 +204,15 @@ final class ClaimBuilder {
         return new IntervalState.Lost(c);
     }
 
-    private void add(long start, long end, ClaimRank rank, IntervalState state, int inUse, Source src, Object group) {
+    /**
+     * @param on the attempt running, whose accelerators in use and hot spares the claim counts; null between
+     *           attempts, where all the run's accelerators are down
+     */
+    private void add(long start, long end, ClaimRank rank, IntervalState state, ResolvedAttempt on, Source src,
+                     Object group) {
         if (end > start) {
-            claims.add(new Claim(start, end, rank, state, inUse, src, group, claims.size()));
+            claims.add(new Claim(start, end, rank, state, on == null ? capacity : on.inUse(),
+                    on == null ? 0 : on.hotSpares(), src, group, claims.size()));
         }
     }
 }

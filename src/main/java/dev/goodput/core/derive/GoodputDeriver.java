@@ -42,8 +42,10 @@ public final class GoodputDeriver {
                 attempts, rule, problems);
         StepStats steps = StepStatsCalculator.compute(run.steps(), plan, w, settings.outlierMads());
         GoodputReport report = ReportBuilder.forDerivation(run, w, capacity, mfu, settings.measuredModel(),
-                selection.slow(), steps, problems).build(CauseLedger.of(intervals, capacity),
-                ReliabilityCalculator.compute(attempts, w), intervals.size());
+                selection.slow(), steps, RestartCosts.compute(run, attempts, plan, w,
+                        ReliabilityCalculator.lostIn(intervals)), problems)
+                .build(CauseLedger.of(intervals, capacity), ReliabilityCalculator.compute(attempts, w, intervals),
+                        intervals.size());
         return new Derivation(run, w, intervals, attempts, selection.slow(), report);
     }
 

@@ -26,7 +26,8 @@ final class PartitionSweep {
             long e = Math.min(c.end(), w.endUs());
             if (e > s) {
                 clipped.add(s == c.start() && e == c.end() ? c
-                        : new Claim(s, e, c.rank(), c.state(), c.inUse(), c.source(), c.group(), c.seq()));
+                        : new Claim(s, e, c.rank(), c.state(), c.inUse(), c.hotSpares(), c.source(), c.group(),
+                                c.seq()));
             }
         }
         clipped.sort(Comparator.comparingLong(Claim::start));
@@ -64,9 +65,9 @@ final class PartitionSweep {
             if (last >= 0 && lastWinner != null && mergeable(lastWinner, win) && out.get(last).endUs() == t) {
                 Interval prev = out.get(last);
                 out.set(last, new Interval(prev.startUs(), segEnd, prev.state(), prev.acceleratorsInUse(),
-                        prev.source()));
+                        prev.source(), prev.hotSpares()));
             } else {
-                out.add(new Interval(t, segEnd, win.state(), win.inUse(), win.source()));
+                out.add(new Interval(t, segEnd, win.state(), win.inUse(), win.source(), win.hotSpares()));
             }
             lastWinner = win;
         }
@@ -74,6 +75,7 @@ final class PartitionSweep {
     }
 
     private static boolean mergeable(Claim a, Claim b) {
-        return a == b || (a.group() != null && a.group() == b.group() && a.state().equals(b.state()) && a.inUse() == b.inUse());
+        return a == b || (a.group() != null && a.group() == b.group() && a.state().equals(b.state())
+                && a.inUse() == b.inUse() && a.hotSpares() == b.hotSpares());
     }
 }

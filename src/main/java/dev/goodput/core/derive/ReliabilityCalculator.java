@@ -13,28 +13,34 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Disruptions in the window (attempts that ended unplanned), MTBF = uptime ÷ disruptions and MTTR = mean
- * time from the disruption (fault time, else the attempt's end) to the next attempt's start.
+ * Disruptions in the window (attempts that ended unplanned), MTBF = uptime ÷ disruptions and MTTR = mean recovery
+ * time: from the disruption (its detection time, else the attempt's end) to the next attempt's start, counting only
+ * the time lost to the disruption's own cause, so an unattributed gap after a crash is not the crash's repair time.
  */
 public final class ReliabilityCalculator {
     /**
      * One disruption in the window, as the derivation sees it.
      *
-     * @param atUs       the fatal fault's time, else the attempt's end
-     * @param cause      what the derivation counts it under: the fatal fault's cause, else preemption or
-     *                   unattributed downtime
-     * @param source     the record that decided it (the fatal fault, else the attempt), which is also the
+     * @param atUs       the detection time of its root fault, else the attempt's end
+     * @param cause      what the derivation counts it under: the root fault's cause, else unattributed downtime
+     * @param source     the record that decided it (the root fault, else the attempt), which is also the
      *                   source of the lost interval that starts at {@code atUs}
      * @param recoveryUs time to the next attempt's start, or -1 when the log has no restart after it
      */
     public record Disruption(long atUs, Cause cause, Source source, long recoveryUs) {
     }
 
+    /** Wall-clock time in [fromUs, toUs) lost to the cause {@code causeId}, in some partition of the window. */
+    @FunctionalInterface
+    public interface LostTime {
+        long us(long fromUs, long toUs, String causeId);
+    }
+
     private ReliabilityCalculator() {
     }
 
-    static Reliability compute(List<ResolvedAttempt> attempts, Window w) {
-        return compute(attempts, w, disruptions(attempts, w), d -> d.cause().id());
+    static Reliability compute(List<ResolvedAttempt> attempts, Window w, List<Interval> intervals) {
+        return compute(attempts, w, disruptions(attempts, w), d -> d.cause().id(), lostIn(intervals));
     }
 
     /** Attempts that ended unplanned with the disruption in the window (inclusive end), in time order. */
@@ -45,8 +51,8 @@ public final class ReliabilityCalculator {
             if (!a.disrupted()) {
                 continue;
             }
-            FaultEvent f = a.fatalFault();
-            long at = f != null ? Math.min(f.timeUs(), Math.max(a.endUs(), f.timeUs())) : a.endUs();
+            FaultEvent f = a.root();
+            long at = f != null ? a.detectionUs() : a.endUs();
             // Inclusive end: a run whose log ends with the fault still had that disruption.
             if (at < w.startUs() || at > w.endUs()) {
                 continue;
@@ -57,13 +63,46 @@ public final class ReliabilityCalculator {
         return List.copyOf(out);
     }
 
+    /** Time lost to a cause in a range of a partition (intervals in time order, contiguous). */
+    public static LostTime lostIn(List<Interval> intervals) {
+        return (from, to, causeId) -> {
+            long total = 0;
+            for (int i = firstEndingAfter(intervals, from); i < intervals.size(); i++) {
+                Interval iv = intervals.get(i);
+                if (iv.startUs() >= to) {
+                    break;
+                }
+                if (iv.state() instanceof IntervalState.Lost lost && lost.cause().id().equals(causeId)) {
+                    total += Math.min(to, iv.endUs()) - Math.max(from, iv.startUs());
+                }
+            }
+            return total;
+        };
+    }
+
+    private static int firstEndingAfter(List<Interval> intervals, long t) {
+        int lo = 0;
+        int hi = intervals.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (intervals.get(mid).endUs() <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /**
      * @param disruptions as {@link #disruptions} gives them for these attempts and window
      * @param causeOf     the cause id each disruption is counted under; an attribution overlay that
      *                    re-attributes a disruption's lost time counts it under the new cause
+     * @param lost        where the time lost to each cause lies: a disruption's recovery is the time in
+     *                    [its instant, the next start) lost to the cause it is counted under
      */
     public static Reliability compute(List<ResolvedAttempt> attempts, Window w, List<Disruption> disruptions,
-                                      Function<Disruption, String> causeOf) {
+                                      Function<Disruption, String> causeOf, LostTime lost) {
         long upUs = 0;
         for (ResolvedAttempt a : attempts) {
             upUs += Math.max(0, Math.min(a.endUs(), w.endUs()) - Math.max(a.startUs(), w.startUs()));
@@ -72,13 +111,15 @@ public final class ReliabilityCalculator {
         int recovered = 0;
         long recoveryUs = 0;
         for (Disruption d : disruptions) {
-            long[] c = byCause.computeIfAbsent(causeOf.apply(d), k -> new long[3]);
+            String cause = causeOf.apply(d);
+            long[] c = byCause.computeIfAbsent(cause, k -> new long[3]);
             c[0]++;
             if (d.recoveryUs() >= 0) {
+                long repair = lost.us(d.atUs(), d.atUs() + d.recoveryUs(), cause);
                 c[1]++;
-                c[2] += d.recoveryUs();
+                c[2] += repair;
                 recovered++;
-                recoveryUs += d.recoveryUs();
+                recoveryUs += repair;
             }
         }
         int total = disruptions.size();

@@ -11,6 +11,7 @@ import dev.goodput.core.report.Goodputs;
 import dev.goodput.core.report.LayerShare;
 import dev.goodput.core.report.MfuDetails;
 import dev.goodput.core.report.Reliability;
+import dev.goodput.core.report.RestartCost;
 import dev.goodput.core.report.SlowStepCost;
 import dev.goodput.core.report.StepStats;
 import dev.goodput.core.report.WaterfallStep;
@@ -49,10 +50,12 @@ public final class ReportBuilder {
     private final ModelLayer modelLayer;
     private final StepStats steps;
     private final List<String> inputFiles;
+    private final List<RestartCost> restarts;
     private final List<Problem> problems;
 
     private ReportBuilder(String runName, Window window, int capacity, MfuDetails mfu, SlowStepCost slowSteps,
-                          ModelLayer modelLayer, StepStats steps, List<String> inputFiles, List<Problem> problems) {
+                          ModelLayer modelLayer, StepStats steps, List<String> inputFiles, List<RestartCost> restarts,
+                          List<Problem> problems) {
         this.runName = runName;
         this.window = window;
         this.capacity = capacity;
@@ -61,12 +64,14 @@ public final class ReportBuilder {
         this.modelLayer = modelLayer;
         this.steps = steps;
         this.inputFiles = List.copyOf(inputFiles);
+        this.restarts = List.copyOf(restarts);
         this.problems = List.copyOf(problems);
     }
 
     /** @param problems what was found so far; the goodputs' own warnings are added to a copy */
     static ReportBuilder forDerivation(Run run, Window w, int capacity, MfuDetails mfu, MeasuredModelLayer measured,
-                                       SlowSteps slow, StepStats steps, List<Problem> problems) {
+                                       SlowSteps slow, StepStats steps, List<RestartCost> restarts,
+                                       List<Problem> problems) {
         Double model = mfu.mfu();
         SlowStepCost slowSteps = new SlowStepCost(slow.count(), slow.acceleratorUs() / capacity / 1e6,
                 slow.typicalUs() / 1e6, slow.perToken());
@@ -91,12 +96,13 @@ public final class ReportBuilder {
             return shares;
         };
         return new ReportBuilder(run.metadata().name(), w, capacity, mfu, slowSteps, modelLayer, steps,
-                run.inputFiles(), problems);
+                run.inputFiles(), restarts, problems);
     }
 
     /**
      * For re-attributing lost time of the run {@code base} was derived for: productive time, and so the
-     * model layer's shares of it, stay as they are; only the ledger and the reliability change.
+     * model layer's shares of it, stay as they are; only the ledger and the reliability change (the restart
+     * records describe the imported faults and stay too).
      */
     public static ReportBuilder reattributing(GoodputReport base) {
         List<CauseShare> model = base.badput().stream().filter(b -> b.layer() == Layer.MODEL).toList();
@@ -104,7 +110,7 @@ public final class ReportBuilder {
                 .filter(p -> !p.equals(EMPTY_WINDOW) && !p.equals(NOTHING_AVAILABLE)).toList();
         return new ReportBuilder(base.runName(), new Window(base.windowStartUs(), base.windowEndUs()),
                 base.accelerators(), base.mfu(), base.slowSteps(), (productiveSec, slowSec, windowSec) -> model,
-                base.steps(), base.inputFiles(), inputProblems);
+                base.steps(), base.inputFiles(), base.restarts(), inputProblems);
     }
 
     public GoodputReport build(CauseLedger ledger, Reliability reliability, int intervalCount) {
@@ -153,7 +159,7 @@ public final class ReportBuilder {
                 new Goodputs(infra, framework, model, overall), availableSec, productiveSec, List.copyOf(badput),
                 List.copyOf(layers), waterfall, reliability, steps, new SlowStepCost(slowSteps.steps(), slowSec,
                 slowSteps.typicalSeconds(), slowSteps.perToken()), mfu, intervalCount, inputFiles,
-                List.copyOf(warnings));
+                List.copyOf(warnings), restarts);
     }
 
     /**

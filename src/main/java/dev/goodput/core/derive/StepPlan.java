@@ -1,6 +1,5 @@
 package dev.goodput.core.derive;
 
-import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.StepTable;
 import dev.goodput.core.model.Times;
 
@@ -76,11 +75,11 @@ final class StepPlan {
             ResolvedAttempt att = attempts.get(a);
             long start = s.startUs(i);
             if (att.disrupted()) {
-                // In flight when the job died: its partial work is lost.
+                // In flight when the job died: its partial work is lost. It ran until the failure took the job
+                // (the detection time; at its own start when the root came before it), else to the end.
                 long stop = att.endUs();
-                FaultEvent f = att.fatalFault();
-                if (f != null && f.timeUs() > start && f.timeUs() < stop) {
-                    stop = f.timeUs();
+                if (att.root() != null) {
+                    stop = Math.min(stop, att.detectionUs());
                 }
                 end[i] = Math.max(start, stop);
                 complete[i] = false;

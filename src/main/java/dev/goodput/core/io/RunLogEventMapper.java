@@ -55,8 +55,7 @@ final class RunLogEventMapper {
         }
         switch (event.trim().toLowerCase(Locale.ROOT)) {
             case "run" -> run.metadata(metadata(f, src), src);
-            case "job_start" -> run.jobStart(time(f, "time", src), intOr(f, "accelerators_allocated", 0, src),
-                    intOr(f, "accelerators_in_use", 0, src), src);
+            case "job_start" -> jobStart(f, src);
             case "job_end" -> run.jobEnd(time(f, "time", src), EndReason.parse(f.text("reason")), src);
             case "step" -> step(f, src);
             case "step_range" -> stepRange(f, src);
@@ -73,6 +72,18 @@ final class RunLogEventMapper {
             }
             default -> run.problem(Problem.warning(src, "unknown event type \"" + event + "\"; ignored"));
         }
+    }
+
+    private void jobStart(EventFields f, Source src) throws InputException {
+        int allocated = intOr(f, "accelerators_allocated", 0, src);
+        int inUse = intOr(f, "accelerators_in_use", 0, src);
+        int spares = intOr(f, "accelerators_hot_spare", 0, src);
+        // Unstated counts default to the run's (known only once every file is read): checked in the derivation.
+        if (spares > 0 && allocated > 0 && spares > allocated - Math.min(allocated, inUse)) {
+            throw new InputException(src, "expected \"accelerators_hot_spare\" (" + spares + ") to be at most "
+                    + "\"accelerators_allocated\" - \"accelerators_in_use\" (" + allocated + " - " + inUse + ")");
+        }
+        run.jobStart(time(f, "time", src), allocated, inUse, spares, src, null);
     }
 
     private void step(EventFields f, Source src) throws InputException {

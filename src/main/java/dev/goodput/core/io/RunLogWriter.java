@@ -51,6 +51,9 @@ public final class RunLogWriter {
                 if (a.inUse() > 0) {
                     g.writeNumberField("accelerators_in_use", a.inUse());
                 }
+                if (a.hotSpares() > 0) {
+                    g.writeNumberField("accelerators_hot_spare", a.hotSpares());
+                }
             }));
             if (a.hasEnd()) {
                 lines.add(new Line(a.endUs(), 1, g -> {

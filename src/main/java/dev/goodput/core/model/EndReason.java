@@ -3,9 +3,10 @@ package dev.goodput.core.model;
 import java.util.Locale;
 
 /**
- * Why a job attempt ended. FAULT and UNKNOWN (and, until the planned-end rule of docs/derivation.md lands in the
- * derivation, PREEMPTED) are unplanned disruptions; TIME_LIMIT, CANCELLED (by a user) and RESTART (a planned
- * restart) are planned ends.
+ * Why a job attempt ended. FAULT and UNKNOWN (an end nobody logged, before the job came back) are unplanned:
+ * disruptions. TIME_LIMIT, CANCELLED (by a user), PREEMPTED and RESTART (a planned restart) are planned ends: when
+ * another attempt follows, a restart with its own cause, not a failure, and not counted in MTBF
+ * (docs/derivation.md, "Attempts and restarts" rule 5).
  */
 public enum EndReason {
     COMPLETED, FAULT, PREEMPTED, CANCELLED, TIME_LIMIT, RESTART, UNKNOWN;
@@ -15,8 +16,9 @@ public enum EndReason {
         return this == TIME_LIMIT || this == CANCELLED || this == RESTART || this == PREEMPTED;
     }
 
+    /** An unplanned end: the job failed (or stopped without saying why) and had to be brought back. */
     public boolean isDisruption() {
-        return this == FAULT || this == PREEMPTED || this == UNKNOWN;
+        return this == FAULT || this == UNKNOWN;
     }
 
     public static EndReason parse(String text) {

@@ -9,9 +9,17 @@ package dev.goodput.core.model;
  * @param inferred   true when the attempt was not logged but deduced (e.g. from a repeated step number)
  * @param why        how its start was found when a trainer log was read ("start banner: ...", "iteration 120
  *                   repeats iteration 150"), for the window's hover; null for logged job starts
+ * @param hotSpares  of the allocated accelerators not in use, how many are held in reserve to replace a failing
+ *                   one (infra cause {@code hot_spares}); the rest are idle
+ * @param endSource  the record that logged the end, or null when none did
  */
 public record JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse,
-                         boolean inferred, Source source, String why) {
+                         boolean inferred, Source source, String why, int hotSpares, Source endSource) {
+
+    public JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse, boolean inferred,
+                      Source source, String why) {
+        this(startUs, endUs, endReason, allocated, inUse, inferred, source, why, 0, null);
+    }
 
     public JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse, boolean inferred,
                       Source source) {
@@ -22,7 +30,9 @@ public record JobAttempt(long startUs, long endUs, EndReason endReason, int allo
         return Times.known(endUs);
     }
 
+    /** The same attempt with another end; the record that logged the old end no longer says when it ended. */
     public JobAttempt withEnd(long newEndUs, EndReason reason) {
-        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source, why);
+        Source ended = newEndUs == endUs ? endSource : null;
+        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source, why, hotSpares, ended);
     }
 }

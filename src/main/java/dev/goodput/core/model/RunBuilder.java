@@ -11,11 +11,11 @@ import java.util.List;
  */
 public final class RunBuilder {
     /** A logged job start or end, before pairing into attempts. */
-    private record JobMark(long timeUs, boolean start, EndReason reason, int allocated, int inUse, Source source,
-                           int seq, String why) {
+    private record JobMark(long timeUs, boolean start, EndReason reason, int allocated, int inUse, int hotSpares,
+                           Source source, int seq, String why) {
         boolean sameFact(JobMark o) {
             return timeUs == o.timeUs && start == o.start && reason == o.reason && allocated == o.allocated
-                    && inUse == o.inUse;
+                    && inUse == o.inUse && hotSpares == o.hotSpares;
         }
     }
 
@@ -55,12 +55,20 @@ public final class RunBuilder {
 
     /** A job start found in a trainer log, with how it was found ({@link JobAttempt#why()}). */
     public RunBuilder jobStart(long timeUs, int allocated, int inUse, Source source, String why) {
-        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, source, jobMarks.size(), why));
+        return jobStart(timeUs, allocated, inUse, 0, source, why);
+    }
+
+    /**
+     * A job start with {@code hotSpares} of its allocated accelerators held in reserve (see
+     * {@link JobAttempt#hotSpares()}).
+     */
+    public RunBuilder jobStart(long timeUs, int allocated, int inUse, int hotSpares, Source source, String why) {
+        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, hotSpares, source, jobMarks.size(), why));
         return this;
     }
 
     public RunBuilder jobEnd(long timeUs, EndReason reason, Source source) {
-        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, source, jobMarks.size(), null));
+        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, 0, source, jobMarks.size(), null));
         return this;
     }
 
@@ -167,7 +175,7 @@ public final class RunBuilder {
             if (open != null && open.timeUs() < t) {
                 for (JobMark m : group) {
                     if (!m.start()) {
-                        attempts.add(attempt(open, m.timeUs(), m.reason()));
+                        attempts.add(attempt(open, m));
                         open = null;
                         group.remove(m);
                         break;
@@ -177,11 +185,11 @@ public final class RunBuilder {
             for (JobMark m : group) {
                 if (m.start()) {
                     if (open != null) {
-                        attempts.add(attempt(open, Times.UNKNOWN, EndReason.UNKNOWN));
+                        attempts.add(attempt(open, null));
                     }
                     open = m;
                 } else if (open != null) {
-                    attempts.add(attempt(open, m.timeUs(), m.reason()));
+                    attempts.add(attempt(open, m));
                     open = null;
                 } else {
                     problems.add(Problem.warning(m.source(), "job end with no job start before it; ignored"));
@@ -189,7 +197,7 @@ public final class RunBuilder {
             }
         }
         if (open != null) {
-            attempts.add(attempt(open, Times.UNKNOWN, EndReason.UNKNOWN));
+            attempts.add(attempt(open, null));
         }
         if (duplicates > 0) {
             problems.add(Problem.warning(Source.DERIVED, duplicates + " duplicate job start/end records ignored"));
@@ -197,8 +205,10 @@ public final class RunBuilder {
         return attempts;
     }
 
-    private static JobAttempt attempt(JobMark start, long endUs, EndReason reason) {
-        return new JobAttempt(start.timeUs(), endUs, reason, start.allocated(), start.inUse(), false, start.source(),
-                start.why());
+    /** @param end the job end that closes it, or null when none was logged */
+    private static JobAttempt attempt(JobMark start, JobMark end) {
+        return new JobAttempt(start.timeUs(), end == null ? Times.UNKNOWN : end.timeUs(),
+                end == null ? EndReason.UNKNOWN : end.reason(), start.allocated(), start.inUse(), false,
+                start.source(), start.why(), start.hotSpares(), end == null ? null : end.source());
     }
 }

@@ -13,6 +13,11 @@ import java.io.Writer;
 /** The JSON report: a documented contract (docs/report-json.md); add fields, never rename them. */
 public final class ReportJsonWriter implements ReportWriter {
     public static final String SCHEMA = "goodput-report/1";
+    /**
+     * Raised with each addition of fields within {@link #SCHEMA}, which stays as it is so that readers matching it
+     * keep working: 1 added {@code disruption_details}.
+     */
+    public static final int SCHEMA_MINOR = 1;
     // The caller owns the writer: Jackson would close it after the value, before the final newline.
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -27,6 +32,7 @@ public final class ReportJsonWriter implements ReportWriter {
     public static ObjectNode toJson(GoodputReport r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
+        root.put("schema_minor", SCHEMA_MINOR);
         root.put("run", r.runName());
         ArrayNode inputs = root.putArray("inputs");
         r.inputFiles().forEach(inputs::add);
@@ -75,6 +81,7 @@ public final class ReportJsonWriter implements ReportWriter {
             o.put("remaining", s.remaining());
         }
         root.put("disruptions", r.disruptions());
+        restarts(root.putArray("disruption_details"), r);
         Reliability rel = r.reliability();
         ObjectNode ro = root.putObject("reliability");
         ro.put("uptime_seconds", rel.uptimeSeconds());
@@ -139,6 +146,32 @@ public final class ReportJsonWriter implements ReportWriter {
             o.put("message", p.message());
         }
         return root;
+    }
+
+    /** One object per restart (disruptions and planned restarts), with what it cost. */
+    private static void restarts(ArrayNode out, GoodputReport r) {
+        for (RestartCost c : r.restarts()) {
+            ObjectNode o = out.addObject();
+            o.put("time", HumanFormat.iso(c.timeUs()));
+            o.put("attempt_end", HumanFormat.iso(c.attemptEndUs()));
+            o.put("end_reason", c.endReason());
+            o.put("planned", c.planned());
+            o.put("root_cause", c.rootCause());
+            ArrayNode cascades = o.putArray("cascades");
+            for (LinkedFault f : c.cascades()) {
+                ObjectNode x = cascades.addObject();
+                x.put("cause", f.cause());
+                x.put("time", HumanFormat.iso(f.timeUs()));
+                x.put("source", f.source());
+            }
+            o.put("source", c.source());
+            o.put("rule", c.rule());
+            o.put("detection_seconds", c.detectionSeconds());
+            o.put("queue_seconds", c.queueSeconds());
+            o.put("init_seconds", c.initSeconds());
+            o.put("restore_seconds", c.restoreSeconds());
+            o.put("rollback_seconds", c.rollbackSeconds());
+        }
     }
 
     private static void number(ObjectNode o, String key, double v) {

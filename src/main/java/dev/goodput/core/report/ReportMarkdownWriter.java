@@ -51,6 +51,23 @@ public final class ReportMarkdownWriter implements ReportWriter {
             }
             out.println();
         }
+        if (!r.restarts().isEmpty()) {
+            out.println("### Cost by root cause");
+            out.println();
+            out.println("Wall-clock time per restart's root cause: the failure inside the attempt (detection), "
+                    + "queue, init and restore before the next attempt's first step, and the steps rolled back.");
+            out.println();
+            out.println("| Root cause | Restarts | Total | Detection | Queue | Init | Restore | Rolled back |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (CauseCost c : r.costByCause()) {
+                out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n",
+                        escape(c.cause()) + (c.planned() ? " (planned)" : ""), c.restarts(),
+                        HumanFormat.duration(c.totalSeconds()), HumanFormat.duration(c.detectionSeconds()),
+                        HumanFormat.duration(c.queueSeconds()), HumanFormat.duration(c.initSeconds()),
+                        HumanFormat.duration(c.restoreSeconds()), HumanFormat.duration(c.rollbackSeconds()));
+            }
+            out.println();
+        }
         StepStats st = r.steps();
         out.printf(Locale.ROOT, "## Steps%n%n%d executed, %d kept, %d wasted; typical %.3f s, p90 %.3f s, "
                         + "p99 %.3f s; %d anomalous.%n%n", st.executedSteps(), st.keptSteps(), st.wastedSteps(),

@@ -50,6 +50,17 @@ public final class ReportTextWriter implements ReportWriter {
             out.printf(Locale.ROOT, "  %-40s %5d   MTBF %12s   MTTR %12s%n", c.cause(), c.count(),
                     HumanFormat.duration(c.mtbfSeconds()), HumanFormat.duration(c.mttrSeconds()));
         }
+        if (!r.restarts().isEmpty()) {
+            out.printf(Locale.ROOT, "%nCost by root cause (wall clock: detection + queue + init + restore + "
+                    + "rolled-back steps)%n");
+            for (CauseCost c : r.costByCause()) {
+                out.printf(Locale.ROOT, "  %-40s %5d   %12s   (%s + %s + %s + %s + %s)%n",
+                        c.cause() + (c.planned() ? " (planned)" : ""), c.restarts(),
+                        HumanFormat.duration(c.totalSeconds()), HumanFormat.duration(c.detectionSeconds()),
+                        HumanFormat.duration(c.queueSeconds()), HumanFormat.duration(c.initSeconds()),
+                        HumanFormat.duration(c.restoreSeconds()), HumanFormat.duration(c.rollbackSeconds()));
+            }
+        }
         StepStats st = r.steps();
         out.printf(Locale.ROOT, "%nSteps  executed %d  kept %d  wasted %d%n", st.executedSteps(), st.keptSteps(),
                 st.wastedSteps());

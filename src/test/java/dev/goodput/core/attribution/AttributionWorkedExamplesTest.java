@@ -68,6 +68,30 @@ class AttributionWorkedExamplesTest {
     }
 
     @Test
+    void mttrCountsOnlyTheRecoveryTimeStillChargedToTheCause() {
+        // The GPU fault at 40 s ends the attempt at 45 s; the job is back at 50 s: 10 s of faulty_gpu, MTTR 10 s.
+        // An analyst who finds the last 3 s were a queue wait tags 47..50 s as queue: the fault's repair is 7 s.
+        // Tagging the whole 40..50 s as scheduler moves the disruption itself (its instant now says scheduler),
+        // with all 10 s of it.
+        Derivation crashed = TinyRun.hundredSecondsWithFault("Xid 79").derive();
+        IncrementalAttribution a = IncrementalAttribution.of(crashed, Overlay.EMPTY);
+        EditHistory h = new EditHistory(a);
+        Tagging t = new Tagging(a::overlay, new Counter()::next);
+        assertEquals(10.0, a.report().reliability().mttrSeconds(), EPS);
+        h.apply(t.tagRange(us(47), us(50), "queue", Layer.INFRA, false, ""));
+        assertEquals(Map.of("faulty_gpu", 1), disruptions(a.report()));
+        assertEquals(7.0, a.report().reliability().causes().get(0).mttrSeconds(), EPS);
+        assertEquals(7.0, a.report().reliability().mttrSeconds(), EPS);
+        assertEquals(a.report(), NaiveAttribution.report(crashed, a.overlay()));
+        h.apply(t.tagRange(us(40), us(50), "scheduler", Layer.INFRA, false, ""));
+        assertEquals(Map.of("scheduler", 1), disruptions(a.report()));
+        assertEquals(10.0, a.report().reliability().mttrSeconds(), EPS);
+        h.undo();
+        h.undo();
+        assertEquals(crashed.report(), a.report());
+    }
+
+    @Test
     void taggingTheDowntimeAsCheckpointRestoreMovesItFromInfraToFramework() {
         history.apply(tagging.tag(downtime(), "checkpoint_restore", Layer.FRAMEWORK, ""));
         GoodputReport r = attribution.report();

@@ -106,7 +106,16 @@ final class NaiveAttribution {
         return ReportBuilder.reattributing(base.report()).build(
                 CauseLedger.of(intervals, base.report().accelerators()),
                 ReliabilityCalculator.compute(base.attempts(), base.window(),
-                        ReliabilityCalculator.disruptions(base.attempts(), base.window()), causeOf),
+                        ReliabilityCalculator.disruptions(base.attempts(), base.window()), causeOf,
+                        (from, to, causeId) -> {
+                            long lost = 0;
+                            for (AttributedInterval p : pieces) {
+                                if (!p.interval().productive() && p.cause().id().equals(causeId)) {
+                                    lost += Math.max(0, Math.min(to, p.endUs()) - Math.max(from, p.startUs()));
+                                }
+                            }
+                            return lost;
+                        }),
                 pieces.size());
     }
 
@@ -126,6 +135,6 @@ final class NaiveAttribution {
 
     private static AttributedInterval piece(Interval iv, long a, long b, Cause c, Assignment by, int i) {
         return new AttributedInterval(new Interval(a, b, new IntervalState.Lost(c), iv.acceleratorsInUse(),
-                iv.source()), by, i);
+                iv.source(), iv.hotSpares()), by, i);
     }
 }

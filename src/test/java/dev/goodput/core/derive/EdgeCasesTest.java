@@ -150,7 +150,8 @@ class EdgeCasesTest {
                 {"event":"job_end","time":40,"reason":"completed"}
                 """);
         assertEquals(10.0, seconds(r, "preemption"), EPS);
-        assertEquals(1, r.disruptions());
+        // A preemption followed by another attempt is a planned restart, not a disruption.
+        assertEquals(0, r.disruptions());
         assertTrue(r.warnings().stream().noneMatch(p -> p.message().contains("job end with no job start")));
     }
 

@@ -98,12 +98,33 @@ final class RunFixture {
     }
 
     RunFixture fault(double time, String cause) {
-        b.fault(new FaultEvent(us(time), cause, "fixture fault", "node-1", 0, null, src()));
+        return fault(time, cause, "fixture fault");
+    }
+
+    /** A fault with the words of a real log line, which the derivation reads (an NCCL watchdog's timeout). */
+    RunFixture fault(double time, String cause, String message) {
+        b.fault(new FaultEvent(us(time), cause, message, "node-1", 0, null, src()));
         return this;
     }
 
+    /** A job start with {@code hotSpares} of the allocation held in reserve. */
+    RunFixture start(double s, int allocated, int inUse, int hotSpares) {
+        b.jobStart(us(s), allocated, inUse, hotSpares, src(), null);
+        return this;
+    }
+
+    /** The line the next record will be given: tests name a record's source with it before adding it. */
+    int nextLine() {
+        return line;
+    }
+
     RunFixture downtime(dev.goodput.core.model.DowntimeKind kind, double start, double end) {
-        b.downtime(new dev.goodput.core.model.Downtime(kind, us(start), us(end), null, src()));
+        return downtime(kind, start, end, null);
+    }
+
+    /** Logged downtime with a cause of its own (null: the kind's). */
+    RunFixture downtime(dev.goodput.core.model.DowntimeKind kind, double start, double end, String cause) {
+        b.downtime(new dev.goodput.core.model.Downtime(kind, us(start), us(end), cause, src()));
         return this;
     }
 

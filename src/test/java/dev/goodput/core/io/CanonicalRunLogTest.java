@@ -173,6 +173,59 @@ class CanonicalRunLogTest {
     }
 
     @Test
+    void hotSparesAndPlannedEndsReadAlikeInBothFormsAndWriteBack() throws Exception {
+        String jsonl = String.join("\n",
+                "{\"schema\":1,\"event\":\"run\",\"name\":\"spares\",\"accelerators\":16}",
+                "{\"event\":\"job_start\",\"time\":0,\"accelerators_allocated\":16,\"accelerators_in_use\":12,"
+                        + "\"accelerators_hot_spare\":4}",
+                "{\"event\":\"step\",\"step\":1,\"start\":0,\"end\":10}",
+                "{\"event\":\"job_end\",\"time\":10,\"reason\":\"time_limit\"}",
+                "{\"event\":\"job_start\",\"time\":20,\"accelerators_hot_spare\":4}",
+                "{\"event\":\"step\",\"step\":2,\"start\":20,\"end\":30}",
+                "{\"event\":\"job_end\",\"time\":30,\"reason\":\"restart\"}") + "\n";
+        String csv = String.join("\n",
+                "schema,event,time,start,end,step,name,accelerators,accelerators_allocated,accelerators_in_use,"
+                        + "accelerators_hot_spare,reason",
+                "1,run,,,,,spares,16,,,,",
+                ",job_start,0,,,,,,16,12,4,",
+                ",step,,0,10,1,,,,,,",
+                ",job_end,10,,,,,,,,,time_limit",
+                ",job_start,20,,,,,,,,4,",
+                ",step,,20,30,2,,,,,,",
+                ",job_end,30,,,,,,,,,restart") + "\n";
+        Run fromJson = load(write("spares.jsonl", jsonl));
+        Run fromCsv = load(write("spares.csv", csv));
+        for (Run run : List.of(fromJson, fromCsv)) {
+            assertEquals(4, run.attempts().get(0).hotSpares());
+            assertEquals(4, run.attempts().get(1).hotSpares());
+            assertEquals(dev.goodput.core.model.EndReason.TIME_LIMIT, run.attempts().get(0).endReason());
+            assertEquals(dev.goodput.core.model.EndReason.RESTART, run.attempts().get(1).endReason());
+        }
+        GoodputReport r = derive(fromJson);
+        assertEquals(r.badput(), derive(fromCsv).badput());
+        // 20 s of jobs with 4 of 16 held in reserve (the second job's 12 in use by default: 16 - 4): 5 s of the
+        // 30 s window; the 10 s between the jobs are the time limit's.
+        assertEquals(5.0, r.badput().stream().filter(c -> c.cause().equals("hot_spares")).findFirst().orElseThrow()
+                .seconds(), 1e-9);
+        assertEquals(10.0, r.badput().stream().filter(c -> c.cause().equals("time_limit")).findFirst()
+                .orElseThrow().seconds(), 1e-9);
+        assertEquals(0, r.disruptions());
+        StringWriter out = new StringWriter();
+        new RunLogWriter().write(fromJson, out);
+        Run again = load(write("again.jsonl", out.toString()));
+        assertEquals(fromJson.attempts().stream().map(a -> a.hotSpares() + " " + a.endReason()).toList(),
+                again.attempts().stream().map(a -> a.hotSpares() + " " + a.endReason()).toList());
+    }
+
+    @Test
+    void moreHotSparesThanTheUnusedAllocationNamesTheLine() throws IOException {
+        Path p = write("spares.jsonl", "{\"event\":\"job_start\",\"time\":0,\"accelerators_allocated\":16,"
+                + "\"accelerators_in_use\":12,\"accelerators_hot_spare\":8}\n");
+        assertEquals(p + ":1: expected \"accelerators_hot_spare\" (8) to be at most \"accelerators_allocated\" - "
+                + "\"accelerators_in_use\" (16 - 12)", assertThrows(InputException.class, () -> load(p)).getMessage());
+    }
+
+    @Test
     void theCleanSampleLoadsWithoutProblems() throws Exception {
         Run run = load(Path.of("sample-runs/clean-small/run.jsonl"));
         assertTrue(run.problems().isEmpty(), run.problems().toString());

@@ -93,7 +93,11 @@ class LaunchersEndToEndTest {
         assertEquals(EndReason.PREEMPTED, run.attempts().get(0).endReason());
         assertEquals(3, run.steps().size());
         GoodputReport r = derive(run);
-        assertTrue(seconds(r, "preemption") > 0, r.badput().toString());
+        // A preemption is a planned end (docs/derivation.md, "Attempts and restarts" rule 5): not a disruption, and
+        // with no attempt after it the run ended there, its save and exit after the last step being shutdown.
+        assertEquals(0, r.disruptions());
+        assertEquals(0.0, seconds(r, "preemption"), 1e-12);
+        assertTrue(seconds(r, "shutdown") > 0, r.badput().toString());
     }
 
     @Test
