@@ -19,14 +19,15 @@ import java.util.List;
  * Turns the events of one job attempt at a time into the run's facts: the attempt itself (with how it was found),
  * its steps (a report of the mean of N iterations becomes N steps ending at the report), blocking checkpoint saves
  * (from the times around the save lines: Megatron's iteration time leaves the save out), restores, evaluations and
- * faults. The attempts are written at the end ({@link #finish()}): one whose log does not say how it ended is a
- * disruption of unknown cause when another follows, and the run's last one ended normally at its last line.
+ * faults. The attempts are written at the end ({@link #finish}): when the scheduler's records were given, its jobs are
+ * the attempts and these are matched to them ({@link JobMatcher}); otherwise one whose log does not say how it ended
+ * is a disruption of unknown cause when another follows, and the run's last one ended normally at its last line.
  */
 final class AttemptWriter {
     private final RunBuilder run;
     private final RunSettings settings;
 
-    // Attempts closed so far; the last one's end waits for finish().
+    // Attempts closed so far; the last one's end waits for finish.
     private final List<TrainerAttempt> closed = new ArrayList<>();
 
     // The open attempt.
@@ -470,7 +471,7 @@ final class AttemptWriter {
     /**
      * Closes the open attempt at {@code at} (a restart point), or, with {@link Times#UNKNOWN}, at its last line.
      * Its end reason: as the log says, else a fault if one was logged or the launcher restarted it, else left to
-     * {@link #finish()} (a disruption with no logged reason when another attempt follows).
+     * {@link #finish} (a disruption with no logged reason when another attempt follows).
      */
     void endAttempt(long at) {
         if (waitingFirst != null) {
@@ -505,12 +506,13 @@ final class AttemptWriter {
      * cause when another follows; the last one ended normally at its last line (or is still running: the log cannot
      * tell).
      *
-     * @param jobs the scheduler's jobs (none when no scheduler record was given)
+     * @param jobs        the scheduler's jobs (none when no scheduler record was given)
+     * @param givenOffset the clock offset (µs) given for a file ({@code --clock-offset})
      */
-    void finish(List<SchedulerJobs.Job> jobs) {
+    void finish(List<SchedulerJobs.Job> jobs, java.util.function.ToLongFunction<String> givenOffset) {
         List<SchedulerJobs.Job> started = SchedulerJobs.started(jobs);
         if (!started.isEmpty()) {
-            JobMatcher.write(closed, started, settings.worldSize(), run);
+            JobMatcher.write(closed, started, settings.worldSize(), givenOffset, run);
             return;
         }
         if (!jobs.isEmpty()) {

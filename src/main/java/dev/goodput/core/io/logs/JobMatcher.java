@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Scheduler jobs as the run's attempts (docs/derivation.md, "Scheduler records"). Each job that started is one
@@ -52,6 +53,7 @@ final class JobMatcher {
 
     private final RunBuilder run;
     private final int worldSize;
+    private final ToLongFunction<String> givenOffset;
     private final List<Out> outs = new ArrayList<>();
 
     /** An attempt to write. */
@@ -59,18 +61,21 @@ final class JobMatcher {
                        String why) {
     }
 
-    private JobMatcher(RunBuilder run, int worldSize) {
+    private JobMatcher(RunBuilder run, int worldSize, ToLongFunction<String> givenOffset) {
         this.run = run;
         this.worldSize = worldSize;
+        this.givenOffset = givenOffset;
     }
 
     /**
      * Writes the attempts of jobs that started (at least one), with the trainer's attempts matched to them.
      *
-     * @param worldSize the accelerators the trainer trains on (0: unknown)
+     * @param worldSize   the accelerators the trainer trains on (0: unknown)
+     * @param givenOffset the clock offset (µs) already given for a file, so a warning names the whole offset to give
      */
-    static void write(List<TrainerAttempt> trainer, List<SchedulerJobs.Job> started, int worldSize, RunBuilder run) {
-        new JobMatcher(run, worldSize).match(trainer, started);
+    static void write(List<TrainerAttempt> trainer, List<SchedulerJobs.Job> started, int worldSize,
+                      ToLongFunction<String> givenOffset, RunBuilder run) {
+        new JobMatcher(run, worldSize, givenOffset).match(trainer, started);
     }
 
     private void match(List<TrainerAttempt> trainer, List<SchedulerJobs.Job> started) {
@@ -95,8 +100,8 @@ final class JobMatcher {
                     + RunStitcher.where(t.source()) + " lies in no scheduler job; it is an attempt of its own (the "
                     + "nearest job, " + near.id() + " at " + RunStitcher.where(near.source()) + ", started "
                     + RunStitcher.human(Math.abs(offset)) + (offset >= 0 ? " after" : " before") + " it; if the clocks "
-                    + "differ, --clock-offset " + RunStitcher.fileName(t.source().file()) + "=" + seconds(offset)
-                    + " fixes it)"));
+                    + "differ, --clock-offset " + RunStitcher.fileName(t.source().file()) + "="
+                    + seconds(offset + givenOffset.applyAsLong(t.source().file())) + " fixes it)"));
             outs.add(new Out(t.startUs(), t.endUs(), t.reason(), 0, 0, t.source(), t.why()));
         }
         SchedulerJobs.Job first = kept.get(0);
@@ -314,7 +319,8 @@ final class JobMatcher {
     private void clockWarning(Source at, String what, SchedulerJobs.Job j, long offsetUs) {
         String file = RunStitcher.fileName(at.file());
         run.problem(Problem.warning(at, file + " " + what + " (" + RunStitcher.where(j.source()) + "); if the clocks "
-                + "differ, --clock-offset " + file + "=" + seconds(offsetUs) + " fixes it"));
+                + "differ, --clock-offset " + file + "=" + seconds(offsetUs + givenOffset.applyAsLong(at.file()))
+                + " fixes it"));
     }
 
     /** Whole seconds when whole ("63"), else to the millisecond ("-1.5"). */

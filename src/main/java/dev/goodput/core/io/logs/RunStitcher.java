@@ -51,7 +51,7 @@ public final class RunStitcher {
         for (List<Stamped> group : groups) {
             walk(group, writer, settings);
         }
-        writer.finish(jobs);
+        writer.finish(jobs, file -> options.clockOffsetOf(java.nio.file.Path.of(file)));
         if (!run.hasMetadata()) {
             // Named after the earliest log (the first job's), whatever order the files were given in.
             String first = groups.isEmpty() || groups.get(0).isEmpty() ? placed.get(0).file()

@@ -190,6 +190,26 @@ final class SacctColumns {
         return out;
     }
 
+    /**
+     * The cells of a fixed-width row that is not aligned with the dashes (a pasted table whose ids were shortened by
+     * hand, as the OLCF issue's {@code x} for a job id), by the words of the line: one per column when there are as
+     * many; with fewer, the first is the job id (the one left-aligned column) and the rest fill the right-aligned
+     * columns from the right (an empty cell is taken to be further left). Null when there are more words than columns.
+     */
+    List<String> cellsBySpaces(String raw) {
+        String[] words = raw.strip().split(" +");
+        int n = names.size();
+        if (words.length > n || words.length < 2) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(java.util.Collections.nCopies(n, ""));
+        out.set(0, words[0]);
+        for (int w = words.length - 1, k = n - 1; w >= 1; w--, k--) {
+            out.set(k, words[w]);
+        }
+        return out;
+    }
+
     /** How many fields a parsable line has (for the message when it is not the header's count). */
     int fieldsIn(String raw) {
         String line = raw.strip();

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * AllocTRES (or AllocGRES) for the GPUs. Times without a zone are read in the file's zone ({@code --tz});
  * {@code Unknown} and {@code None} are no time. A fixed-width table cuts long values with {@code +}: a cut state
  * ({@code CANCELLED+}, {@code OUT_OF_ME+}) and a cut step name ({@code bat+}) are read; other cut values are kept as
- * written. The table ends at the first line that is not one of its rows; no header, no table ({@code --noheader}
- * output cannot be told from any other text).
+ * written. A fixed-width row not aligned with the dashes (a pasted table edited by hand) is read by its words. The
+ * table ends at the first line that is not one of its rows; no header, no table ({@code --noheader} output cannot be
+ * told from any other text).
  */
 final class SacctRecogniser implements LineRecogniser {
     private SacctColumns table;
@@ -58,6 +59,12 @@ final class SacctRecogniser implements LineRecogniser {
             return false;
         }
         List<String> cells = table.cells(raw);
+        if (cells == null && !table.parsable()) {
+            cells = table.cellsBySpaces(raw);
+            if (cells != null && SchedulerState.parse(SacctValues.canonical(cells.get(state))) == null) {
+                cells = null; // not a misaligned row either
+            }
+        }
         if (cells == null) {
             if (table.parsable() && raw.indexOf('|') >= 0) {
                 throw new BadRecord("expected " + table.size() + " fields apart by '|' as in the sacct header ("
