@@ -516,8 +516,9 @@ final class AttemptWriter {
             return;
         }
         if (!jobs.isEmpty()) {
-            run.problem(Problem.warning(jobs.get(0).source(), "none of the scheduler's " + jobs.size() + " jobs "
-                    + "started (PENDING, or cancelled in the queue): the attempts are the trainer logs' own"));
+            run.problem(Problem.warning(jobs.get(0).source(), (jobs.size() == 1 ? "the scheduler's job did not start"
+                    : "none of the scheduler's " + jobs.size() + " jobs started") + " (PENDING, cancelled in the "
+                    + "queue, or no Start column): the attempts are the trainer logs' own"));
         }
         for (int i = 0; i < closed.size(); i++) {
             TrainerAttempt c = closed.get(i);

@@ -100,7 +100,7 @@ final class JobMatcher {
                     + RunStitcher.where(t.source()) + " lies in no scheduler job; it is an attempt of its own (the "
                     + "nearest job, " + near.id() + " at " + RunStitcher.where(near.source()) + ", started "
                     + RunStitcher.human(Math.abs(offset)) + (offset >= 0 ? " after" : " before") + " it; if the clocks "
-                    + "differ, --clock-offset " + RunStitcher.fileName(t.source().file()) + "="
+                    + "differ, --clock-offset " + t.source().file() + "="
                     + seconds(offset + givenOffset.applyAsLong(t.source().file())) + " fixes it)"));
             outs.add(new Out(t.startUs(), t.endUs(), t.reason(), 0, 0, t.source(), t.why()));
         }
@@ -317,10 +317,10 @@ final class JobMatcher {
     }
 
     private void clockWarning(Source at, String what, SchedulerJobs.Job j, long offsetUs) {
-        String file = RunStitcher.fileName(at.file());
-        run.problem(Problem.warning(at, file + " " + what + " (" + RunStitcher.where(j.source()) + "); if the clocks "
-                + "differ, --clock-offset " + file + "=" + seconds(offsetUs + givenOffset.applyAsLong(at.file()))
-                + " fixes it"));
+        // The option names the file as it was given, so that it can be pasted.
+        run.problem(Problem.warning(at, RunStitcher.fileName(at.file()) + " " + what + " ("
+                + RunStitcher.where(j.source()) + "); if the clocks differ, --clock-offset " + at.file() + "="
+                + seconds(offsetUs + givenOffset.applyAsLong(at.file())) + " fixes it"));
     }
 
     /** Whole seconds when whole ("63"), else to the millisecond ("-1.5"). */

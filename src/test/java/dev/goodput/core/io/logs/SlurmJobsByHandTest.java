@@ -179,13 +179,13 @@ class SlurmJobsByHandTest {
         List<String> clock = skewed.problems().stream().map(Problem::message)
                 .filter(m -> m.contains("--clock-offset")).toList();
         assertEquals(List.of("rank0.log starts 3 s before job 2001 started (sacct_2001-2003.txt:2); if the clocks "
-                + "differ, --clock-offset rank0.log=3 fixes it"), clock);
+                + "differ, --clock-offset " + early + "=3 fixes it"), clock);
         // Its first line was at 09:59:57 (10:01:00 − 63 s): 3 s before the allocation.
 
         // An offset given that is not enough: the warning names the whole offset to give.
         Run partly = load(SACCT, logs, LoadOptions.of(LoadMode.STRICT).withClockOffsets(Map.of(early, 500_000L)));
-        assertTrue(partly.problems().stream().anyMatch(p -> p.message().endsWith("--clock-offset rank0.log=3 fixes "
-                + "it")), partly.problems().toString());
+        assertTrue(partly.problems().stream().anyMatch(p -> p.message().endsWith("--clock-offset " + early + "=3 "
+                + "fixes it")), partly.problems().toString());
         // The offset named brings the log inside its job; the log's true 63 s gives the hand calculation back.
         Run inside = load(SACCT, logs, LoadOptions.of(LoadMode.STRICT).withClockOffsets(Map.of(early, 3_000_000L)));
         assertTrue(inside.problems().stream().noneMatch(p -> p.message().contains("--clock-offset")));
