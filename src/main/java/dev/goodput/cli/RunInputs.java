@@ -41,7 +41,8 @@ final class RunInputs {
     @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "The run's files, read together as one run, each told apart by content: trainer logs "
                     + "(Megatron-LM/Megatron-DeepSpeed, NeMo, torchtitan, MaxText, DeepSpeed, MLPerf, torchrun; "
-                    + "several, e.g. one per job attempt, are stitched into one run), Hugging Face "
+                    + "several, e.g. one per job attempt, are stitched into one run), SLURM sacct records (its "
+                    + "jobs become the run's attempts), Hugging Face "
                     + "trainer_state.json, the canonical run log (JSON Lines or CSV) or ml-goodput-measurement "
                     + "entries; .gz is read too (`goodput formats` lists them). A folder stands for the files in it. "
                     + "Profiler traces (Kineto JSON, Nsight Systems SQLite, or a folder of them) beside them give "
