@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -39,7 +41,8 @@ final class RunInputs {
     @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "The run's files, read together as one run, each told apart by content: trainer logs "
                     + "(Megatron-LM/Megatron-DeepSpeed, NeMo, torchtitan, MaxText, DeepSpeed, MLPerf, torchrun; "
-                    + "several, e.g. one per job attempt, are stitched into one run), Hugging Face "
+                    + "several, e.g. one per job attempt, are stitched into one run), SLURM sacct records (its "
+                    + "jobs become the run's attempts), Hugging Face "
                     + "trainer_state.json, the canonical run log (JSON Lines or CSV) or ml-goodput-measurement "
                     + "entries; .gz is read too (`goodput formats` lists them). A folder stands for the files in it. "
                     + "Profiler traces (Kineto JSON, Nsight Systems SQLite, or a folder of them) beside them give "
@@ -88,6 +91,12 @@ final class RunInputs {
                     + "FILE=ZONE sets it for one file (or the files of a folder); repeatable.")
     List<String> zones = new ArrayList<>();
 
+    @Option(names = "--clock-offset", paramLabel = "FILE=SECONDS",
+            description = "Add SECONDS (negative or fractional too) to every time of one file (or the files of a "
+                    + "folder) whose clock disagrees with the others'; a warning names the offset when a trainer "
+                    + "log's activity falls outside its scheduler job. Repeatable.")
+    List<String> clockOffsets = new ArrayList<>();
+
     @Option(names = "--start", paramLabel = "TIME",
             description = "When the run started (ISO-8601 with offset, or epoch seconds), for logs that give no "
                     + "year or no times at all (glog lines, trainer_state.json).")
@@ -133,6 +142,11 @@ final class RunInputs {
                 throw CommandFailure.usage("expected --tz FILE=ZONE to name a run file read (or its folder), found "
                         + "\"" + unmatched.get(0) + "\"");
             }
+            unmatched = read.unmatched(options.clockOffsets());
+            if (!unmatched.isEmpty()) {
+                throw CommandFailure.usage("expected --clock-offset FILE=SECONDS to name a run file read (or its "
+                        + "folder), found \"" + unmatched.get(0) + "\"");
+            }
             RunRequest request = new RunRequest(inputs, options, settings,
                     ws == null ? null : ws.settings().flopConvention(), precision);
             DerivedRun run = new RunPipeline().load(request);
@@ -173,8 +187,29 @@ final class RunInputs {
         if (zone != null) {
             options = options.withZone(zone);
         }
-        options = options.withFileZones(perFile);
+        options = options.withFileZones(perFile).withClockOffsets(clockOffsets());
         return start == null ? options : options.withStart(CliTimes.parseMicros(start, "--start", cmd));
+    }
+
+    /** {@code --clock-offset FILE=SECONDS} as µs per file. */
+    private Map<Path, Long> clockOffsets() throws CommandFailure {
+        Map<Path, Long> out = new LinkedHashMap<>();
+        for (String c : clockOffsets) {
+            int eq = c.lastIndexOf('=');
+            if (eq <= 0 || c.substring(0, eq).isBlank()) {
+                throw CommandFailure.usage("expected --clock-offset FILE=SECONDS (e.g. rank0.log=63), found \"" + c
+                        + "\"");
+            }
+            try {
+                long us = new BigDecimal(c.substring(eq + 1).strip()).movePointRight(6)
+                        .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+                out.put(Path.of(c.substring(0, eq)), us);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw CommandFailure.usage("expected --clock-offset FILE=SECONDS with a number of seconds (63, -1.5), "
+                        + "found \"" + c + "\"");
+            }
+        }
+        return out;
     }
 
     private static ZoneId zoneOf(String text, String given) throws CommandFailure {

@@ -88,6 +88,29 @@ class RunInputsTest {
     }
 
     @Test
+    void clockOffsetsPerFileInMicroseconds() throws Exception {
+        LoadOptions o = options("--clock-offset", "rank0.log=63", "--clock-offset", "logs/=-1.5");
+        assertEquals(Map.of(Path.of("rank0.log"), 63_000_000L, Path.of("logs"), -1_500_000L), o.clockOffsets());
+        assertEquals(Map.of(), options().clockOffsets());
+    }
+
+    @Test
+    void badClockOffsetsAreUsageErrors() {
+        CliRun noFile = CliRun.of("report", CLEAN, "--clock-offset", "63");
+        assertEquals(1, noFile.code());
+        assertEquals("goodput: error: expected --clock-offset FILE=SECONDS (e.g. rank0.log=63), found \"63\"",
+                noFile.err().strip());
+        CliRun notSeconds = CliRun.of("report", CLEAN, "--clock-offset", CLEAN + "=a minute");
+        assertEquals(1, notSeconds.code());
+        assertEquals("goodput: error: expected --clock-offset FILE=SECONDS with a number of seconds (63, -1.5), "
+                + "found \"" + CLEAN + "=a minute\"", notSeconds.err().strip());
+        CliRun otherFile = CliRun.of("report", CLEAN, "--clock-offset", "slurm-1.out=63");
+        assertEquals(1, otherFile.code());
+        assertEquals("goodput: error: expected --clock-offset FILE=SECONDS to name a run file read (or its folder), "
+                + "found \"slurm-1.out\"", otherFile.err().strip());
+    }
+
+    @Test
     void aBadStartIsAUsageError() {
         CliRun r = CliRun.of("report", CLEAN, "--start", "yesterday");
         assertEquals(1, r.code());

@@ -50,6 +50,37 @@ class TrainerLogInputsTest {
         assertEquals(newYork, forTheFolder);
     }
 
+    /**
+     * sacct's records beside the jobs' logs (the hand-written run of SlurmJobsByHandTest): the window opens at the first
+     * submission; a log moved past its job by --clock-offset is warned about with the offset that brings it back.
+     */
+    @Test
+    void schedulerRecordsBesideTheLogsAndAClockOffset() throws Exception {
+        String dir = "src/test/resources/logs/handmade/";
+        String[] files = {dir + "sacct_2001-2003.txt", dir + "slurm-2001.out", dir + "slurm-2002.out",
+                dir + "slurm-2003.out"};
+        JsonNode j = CliRun.ok(concat(files, "report", "--format", "json")).json();
+        assertEquals(Instant.parse("2024-05-01T09:50:00Z"), windowStart(j));
+        assertEquals(2640, j.get("window").get("seconds").asDouble(), 1e-9);
+        JsonNode moved = CliRun.ok(concat(files, "report", "--format", "json", "--clock-offset",
+                dir + "slurm-2003.out=120")).json();
+        // Its last line, 10:33:35, moves to 10:35:35: 95 s past the job's end (10:34:00); 120 − 95 = 25 s puts it back.
+        boolean warned = false;
+        for (JsonNode w : moved.get("warnings")) {
+            warned |= w.get("message").asText().equals("slurm-2003.out ends 95 s after job 2003 ended "
+                    + "(sacct_2001-2003.txt:10); if the clocks differ, --clock-offset " + dir + "slurm-2003.out=25 "
+                    + "fixes it");
+        }
+        assertTrue(warned, moved.get("warnings").toString());
+    }
+
+    private static String[] concat(String[] files, String... args) {
+        String[] all = new String[args.length + files.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(files, 0, all, args.length, files.length);
+        return all;
+    }
+
     @Test
     void aLogWithoutTimesIsPlacedAtTheStartGiven() throws Exception {
         JsonNode j = CliRun.ok("report", HF_STATE, "--format", "json", "--start", "2024-05-01T12:00:00Z").json();

@@ -61,12 +61,24 @@ public final class GoodputDeriver {
         return max;
     }
 
-    /** First job start (or first event) to the last event. */
+    /**
+     * First job start (or first event) to the last event; a queue wait logged up to the first logged job start (the
+     * first job's submission → start, as a scheduler's record gives it) opens it, so that wait is inside.
+     */
     public static Window defaultWindow(Run run, List<ResolvedAttempt> attempts) {
         long first = attempts.isEmpty() ? run.firstEventUs() : attempts.get(0).startUs();
         long last = run.lastEventUs();
         if (first == Times.UNKNOWN) {
             return new Window(0, 0);
+        }
+        if (!attempts.isEmpty() && !attempts.get(0).inferred()) {
+            long opened = first;
+            for (var d : run.downtimes()) {
+                if (d.kind() == dev.goodput.core.model.DowntimeKind.QUEUE && d.endUs() == first) {
+                    opened = Math.min(opened, d.startUs());
+                }
+            }
+            first = opened;
         }
         for (ResolvedAttempt a : attempts) {
             last = Math.max(last, a.endUs());

@@ -85,15 +85,24 @@ public record RunFiles(List<Path> logs, List<Path> profiles) {
      * a folder (then every file in it), compared as absolute paths; the most specific key wins.
      */
     public Map<Path, ZoneId> zonesFor(Map<Path, ZoneId> given) {
+        return perFile(given);
+    }
+
+    /**
+     * Values given per file ({@code --tz FILE=ZONE}, {@code --clock-offset FILE=SECONDS}) keyed by the run files as
+     * they are read: a key names a file or a folder (then every file in it), compared as absolute paths; the most
+     * specific key wins.
+     */
+    public <T> Map<Path, T> perFile(Map<Path, T> given) {
         if (given.isEmpty()) {
             return Map.of();
         }
-        Map<Path, ZoneId> byAbsolute = new HashMap<>();
+        Map<Path, T> byAbsolute = new HashMap<>();
         given.forEach((k, z) -> byAbsolute.put(absolute(k), z));
-        Map<Path, ZoneId> out = new LinkedHashMap<>();
+        Map<Path, T> out = new LinkedHashMap<>();
         for (Path f : logs) {
             for (Path p = absolute(f); p != null; p = p.getParent()) {
-                ZoneId z = byAbsolute.get(p);
+                T z = byAbsolute.get(p);
                 if (z != null) {
                     out.put(f, z);
                     break;
@@ -104,7 +113,7 @@ public record RunFiles(List<Path> logs, List<Path> profiles) {
     }
 
     /** The keys of {@code given} that name none of the run files nor a folder holding one: probably typos. */
-    public List<Path> unmatched(Map<Path, ZoneId> given) {
+    public List<Path> unmatched(Map<Path, ?> given) {
         List<Path> out = new ArrayList<>();
         for (Path k : given.keySet()) {
             Path key = absolute(k);

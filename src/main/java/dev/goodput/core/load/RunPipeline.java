@@ -52,7 +52,8 @@ public final class RunPipeline {
         RunFiles files = RunFiles.of(request.files());
         requireRunFile(files);
         LoadOptions options = request.options();
-        options = options.withFileZones(files.zonesFor(options.fileZones()));
+        options = options.withFileZones(files.zonesFor(options.fileZones()))
+                .withClockOffsets(files.perFile(options.clockOffsets()));
         Run run = reader.read(files.logs(), options);
         if (request.flopConvention() != null) {
             run = WorkspaceSettings.defaults().withFlopConvention(request.flopConvention()).applyFlopConvention(run);

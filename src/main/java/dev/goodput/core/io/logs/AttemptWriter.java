@@ -19,18 +19,16 @@ import java.util.List;
  * Turns the events of one job attempt at a time into the run's facts: the attempt itself (with how it was found),
  * its steps (a report of the mean of N iterations becomes N steps ending at the report), blocking checkpoint saves
  * (from the times around the save lines: Megatron's iteration time leaves the save out), restores, evaluations and
- * faults. The attempts are written at the end ({@link #finish()}): one whose log does not say how it ended is a
- * disruption of unknown cause when another follows, and the run's last one ended normally at its last line.
+ * faults. The attempts are written at the end ({@link #finish}): when the scheduler's records were given, its jobs are
+ * the attempts and these are matched to them ({@link JobMatcher}); otherwise one whose log does not say how it ended
+ * is a disruption of unknown cause when another follows, and the run's last one ended normally at its last line.
  */
 final class AttemptWriter {
     private final RunBuilder run;
     private final RunSettings settings;
 
-    // Attempts closed so far; the last one's end waits for finish().
-    private final List<Closed> closed = new ArrayList<>();
-
-    private record Closed(long startUs, Source source, String why, long endUs, EndReason reason) {
-    }
+    // Attempts closed so far; the last one's end waits for finish.
+    private final List<TrainerAttempt> closed = new ArrayList<>();
 
     // The open attempt.
     private long startUs;
@@ -38,6 +36,7 @@ final class AttemptWriter {
     private String why;
     private long floorUs = Long.MIN_VALUE; // the previous attempt's end: an attempt starts no earlier
     private long lastLineUs;
+    private Source lastLineSource;
     private long lastEventUs;
     private boolean progress;
     private long lastStep;
@@ -49,6 +48,7 @@ final class AttemptWriter {
     private long boundaryUs; // the latest banner, marker or load start since the last steps
     private long lastFaultUs;
     private boolean failed;
+    private final List<FaultEvent> faults = new ArrayList<>();
     private TrainerEvent.End end;
     private Pending save;
     private Pending load;
@@ -90,6 +90,7 @@ final class AttemptWriter {
         startSource = source;
         why = reason;
         lastLineUs = startUs;
+        lastLineSource = source;
         lastEventUs = Times.UNKNOWN;
         progress = false;
         lastStep = Long.MIN_VALUE;
@@ -101,6 +102,7 @@ final class AttemptWriter {
         boundaryUs = startUs;
         lastFaultUs = Times.UNKNOWN;
         failed = false;
+        faults.clear();
         end = null;
         save = null;
         load = null;
@@ -129,7 +131,10 @@ final class AttemptWriter {
             startUs = a.timeUs();
             boundaryUs = Math.max(boundaryUs, startUs);
         }
-        lastLineUs = Math.max(lastLineUs, a.endUs());
+        if (a.endUs() >= lastLineUs) {
+            lastLineUs = a.endUs();
+            lastLineSource = a.endSource();
+        }
     }
 
     /** A start banner before any progress: a time anchor for untimed steps. */
@@ -350,7 +355,9 @@ final class AttemptWriter {
         // logged after a step is not taken for a fault before it.
         long t = f.timeUs() != Times.UNKNOWN ? f.timeUs()
                 : lastEventUs == Times.UNKNOWN ? at : Math.max(at, lastEventUs);
-        run.fault(new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source()));
+        FaultEvent fault = new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source());
+        run.fault(fault);
+        faults.add(fault);
         lastFaultUs = lastFaultUs == Times.UNKNOWN ? t : Math.max(lastFaultUs, t);
         failed = true;
         touch(t);
@@ -464,7 +471,7 @@ final class AttemptWriter {
     /**
      * Closes the open attempt at {@code at} (a restart point), or, with {@link Times#UNKNOWN}, at its last line.
      * Its end reason: as the log says, else a fault if one was logged or the launcher restarted it, else left to
-     * {@link #finish()} (a disruption with no logged reason when another attempt follows).
+     * {@link #finish} (a disruption with no logged reason when another attempt follows).
      */
     void endAttempt(long at) {
         if (waitingFirst != null) {
@@ -489,17 +496,32 @@ final class AttemptWriter {
         }
         endUs = Math.max(endUs, startUs);
         EndReason reason = end != null ? end.reason() : failed ? EndReason.FAULT : null;
-        closed.add(new Closed(startUs, startSource, why, endUs, reason));
+        closed.add(new TrainerAttempt(startUs, startSource, why, endUs, lastLineSource, reason, faults));
         floorUs = endUs;
     }
 
     /**
-     * Writes the attempts. One whose log does not say how it ended is a disruption of unknown cause when another
-     * follows; the last one ended normally at its last line (or is still running: the log cannot tell).
+     * Writes the attempts: the scheduler's jobs that started, with the trainer's attempts matched to them
+     * ({@link JobMatcher}), else the trainer's own. One whose log does not say how it ended is a disruption of unknown
+     * cause when another follows; the last one ended normally at its last line (or is still running: the log cannot
+     * tell).
+     *
+     * @param jobs        the scheduler's jobs (none when no scheduler record was given)
+     * @param givenOffset the clock offset (µs) given for a file ({@code --clock-offset})
      */
-    void finish() {
+    void finish(List<SchedulerJobs.Job> jobs, java.util.function.ToLongFunction<String> givenOffset) {
+        List<SchedulerJobs.Job> started = SchedulerJobs.started(jobs);
+        if (!started.isEmpty()) {
+            JobMatcher.write(closed, started, settings.worldSize(), givenOffset, run);
+            return;
+        }
+        if (!jobs.isEmpty()) {
+            run.problem(Problem.warning(jobs.get(0).source(), (jobs.size() == 1 ? "the scheduler's job did not start"
+                    : "none of the scheduler's " + jobs.size() + " jobs started") + " (PENDING, cancelled in the "
+                    + "queue, or no Start column): the attempts are the trainer logs' own"));
+        }
         for (int i = 0; i < closed.size(); i++) {
-            Closed c = closed.get(i);
+            TrainerAttempt c = closed.get(i);
             boolean last = i == closed.size() - 1;
             run.jobStart(c.startUs(), 0, 0, c.source(), c.why()); // the run's accelerators (RunSettings)
             EndReason reason = c.reason() != null ? c.reason() : last ? EndReason.COMPLETED : EndReason.UNKNOWN;

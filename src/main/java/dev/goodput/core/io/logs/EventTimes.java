@@ -4,7 +4,10 @@ import dev.goodput.core.model.Times;
 
 import java.util.function.LongUnaryOperator;
 
-/** Changes the times of events (placing yearless times in their year), leaving unknown times unknown. */
+/**
+ * Changes the times of events (placing yearless times in their year, shifting a file by its clock offset), leaving
+ * unknown times unknown.
+ */
 final class EventTimes {
     private EventTimes() {
     }
@@ -34,9 +37,9 @@ final class EventTimes {
         } else if (e instanceof TrainerEvent.Activity a) {
             return new TrainerEvent.Activity(t, a.source(), g.applyAsLong(a.endUs()), a.endSource());
         } else if (e instanceof TrainerEvent.SchedulerJob j) {
-            return new TrainerEvent.SchedulerJob(t, j.source(), j.jobId(), j.stepId(), j.name(), g.applyAsLong(j.submitUs()),
-                    g.applyAsLong(j.startUs()), g.applyAsLong(j.endUs()), j.state(), j.reason(), j.nodes(), j.exitCode(),
-                    j.accelerators());
+            return new TrainerEvent.SchedulerJob(t, j.source(), j.jobId(), j.stepId(), j.name(),
+                    g.applyAsLong(j.submitUs()), g.applyAsLong(j.startUs()), g.applyAsLong(j.endUs()), j.state(),
+                    j.reason(), j.nodes(), j.exitCode(), j.accelerators());
         } else if (e instanceof TrainerEvent.Setting s) {
             return new TrainerEvent.Setting(t, s.source(), s.key(), s.value());
         }

@@ -12,6 +12,15 @@ import java.util.stream.Collectors;
  */
 public final class LogFormats {
     private static final List<LogFormat> ALL = List.of(
+            // First: inside a table every line is its row, whatever words a job's name has.
+            new LogFormat("slurm-sacct", "SLURM accounting (sacct -P, -p or the fixed-width table)",
+                    "1007|1007|micro|normal|account2|user4|1004|user4|1004|2021-02-11T22:46:13|2021-02-11T22:46:13|"
+                            + "2021-02-11T22:46:14|2021-02-11T23:11:14|00:25:00|0:0|COMPLETED|2|24|24|2800Mc||"
+                            + "00:25:00|normal|m[1-2]|jobid_1007|",
+                    "after a header naming its columns (JobID and State needed): each job and step (1001, 1001_3, "
+                            + "1001+0, 1001.batch, 1001.0) with its state (CANCELLED by uid, cut values too), "
+                            + "Submit, Start, End (else Start + Elapsed), NodeList expanded, ExitCode, GPUs of "
+                            + "AllocTRES; the jobs become the run's attempts", SacctRecogniser::new),
             new LogFormat("mlperf", "MLPerf training (:::MLLOG)",
                     ":::MLLOG {\"namespace\": \"\", \"time_ms\": 1715043949935, \"event_type\": \"INTERVAL_START\", "
                             + "\"key\": \"eval_start\", \"value\": null, \"metadata\": {\"file\": "

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class RunSettings {
     private final Map<TrainerEvent.SettingKey, String> values = new EnumMap<>(TrainerEvent.SettingKey.class);
     private int maxWorldSize;
+    private int maxAllocated;
 
     void add(TrainerEvent.Setting s) {
         if (s.value() == null || s.value().isBlank()) {
@@ -48,6 +49,16 @@ final class RunSettings {
         return maxWorldSize;
     }
 
+    /** A scheduler job's allocated accelerators: the run's count is the largest allocation, when above the world size. */
+    void allocated(int accelerators) {
+        maxAllocated = Math.max(maxAllocated, accelerators);
+    }
+
+    /** The accelerators paid for: the largest allocation or world size; 0 when neither is known. */
+    int accelerators() {
+        return Math.max(maxWorldSize, maxAllocated);
+    }
+
     static double number(String text) {
         String t = text.trim().replace(",", "").replace("_", "");
         double scale = 1;
@@ -73,7 +84,7 @@ final class RunSettings {
     }
 
     /**
-     * The run's metadata from the settings: accelerators, their peak (the trainer's own when it logged an MFU,
+     * The run's metadata from the settings: accelerators (the largest allocation, else the world size), their peak (the trainer's own when it logged an MFU,
      * else the peak table's for the named accelerator and precision), and what the trainer's FLOP figure counts.
      */
     RunMetadata metadata(String name, boolean hasRates, boolean ratesFromMfu, double peakFromMfu) {
@@ -92,7 +103,7 @@ final class RunSettings {
                 text(TrainerEvent.SettingKey.FLOP_FIGURE)).orElse("the trainer's TFLOP/s per accelerator"),
                 ratesFromMfu, flag(TrainerEvent.SettingKey.HARDWARE_FLOPS)) : null;
         double params = number(TrainerEvent.SettingKey.PARAMETERS);
-        return new RunMetadata(runName, accelerator, Math.max(0, maxWorldSize), peak, precision.toLowerCase(Locale.ROOT),
+        return new RunMetadata(runName, accelerator, accelerators(), peak, precision.toLowerCase(Locale.ROOT),
                 Double.NaN, params, Double.NaN, 0, 0, 0, (int) Math.max(0, nanToZero(number(
                 TrainerEvent.SettingKey.SEQ_LENGTH))), hasRates ? FlopConvention.REPORTED : null, null, reported);
     }

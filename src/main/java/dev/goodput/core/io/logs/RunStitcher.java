@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * Stitches the trainer logs of one run into its facts (docs/derivation.md, "Trainer logs"): times without a year
- * are placed, files are ordered by time (files whose times overlap are merged, as several ranks' or sources' views
- * of one job), the event stream is cut into job attempts, and each attempt's events become steps, checkpoint
- * saves, restores, evaluations and faults ({@link AttemptWriter}).
+ * are placed, each file's clock offset applied, files are ordered by time (files whose times overlap are merged, as
+ * several ranks' or sources' views of one job), the event stream is cut into job attempts, and each attempt's events
+ * become steps, checkpoint saves, restores, evaluations and faults ({@link AttemptWriter}). The scheduler's jobs, when
+ * its records are given, are the attempts, and the trainer's are matched to them ({@link JobMatcher}).
  */
 public final class RunStitcher {
     /**
@@ -30,34 +31,77 @@ public final class RunStitcher {
     }
 
     public static void stitch(List<FileEvents> files, RunBuilder run, LoadOptions options) throws InputException {
-        List<FileEvents> placed = placeYears(files, options);
+        List<FileEvents> placed = shiftClocks(placeYears(files, options), options);
         List<List<Stamped>> tracks = new ArrayList<>();
+        List<TrainerEvent.SchedulerJob> rows = new ArrayList<>();
         for (FileEvents f : placed) {
             f.problems().forEach(run::problem);
-            if (isJobLog(f)) {
-                tracks.add(stamp(f, options));
+            FileEvents own = withoutSchedulerRows(f, rows);
+            if (isJobLog(own)) {
+                tracks.add(stamp(own, options));
             } else {
-                addFaults(f, run);
+                addFaults(own, run);
             }
         }
+        List<SchedulerJobs.Job> jobs = SchedulerJobs.of(rows, run::problem);
         RunSettings settings = new RunSettings();
+        jobs.forEach(j -> settings.allocated(j.accelerators()));
         AttemptWriter writer = new AttemptWriter(run, settings);
         List<List<Stamped>> groups = mergeOverlapping(tracks);
         for (List<Stamped> group : groups) {
             walk(group, writer, settings);
         }
-        writer.finish();
+        writer.finish(jobs, file -> options.clockOffsetOf(java.nio.file.Path.of(file)));
         if (!run.hasMetadata()) {
             // Named after the earliest log (the first job's), whatever order the files were given in.
             String first = groups.isEmpty() || groups.get(0).isEmpty() ? placed.get(0).file()
                     : groups.get(0).get(0).event().source().file();
             run.metadata(writer.metadata(first), Source.DERIVED);
-            if (settings.worldSize() == 0) {
+            if (settings.accelerators() == 0) {
                 run.problem(Problem.warning(new Source(placed.get(0).file(), 0), "the logs do not say how many "
                         + "accelerators the job used; the goodputs are fractions of whatever it had, accelerator-hours "
                         + "are per accelerator"));
             }
         }
+    }
+
+    /**
+     * A file's events without the scheduler's job rows, which are added to {@code rows}: a scheduler record is neither
+     * a job's log nor a side log; its jobs become the run's attempts ({@link JobMatcher}), whichever file they are in
+     * (sacct's own output, or its rows printed at the end of a job's log).
+     */
+    private static FileEvents withoutSchedulerRows(FileEvents f, List<TrainerEvent.SchedulerJob> rows) {
+        List<TrainerEvent> own = new ArrayList<>(f.events().size());
+        for (TrainerEvent e : f.events()) {
+            if (e instanceof TrainerEvent.SchedulerJob j) {
+                rows.add(j);
+            } else {
+                own.add(e);
+            }
+        }
+        return own.size() == f.events().size() ? f : new FileEvents(f.file(), own, f.formats(), f.lines(),
+                f.problems());
+    }
+
+    /** Each file's times shifted by its clock offset ({@code --clock-offset FILE=SECONDS}). */
+    private static List<FileEvents> shiftClocks(List<FileEvents> files, LoadOptions options) {
+        if (options.clockOffsets().isEmpty()) {
+            return files;
+        }
+        List<FileEvents> out = new ArrayList<>(files.size());
+        for (FileEvents f : files) {
+            long offset = options.clockOffsetOf(java.nio.file.Path.of(f.file()));
+            if (offset == 0) {
+                out.add(f);
+                continue;
+            }
+            List<TrainerEvent> events = new ArrayList<>(f.events().size());
+            for (TrainerEvent e : f.events()) {
+                events.add(EventTimes.map(e, t -> t + offset));
+            }
+            out.add(new FileEvents(f.file(), events, f.formats(), f.lines(), f.problems()));
+        }
+        return out;
     }
 
     /**
