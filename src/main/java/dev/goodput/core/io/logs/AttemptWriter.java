@@ -350,7 +350,7 @@ final class AttemptWriter {
         // logged after a step is not taken for a fault before it.
         long t = f.timeUs() != Times.UNKNOWN ? f.timeUs()
                 : lastEventUs == Times.UNKNOWN ? at : Math.max(at, lastEventUs);
-        run.fault(new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source()));
+        run.fault(new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source(), f.rule()));
         lastFaultUs = lastFaultUs == Times.UNKNOWN ? t : Math.max(lastFaultUs, t);
         failed = true;
         touch(t);

