@@ -40,7 +40,7 @@ class BloomSampleTest {
         assertEquals(16, report.disruptions());
         Map<String, Integer> byCause = report.reliability().causes().stream()
                 .collect(Collectors.toMap(CauseReliability::cause, CauseReliability::count));
-        assertEquals(Map.of("gpu_failure", 11, "eval_deadlock", 4, "preemption", 1), byCause);
+        assertEquals(Map.of("faulty_gpu", 11, "eval_deadlock", 4, "preemption", 1), byCause);
     }
 
     @Test
