@@ -75,7 +75,7 @@ class AttributionRowsTest {
         assertEquals("2022-03-12 01:12:12 UTC", eval.timeText());
 
         AttributionRow gpu = faults().get(0);
-        assertEquals("gpu_failure", gpu.cause().id());
+        assertEquals("faulty_gpu", gpu.cause().id());
         assertEquals(Layer.INFRA, gpu.layer());
         assertTrue(gpu.message().startsWith("terminate called after throwing an instance of 'c10::CUDAError'"));
         assertEquals("sample-runs/bloom-176b/run.jsonl:269", gpu.source());
@@ -134,7 +134,7 @@ class AttributionRowsTest {
         assertFalse(rows.filtering());
         assertEquals(rows.allRows(), rows.rows());
 
-        assertTrue(rows.causesInRows().stream().anyMatch(c -> c.id().equals("gpu_failure")));
+        assertTrue(rows.causesInRows().stream().anyMatch(c -> c.id().equals("faulty_gpu")));
         assertTrue(rows.causesInRows().stream().anyMatch(c -> c.id().equals("unattributed_downtime")));
     }
 

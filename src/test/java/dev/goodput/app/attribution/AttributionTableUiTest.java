@@ -139,7 +139,7 @@ class AttributionTableUiTest {
         assertEquals("Undo Tag as NCCL timeout", session.undoTextProperty().get());
         AttributionRow now = panel.rows().allRows().stream().filter(r -> r.startUs() == first.startUs() && !r.isFault())
                 .findFirst().orElseThrow();
-        assertEquals("nccl_timeout", now.cause().id());
+        assertEquals("nccl_watchdog_timeouts", now.cause().id());
         assertEquals(Layer.INFRA, now.layer());
         assertEquals(8, table.getItems().size(), "no longer unattributed, so filtered out");
 
