@@ -94,7 +94,8 @@ class NodeLogRecogniserTest {
         try (Stream<Path> s = Files.list(XID13.getParent())) {
             logs = s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".txt"))
-                    .filter(p -> !p.getFileName().toString().startsWith("gpud__")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().startsWith("gpud__"))
+                    .filter(p -> !p.getFileName().toString().startsWith("kernel_")).sorted().toList();
         }
         assertTrue(logs.size() > 10, logs.toString());
         for (Path p : logs) {
@@ -119,6 +120,29 @@ class NodeLogRecogniserTest {
                 fromCrlf.stream().map(TrainerEvent.Fault::timeUs).toList());
         assertEquals(faults(XID13).stream().map(TrainerEvent.Fault::message).toList(),
                 fromGz.stream().map(TrainerEvent.Fault::message).toList());
+    }
+
+    /** Kernel lines pasted in public issues (NOTICE.md names each), in their own time formats, each classified. */
+    @Test
+    void realKernelLinesOfPublicIssuesGetTheirRules() throws Exception {
+        FileEvents f = read(resource("kernel_fault_lines__github_issues.log"), "node");
+        List<String> got = of(f, TrainerEvent.Fault.class).stream()
+                .map(x -> x.source().line() + " " + x.cause() + " " + x.rule()).toList();
+        assertEquals(List.of(
+                "1 faulty_gpu xid_fallen_off_bus",
+                "2 software_bug xid_application_fault",
+                "3 unattributed_downtime null",
+                "4 gpu_hbm3_memory xid_hbm_ecc",
+                "5 gpu_hbm3_memory xid_hbm_ecc",
+                "6 host_oom host_oom_kill",
+                "8 ssd ext4_error",
+                "9 software_bug xid_application_fault",
+                "10 unattributed_downtime null"), got, "Xid 109 and Xid 45 (caused by a previous Xid) are no rule's");
+        TrainerEvent.Fault oom = of(f, TrainerEvent.Fault.class).get(5);
+        assertTrue(oom.message().startsWith("Out of memory: Killed process 1440763 (perl)"),
+                "the oom-kill: line and the Killed process line of pid 1440763 are one fault: " + oom.message());
+        assertEquals(utc(2024, 4, 29, 12, 55, 41, 679_685), oom.timeUs(), "+02:00");
+        assertEquals("worker4", of(f, TrainerEvent.Fault.class).get(3).node());
     }
 
     // Hand-written lines (not copied from a real log) in the kernel's formats, for the kinds the gpud files lack.
