@@ -279,7 +279,7 @@ class AttributionRowsTest {
         assertEquals(Optional.empty(), rows.setFaultRole(second, FaultRole.Kind.CASCADE, faults().get(0), ""));
         assertEquals("root cause", faults().get(0).roleText());
         assertEquals("bad GPU", faults().get(0).note());
-        assertEquals("cascade of GPU failure at 2022-03-21 12:34:34 UTC (sample-runs/bloom-176b/run.jsonl:269)",
+        assertEquals("cascade of Faulty GPU at 2022-03-21 12:34:34 UTC (sample-runs/bloom-176b/run.jsonl:269)",
                 faults().get(1).roleText());
         assertEquals(Optional.empty(), rows.setNote(faults().get(1), "same node"));
         assertEquals(FaultRole.Kind.CASCADE, faults().get(1).role().kind(), "a note keeps the role");
