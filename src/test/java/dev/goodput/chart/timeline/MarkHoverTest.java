@@ -25,7 +25,8 @@ class MarkHoverTest {
             b.step(i + 1, (10 + 10 * i) * S, (20 + 10 * i) * S, -1, new Source("/logs/job1.log", 20 + i));
         }
         b.checkpoint(new Checkpoint(3, 40 * S, 5 * S, new Source("/logs/job1.log", 30)));
-        b.fault(new FaultEvent(75 * S, "nccl_watchdog_timeouts", "Watchdog caught collective operation timeout", "node7", 3,
+        b.fault(new FaultEvent(75 * S, "nccl_watchdog_timeouts", "Watchdog caught collective operation timeout",
+                "node7", 3,
                 null, new Source("/logs/job1.log", 40)));
         b.fault(new FaultEvent(75 * S + 1000, "unknown", "SIGTERM to the group", null, -1, null,
                 new Source("/logs/job1.log", 41)));

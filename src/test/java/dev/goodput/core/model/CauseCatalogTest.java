@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CauseCatalogTest {
-    /** Table 5 as bundled for the simulator (a copy of ../shared/data/logs/llama3_405b_54day_interruptions_table5.csv). */
+    /** Table 5 as bundled for the simulator (../shared/data/logs/llama3_405b_54day_interruptions_table5.csv). */
     private static List<String[]> table5() throws IOException {
         try (InputStream in = CauseCatalogTest.class.getResourceAsStream(
                 "/dev/goodput/core/sim/llama3_405b_54day_interruptions_table5.csv")) {
@@ -106,8 +106,10 @@ class CauseCatalogTest {
         Source src = new Source("rank1.log", 1);
         // XPixelGroup/BasicSR issue 737, verbatim from the watchdog's phrase on.
         String real = "Watchdog caught collective operation timeout: WorkNCCL(SeqNum=808, OpType=ALLREDUCE, "
-                + "NumelIn=9801523, NumelOut=9801523, Timeout(ms)=600000) ran for 600020 milliseconds before timing out.";
-        assertEquals(600_000, new FaultEvent(0, "nccl_watchdog_timeouts", real, null, 1, null, src).watchdogTimeoutMs());
+                + "NumelIn=9801523, NumelOut=9801523, Timeout(ms)=600000) ran for 600020 milliseconds before timing "
+                + "out.";
+        assertEquals(600_000,
+                new FaultEvent(0, "nccl_watchdog_timeouts", real, null, 1, null, src).watchdogTimeoutMs());
         assertEquals(300_000, new FaultEvent(0, "nccl_timeout", "NCCL watchdog timeout: _ALLGATHER_BASE (SeqNum 3) "
                 + "ran for 300051 ms, timeout 300000 ms", null, 1, null, src).watchdogTimeoutMs(),
                 "as earlier releases summarised it in run logs");

@@ -78,7 +78,8 @@ class OverlayMergeTest {
                 shifted), new Conflict.Rules(mineRule, theirRule), new Conflict.FaultRoles(root, cascade)),
                 r.conflicts());
         assertEquals(List.of(
-                "2025-03-03 09:10:00–09:12:00 UTC: yours faulty_gpu (infra) vs theirs nccl_watchdog_timeouts (framework)",
+                "2025-03-03 09:10:00–09:12:00 UTC: yours faulty_gpu (infra) vs theirs nccl_watchdog_timeouts "
+                        + "(framework)",
                 "2025-03-03 09:30:00–09:31:00 UTC: yours preemption (infra) over 2025-03-03 09:30:00–09:31:00 UTC "
                         + "vs theirs faulty_gpu (infra) over 2025-03-03 09:29:00–09:32:00 UTC",
                 "rule r1 \"NCCL\": yours /NCCL.*timeout/ → nccl_watchdog_timeouts (framework) vs theirs "
@@ -120,7 +121,8 @@ class OverlayMergeTest {
 
         MergeResult taken = r.resolve(tags, MergeResult.Side.THEIRS).resolve(r.conflicts().get(1),
                 MergeResult.Side.THEIRS);
-        assertEquals(List.of(tag("m3-theirs", 11, 13, "nccl_watchdog_timeouts", Layer.FRAMEWORK), m3), taken.merged().tags());
+        assertEquals(List.of(tag("m3-theirs", 11, 13, "nccl_watchdog_timeouts", Layer.FRAMEWORK), m3),
+                taken.merged().tags());
         assertEquals(List.of(theirRule), taken.merged().rules());
         assertTrue(taken.conflicts().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> taken.resolve(tags, MergeResult.Side.MINE));

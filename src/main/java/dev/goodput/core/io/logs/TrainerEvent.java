@@ -100,8 +100,8 @@ public sealed interface TrainerEvent {
      * A failure the log reports (an exception, a watchdog timeout, a child's exit). The first after the last step
      * of an attempt is its fatal fault; later ones are its cascade.
      *
-     * @param cause  a catalogue cause id (e.g. {@code nccl_watchdog_timeouts}, {@code faulty_gpu}; docs/fault-causes.md),
-     *               {@code unattributed_downtime} when nothing says why
+     * @param cause  a catalogue cause id (e.g. {@code nccl_watchdog_timeouts}, {@code faulty_gpu};
+     *               docs/fault-causes.md), {@code unattributed_downtime} when nothing says why
      * @param layer  the layer its lost time belongs to, or null (infra)
      * @param rank   the failing rank, or -1
      * @param node   the failing host, or null

@@ -40,7 +40,8 @@ class TorchElasticRecogniserTest {
                 + "out.", w.message(), "the rank's own words, from the watchdog's phrase on");
         assertEquals("nccl_watchdog_timeout", w.rule());
         assertEquals(600_000, new dev.goodput.core.model.FaultEvent(w.timeUs(), w.cause(), w.message(), w.node(),
-                w.rank(), w.layer(), w.source(), w.rule()).watchdogTimeoutMs(), "its Timeout(ms), for the cascade window");
+                w.rank(), w.layer(), w.source(), w.rule()).watchdogTimeoutMs(),
+                "its Timeout(ms), for the cascade window");
         // "[rank1]:[E626 06:24:44.903881913 ProcessGroupNCCL.cpp:616]": c10's stamp, without a year.
         assertEquals(utc(2025, 6, 26, 6, 24, 44, 903_881), inYear(w.timeUs(), 2025));
     }
@@ -250,8 +251,10 @@ class TorchElasticRecogniserTest {
 
     @Test
     void classifiedCauses() {
-        assertEquals("faulty_gpu", TorchElasticRecogniser.classify("RuntimeError: CUDA error: unspecified launch failure").id());
-        assertEquals("gpu_hbm3_memory", TorchElasticRecogniser.classify("CUDA error: uncorrectable ECC error encountered").id());
+        assertEquals("faulty_gpu",
+                TorchElasticRecogniser.classify("RuntimeError: CUDA error: unspecified launch failure").id());
+        assertEquals("gpu_hbm3_memory",
+                TorchElasticRecogniser.classify("CUDA error: uncorrectable ECC error encountered").id());
         assertEquals("software_bug", TorchElasticRecogniser.classify("CUDA error: misaligned address").id());
         assertEquals("gpu_oom", TorchElasticRecogniser.classify("RuntimeError: CUDA error: out of memory").id());
         assertEquals("network_switch_cable", TorchElasticRecogniser.classify(
