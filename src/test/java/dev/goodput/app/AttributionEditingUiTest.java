@@ -137,7 +137,7 @@ class AttributionEditingUiTest {
         assertEquals(gap.endUs(), picked.endUs());
         assertEquals("unattributed_downtime", picked.cause().id());
 
-        fixture.prompts.tag = ctx -> Optional.of(new TagRequest(Cause.of("gpu_failure", Layer.INFRA),
+        fixture.prompts.tag = ctx -> Optional.of(new TagRequest(Cause.of("faulty_gpu", Layer.INFRA),
                 "Xid 79 on node 17", false));
         robot.clickOn("#attribution-tag");
         WaitForAsyncUtils.waitForFxEvents();
@@ -149,9 +149,9 @@ class AttributionEditingUiTest {
         assertEquals(before.goodput(), after.goodput());
         assertEquals(seconds(before, "unattributed_downtime") - gapSeconds, seconds(after, "unattributed_downtime"),
                 1e-6);
-        assertEquals(seconds(before, "gpu_failure") + gapSeconds, seconds(after, "gpu_failure"), 1e-6);
+        assertEquals(seconds(before, "faulty_gpu") + gapSeconds, seconds(after, "faulty_gpu"), 1e-6);
         AttributionRow row = (AttributionRow) table.getSelectionModel().getSelectedItem();
-        assertEquals("gpu_failure", row.cause().id());
+        assertEquals("faulty_gpu", row.cause().id());
         assertEquals("Xid 79 on node 17", row.note());
         assertEquals(AttributionRow.YOU, row.assignedBy());
 
@@ -179,7 +179,7 @@ class AttributionEditingUiTest {
         TabPane tabs = robot.lookup("#attribution-tabs").queryAs(TabPane.class);
         robot.clickOn("Rules");
         robot.interact(() -> w.session().apply(w.session().tagging().tag(w.session().attribution()
-                .nextUnattributed(w.session().base().window().startUs() - 1).orElseThrow(), "gpu_failure",
+                .nextUnattributed(w.session().base().window().startUs() - 1).orElseThrow(), "faulty_gpu",
                 Layer.INFRA, "")));
         assertEquals("tab-rules", tabs.getSelectionModel().getSelectedItem().getId(), "an edit leaves the tab be");
 

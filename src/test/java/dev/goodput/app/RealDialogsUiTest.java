@@ -410,7 +410,7 @@ class RealDialogsUiTest {
         robot.interact(() -> {
             AttributedInterval gap = w.session().attribution()
                     .nextUnattributed(w.session().base().window().startUs() - 1).orElseThrow();
-            w.session().apply(w.session().tagging().tag(gap, "gpu_failure", Layer.INFRA, "node 17, Xid 79"));
+            w.session().apply(w.session().tagging().tag(gap, "faulty_gpu", Layer.INFRA, "node 17, Xid 79"));
         });
         assertTrue(w.document().isDirty());
     }

@@ -135,7 +135,8 @@ class WorkspaceUiTest {
         Tag myTag = mine.tags().get(0);
         // The teammate says the same gap was an NCCL timeout, and adds a rule for GPU failures.
         Overlay theirs = Overlay.EMPTY.withTags(ts -> {
-            ts.add(new Tag("their-tag", myTag.startUs(), myTag.endUs(), "nccl_timeout", Layer.INFRA, null, "ranks hung"));
+            ts.add(new Tag("their-tag", myTag.startUs(), myTag.endUs(), "nccl_watchdog_timeouts", Layer.INFRA, null,
+                    "ranks hung"));
             return ts;
         }).withRules(rs -> {
             rs.add(new Rule("their-rule", "Xid", "Xid|GPU", null, Long.MIN_VALUE, Long.MAX_VALUE, "faulty_gpu",
@@ -148,7 +149,8 @@ class WorkspaceUiTest {
         fixture.prompts.importFrom = shared;
         fixture.prompts.merge = r -> {
             assertEquals(1, r.conflicts().size(), "the same gap, another cause");
-            assertTrue(r.conflicts().get(0).describe().contains("nccl_timeout"), r.conflicts().get(0).describe());
+            assertTrue(r.conflicts().get(0).describe().contains("nccl_watchdog_timeouts"),
+                    r.conflicts().get(0).describe());
             return Optional.of(r.resolve(r.conflicts().get(0), MergeResult.Side.THEIRS).merged());
         };
         UiFixture.clickMenu(robot, "#menu-file", "#menu-import-attributions");
@@ -156,7 +158,8 @@ class WorkspaceUiTest {
         Overlay merged = w.session().overlayProperty().get();
         assertEquals(List.of("their-tag"), merged.tags().stream().map(Tag::id).toList());
         assertEquals(List.of("their-rule"), merged.rules().stream().map(Rule::id).toList());
-        assertEquals("nccl_timeout", w.session().attribution().at(myTag.startUs()).orElseThrow().cause().id());
+        assertEquals("nccl_watchdog_timeouts",
+                w.session().attribution().at(myTag.startUs()).orElseThrow().cause().id());
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
@@ -320,7 +323,7 @@ class WorkspaceUiTest {
         robot.interact(() -> {
             AttributedInterval gap = w.session().attribution()
                     .nextUnattributed(w.session().base().window().startUs() - 1).orElseThrow();
-            w.session().apply(w.session().tagging().tag(gap, "gpu_failure", Layer.INFRA, "node 17, Xid 79"));
+            w.session().apply(w.session().tagging().tag(gap, "faulty_gpu", Layer.INFRA, "node 17, Xid 79"));
         });
     }
 }

@@ -1,12 +1,54 @@
 package dev.goodput.core.model;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A fault reported at {@code timeUs}.
  *
- * @param cause  a cause id (e.g. {@code faulty_gpu}); "unknown" when not known
- * @param layer  the layer its lost time belongs to, or null (then infra: a fault costs availability)
- * @param rank   the reporting rank, or -1
+ * @param cause   a catalogue cause id (e.g. {@code faulty_gpu}; docs/fault-causes.md). An old id is made its
+ *                catalogue id here ({@code gpu_failure} → {@code faulty_gpu}); a missing one, or "unknown", is
+ *                {@code unattributed_downtime}: never a silent "other"
+ * @param message the message as the source wrote it (a line's text, or a launcher's summary of several lines)
+ * @param layer   the layer its lost time belongs to, or null (then infra: a fault costs availability)
+ * @param rank    the reporting rank, or -1
+ * @param source  the file and line it was read from
+ * @param rule    the id of the classification rule that gave the cause (fault-rules.tsv), or null when none did (a
+ *                cause the source itself stated, or an unmatched message)
  */
 public record FaultEvent(long timeUs, String cause, String message, String node, int rank, Layer layer,
-                         Source source) {
+                         Source source, String rule) {
+    /** {@code Timeout(ms)=600000} in a watchdog's line; "timeout 600000 ms" as earlier releases summarised it. */
+    private static final Pattern WATCHDOG_TIMEOUT = Pattern.compile(
+            "Timeout\\(ms\\)=(\\d+)|\\btimeout (\\d+) ms\\b");
+
+    public FaultEvent {
+        cause = cause == null || cause.isBlank() ? CauseCatalog.UNATTRIBUTED_DOWNTIME.id()
+                : CauseCatalog.canonicalId(cause);
+        if (rule != null && rule.isBlank()) {
+            rule = null;
+        }
+    }
+
+    /** A fault no classification rule gave the cause of. */
+    public FaultEvent(long timeUs, String cause, String message, String node, int rank, Layer layer, Source source) {
+        this(timeUs, cause, message, node, rank, layer, source, null);
+    }
+
+    /**
+     * The timeout an NCCL watchdog fault waited for, in ms ({@code Timeout(ms)=600000} in its message): the
+     * collective hung that long before the watchdog fired, so a root/cascade window reaches back by it
+     * (docs/derivation.md, "Roots and cascades"). -1 for any other fault, or a watchdog message without it.
+     */
+    public long watchdogTimeoutMs() {
+        if (!CauseCatalog.NCCL_WATCHDOG_TIMEOUTS.id().equals(cause) || message == null) {
+            return -1;
+        }
+        Matcher m = WATCHDOG_TIMEOUT.matcher(message);
+        if (!m.find()) {
+            return -1;
+        }
+        String digits = m.group(1) != null ? m.group(1) : m.group(2);
+        return digits.length() > 15 ? -1 : Long.parseLong(digits);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.goodput.core.sim;
 
+import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 
 import java.io.BufferedReader;
@@ -88,9 +89,14 @@ public record FailureRateTable(String source, List<FailureRate> unexpected, doub
         return i;
     }
 
-    /** "Network Switch/Cable" → "network_switch_cable": the cause id convention of run logs. */
+    /**
+     * The catalogue's cause of a component ("Network Switch/Cable" → {@code network_switch_cable}; an old id made
+     * its catalogue id), or the component's name made an id when the catalogue has none.
+     */
     static String causeId(String component) {
-        return CauseCatalog.idOf(component);
+        String id = CauseCatalog.idOf(component);
+        Cause c = CauseCatalog.byId(id);
+        return c != null ? c.id() : id;
     }
 
     public int unexpectedCount() {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * Something two overlays say differently, left for the user: the merge keeps "yours" until they choose (see
  * {@link MergeResult#resolve}). Each says where it is and what each side says, e.g.
- * "2025-03-03 09:10:00–09:12:00 UTC: yours faulty_gpu (infra) vs theirs nccl_timeout (framework)".
+ * "2025-03-03 09:10:00–09:12:00 UTC: yours faulty_gpu (infra) vs theirs nccl_watchdog_timeouts (framework)".
  */
 public sealed interface Conflict {
     /** Where on the timeline it is, to show it or jump to it. */

@@ -122,7 +122,10 @@ final class JsonDocument {
         return file;
     }
 
-    /** Fields present in the file that this version does not know: skipped, and listed here as warnings. */
+    /**
+     * Warnings about the file: fields this version does not know (skipped), values a migration changed (an old
+     * cause id).
+     */
     List<Problem> ignored() {
         return List.copyOf(ignored);
     }
@@ -140,6 +143,11 @@ final class JsonDocument {
 
     InputException error(ObjectNode o, String field, String expected) {
         return new InputException(at(o, field), "expected " + expected);
+    }
+
+    /** Notes a warning about {@code field} of {@code o}, at its line. */
+    void warn(ObjectNode o, String field, String message) {
+        ignored.add(Problem.warning(at(o, field), message));
     }
 
     /** Notes (as warnings) the fields of {@code o} outside {@code known}; they are not kept. */

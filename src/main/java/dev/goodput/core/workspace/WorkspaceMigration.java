@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Brings a file of any known version to the current one before it is read, one step per version, so the
  * readers only ever know the current shape. A new version adds a step (and bumps {@link #CURRENT_VERSION});
- * files newer than this release are refused rather than half-read.
+ * files newer than this release are refused rather than half-read. Old cause ids are then made catalogue ids
+ * ({@link CauseIdMigration}), whatever the version.
  */
 public final class WorkspaceMigration {
     public static final int CURRENT_VERSION = 2;
@@ -48,6 +49,7 @@ public final class WorkspaceMigration {
             step.apply(doc);
         }
         root.put("version", CURRENT_VERSION);
+        CauseIdMigration.apply(doc);
         return version;
     }
 

@@ -75,7 +75,7 @@ class AttributionRowsTest {
         assertEquals("2022-03-12 01:12:12 UTC", eval.timeText());
 
         AttributionRow gpu = faults().get(0);
-        assertEquals("gpu_failure", gpu.cause().id());
+        assertEquals("faulty_gpu", gpu.cause().id());
         assertEquals(Layer.INFRA, gpu.layer());
         assertTrue(gpu.message().startsWith("terminate called after throwing an instance of 'c10::CUDAError'"));
         assertEquals("sample-runs/bloom-176b/run.jsonl:269", gpu.source());
@@ -134,7 +134,7 @@ class AttributionRowsTest {
         assertFalse(rows.filtering());
         assertEquals(rows.allRows(), rows.rows());
 
-        assertTrue(rows.causesInRows().stream().anyMatch(c -> c.id().equals("gpu_failure")));
+        assertTrue(rows.causesInRows().stream().anyMatch(c -> c.id().equals("faulty_gpu")));
         assertTrue(rows.causesInRows().stream().anyMatch(c -> c.id().equals("unattributed_downtime")));
     }
 
@@ -279,7 +279,7 @@ class AttributionRowsTest {
         assertEquals(Optional.empty(), rows.setFaultRole(second, FaultRole.Kind.CASCADE, faults().get(0), ""));
         assertEquals("root cause", faults().get(0).roleText());
         assertEquals("bad GPU", faults().get(0).note());
-        assertEquals("cascade of GPU failure at 2022-03-21 12:34:34 UTC (sample-runs/bloom-176b/run.jsonl:269)",
+        assertEquals("cascade of Faulty GPU at 2022-03-21 12:34:34 UTC (sample-runs/bloom-176b/run.jsonl:269)",
                 faults().get(1).roleText());
         assertEquals(Optional.empty(), rows.setNote(faults().get(1), "same node"));
         assertEquals(FaultRole.Kind.CASCADE, faults().get(1).role().kind(), "a note keeps the role");

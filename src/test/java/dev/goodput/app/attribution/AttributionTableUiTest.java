@@ -133,20 +133,20 @@ class AttributionTableUiTest {
         robot.doubleClickOn(cell(robot, 0, "Cause"));
         Node editor = robot.lookup("#attribution-cause-editor").query();
         assertNotNull(editor);
-        // "nccl" completes in place to "NCCL timeout"; Enter takes the completion.
+        // "nccl" completes in place to "NCCL Watchdog Timeouts"; Enter takes the completion.
         robot.write("nccl").type(KeyCode.ENTER);
 
-        assertEquals("Undo Tag as NCCL timeout", session.undoTextProperty().get());
+        assertEquals("Undo Tag as NCCL Watchdog Timeouts", session.undoTextProperty().get());
         AttributionRow now = panel.rows().allRows().stream().filter(r -> r.startUs() == first.startUs() && !r.isFault())
                 .findFirst().orElseThrow();
-        assertEquals("nccl_timeout", now.cause().id());
+        assertEquals("nccl_watchdog_timeouts", now.cause().id());
         assertEquals(Layer.INFRA, now.layer());
         assertEquals(8, table.getItems().size(), "no longer unattributed, so filtered out");
 
         robot.clickOn("#attribution-unattributed-only");
         int at = table.getItems().indexOf(now);
         robot.interact(() -> table.scrollTo(at));
-        assertEquals("NCCL timeout", cell(robot, at, "Cause").getText());
+        assertEquals("NCCL Watchdog Timeouts", cell(robot, at, "Cause").getText());
 
         robot.interact(session::undo);
         assertEquals(original.goodput(), session.derivationProperty().get().report().goodput());

@@ -52,7 +52,8 @@ class CauseChoicesTest {
         CauseChoices choices = CauseChoices.of(bloom, overlay);
         List<String> ids = choices.all().stream().map(Cause::id).toList();
         assertEquals(Set.copyOf(ids).size(), ids.size(), "each once: " + ids);
-        assertTrue(ids.containsAll(List.of("bad_psu", "dataloader_deadlock", "eval_deadlock", "gpu_failure")), ids.toString());
+        assertTrue(ids.containsAll(List.of("bad_psu", "dataloader_deadlock", "eval_deadlock", "faulty_gpu")),
+                ids.toString());
         assertTrue(ids.stream().noneMatch(id -> choices.all().stream().anyMatch(c -> c.id().equals(id)
                 && c.layer() == Layer.MODEL)), "measured model-layer causes are never offered");
         assertTrue(bloom.badput().stream().anyMatch(s -> s.layer() == Layer.MODEL), "the sample has some to leave out");

@@ -39,12 +39,12 @@ class ConflictDialogUiTest {
     private static final FaultRef NCCL = new FaultRef("rank3.log:88", T0 + 10 * MINUTE + 2_000_000);
     private static final Overlay MINE = new Overlay(
             List.of(new Tag("m1", T0 + 10 * MINUTE, T0 + 12 * MINUTE, "faulty_gpu", Layer.INFRA, null, "")),
-            List.of(new Rule("r1", "NCCL", "NCCL.*timeout", null, Long.MIN_VALUE, Long.MAX_VALUE, "nccl_timeout",
+            List.of(new Rule("r1", "NCCL", "NCCL.*timeout", null, Long.MIN_VALUE, Long.MAX_VALUE, "nccl_watchdog_timeouts",
                     Layer.INFRA, true)),
             List.of(new FaultRole(NCCL, FaultRole.Kind.ROOT_CAUSE, null, "")));
     private static final Overlay THEIRS = new Overlay(
-            List.of(new Tag("t1", T0 + 10 * MINUTE, T0 + 12 * MINUTE, "nccl_timeout", Layer.FRAMEWORK, null, "")),
-            List.of(new Rule("r1", "NCCL", "NCCL", null, Long.MIN_VALUE, Long.MAX_VALUE, "network_failure",
+            List.of(new Tag("t1", T0 + 10 * MINUTE, T0 + 12 * MINUTE, "nccl_watchdog_timeouts", Layer.FRAMEWORK, null, "")),
+            List.of(new Rule("r1", "NCCL", "NCCL", null, Long.MIN_VALUE, Long.MAX_VALUE, "network_switch_cable",
                     Layer.INFRA, true)),
             List.of(new FaultRole(NCCL, FaultRole.Kind.CASCADE, GPU, "")));
 

@@ -37,16 +37,16 @@ class MergeViewModelTest {
 
     // One conflict of each kind, and something new from the file of each kind.
     private static final Tag MY_GPU = tag("m1", 10, 12, "faulty_gpu", Layer.INFRA);
-    private static final Tag THEIR_NCCL = tag("t1", 10, 12, "nccl_timeout", Layer.FRAMEWORK);
-    private static final Rule MY_RULE = rule("r1", "NCCL.*timeout", "nccl_timeout");
-    private static final Rule THEIR_RULE = rule("r1", "NCCL.*(timeout|watchdog)", "network_failure");
+    private static final Tag THEIR_NCCL = tag("t1", 10, 12, "nccl_watchdog_timeouts", Layer.FRAMEWORK);
+    private static final Rule MY_RULE = rule("r1", "NCCL.*timeout", "nccl_watchdog_timeouts");
+    private static final Rule THEIR_RULE = rule("r1", "NCCL.*(timeout|watchdog)", "network_switch_cable");
     private static final FaultRole MY_ROLE = new FaultRole(NCCL, FaultRole.Kind.ROOT_CAUSE, null, "");
     private static final FaultRole THEIR_ROLE = new FaultRole(NCCL, FaultRole.Kind.CASCADE, GPU, "after the GPU");
     private static final Overlay MINE = new Overlay(List.of(MY_GPU, tag("m2", 30, 31, "preemption", Layer.INFRA)),
             List.of(MY_RULE), List.of(MY_ROLE));
     private static final Overlay THEIRS = new Overlay(
             List.of(THEIR_NCCL, tag("t2", 40, 45, "queue", Layer.INFRA), tag("t3", 50, 51, "queue", Layer.INFRA)),
-            List.of(THEIR_RULE, rule("r2", "ECC", "gpu_ecc_error")),
+            List.of(THEIR_RULE, rule("r2", "ECC", "gpu_hbm3_memory")),
             List.of(THEIR_ROLE, new FaultRole(GPU, FaultRole.Kind.ROOT_CAUSE, null, "")));
 
     private final MergeResult result = OverlayMerge.merge(MINE, THEIRS);
@@ -80,14 +80,14 @@ class MergeViewModelTest {
         merge.choices().get(0).setSide(Side.MINE);
         merge.choices().get(1).setSide(Side.THEIRS);
         o = merge.resolved();
-        assertEquals(List.of(THEIR_RULE, rule("r2", "ECC", "gpu_ecc_error")), o.rules());
+        assertEquals(List.of(THEIR_RULE, rule("r2", "ECC", "gpu_hbm3_memory")), o.rules());
         assertTrue(o.tags().contains(MY_GPU));
 
         merge.choices().get(1).setSide(Side.MINE);
         merge.choices().get(2).setSide(Side.THEIRS);
         o = merge.resolved();
         assertEquals(THEIR_ROLE, o.faultRoles().get(0));
-        assertEquals(List.of(MY_RULE, rule("r2", "ECC", "gpu_ecc_error")), o.rules());
+        assertEquals(List.of(MY_RULE, rule("r2", "ECC", "gpu_hbm3_memory")), o.rules());
     }
 
     @Test
@@ -116,7 +116,7 @@ class MergeViewModelTest {
     @Test
     void withoutConflictsItIsTheMergedOverlayAndSaysWhatComes() {
         Overlay theirs = new Overlay(List.of(tag("t2", 40, 45, "queue", Layer.INFRA), MY_GPU), List.of(MY_RULE,
-                rule("r2", "ECC", "gpu_ecc_error")), List.of());
+                rule("r2", "ECC", "gpu_hbm3_memory")), List.of());
         MergeResult clean = OverlayMerge.merge(MINE, theirs);
         MergeViewModel m = new MergeViewModel(MINE, clean);
         assertFalse(m.hasConflicts());

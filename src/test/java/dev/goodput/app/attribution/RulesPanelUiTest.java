@@ -113,7 +113,7 @@ class RulesPanelUiTest {
         answer = RulesPanelUiTest::gpuDeaths;
         robot.clickOn("#rule-add");
         answer = editor -> {
-            editor.causeProperty().set("Power or cooling");
+            editor.causeProperty().set("Power Supply");
             return Optional.ofNullable(editor.getRule());
         };
         robot.clickOn("GPU deaths"); // the name cell selects the row
@@ -121,8 +121,8 @@ class RulesPanelUiTest {
         assertFalse(edit.isDisabled());
         robot.clickOn(edit);
         assertFalse(asked.get(1).isNew());
-        assertEquals("Power or cooling", rules.rows().get(0).cause());
-        assertTrue(cellShows(robot, "Power or cooling"));
+        assertEquals("Power Supply", rules.rows().get(0).cause());
+        assertTrue(cellShows(robot, "Power Supply"));
         assertFalse(edit.isDisabled(), "the edited rule stays selected");
 
         robot.clickOn("#rule-remove");

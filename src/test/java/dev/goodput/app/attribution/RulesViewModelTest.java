@@ -83,8 +83,8 @@ class RulesViewModelTest {
         GoodputReport after = report();
         assertNotEquals(original, after);
         assertTrue(seconds(after, "node_failure") > 0);
-        assertEquals(seconds(original, "gpu_failure"), seconds(after, "gpu_failure") + seconds(after, "node_failure"),
-                1e-6 * seconds(original, "gpu_failure"), "the time moved from gpu_failure, all of it");
+        assertEquals(seconds(original, "faulty_gpu"), seconds(after, "faulty_gpu") + seconds(after, "node_failure"),
+                1e-6 * seconds(original, "faulty_gpu"), "the time moved from faulty_gpu, all of it");
         assertEquals("Undo Add rule GPU deaths", session.undoTextProperty().get());
     }
 
@@ -128,15 +128,15 @@ class RulesViewModelTest {
         assertTrue(rules.rows().get(1).taggedIntervals() >= 4, "the four eval hangs");
 
         rules.replace(new Rule("r1", "GPU deaths", "one GPU dies", null, Long.MIN_VALUE, Long.MAX_VALUE,
-                "power_or_cooling", Layer.INFRA, true));
+                "power_supply", Layer.INFRA, true));
         assertEquals(List.of("r1", "r2"), rules.rows().stream().map(RulesViewModel.Row::id).toList());
-        assertEquals("Power or cooling", rules.rows().get(0).cause());
-        assertTrue(seconds(report(), "power_or_cooling") > 0);
+        assertEquals("Power Supply", rules.rows().get(0).cause());
+        assertTrue(seconds(report(), "power_supply") > 0);
         assertEquals(0, seconds(report(), "node_failure"));
 
         rules.remove("r1");
         assertEquals(List.of("r2"), rules.rows().stream().map(RulesViewModel.Row::id).toList());
-        assertEquals(0, seconds(report(), "power_or_cooling"));
+        assertEquals(0, seconds(report(), "power_supply"));
         session.undo();
         assertEquals(List.of("r1", "r2"), rules.rows().stream().map(RulesViewModel.Row::id).toList());
         assertThrows(IllegalArgumentException.class, () -> rules.setEnabled("nope", true));

@@ -23,7 +23,7 @@ class WorkspaceDocumentTest {
     private static final Workspace UNTITLED = Workspace.EMPTY.withInputs(List.of(
             new InputRef(RUN.toString(), 3, "a".repeat(64))));
     private static final Overlay TAGGED = Overlay.EMPTY.withTags(ts -> {
-        ts.add(new Tag("t1", 0, 10, "gpu_failure", Layer.INFRA, null, ""));
+        ts.add(new Tag("t1", 0, 10, "faulty_gpu", Layer.INFRA, null, ""));
         return ts;
     });
 

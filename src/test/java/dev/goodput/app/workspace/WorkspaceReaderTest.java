@@ -26,7 +26,7 @@ class WorkspaceReaderTest {
     Path dir;
 
     private static final Overlay ONE_TAG = Overlay.EMPTY.withTags(ts -> {
-        ts.add(new Tag("t1", 0, 10, "gpu_failure", Layer.INFRA, null, "node 17"));
+        ts.add(new Tag("t1", 0, 10, "faulty_gpu", Layer.INFRA, null, "node 17"));
         return ts;
     });
 

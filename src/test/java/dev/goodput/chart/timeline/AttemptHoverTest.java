@@ -24,7 +24,8 @@ class AttemptHoverTest {
         for (int i = 0; i < 5; i++) {
             b.step(i + 1, (10 + 10 * i) * S, (20 + 10 * i) * S, -1, new Source("job1.log", 20 + i));
         }
-        b.fault(new FaultEvent(65 * S, "nccl_timeout", "Watchdog caught collective operation timeout", null, 3, null,
+        b.fault(new FaultEvent(65 * S, "nccl_watchdog_timeouts", "Watchdog caught collective operation timeout", null,
+                3, null,
                 new Source("job1.log", 40)));
         b.jobEnd(70 * S, EndReason.FAULT, new Source("job1.log", 41));
         b.jobStart(100 * S, 8, 8, banner, "start banner at job2.log:17: torchrun: starting worker group");
@@ -35,7 +36,7 @@ class AttemptHoverTest {
 
         String first = AttemptHover.at(d, 30 * S, 0);
         assertTrue(first.startsWith("Attempt 1 of 3"), first);
-        assertTrue(first.contains("Ended: fault: NCCL timeout"), first);
+        assertTrue(first.contains("Ended: fault: NCCL Watchdog Timeouts"), first);
         assertTrue(first.contains("Found: first line of job1.log"), first);
         String second = AttemptHover.at(d, 105 * S, 0);
         assertTrue(second.contains("Found: start banner at job2.log:17"), second);

@@ -25,7 +25,8 @@ class MarkHoverTest {
             b.step(i + 1, (10 + 10 * i) * S, (20 + 10 * i) * S, -1, new Source("/logs/job1.log", 20 + i));
         }
         b.checkpoint(new Checkpoint(3, 40 * S, 5 * S, new Source("/logs/job1.log", 30)));
-        b.fault(new FaultEvent(75 * S, "nccl_timeout", "Watchdog caught collective operation timeout", "node7", 3,
+        b.fault(new FaultEvent(75 * S, "nccl_watchdog_timeouts", "Watchdog caught collective operation timeout",
+                "node7", 3,
                 null, new Source("/logs/job1.log", 40)));
         b.fault(new FaultEvent(75 * S + 1000, "unknown", "SIGTERM to the group", null, -1, null,
                 new Source("/logs/job1.log", 41)));
@@ -33,7 +34,7 @@ class MarkHoverTest {
         Derivation d = GoodputDeriver.derive(b.build(), DerivationSettings.defaults());
 
         String fault = MarkHover.fault(d, 75 * S, S);
-        assertTrue(fault.startsWith("Fault: NCCL timeout\nTime: "), fault);
+        assertTrue(fault.startsWith("Fault: NCCL Watchdog Timeouts\nTime: "), fault);
         assertTrue(fault.contains("Node: node7\nRank: 3\nWatchdog caught"), fault);
         assertTrue(fault.contains("Source: job1.log:40"), fault);
         assertTrue(fault.endsWith("(1 more fault here: zoom in)"), fault);

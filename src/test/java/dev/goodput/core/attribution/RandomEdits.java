@@ -21,7 +21,7 @@ final class RandomEdits {
             new CauseChoice("untracked", Layer.FRAMEWORK), new CauseChoice("gpu_idle", Layer.MODEL),
             new CauseChoice("unattributed_downtime", Layer.INFRA));
     private static final List<String> ONLY = new ArrayList<>(List.of("unattributed_downtime", "faulty_gpu",
-            "gpu_failure", "checkpoint_save"));
+            "faulty_gpu", "checkpoint_save"));
     private static final List<String> MESSAGES = new ArrayList<>(List.of("GPU", "stuck|hanging", "eval", "^$"));
     private static final List<String> FILES = new ArrayList<>(List.of("run\\.jsonl", "nothing-matches"));
 

@@ -39,7 +39,7 @@ class RulePreviewTest {
 
     @Test
     void aRuleIsPreviewedWhetherOrNotItIsEnabledAndThePreviewLeavesTheDerivationAlone() {
-        Rule off = new Rule("r", "", "Xid", null, Long.MIN_VALUE, Long.MAX_VALUE, "xid_error", Layer.INFRA, false);
+        Rule off = new Rule("r", "", "Xid", null, Long.MIN_VALUE, Long.MAX_VALUE, "faulty_gpu", Layer.INFRA, false);
         List<Interval> before = List.copyOf(base.intervals());
         assertEquals(preview.matches("Xid", null, Long.MIN_VALUE, Long.MAX_VALUE), preview.matches(off));
         assertEquals(before, base.intervals());

@@ -43,21 +43,21 @@ class BloomSampleTest {
         assertEquals(15, report.disruptions());
         Map<String, Integer> byCause = report.reliability().causes().stream()
                 .collect(Collectors.toMap(CauseReliability::cause, CauseReliability::count));
-        assertEquals(Map.of("gpu_failure", 11, "eval_deadlock", 4), byCause);
+        assertEquals(Map.of("faulty_gpu", 11, "eval_deadlock", 4), byCause);
     }
 
     @Test
     void aGpuFailureIsRepairedWithinTheDiarysThreeHoursAndTheReadmeSaysSo() throws Exception {
         // "Most of the time the SLURM job auto-restarts and we lose at most 3 hours of training" (2022-04-XX): the
         // 10 min teardown and 5 min requeue the sample encodes, not the unexplained downtime after some crashes.
-        CauseReliability gpu = report.reliability().causes().stream().filter(c -> c.cause().equals("gpu_failure"))
+        CauseReliability gpu = report.reliability().causes().stream().filter(c -> c.cause().equals("faulty_gpu"))
                 .findFirst().orElseThrow();
         assertEquals(15 * 60.0, gpu.mttrSeconds(), 1e-6);
         assertTrue(gpu.mttrSeconds() <= 3 * 3600);
         String readme = Files.readString(SAMPLE.resolveSibling("README.md")).replaceAll("\\s+", " ");
-        String stated = "Disruptions: " + report.disruptions() + " (11 `gpu_failure`, 4 `eval_deadlock`). MTBF "
+        String stated = "Disruptions: " + report.disruptions() + " (11 `faulty_gpu`, 4 `eval_deadlock`). MTBF "
                 + HumanFormat.duration(report.reliability().mtbfSeconds()) + ", MTTR "
-                + HumanFormat.duration(report.reliability().mttrSeconds()) + " (`gpu_failure` "
+                + HumanFormat.duration(report.reliability().mttrSeconds()) + " (`faulty_gpu` "
                 + HumanFormat.duration(gpu.mttrSeconds()) + ", `eval_deadlock` ";
         assertTrue(readme.contains(stated), stated);
     }

@@ -36,6 +36,30 @@ class FailureRateTableTest {
                 t.unexpected().stream().map(FailureRate::cause).toList());
     }
 
+    /** One source of truth: the table's components are the catalogue's Table 5 causes, ids, labels and groups. */
+    @Test
+    void everyComponentIsACatalogueCauseWithTheComponentAsItsLabel() {
+        for (FailureRate r : FailureRateTable.llama3().unexpected()) {
+            dev.goodput.core.model.Cause c = dev.goodput.core.model.CauseCatalog.byId(r.cause());
+            assertEquals(r.component(), c.label(), r.cause());
+            assertEquals(r.component(), r.label());
+            assertEquals(dev.goodput.core.model.CauseCatalog.Group.ofTable5Category(r.category()),
+                    dev.goodput.core.model.CauseCatalog.groupOf(r.cause()), r.cause());
+        }
+        long table5 = dev.goodput.core.model.CauseCatalog.entries().stream()
+                .filter(e -> e.group().name().startsWith("TABLE5_")).count();
+        assertEquals(18, table5, "exactly the components of Table 5");
+    }
+
+    @Test
+    void aComponentOutsideTheCatalogueKeepsItsNameAsAnId() throws IOException {
+        String csv = "component,category,interruption_count\nGPU Fan,GPU,3\nnetwork failure,Network,2\n";
+        FailureRateTable t = FailureRateTable.parse(new StringReader(csv), 1, 1, 0, "test");
+        assertEquals("gpu_fan", t.unexpected().get(0).cause());
+        assertEquals("GPU fan", t.unexpected().get(0).label());
+        assertEquals("network_switch_cable", t.unexpected().get(1).cause(), "an old id is the catalogue's");
+    }
+
     @Test
     void parsesAnyTableWithTheNamedColumns() throws IOException {
         String csv = "category,interruption_count,component\nGPU,10,Faulty GPU\n\nHost,5,Power Supply\n";

@@ -32,15 +32,15 @@ class OverlayMergeTest {
     void differentAttributionsAreUnitedAndTheSameOnesKeptOnce() {
         Overlay mine = new Overlay(
                 List.of(tag("a", 0, 5, "provisioning", Layer.INFRA), tag("b", 10, 12, "faulty_gpu", Layer.INFRA)),
-                List.of(rule("r1", "NCCL.*timeout", "nccl_timeout")),
+                List.of(rule("r1", "NCCL.*timeout", "nccl_watchdog_timeouts")),
                 List.of(new FaultRole(GPU, FaultRole.Kind.ROOT_CAUSE, null, "mine")));
         Overlay theirs = new Overlay(
                 List.of(new Tag("x", T0 + 10 * MINUTE, T0 + 12 * MINUTE, "faulty_gpu", Layer.INFRA, null, "theirs"),
                         tag("b", 11, 13, "faulty_gpu", Layer.INFRA), // same id, same cause, overlapping: no conflict
                         tag("c", 20, 25, "data_loading", Layer.FRAMEWORK)),
-                List.of(rule("r1", "NCCL.*timeout", "nccl_timeout"),
+                List.of(rule("r1", "NCCL.*timeout", "nccl_watchdog_timeouts"),
                         new Rule("r9", "other name", "NCCL.*timeout", null, Long.MIN_VALUE, Long.MAX_VALUE,
-                                "nccl_timeout", Layer.FRAMEWORK, true), // same rule under another id
+                                "nccl_watchdog_timeouts", Layer.FRAMEWORK, true), // same rule under another id
                         rule("r2", "ECC", "faulty_memory")),
                 List.of(new FaultRole(GPU, FaultRole.Kind.ROOT_CAUSE, null, "theirs"),
                         new FaultRole(NCCL, FaultRole.Kind.CASCADE, GPU, "")));
@@ -49,7 +49,7 @@ class OverlayMergeTest {
         assertEquals(List.of(tag("a", 0, 5, "provisioning", Layer.INFRA), tag("b", 10, 12, "faulty_gpu", Layer.INFRA),
                 tag("b-theirs", 11, 13, "faulty_gpu", Layer.INFRA), tag("c", 20, 25, "data_loading", Layer.FRAMEWORK)),
                 r.merged().tags());
-        assertEquals(List.of(rule("r1", "NCCL.*timeout", "nccl_timeout"), rule("r2", "ECC", "faulty_memory")),
+        assertEquals(List.of(rule("r1", "NCCL.*timeout", "nccl_watchdog_timeouts"), rule("r2", "ECC", "faulty_memory")),
                 r.merged().rules());
         assertEquals(List.of(new FaultRole(GPU, FaultRole.Kind.ROOT_CAUSE, null, "mine"),
                 new FaultRole(NCCL, FaultRole.Kind.CASCADE, GPU, "")), r.merged().faultRoles());
@@ -61,11 +61,11 @@ class OverlayMergeTest {
     @Test
     void conflictsKeepMineAndSayWhatEachSideSays() {
         Tag gpu = tag("m1", 10, 12, "faulty_gpu", Layer.INFRA);
-        Rule mineRule = rule("r1", "NCCL.*timeout", "nccl_timeout");
+        Rule mineRule = rule("r1", "NCCL.*timeout", "nccl_watchdog_timeouts");
         FaultRole root = new FaultRole(NCCL, FaultRole.Kind.ROOT_CAUSE, null, "");
         Overlay mine = new Overlay(List.of(gpu, tag("m2", 30, 31, "preemption", Layer.INFRA)), List.of(mineRule),
                 List.of(root));
-        Tag nccl = tag("t1", 10, 12, "nccl_timeout", Layer.FRAMEWORK);
+        Tag nccl = tag("t1", 10, 12, "nccl_watchdog_timeouts", Layer.FRAMEWORK);
         Tag shifted = tag("t2", 29, 32, "faulty_gpu", Layer.INFRA);
         Rule theirRule = new Rule("r1", "NCCL", "NCCL.*(timeout|watchdog)", "rank\\d+", T0, T0 + 60 * MINUTE,
                 "network", Layer.INFRA, true);
@@ -78,10 +78,11 @@ class OverlayMergeTest {
                 shifted), new Conflict.Rules(mineRule, theirRule), new Conflict.FaultRoles(root, cascade)),
                 r.conflicts());
         assertEquals(List.of(
-                "2025-03-03 09:10:00–09:12:00 UTC: yours faulty_gpu (infra) vs theirs nccl_timeout (framework)",
+                "2025-03-03 09:10:00–09:12:00 UTC: yours faulty_gpu (infra) vs theirs nccl_watchdog_timeouts "
+                        + "(framework)",
                 "2025-03-03 09:30:00–09:31:00 UTC: yours preemption (infra) over 2025-03-03 09:30:00–09:31:00 UTC "
                         + "vs theirs faulty_gpu (infra) over 2025-03-03 09:29:00–09:32:00 UTC",
-                "rule r1 \"NCCL\": yours /NCCL.*timeout/ → nccl_timeout (framework) vs theirs "
+                "rule r1 \"NCCL\": yours /NCCL.*timeout/ → nccl_watchdog_timeouts (framework) vs theirs "
                         + "/NCCL.*(timeout|watchdog)/ in /rank\\d+/ from 2025-03-03 09:00:00 UTC to "
                         + "2025-03-03 10:00:00 UTC → network (infra)",
                 "fault rank3.log:88 at 2025-03-03 09:10:02 UTC: yours root cause vs theirs cascade of "
@@ -105,7 +106,7 @@ class OverlayMergeTest {
         Tag m1 = tag("m1", 10, 12, "faulty_gpu", Layer.INFRA);
         Tag m2 = tag("m2", 12, 14, "preemption", Layer.INFRA);
         Tag m3 = tag("m3", 40, 41, "maintenance", Layer.INFRA);
-        Tag t = tag("m3", 11, 13, "nccl_timeout", Layer.FRAMEWORK); // overlaps two of mine, and reuses an id
+        Tag t = tag("m3", 11, 13, "nccl_watchdog_timeouts", Layer.FRAMEWORK); // overlaps two of mine, and reuses an id
         Rule mineRule = rule("r1", "a", "x");
         Rule theirRule = rule("r1", "b", "y");
         Overlay mine = new Overlay(List.of(m1, m2, m3), List.of(mineRule), List.of());
@@ -120,7 +121,8 @@ class OverlayMergeTest {
 
         MergeResult taken = r.resolve(tags, MergeResult.Side.THEIRS).resolve(r.conflicts().get(1),
                 MergeResult.Side.THEIRS);
-        assertEquals(List.of(tag("m3-theirs", 11, 13, "nccl_timeout", Layer.FRAMEWORK), m3), taken.merged().tags());
+        assertEquals(List.of(tag("m3-theirs", 11, 13, "nccl_watchdog_timeouts", Layer.FRAMEWORK), m3),
+                taken.merged().tags());
         assertEquals(List.of(theirRule), taken.merged().rules());
         assertTrue(taken.conflicts().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> taken.resolve(tags, MergeResult.Side.MINE));

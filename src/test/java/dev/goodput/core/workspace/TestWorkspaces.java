@@ -27,7 +27,7 @@ final class TestWorkspaces {
                         new Tag("t2", -1_500_000L, 7, "preemption", Layer.INFRA, "unattributed_downtime", ""),
                         new Tag("t3", T0, T0 + MINUTE, "data_loading", Layer.FRAMEWORK, null, "ünïcödé ✓")),
                 List.of(new Rule("r1", "NCCL timeouts", "NCCL.*timeout", "rank\\d+\\.log", Long.MIN_VALUE,
-                                Long.MAX_VALUE, "nccl_timeout", Layer.FRAMEWORK, true),
+                                Long.MAX_VALUE, "nccl_watchdog_timeouts", Layer.FRAMEWORK, true),
                         new Rule("r2", "", null, null, T0, T0 + 3 * MINUTE + 123_456, "maintenance", Layer.INFRA,
                                 false)),
                 List.of(new FaultRole(new FaultRole.FaultRef("run.jsonl:120", T0 + 5 * MINUTE), FaultRole.Kind.ROOT_CAUSE,

@@ -355,7 +355,8 @@ final class AttemptWriter {
         // logged after a step is not taken for a fault before it.
         long t = f.timeUs() != Times.UNKNOWN ? f.timeUs()
                 : lastEventUs == Times.UNKNOWN ? at : Math.max(at, lastEventUs);
-        FaultEvent fault = new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source());
+        FaultEvent fault = new FaultEvent(t, f.cause(), f.message(), f.node(), f.rank(), f.layer(), f.source(),
+                f.rule());
         run.fault(fault);
         faults.add(fault);
         lastFaultUs = lastFaultUs == Times.UNKNOWN ? t : Math.max(lastFaultUs, t);

@@ -31,7 +31,8 @@ final class EventTimes {
         } else if (e instanceof TrainerEvent.Restart r) {
             return new TrainerEvent.Restart(t, r.source(), r.message());
         } else if (e instanceof TrainerEvent.Fault x) {
-            return new TrainerEvent.Fault(t, x.source(), x.cause(), x.message(), x.rank(), x.node(), x.layer());
+            return new TrainerEvent.Fault(t, x.source(), x.cause(), x.message(), x.rank(), x.node(), x.layer(),
+                    x.rule());
         } else if (e instanceof TrainerEvent.End d) {
             return new TrainerEvent.End(t, d.source(), d.reason(), d.message());
         } else if (e instanceof TrainerEvent.Activity a) {

@@ -1,7 +1,7 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.classify.FaultClassifier;
 import dev.goodput.core.model.EndReason;
-import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Times;
 
 import java.util.ArrayList;
@@ -331,8 +331,8 @@ final class NemoRecogniser implements LineRecogniser {
             b.append("; relative performance scores (rank=score): ").append(String.join(", ", relative));
         }
         affected = null;
-        return new TrainerEvent.Fault(time, line.source(), "straggler", b.toString(), worstRank, worstNode,
-                Layer.INFRA);
+        return new TrainerEvent.Fault(time, line.source(), FaultClassifier.bundled().classify(msg), b.toString(),
+                worstRank, worstNode);
     }
 
     /** "Rank=5 Node=host Score=0.97" → "5:0.97" kept for the fault's message. */

@@ -1,5 +1,6 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.classify.FaultClassifier;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Node logs: kernel and GPU driver lines ({@code dmesg}, {@code dmesg -T}, {@code dmesg --time-format=iso},
  * journalctl / syslog). Each line of one of these kinds is a {@link TrainerEvent.Fault} (rank -1) whose cause
- * {@link NodeFaultRules} gives from its message:
+ * the {@link FaultClassifier} gives from its message (unmatched: unattributed, for the analyst):
  * <ul>
  * <li>GPU driver Xid lines ({@code NVRM: Xid (PCI:0000:9b:00): 79, ...}); node = the host the line names, else
  * the PCI id;</li>
@@ -75,7 +76,7 @@ final class NodeLogRecogniser implements LineRecogniser {
         }
     }
 
-    private final NodeFaultRules rules = NodeFaultRules.bundled();
+    private final FaultClassifier rules = FaultClassifier.bundled();
     private final List<Pending> pending = new ArrayList<>();
 
     // Set by stamp(): the end of the kernel time stamp in the text, the host a syslog line names, the clock
@@ -211,9 +212,8 @@ final class NodeLogRecogniser implements LineRecogniser {
     }
 
     private void emit(Pending p, Consumer<TrainerEvent> out) {
-        NodeFaultRules.Cause cause = rules.classify(p.message);
         String message = p.count > 1 ? p.message + " (repeated " + p.count + " times within 60 s)" : p.message;
-        out.accept(new TrainerEvent.Fault(p.timeUs, p.source, cause.id(), message, -1, p.node, cause.layer()));
+        out.accept(new TrainerEvent.Fault(p.timeUs, p.source, rules.classify(p.message), message, -1, p.node));
     }
 
     /** The PCI id ("PCI:0000:9b:00") a driver line names after {@code from}, or null. */

@@ -129,7 +129,7 @@ public final class RunStitcher {
                     continue;
                 }
                 run.fault(new dev.goodput.core.model.FaultEvent(x.timeUs(), x.cause(), x.message(), x.node(),
-                        x.rank(), x.layer(), x.source()));
+                        x.rank(), x.layer(), x.source(), x.rule()));
             }
         }
         if (untimed > 0) {

@@ -1,7 +1,7 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.classify.FaultClassifier;
 import dev.goodput.core.model.EndReason;
-import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Times;
 
 import java.util.Locale;
@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  *   <li>{@code DUE TO TIME LIMIT}: the job ended at its time limit, a planned end ({@link EndReason#CANCELLED});</li>
  *   <li>no reason: cancelled by a user ({@code scancel}), also planned;</li>
  *   <li>{@code DUE TO PREEMPTION}: preempted ({@link EndReason#PREEMPTED});</li>
- *   <li>{@code DUE TO NODE FAILURE}: a {@code node_failure} fault on the named node (infra);</li>
+ *   <li>{@code DUE TO NODE FAILURE}: a fault on the named node, classified by its line ({@code node_failure},
+ *   rule {@code slurm_node_failure});</li>
  *   <li>{@code DUE TO JOB REQUEUE} and other reasons: a marker (the next start says the rest).</li>
  * </ul>
  * The job's and its steps' banners usually come together: a step's is read only when no job banner was.
@@ -58,7 +59,8 @@ final class SlurmStepdRecogniser implements LineRecogniser {
                 + (reason.isEmpty() ? " (by a user)" : " due to " + reason.toLowerCase(Locale.ROOT));
         String r = reason.toUpperCase(Locale.ROOT);
         if (r.startsWith("NODE FAILURE")) {
-            out.accept(new TrainerEvent.Fault(time, line.source(), "node_failure", what, -1, node, Layer.INFRA));
+            out.accept(new TrainerEvent.Fault(time, line.source(), FaultClassifier.bundled().classify(t), what, -1,
+                    node));
         } else if (r.startsWith("PREEMPTION")) {
             out.accept(new TrainerEvent.End(time, line.source(), EndReason.PREEMPTED, what));
         } else if (r.isEmpty() || r.startsWith("TIME LIMIT")) {

@@ -1,5 +1,7 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.classify.FaultClassifier;
+import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Times;
 
@@ -7,7 +9,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,6 +29,9 @@ import java.util.function.Consumer;
  *   <li>what the workers report: NCCL watchdog timeouts, {@code CUDA error: ...}, {@code NCCL WARN} network failures,
  *   {@code DistBackendError}, and the exception line closing a Python traceback ({@code [rank2]: Exception: ...});
  *   the same failure reported by several ranks (or twice by one) is one fault, with the first rank that said it;</li>
+ *   <li>every fault's cause from the {@link FaultClassifier}'s rules on its line (the root-cause block's: on its
+ *   exception); an uncaught exception no rule names is the program's own ({@code software_bug}), anything else
+ *   unmatched is unattributed;</li>
  *   <li>the world size from the rendezvous ({@code global_world_sizes=[8, ...]}) or the torchrun command line.</li>
  * </ul>
  */
@@ -46,9 +50,18 @@ final class TorchElasticRecogniser implements LineRecogniser {
     private final Map<Integer, Integer> tracebacks = new HashMap<>();
     private Block block;
 
-    /** A cause, its layer, and a message that says it the same way whichever line (or rank) reported it. */
-    record Cause(String id, Layer layer, String message) {
+    /**
+     * A cause, its layer, a message that says it the same way whichever line (or rank) reported it, and the rule
+     * that gave the cause (null: none did).
+     */
+    record Cause(String id, Layer layer, String message, String rule) {
+        static Cause of(FaultClassifier.Classification c, String message) {
+            return new Cause(c.cause(), c.layer(), message, c.rule());
+        }
     }
+
+    private static final String UNATTRIBUTED = CauseCatalog.UNATTRIBUTED_DOWNTIME.id();
+    private static final String WATCHDOG = "Watchdog caught collective operation timeout";
 
     @Override
     public boolean read(LogLine line, Consumer<TrainerEvent> out) {
@@ -98,8 +111,8 @@ final class TorchElasticRecogniser implements LineRecogniser {
             flushPending(out);
             String sig = t.substring(k + " closing signal ".length()).strip();
             long pid = TorchElasticText.whole(t, t.indexOf("Sending process ") + "Sending process ".length());
-            fault(l, new Cause("unknown", null, "torchelastic agent stopping the workers: " + sig + " to pid " + pid
-                    + " and the rest of the group (teardown after a failure)"), "teardown", out);
+            fault(l, Cause.of(FaultClassifier.bundled().classify(t), "torchelastic agent stopping the workers: " + sig
+                    + " to pid " + pid + " and the rest of the group (teardown after a failure)"), "teardown", out);
             return true;
         }
         if (t.indexOf("orker") >= 0) {
@@ -138,12 +151,12 @@ final class TorchElasticRecogniser implements LineRecogniser {
         if ((k = t.indexOf(" death signal, shutting down workers")) >= 0) {
             String sig = t.substring(0, k);
             sig = sig.substring(sig.lastIndexOf(' ') + 1);
-            fault(l, new Cause("unknown", null, "torchelastic agent received " + sig.replace("Signals.", "")
-                    + " (stopped from outside: the scheduler's preemption, time limit or cancel?)"), "agent signal",
-                    out);
+            fault(l, Cause.of(FaultClassifier.bundled().classify(t), "torchelastic agent received "
+                    + sig.replace("Signals.", "") + " (stopped from outside: the scheduler's preemption, time limit or "
+                    + "cancel?)"), "agent signal", out);
             return true;
         }
-        if (t.indexOf("Watchdog caught collective operation timeout") >= 0 || t.indexOf("CUDA error: ") >= 0
+        if (t.indexOf(WATCHDOG) >= 0 || t.indexOf("CUDA error: ") >= 0
                 || t.indexOf("NCCL WARN") >= 0 || t.indexOf("DistBackendError: ") >= 0) {
             Cause c = classify(t);
             if (c != null) {
@@ -254,7 +267,8 @@ final class TorchElasticRecogniser implements LineRecogniser {
             node = t.substring(at + "[ft_launcher@".length(), t.indexOf(']', at));
         }
         String msg = "worker local_rank " + localRank + " (pid " + pid + ") failed: " + describeExit(code, null);
-        pendingFailed = new TrainerEvent.Fault(TorchElasticText.time(l), l.source(), "unknown", msg, -1, node, null);
+        pendingFailed = new TrainerEvent.Fault(TorchElasticText.time(l), l.source(),
+                FaultClassifier.bundled().classify(t), msg, -1, node);
         pendingPid = pid;
         return true;
     }
@@ -311,8 +325,9 @@ final class TorchElasticRecogniser implements LineRecogniser {
             }
             msg.append(')');
         }
-        out.accept(new TrainerEvent.Fault(time, b.rootSource, c == null ? "unknown" : c.id(), msg.toString(),
-                (int) b.rootRank, b.rootHost, c == null ? null : c.layer()));
+        FaultClassifier.Classification k = c == null ? FaultClassifier.UNMATCHED
+                : new FaultClassifier.Classification(c.id(), c.layer(), c.rule());
+        out.accept(new TrainerEvent.Fault(time, b.rootSource, k, msg.toString(), (int) b.rootRank, b.rootHost));
     }
 
     /** The exception line that closes a Python traceback. */
@@ -328,13 +343,12 @@ final class TorchElasticRecogniser implements LineRecogniser {
         fault(l, c, null, out);
     }
 
-    /** The cause of an uncaught Python exception the patterns of {@link #classify} do not know. */
+    /**
+     * The cause of an uncaught Python exception no rule names: the program's own failure, as the recogniser knows
+     * from where the line is (it closes a traceback), which a message pattern cannot.
+     */
     private static Cause exceptionCause(String t) {
-        String message = TorchElasticText.clip(t, 300);
-        if (t.startsWith("KeyboardInterrupt")) {
-            return new Cause("manual_stop", Layer.FRAMEWORK, message);
-        }
-        return new Cause("software_bug", Layer.FRAMEWORK, message);
+        return new Cause(CauseCatalog.SOFTWARE_BUG.id(), Layer.FRAMEWORK, TorchElasticText.clip(t, 300), null);
     }
 
     /**
@@ -346,7 +360,8 @@ final class TorchElasticRecogniser implements LineRecogniser {
             // A watchdog timeout is the same collective on every rank, however long each waited; other reports are
             // the same failure when they differ only in numbers (the GPU, the rank, the size each tried to allocate).
             int ran = c.message().indexOf(" ran for ");
-            key = c.id() + "|" + (c.id().equals("nccl_timeout") ? ran > 0 ? c.message().substring(0, ran)
+            key = c.id() + "|" + (c.id().equals(CauseCatalog.NCCL_WATCHDOG_TIMEOUTS.id()) ? ran > 0
+                    ? c.message().substring(0, ran)
                     : c.message() : DIGITS.matcher(c.message()).replaceAll("#"));
         }
         if (!faultKeys.add(key)) {
@@ -366,102 +381,36 @@ final class TorchElasticRecogniser implements LineRecogniser {
                 node = t.substring(0, colon);
             }
         }
-        causeSeen |= !c.id().equals("unknown");
+        causeSeen |= !c.id().equals(UNATTRIBUTED);
         out.accept(new TrainerEvent.Fault(TorchElasticText.time(l), l.source(), c.id(), c.message(), rank, node,
-                c.layer()));
+                c.layer(), c.rule()));
     }
 
     /**
-     * The cause a failure report names, or null when the text names none of these:
-     * <ul>
-     *   <li>the NCCL watchdog timing out a collective → {@code nccl_timeout} (infra);</li>
-     *   <li>{@code CUDA error: ...}: an illegal memory access, misaligned address, illegal instruction or device-side
-     *   assert is the program's own kernel or indexing bug → {@code software_bug} (framework); out of memory →
-     *   {@code gpu_oom}; an ECC error → {@code gpu_ecc_error}; NVLink → {@code nvlink_error}; anything else
-     *   ({@code unspecified launch failure}, {@code unknown error}, a lost GPU) → {@code gpu_failure} (infra);</li>
-     *   <li>PyTorch's {@code OutOfMemoryError} / {@code CUDA out of memory}, XLA's {@code RESOURCE_EXHAUSTED ... memory}
-     *   → {@code gpu_oom} (framework);</li>
-     *   <li>{@code NCCL WARN} about the network (NET/IB/socket/connection), {@code DistBackendError}, NCCL's
-     *   system/remote errors → {@code network_failure} (infra).</li>
-     * </ul>
+     * The cause the {@link FaultClassifier}'s rules give a failure report, or null when no rule matches. The message
+     * is the report's own words from its key phrase on (the watchdog's {@code Watchdog caught collective operation
+     * timeout: WorkNCCL(..., Timeout(ms)=600000) ran for 600020 milliseconds ...}, {@code CUDA error: ...},
+     * {@code NCCL WARN ...}), else the line, clipped.
      */
     static Cause classify(String t) {
-        int k = t.indexOf("Watchdog caught collective operation timeout");
+        FaultClassifier.Classification c = FaultClassifier.bundled().find(t);
+        return c == null ? null : Cause.of(c, messageOf(t));
+    }
+
+    private static String messageOf(String t) {
+        int k = t.indexOf(WATCHDOG);
         if (k >= 0) {
-            return new Cause("nccl_timeout", Layer.INFRA, watchdogMessage(t, k));
+            return TorchElasticText.clip(t.substring(k), 300);
         }
         k = t.indexOf("CUDA error: ");
         if (k >= 0) {
-            String desc = TorchElasticText.clip(t.substring(k + "CUDA error: ".length()), 160);
-            String d = desc.toLowerCase(Locale.ROOT);
-            String msg = "CUDA error: " + desc;
-            if (d.contains("illegal memory access") || d.contains("misaligned address") || d.contains("illegal instruction")
-                    || d.contains("device-side assert") || d.contains("invalid argument")
-                    || d.contains("invalid configuration")) {
-                return new Cause("software_bug", Layer.FRAMEWORK, msg);
-            }
-            if (d.contains("out of memory")) {
-                return new Cause("gpu_oom", Layer.FRAMEWORK, msg);
-            }
-            if (d.contains("ecc")) {
-                return new Cause("gpu_ecc_error", Layer.INFRA, msg);
-            }
-            if (d.contains("nvlink")) {
-                return new Cause("nvlink_error", Layer.INFRA, msg);
-            }
-            return new Cause("gpu_failure", Layer.INFRA, msg);
-        }
-        if (t.contains("CUDA out of memory") || t.contains("OutOfMemoryError")
-                || t.contains("RESOURCE_EXHAUSTED") && t.toLowerCase(Locale.ROOT).contains("memory")) {
-            return new Cause("gpu_oom", Layer.FRAMEWORK, TorchElasticText.clip(t, 300));
+            return "CUDA error: " + TorchElasticText.clip(t.substring(k + "CUDA error: ".length()), 160);
         }
         k = t.indexOf("NCCL WARN ");
         if (k >= 0) {
-            String rest = t.substring(k + "NCCL WARN ".length());
-            String lower = rest.toLowerCase(Locale.ROOT);
-            if (rest.contains("NET") || rest.contains("ibv_") || rest.contains("IB ") || lower.contains("socket")
-                    || lower.contains("connection") || lower.contains("network")) {
-                return new Cause("network_failure", Layer.INFRA, "NCCL WARN " + TorchElasticText.clip(rest, 200));
-            }
-            return null;
+            return "NCCL WARN " + TorchElasticText.clip(t.substring(k + "NCCL WARN ".length()), 200);
         }
-        if (t.contains("DistBackendError: ") || t.contains("ncclSystemError") || t.contains("ncclRemoteError")
-                || t.contains("remote process exited or there was a network error")) {
-            return new Cause("network_failure", Layer.INFRA, TorchElasticText.clip(t, 300));
-        }
-        return null;
-    }
-
-    /** "NCCL watchdog timeout: ALLREDUCE (SeqNum 808) ran for 600020 ms, timeout 600000 ms". */
-    private static String watchdogMessage(String t, int k) {
-        String op = field(t, "OpType=", k);
-        String seq = field(t, "SeqNum=", k);
-        double ran = TorchElasticText.numberAfter(t.substring(k), "ran for ");
-        double timeout = TorchElasticText.numberAfter(t.substring(k), "Timeout(ms)=");
-        StringBuilder b = new StringBuilder("NCCL watchdog timeout: ");
-        b.append(op != null ? op : "a collective");
-        if (seq != null) {
-            b.append(" (SeqNum ").append(seq).append(')');
-        }
-        if (!Double.isNaN(ran)) {
-            b.append(" ran for ").append((long) ran).append(" ms");
-        }
-        if (!Double.isNaN(timeout)) {
-            b.append(", timeout ").append((long) timeout).append(" ms");
-        }
-        return b.toString();
-    }
-
-    private static String field(String t, String key, int from) {
-        int k = t.indexOf(key, from);
-        if (k < 0) {
-            return null;
-        }
-        int e = k + key.length();
-        while (e < t.length() && t.charAt(e) != ',' && t.charAt(e) != ')' && t.charAt(e) != ' ') {
-            e++;
-        }
-        return e > k + key.length() ? t.substring(k + key.length(), e) : null;
+        return TorchElasticText.clip(t, 300);
     }
 
     // ---- helpers

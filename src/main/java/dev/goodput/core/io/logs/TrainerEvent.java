@@ -100,13 +100,26 @@ public sealed interface TrainerEvent {
      * A failure the log reports (an exception, a watchdog timeout, a child's exit). The first after the last step
      * of an attempt is its fatal fault; later ones are its cascade.
      *
-     * @param cause  a cause id from the taxonomy (e.g. {@code nccl_timeout}, {@code gpu_failure}), or "unknown"
+     * @param cause  a catalogue cause id (e.g. {@code nccl_watchdog_timeouts}, {@code faulty_gpu};
+     *               docs/fault-causes.md), {@code unattributed_downtime} when nothing says why
      * @param layer  the layer its lost time belongs to, or null (infra)
      * @param rank   the failing rank, or -1
      * @param node   the failing host, or null
+     * @param rule   the classification rule that gave the cause ({@link dev.goodput.core.classify.FaultClassifier}),
+     *               or null when none did
      */
-    record Fault(long timeUs, Source source, String cause, String message, int rank, String node, Layer layer)
-            implements TrainerEvent {
+    record Fault(long timeUs, Source source, String cause, String message, int rank, String node, Layer layer,
+                 String rule) implements TrainerEvent {
+        /** A fault whose cause no classification rule gave. */
+        public Fault(long timeUs, Source source, String cause, String message, int rank, String node, Layer layer) {
+            this(timeUs, source, cause, message, rank, node, layer, null);
+        }
+
+        /** A fault classified by {@code c}. */
+        public Fault(long timeUs, Source source, dev.goodput.core.classify.FaultClassifier.Classification c,
+                     String message, int rank, String node) {
+            this(timeUs, source, c.cause(), message, rank, node, c.layer(), c.rule());
+        }
     }
 
     /** The job ending as the log says: completed, preempted (saved and exiting), cancelled, failed. */

@@ -64,7 +64,8 @@ class LaunchersEndToEndTest {
         assertEquals(utc(2025, 3, 7, 22, 39, 36, 177_000), run.attempts().get(0).endUs(),
                 "ft_launcher's 'will restart worker group'");
         assertEquals(26, run.steps().size());
-        assertEquals(List.of("software_bug", "unknown", "unknown"), run.faults().stream().map(FaultEvent::cause)
+        assertEquals(List.of("software_bug", "unattributed_downtime", "unattributed_downtime"),
+                run.faults().stream().map(FaultEvent::cause)
                 .toList());
         assertEquals(2, run.faults().get(0).rank());
         GoodputReport r = derive(run);
@@ -107,7 +108,8 @@ class LaunchersEndToEndTest {
         assertEquals("NVIDIA B200", run.metadata().acceleratorType());
         assertEquals(8, run.metadata().acceleratorCount());
         assertEquals(2.25e15, run.metadata().peakFlopsPerAccelerator(), 1);
-        assertEquals(List.of("software_bug", "unknown", "unknown"), run.faults().stream().map(FaultEvent::cause)
+        assertEquals(List.of("software_bug", "unattributed_downtime", "unattributed_downtime"),
+                run.faults().stream().map(FaultEvent::cause)
                 .toList());
         assertEquals(utc(2026, 5, 19, 19, 52, 14, 553_434), run.faults().get(0).timeUs());
     }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   report's steps begin where the save's timer ends);</li>
  *   <li>checkpoint_restore 15: 10:10:00 → 10:10:15;</li>
  *   <li>wasted_progress 40: iterations 21–40 of job 1, rolled back to the iteration-20 checkpoint;</li>
- *   <li>nccl_timeout 450: last step 10:02:30 → fault 10:03:00 (30) and no job until 10:10:00 (420);</li>
+ *   <li>nccl_watchdog_timeouts 450: last step 10:02:30 → fault 10:03:00 (30) and no job until 10:10:00 (420);</li>
  *   <li>shutdown 5: last step 10:12:10 → 10:12:15.</li>
  * </ul>
  * Infra = 285 ÷ 735, framework = 100 ÷ 285, model = 400 TFLOP/s/GPU ÷ 989 peak (the trainer's own figure).
@@ -61,7 +61,7 @@ class MegatronJobsByHandTest {
         assertEquals(EndReason.COMPLETED, attempts.get(1).endReason());
         assertTrue(attempts.get(1).why().contains("slurm-1002.out"), attempts.get(1).why());
         assertEquals(70, run.steps().size());
-        assertEquals("nccl_timeout", run.faults().get(0).cause());
+        assertEquals("nccl_watchdog_timeouts", run.faults().get(0).cause());
 
         GoodputReport r = GoodputDeriver.derive(run, DerivationSettings.defaults().withPeakOverride(989e12)).report();
         assertEquals(735, r.windowSeconds(), 1e-9);
@@ -70,7 +70,7 @@ class MegatronJobsByHandTest {
         assertEquals(20, seconds(r, "checkpoint_save"), 1e-6);
         assertEquals(15, seconds(r, "checkpoint_restore"), 1e-6);
         assertEquals(40, seconds(r, "wasted_progress"), 1e-6);
-        assertEquals(450, seconds(r, "nccl_timeout"), 1e-6);
+        assertEquals(450, seconds(r, "nccl_watchdog_timeouts"), 1e-6);
         assertEquals(5, seconds(r, "shutdown"), 1e-6);
         assertEquals(0, seconds(r, "slow_steps"), 1e-6);
         assertEquals(285.0 / 735, r.goodput().infra(), 1e-12);
@@ -84,7 +84,7 @@ class MegatronJobsByHandTest {
     /**
      * The node's kernel log beside the two jobs: its Xid 79 at 10:02:50, ten seconds before the NCCL watchdog, is the
      * first fault after job 1's last step, so it is the fatal fault and the NCCL timeout its cascade: the 450 s that
-     * were charged to nccl_timeout are the faulty GPU's (20 s to the Xid, 10 s to the job's last line, 420 s with no
+     * were charged to nccl_watchdog_timeouts are the faulty GPU's (20 s to the Xid, 10 s to the job's last line, 420 s with no
      * job). The kernel log makes no attempt of its own.
      */
     @Test
@@ -98,7 +98,7 @@ class MegatronJobsByHandTest {
         assertEquals(2, run.attempts().size());
         GoodputReport r = GoodputDeriver.derive(run, DerivationSettings.defaults().withPeakOverride(989e12)).report();
         assertEquals(450, seconds(r, "faulty_gpu"), 1e-6);
-        assertEquals(0, seconds(r, "nccl_timeout"), 1e-6);
+        assertEquals(0, seconds(r, "nccl_watchdog_timeouts"), 1e-6);
         assertEquals(285.0 / 735, r.goodput().infra(), 1e-12);
     }
 

@@ -75,7 +75,7 @@ class RunStitcherTest {
      * productive 200 (steps 1–20) + 300 (steps 21–50 again) = 500; program_startup 200 (10:00 → first step
      * 10:03:20) + 60 (10:30 → restore) + 80 (restore end → first step 10:33:20) = 340; checkpoint_save 30;
      * checkpoint_restore 60; wasted_progress 200 (steps 21–40 of the first job); shutdown 100 (10:38:20 →
-     * 10:40); nccl_timeout 30 (last step → fault) + 60 (fault → last line) + 1,080 (no job, 10:12 → 10:30) = 1,170.
+     * 10:40); nccl_watchdog_timeouts 30 (last step → fault) + 60 (fault → last line) + 1,080 (no job, 10:12 → 10:30) = 1,170.
      */
     @Test
     void crashRollbackRestoreAndSavesAddUpByHand() throws Exception {
@@ -88,7 +88,7 @@ class RunStitcherTest {
                 .add(s -> new TrainerEvent.CheckpointSave(at(7, 10), s, 20, TrainerEvent.Edge.END, -1))
                 .steps(at(8, 50), 30, 10, 10)
                 .steps(at(10, 30), 40, 10, 10)
-                .add(s -> new TrainerEvent.Fault(at(11, 0), s, "nccl_timeout", "Watchdog caught collective "
+                .add(s -> new TrainerEvent.Fault(at(11, 0), s, "nccl_watchdog_timeouts", "Watchdog caught collective "
                         + "operation timeout", 3, "node7", null))
                 .add(s -> new TrainerEvent.Activity(at(0, 0), s, at(12, 0), s))
                 .done();
@@ -122,7 +122,7 @@ class RunStitcherTest {
         assertEquals(60, seconds(r, "checkpoint_restore"), 1e-6);
         assertEquals(200, seconds(r, "wasted_progress"), 1e-6);
         assertEquals(100, seconds(r, "shutdown"), 1e-6);
-        assertEquals(1170, seconds(r, "nccl_timeout"), 1e-6);
+        assertEquals(1170, seconds(r, "nccl_watchdog_timeouts"), 1e-6);
         assertEquals(1230.0 / 2400, r.goodput().infra(), 1e-12);
         assertEquals(500.0 / 1230, r.goodput().framework(), 1e-12);
         assertNull(r.goodput().model());
@@ -134,7 +134,7 @@ class RunStitcherTest {
         FileEvents log = new Log("one.log")
                 .steps(at(1, 40), 10, 10, 10)
                 .steps(at(3, 20), 20, 10, 10)
-                .add(s -> new TrainerEvent.Fault(at(3, 30), s, "gpu_failure", "Xid 79", -1, null, null))
+                .add(s -> new TrainerEvent.Fault(at(3, 30), s, "faulty_gpu", "Xid 79", -1, null, null))
                 .add(s -> new TrainerEvent.CheckpointLoad(at(5, 0), s, 10, TrainerEvent.Edge.START, -1))
                 .add(s -> new TrainerEvent.CheckpointLoad(at(5, 30), s, 10, TrainerEvent.Edge.END, -1))
                 .steps(at(7, 10), 20, 10, 10)

@@ -129,7 +129,7 @@ class StitchingEdgeCasesTest {
         GoodputReport r = derive(run);
         assertEquals(1, r.disruptions());
         assertEquals(0, seconds(r, "unattributed_downtime"), 1e-9);
-        assertTrue(seconds(r, "nccl_timeout") > 7190, r.badput().toString());
+        assertTrue(seconds(r, "nccl_watchdog_timeouts") > 7190, r.badput().toString());
     }
 
     /** Megatron prints "Evaluating" from rank 0 and "validation loss" from the last rank: both are read. */

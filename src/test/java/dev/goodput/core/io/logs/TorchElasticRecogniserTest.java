@@ -32,10 +32,16 @@ class TorchElasticRecogniserTest {
         List<TrainerEvent.Fault> faults = of(f, TrainerEvent.Fault.class);
         assertEquals(1, faults.size(), "ranks 1, 0 and 2 report SeqNum 808: one fault, the first rank's");
         TrainerEvent.Fault w = faults.get(0);
-        assertEquals("nccl_timeout", w.cause());
+        assertEquals("nccl_watchdog_timeouts", w.cause());
         assertEquals(Layer.INFRA, w.layer());
         assertEquals(1, w.rank());
-        assertEquals("NCCL watchdog timeout: ALLREDUCE (SeqNum 808) ran for 600020 ms, timeout 600000 ms", w.message());
+        assertEquals("Watchdog caught collective operation timeout: WorkNCCL(SeqNum=808, OpType=ALLREDUCE, "
+                + "NumelIn=9801523, NumelOut=9801523, Timeout(ms)=600000) ran for 600020 milliseconds before timing "
+                + "out.", w.message(), "the rank's own words, from the watchdog's phrase on");
+        assertEquals("nccl_watchdog_timeout", w.rule());
+        assertEquals(600_000, new dev.goodput.core.model.FaultEvent(w.timeUs(), w.cause(), w.message(), w.node(),
+                w.rank(), w.layer(), w.source(), w.rule()).watchdogTimeoutMs(),
+                "its Timeout(ms), for the cascade window");
         // "[rank1]:[E626 06:24:44.903881913 ProcessGroupNCCL.cpp:616]": c10's stamp, without a year.
         assertEquals(utc(2025, 6, 26, 6, 24, 44, 903_881), inYear(w.timeUs(), 2025));
     }
@@ -47,13 +53,15 @@ class TorchElasticRecogniserTest {
         assertEquals(3, faults.size(), faults.toString());
         TrainerEvent.Fault cuda = faults.get(0);
         assertEquals("software_bug", cuda.cause(), "an illegal memory access is the program's kernel or index bug");
+        assertEquals("cuda_program_error", cuda.rule());
         assertEquals(Layer.FRAMEWORK, cuda.layer());
         assertEquals("CUDA error: an illegal memory access was encountered", cuda.message());
         assertEquals(0, cuda.rank());
         assertEquals(utc(2026, 5, 19, 19, 52, 14, 553_434), inYear(cuda.timeUs(), 2026));
         assertEquals(60, cuda.source().line(), "the watchdog's line; its what() copy is the same failure");
         TrainerEvent.Fault teardown = faults.get(1);
-        assertEquals("unknown", teardown.cause());
+        assertEquals("unattributed_downtime", teardown.cause(), "a teardown says nothing of why");
+        assertNull(teardown.rule());
         assertTrue(teardown.message().contains("SIGTERM"), teardown.message());
         assertEquals(utc(2026, 5, 19, 19, 52, 19, 991_000), inYear(teardown.timeUs(), 2026));
         TrainerEvent.Fault root = faults.get(2);
@@ -62,7 +70,7 @@ class TorchElasticRecogniserTest {
         assertEquals(utc(2026, 5, 19, 19, 52, 19, 0), root.timeUs(), "the block's time field, in the file's zone");
         assertEquals(0, root.rank());
         assertEquals("devgpu020.snb3.facebook.com", root.node());
-        assertEquals("unknown", root.cause(), "a signal says nothing of why");
+        assertEquals("unattributed_downtime", root.cause(), "a signal says nothing of why");
         assertEquals(257, root.source().line(), "Root Cause (first observed failure):");
         TrainerEvent.Launch launch = of(f, TrainerEvent.Launch.class).get(0);
         assertEquals(utc(2026, 5, 19, 19, 50, 31, 611_000), inYear(launch.timeUs(), 2026));
@@ -74,9 +82,10 @@ class TorchElasticRecogniserTest {
     void watchdogTimeoutBeforeTheFirstStep() throws Exception {
         List<TrainerEvent.Fault> faults = of(read(TorchtitanRecogniserTest.WATCHDOG), TrainerEvent.Fault.class);
         assertEquals(3, faults.size(), faults.toString());
-        assertEquals("nccl_timeout", faults.get(0).cause());
-        assertEquals("NCCL watchdog timeout: _ALLGATHER_BASE (SeqNum 3) ran for 300051 ms, timeout 300000 ms",
-                faults.get(0).message());
+        assertEquals("nccl_watchdog_timeouts", faults.get(0).cause());
+        assertEquals("Watchdog caught collective operation timeout: WorkNCCL(SeqNum=3, OpType=_ALLGATHER_BASE, "
+                + "NumelIn=97239680, NumelOut=777917440, Timeout(ms)=300000) ran for 300051 milliseconds before timing "
+                + "out.", faults.get(0).message());
         assertEquals(utc(2026, 5, 20, 6, 31, 5, 50_097), inYear(faults.get(0).timeUs(), 2026));
         TrainerEvent.Fault root = faults.get(2);
         assertEquals(1, root.rank(), "the root cause is rank 1, whose failed line it merges");
@@ -85,22 +94,26 @@ class TorchElasticRecogniserTest {
     }
 
     @Test
-    void missingNetPluginIsANetworkFailureFromTheWarningToTheRootCause() throws Exception {
+    void missingNetPluginIsAConfigurationErrorFromTheWarningToTheRootCause() throws Exception {
         List<TrainerEvent.Fault> faults = of(read(TorchtitanRecogniserTest.NO_NET_PLUGIN), TrainerEvent.Fault.class);
         assertEquals(4, faults.size(), faults.toString());
         TrainerEvent.Fault warn = faults.get(0);
-        assertEquals("network_failure", warn.cause());
+        assertEquals("config_error", warn.cause(), "no NET plugin could load: how NCCL was set up, not the network");
+        assertEquals("nccl_no_net_plugin", warn.rule());
+        assertEquals(Layer.FRAMEWORK, warn.layer());
         assertEquals("NCCL WARN Failed to initialize any NET plugin", warn.message());
         assertEquals("devgpu020", warn.node());
         assertEquals(utc(2026, 5, 20, 5, 30, 42, 0), warn.timeUs());
         TrainerEvent.Fault exception = faults.get(1);
-        assertEquals("network_failure", exception.cause());
+        assertEquals("config_error", exception.cause(), "NCCL's 'invalid usage'");
+        assertEquals("nccl_invalid_usage", exception.rule());
         assertTrue(exception.message().startsWith("torch.distributed.DistBackendError: NCCL error in:"),
                 exception.message());
         assertEquals(0, exception.rank());
         assertTrue(unknown(exception.timeUs()), "a traceback's line has no time");
         TrainerEvent.Fault root = faults.get(3);
-        assertEquals("unknown", root.cause(), "the workers' own lines said why: the agent's summary restates it");
+        assertEquals("unattributed_downtime", root.cause(),
+                "the workers' own lines said why: the agent's summary restates it");
         assertEquals(6, root.rank());
         assertTrue(root.message().startsWith("exitcode 1 on host devgpu020.snb3.facebook.com rank 6: "
                 + "torch.distributed.DistBackendError: NCCL error in:"), root.message());
@@ -114,8 +127,9 @@ class TorchElasticRecogniserTest {
         Path agent = write(dir, "agent.log", String.join("\n", lines.subList(61, lines.size())));
         List<TrainerEvent.Fault> faults = of(read(agent), TrainerEvent.Fault.class);
         assertEquals(1, faults.size(), faults.toString());
-        assertEquals("network_failure", faults.get(0).cause());
-        assertEquals(Layer.INFRA, faults.get(0).layer());
+        assertEquals("config_error", faults.get(0).cause());
+        assertEquals("nccl_invalid_usage", faults.get(0).rule(), "classified on the block's exception");
+        assertEquals(Layer.FRAMEWORK, faults.get(0).layer());
         assertEquals(utc(2026, 5, 20, 5, 30, 42, 0), faults.get(0).timeUs());
     }
 
@@ -186,7 +200,7 @@ class TorchElasticRecogniserTest {
         assertEquals(List.of("Launch", "Fault", "Restart", "Marker", "Restart", "Marker", "Fault"), kinds);
         TrainerEvent.Fault killed = of(f, TrainerEvent.Fault.class).get(0);
         assertEquals("worker local_rank 3 (pid 1234) failed: exitcode -9 (SIGKILL)", killed.message());
-        assertEquals("unknown", killed.cause());
+        assertEquals("unattributed_downtime", killed.cause());
         assertTrue(of(f, TrainerEvent.Restart.class).get(1).message().contains("restart_count=2"));
         assertTrue(of(f, TrainerEvent.Fault.class).get(1).message().contains("received SIGTERM"));
         assertEquals(List.of("16"), of(f, TrainerEvent.Setting.class).stream().map(TrainerEvent.Setting::value).toList());
@@ -216,7 +230,9 @@ class TorchElasticRecogniserTest {
         assertEquals("gpu_oom", faults.get(0).cause());
         assertEquals(1, faults.get(0).rank());
         assertEquals(Layer.FRAMEWORK, faults.get(0).layer());
+        assertEquals("gpu_out_of_memory", faults.get(0).rule());
         assertEquals("manual_stop", faults.get(1).cause());
+        assertEquals("keyboard_interrupt", faults.get(1).rule());
         assertEquals(-1, faults.get(1).rank());
     }
 
@@ -227,6 +243,7 @@ class TorchElasticRecogniserTest {
         List<TrainerEvent.Fault> faults = of(f, TrainerEvent.Fault.class);
         assertEquals(1, faults.size(), faults.toString());
         assertEquals("software_bug", faults.get(0).cause());
+        assertEquals("python_exception", faults.get(0).rule());
         assertEquals("AttributeError: 'GPTModel' object has no attribute '_get_tp_replicated_param_patterns'",
                 faults.get(0).message());
         assertTrue(f.formats().containsKey("megatron"), "the iteration and save lines stay Megatron's");
@@ -234,11 +251,13 @@ class TorchElasticRecogniserTest {
 
     @Test
     void classifiedCauses() {
-        assertEquals("gpu_failure", TorchElasticRecogniser.classify("RuntimeError: CUDA error: unspecified launch failure").id());
-        assertEquals("gpu_ecc_error", TorchElasticRecogniser.classify("CUDA error: uncorrectable ECC error encountered").id());
+        assertEquals("faulty_gpu",
+                TorchElasticRecogniser.classify("RuntimeError: CUDA error: unspecified launch failure").id());
+        assertEquals("gpu_hbm3_memory",
+                TorchElasticRecogniser.classify("CUDA error: uncorrectable ECC error encountered").id());
         assertEquals("software_bug", TorchElasticRecogniser.classify("CUDA error: misaligned address").id());
         assertEquals("gpu_oom", TorchElasticRecogniser.classify("RuntimeError: CUDA error: out of memory").id());
-        assertEquals("network_failure", TorchElasticRecogniser.classify(
+        assertEquals("network_switch_cable", TorchElasticRecogniser.classify(
                 "node1:12:34 [0] transport/net_ib.cc:1295 NCCL WARN NET/IB : Got completion from peer 10.0.0.2<37926> "
                         + "with status=12 opcode=0 len=0 vendor err 129 (Recv)").id());
         assertNull(TorchElasticRecogniser.classify("node1:12:34 [0] NCCL WARN Cuda failure 'out of memory'"));
