@@ -76,7 +76,7 @@ class ReportCommandTest {
         // The documented crash: "One of the GPUs crashed at 2022-03-21_13:34:34 JZ time ... we lost 7.3h of work".
         JsonNode crash = details.get(1);
         assertEquals("2022-03-21T12:34:34Z", crash.get("time").asText());
-        assertEquals("gpu_failure", crash.get("root_cause").asText());
+        assertEquals("faulty_gpu", crash.get("root_cause").asText());
         assertEquals(dev.goodput.testing.SampleRuns.BLOOM + ":269", crash.get("source").asText());
         assertEquals(300.0, crash.get("queue_seconds").asDouble(), 1e-9); // job end -> next array element
         assertEquals(480.0, crash.get("init_seconds").asDouble(), 1e-9); // 8 min startup

@@ -43,7 +43,8 @@ final class FaultLinker {
         int first = ActivityIndex.lowerBound(times, Math.max(lo, fromUs));
         int end = ActivityIndex.lowerBound(times, toUs);
         for (int i = first; i < end; i++) {
-            long timeout = WatchdogTimeout.micros(faults.get(i));
+            long timeoutMs = faults.get(i).watchdogTimeoutMs();
+            long timeout = timeoutMs < 0 ? -1 : timeoutMs * 1000;
             if (timeout >= 0) {
                 lo = Math.min(lo, saturatingSub(times[i], saturatingAdd(timeout, WATCHDOG_MARGIN_US)));
             }

@@ -38,10 +38,11 @@ public record FaultEvent(long timeUs, String cause, String message, String node,
     /**
      * The timeout an NCCL watchdog fault waited for, in ms ({@code Timeout(ms)=600000} in its message): the
      * collective hung that long before the watchdog fired, so a root/cascade window reaches back by it
-     * (docs/derivation.md, "Roots and cascades"). -1 for any other fault, or a watchdog message without it.
+     * (docs/derivation.md, "Roots and cascades"). -1 for a message that names no watchdog timeout.
      */
     public long watchdogTimeoutMs() {
-        if (!CauseCatalog.NCCL_WATCHDOG_TIMEOUTS.id().equals(cause) || message == null) {
+        // By its words, not its cause: a watchdog's line is one whatever an analyst or a run log called it.
+        if (message == null) {
             return -1;
         }
         Matcher m = WATCHDOG_TIMEOUT.matcher(message);

@@ -55,7 +55,7 @@ class RootsAndCascadesTest {
         f.fault(3120, "gpu_system_processor", XID_119);
         int xidLine = f.nextLine() - 1;
         for (int rank = 0; rank < 3; rank++) {
-            f.fault(3420.051, "nccl_watchdog_timeout", WATCHDOG_5_MIN);
+            f.fault(3420.051, "nccl_watchdog_timeouts", WATCHDOG_5_MIN);
         }
         f.end(3600, EndReason.FAULT);
         f.start(3900);
@@ -68,10 +68,10 @@ class RootsAndCascadesTest {
         ResolvedAttempt failed = d.attempts().get(0);
         assertEquals("gpu_system_processor", failed.root().cause());
         assertEquals(3, failed.cascades().size());
-        assertTrue(failed.cascades().stream().allMatch(c -> c.cause().equals("nccl_watchdog_timeout")));
+        assertTrue(failed.cascades().stream().allMatch(c -> c.cause().equals("nccl_watchdog_timeouts")));
         assertEquals(RunFixture.us(3120), failed.detectionUs());
         assertEquals(780.0, seconds(r, "gpu_system_processor"), EPS);
-        assertEquals(0.0, seconds(r, "nccl_watchdog_timeout"), EPS); // cascades cost nothing of their own
+        assertEquals(0.0, seconds(r, "nccl_watchdog_timeouts"), EPS); // cascades cost nothing of their own
         assertEquals(90.0, seconds(r, "wasted_progress"), EPS); // step 50's first run (60 s) + step 51 (30 s)
         assertEquals(60.0, seconds(r, "checkpoint_restore"), EPS);
         assertEquals(30.0, seconds(r, "program_startup"), EPS);
@@ -135,10 +135,10 @@ class RootsAndCascadesTest {
 
         ResolvedAttempt failed = d.attempts().get(0);
         assertEquals("gpu_system_processor", failed.root().cause());
-        assertEquals(List.of("nccl_watchdog_timeout"),
+        assertEquals(List.of("nccl_watchdog_timeouts"),
                 failed.cascades().stream().map(FaultEvent::cause).toList());
         assertEquals(2220.0, seconds(r, "gpu_system_processor"), EPS);
-        assertEquals(0.0, seconds(r, "nccl_watchdog_timeout"), EPS);
+        assertEquals(0.0, seconds(r, "nccl_watchdog_timeouts"), EPS);
         assertEquals(60.0, seconds(r, "wasted_progress"), EPS); // step 30's first run; step 31 ran no time
         assertEquals(2400.0, r.productiveSeconds(), EPS);
         assertEquals(4740.0, r.productiveSeconds() + WorkedExamplesTest.totalLost(r), EPS);
@@ -155,11 +155,11 @@ class RootsAndCascadesTest {
         // As above with the Xid at 1829: 3690 - 1800 - 60 = 1830 > 1829, and the job's progress went on after it
         // (until 1860): the watchdog is the root, detected at 3690; the Xid costs nothing.
         Derivation d = hungAfterAnXidAt(1829);
-        assertEquals("nccl_watchdog_timeout", d.attempts().get(0).root().cause());
+        assertEquals("nccl_watchdog_timeouts", d.attempts().get(0).root().cause());
         assertTrue(d.attempts().get(0).cascades().isEmpty());
         assertEquals(0.0, seconds(d.report(), "gpu_system_processor"), EPS);
         // Step 31 hung from 1860 until the watchdog (wasted, 1830 s), then 3690..4080 is the watchdog's (390 s).
-        assertEquals(390.0, seconds(d.report(), "nccl_watchdog_timeout"), EPS);
+        assertEquals(390.0, seconds(d.report(), "nccl_watchdog_timeouts"), EPS);
         assertEquals(60.0 + 1830.0, seconds(d.report(), "wasted_progress"), EPS);
     }
 
@@ -231,14 +231,14 @@ class RootsAndCascadesTest {
         RunFixture f = new RunFixture().accelerators(8);
         f.start(0);
         f.steps(0, 9, 0, 60);
-        f.fault(600, "gpu_failure");
+        f.fault(600, "faulty_gpu");
         f.end(1200, EndReason.FAULT);
         f.downtime(dev.goodput.core.model.DowntimeKind.OTHER, 1200, 6600, "unattributed_downtime");
         f.start(6900);
         f.steps(10, 14, 6900, 60);
         f.end(7200, EndReason.COMPLETED);
         GoodputReport r = f.derive().report();
-        assertEquals(900.0, seconds(r, "gpu_failure"), EPS);
+        assertEquals(900.0, seconds(r, "faulty_gpu"), EPS);
         assertEquals(5400.0, seconds(r, "unattributed_downtime"), EPS);
         assertEquals(900.0, r.reliability().causes().get(0).mttrSeconds(), EPS);
         assertEquals(900.0, r.reliability().mttrSeconds(), EPS);
@@ -324,7 +324,7 @@ class RootsAndCascadesTest {
         f.steps(0, 30, 0, 60);
         f.stepStart(31, 1860);
         f.fault(xidAt, "gpu_system_processor", XID_119);
-        f.fault(3690, "nccl_watchdog_timeout", WATCHDOG_30_MIN);
+        f.fault(3690, "nccl_watchdog_timeouts", WATCHDOG_30_MIN);
         f.end(3780, EndReason.FAULT);
         f.start(4080);
         f.phase(PhaseKind.CHECKPOINT_RESTORE, 4080, 4140);

@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>wasted_progress 80: 21–40 of job 1 (rolled back to the checkpoint at 20) and 41–60 of job 2 (to 40);</li>
  *   <li>node_failure 390: job 1's last step 10:03:30 → its end 10:08:00 (270) and no job until 10:10:00 (120);
  *   one fault: sacct's NODE_FAIL and slurmstepd's banner say the same and count once;</li>
- *   <li>nccl_timeout 990: job 2's last step 10:13:30 → its end 10:24:00 (630) and no job until 10:30:00 (360). The
+ *   <li>nccl_watchdog_timeouts 990: job 2's last step 10:13:30 → its end 10:24:00 (630) and no job until 10:30:00 (360). The
  *   watchdog (10:23:30) is the root: sacct's FAILED at 10:24:00 is later, a cascade that costs nothing. This is
  *   also what docs/derivation.md's linking window gives (10:14:00–10:29:00, widened by the watchdog's 600 s
  *   timeout + 1 min to 10:12:30: the earliest fault in it is the watchdog), so the figures do not depend on the
@@ -123,7 +123,7 @@ class SlurmJobsByHandTest {
 
         // The node failure once (slurmstepd's banner; sacct's NODE_FAIL says the same), the watchdog, sacct's FAILED.
         List<FaultEvent> faults = run.faults();
-        assertEquals(List.of("node_failure", "nccl_timeout", "unattributed_downtime"),
+        assertEquals(List.of("node_failure", "nccl_watchdog_timeouts", "unattributed_downtime"),
                 faults.stream().map(FaultEvent::cause).toList());
         FaultEvent failed = faults.get(2);
         assertEquals(utc("2024-05-01T10:24:00"), failed.timeUs());
@@ -142,7 +142,7 @@ class SlurmJobsByHandTest {
         assertEquals(30, seconds(r, "checkpoint_save"), 1e-6);
         assertEquals(80, seconds(r, "wasted_progress"), 1e-6);
         assertEquals(390, seconds(r, "node_failure"), 1e-6);
-        assertEquals(990, seconds(r, "nccl_timeout"), 1e-6);
+        assertEquals(990, seconds(r, "nccl_watchdog_timeouts"), 1e-6);
         assertEquals(30, seconds(r, "shutdown"), 1e-6);
         assertEquals(0, seconds(r, "unattributed_downtime"), 1e-6);
         assertEquals(0, seconds(r, "idle_accelerators"), 1e-6);
