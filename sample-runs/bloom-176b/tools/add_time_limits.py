@@ -22,9 +22,10 @@ What this script does (README.md, "Time-limit restarts", says why each choice):
 
 Usage (Python 3 standard library only; the output is byte-for-byte reproducible):
 
+    cd sample-runs/bloom-176b
     git show d903fa9:sample-runs/bloom-176b/run.jsonl > /tmp/bloom-before.jsonl
-    python3 add_time_limits.py /tmp/bloom-before.jsonl run.jsonl      # transform, print what was inserted
-    python3 add_time_limits.py --check run.jsonl /tmp/bloom-before.jsonl   # the consistency checks alone
+    python3 tools/add_time_limits.py /tmp/bloom-before.jsonl run.jsonl        # transform, check, print
+    python3 tools/add_time_limits.py --check run.jsonl /tmp/bloom-before.jsonl  # the checks alone
 """
 
 import datetime as dt
@@ -39,7 +40,6 @@ QUEUE_MS = 180_000  # next job-array element, as between the kill-switch restart
 STARTUP_MS = 480_000
 RESTORE_MS = 240_000
 HOT_SPARES = 32
-DAY_MS = 86_400_000
 
 # How each job's delay is absorbed, keyed by the job's start in the input (UTC). "after": the nearest
 # unattributed downtime after the insertion; "before": the nearest unattributed downtime before the job (an exact
@@ -356,7 +356,7 @@ def check(events, original):
             need(last_end is None or sp[0] >= last_end, "line %d: overlaps the record before" % line)
             last_end = sp[1]
         elif "time" in e:
-            need(last_end is None or e["time"] >= last_end - 0, "line %d: before the record before" % line)
+            need(last_end is None or e["time"] >= last_end, "line %d: before the record before" % line)
             last_end = max(last_end or 0, e["time"])
         if e["event"] == "job_end":
             in_job = False
@@ -375,9 +375,8 @@ def check(events, original):
             need(prev is None and first == 1 or prev is not None and first == prev + 1,
                  "line %d: step %d does not continue %s" % (line, first, prev))
             prev = last
-    for kind in ("evaluation",):
-        names = lambda ev: sorted(e.get("name") for e in ev if e["event"] == "phase" and e["phase"] == kind)
-        need(names(events) == names(original), "the evaluations differ from the original's")
+    evals = lambda ev: sorted(e.get("name") for e in ev if e["event"] == "phase" and e["phase"] == "evaluation")
+    need(evals(events) == evals(original), "the evaluations differ from the original's")
     ck = lambda ev: sorted(e["step"] for e in ev if e["event"] == "checkpoint")
     extra = list(ck(events))
     for st in ck(original):
