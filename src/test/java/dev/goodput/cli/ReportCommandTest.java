@@ -61,9 +61,9 @@ class ReportCommandTest {
         assertEquals("goodput-report/1", j.get("schema").asText());
         assertEquals(1, j.get("schema_minor").asInt());
         JsonNode details = j.get("disruption_details");
-        // 15 disruptions (11 GPU failures, 4 eval hangs) and 12 planned restarts (11 kill-switch cancels and the
+        // 15 disruptions (11 GPU failures, 4 eval hangs) and 25 planned restarts (11 kill-switch cancels, 13 time limits and the
         // emergency maintenance's preemption); the last job's cancel ends the run and restarts nothing.
-        assertEquals(27, details.size());
+        assertEquals(40, details.size());
         int unplanned = 0;
         for (JsonNode d : details) {
             unplanned += d.get("planned").asBoolean() ? 0 : 1;
@@ -74,16 +74,21 @@ class ReportCommandTest {
         }
         assertEquals(j.get("disruptions").asInt(), unplanned);
         // The documented crash: "One of the GPUs crashed at 2022-03-21_13:34:34 JZ time ... we lost 7.3h of work".
-        JsonNode crash = details.get(1);
+        JsonNode crash = details.get(2);
         assertEquals("2022-03-21T12:34:34Z", crash.get("time").asText());
         assertEquals("faulty_gpu", crash.get("root_cause").asText());
-        assertEquals(dev.goodput.testing.SampleRuns.BLOOM + ":269", crash.get("source").asText());
+        assertEquals(dev.goodput.testing.SampleRuns.BLOOM + ":276", crash.get("source").asText());
+        JsonNode timeLimit = details.get(1); // the 03-14 job reached 99 h 50 min on 03-18
+        assertTrue(timeLimit.get("planned").asBoolean());
+        assertEquals("time_limit", timeLimit.get("root_cause").asText());
+        assertEquals(180.0, timeLimit.get("queue_seconds").asDouble(), 1e-9); // 3 min queued
+        assertEquals(0.0, timeLimit.get("rollback_seconds").asDouble(), 1e-9); // it saved before it exited
         assertEquals(300.0, crash.get("queue_seconds").asDouble(), 1e-9); // job end -> next array element
         assertEquals(480.0, crash.get("init_seconds").asDouble(), 1e-9); // 8 min startup
         assertEquals(240.0, crash.get("restore_seconds").asDouble(), 1e-9); // 4 min checkpoint load
         double rolledBackHours = crash.get("rollback_seconds").asDouble() / 3600;
         assertTrue(rolledBackHours > 7.2 && rolledBackHours < 7.3, "" + rolledBackHours);
-        JsonNode maintenance = details.get(2);
+        JsonNode maintenance = details.get(3);
         assertTrue(maintenance.get("planned").asBoolean());
         assertEquals("preemption", maintenance.get("root_cause").asText());
         assertEquals(4 * 3600.0, maintenance.get("queue_seconds").asDouble(), 1e-9);

@@ -59,7 +59,7 @@ class AttributionRowsTest {
         long lost = session.rows().stream().filter(p -> p.lost()).count();
         List<FaultEvent> inWindow = bloom.run().faults().stream()
                 .filter(f -> bloom.window().contains(f.timeUs())).toList();
-        assertEquals(1132, lost);
+        assertEquals(1203, lost);
         assertEquals(15, inWindow.size());
         assertEquals(lost + inWindow.size(), rows.allRows().size());
         assertEquals(rows.allRows(), rows.rows(), "no filter, no sort: every row in time order");
@@ -78,22 +78,22 @@ class AttributionRowsTest {
         assertEquals("faulty_gpu", gpu.cause().id());
         assertEquals(Layer.INFRA, gpu.layer());
         assertTrue(gpu.message().startsWith("terminate called after throwing an instance of 'c10::CUDAError'"));
-        assertEquals("sample-runs/bloom-176b/run.jsonl:269", gpu.source());
+        assertEquals("sample-runs/bloom-176b/run.jsonl:276", gpu.source());
         assertEquals(0, gpu.durationUs());
         assertEquals("", gpu.roleText());
 
         long unattributedUs = unattributed().stream().mapToLong(AttributionRow::durationUs).sum();
         assertEquals(9, unattributed().size());
-        assertEquals("1132 of 1132 intervals · 15 of 15 faults · " + HumanFormat.duration(unattributedUs / 1e6)
+        assertEquals("1203 of 1203 intervals · 15 of 15 faults · " + HumanFormat.duration(unattributedUs / 1e6)
                 + " unattributed", rows.countsProperty().get());
-        assertEquals("1132 of 1132 intervals · 15 of 15 faults · 3.82 d unattributed", rows.countsProperty().get());
+        assertEquals("1203 of 1203 intervals · 15 of 15 faults · 3.67 d unattributed", rows.countsProperty().get());
     }
 
     @Test
     void filtersBySeveralCriteriaAndSearchIgnoresCase() {
         rows.unattributedOnlyProperty().set(true);
         assertEquals(unattributed(), rows.rows());
-        assertTrue(rows.countsProperty().get().startsWith("9 of 1132 intervals · 0 of 15 faults"),
+        assertTrue(rows.countsProperty().get().startsWith("9 of 1203 intervals · 0 of 15 faults"),
                 rows.countsProperty().get());
         rows.clearFilters();
 
@@ -119,8 +119,8 @@ class AttributionRowsTest {
         assertTrue(rows.rows().contains(faults().get(0)), "search finds the fault's message");
         assertEquals(4, rows.rows().size(), "and the lost time the fault decided, which shows its message");
         assertTrue(rows.rows().stream().allMatch(r -> r.message().contains("CUDAError")
-                && r.source().equals("sample-runs/bloom-176b/run.jsonl:269")));
-        rows.searchProperty().set("run.jsonl:557");
+                && r.source().equals("sample-runs/bloom-176b/run.jsonl:276")));
+        rows.searchProperty().set("run.jsonl:571");
         assertEquals(1, rows.rows().size(), "search finds the source");
         assertTrue(rows.rows().get(0).unattributed());
         rows.searchProperty().set("unattributed downtime");
@@ -279,7 +279,7 @@ class AttributionRowsTest {
         assertEquals(Optional.empty(), rows.setFaultRole(second, FaultRole.Kind.CASCADE, faults().get(0), ""));
         assertEquals("root cause", faults().get(0).roleText());
         assertEquals("bad GPU", faults().get(0).note());
-        assertEquals("cascade of Faulty GPU at 2022-03-21 12:34:34 UTC (sample-runs/bloom-176b/run.jsonl:269)",
+        assertEquals("cascade of Faulty GPU at 2022-03-21 12:34:34 UTC (sample-runs/bloom-176b/run.jsonl:276)",
                 faults().get(1).roleText());
         assertEquals(Optional.empty(), rows.setNote(faults().get(1), "same node"));
         assertEquals(FaultRole.Kind.CASCADE, faults().get(1).role().kind(), "a note keeps the role");

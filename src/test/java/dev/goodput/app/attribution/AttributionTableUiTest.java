@@ -82,12 +82,12 @@ class AttributionTableUiTest {
 
     @Test
     void filterUnattributedSelectAllTagAsOneStepThenUndo(FxRobot robot) {
-        assertTrue(counts(robot).startsWith("1132 of 1132 intervals · 15 of 15 faults · 3.82 d unattributed"),
+        assertTrue(counts(robot).startsWith("1203 of 1203 intervals · 15 of 15 faults · 3.67 d unattributed"),
                 counts(robot));
         robot.clickOn("#attribution-unattributed-only");
         assertEquals(9, table.getItems().size());
         assertTrue(table.getItems().stream().allMatch(AttributionRow::unattributed));
-        assertTrue(counts(robot).startsWith("9 of 1132 intervals · 0 of 15 faults"), counts(robot));
+        assertTrue(counts(robot).startsWith("9 of 1203 intervals · 0 of 15 faults"), counts(robot));
 
         robot.clickOn(cell(robot, 0, "Time (UTC)"));
         robot.press(KeyCode.SHIFT);
@@ -122,7 +122,7 @@ class AttributionTableUiTest {
         assertEquals(original.goodput(), session.derivationProperty().get().report().goodput());
         assertTrue(table.getItems().isEmpty(), "the note is gone with the tags");
         robot.interact(robot.lookup("#attribution-search").queryAs(TextField.class)::clear);
-        assertTrue(counts(robot).startsWith("1132 of 1132 intervals · 15 of 15 faults · 3.82 d"), counts(robot));
+        assertTrue(counts(robot).startsWith("1203 of 1203 intervals · 15 of 15 faults · 3.67 d"), counts(robot));
         assertTrue(notices.isEmpty(), notices.toString());
     }
 
