@@ -37,6 +37,9 @@ public final class GoodputDeriver {
                 settings.outlierMads(), run.metadata().tokensPerStep(), attempts, capacity);
         String rule = String.format(Locale.ROOT, SteadyState.RULE, settings.warmupSteps(), settings.outlierMads(),
                 selection.slow().perToken() ? " and per token" : "");
+        if (settings.measuredModel() != null) {
+            problems.addAll(MeasuredScopeCheck.check(settings.measuredModel().scope(), run, w, attempts));
+        }
         MfuDetails mfu = settings.measuredModel() != null ? settings.measuredModel().details()
                 : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, selection.steady(),
                 attempts, rule, problems);

@@ -10,9 +10,15 @@ import java.util.Map;
  * the MFU and how (1 − MFU) of productive time splits into causes.
  *
  * @param losses cause → fraction of productive time; the fractions add up to 1 − mfu
+ * @param scope  what was measured (files, time span, device, world size), for checking it belongs to the run; null
+ *               when not known
  */
-public record MeasuredModelLayer(double mfu, Map<Cause, Double> losses, MfuDetails details) {
+public record MeasuredModelLayer(double mfu, Map<Cause, Double> losses, MfuDetails details, MeasuredScope scope) {
     public MeasuredModelLayer {
         losses = Map.copyOf(losses);
+    }
+
+    public MeasuredModelLayer(double mfu, Map<Cause, Double> losses, MfuDetails details) {
+        this(mfu, losses, details, null);
     }
 }

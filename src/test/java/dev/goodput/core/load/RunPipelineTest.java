@@ -112,6 +112,39 @@ class RunPipelineTest {
         assertSame(FlopConvention.GIVEN, run.run().metadata().flopConvention());
     }
 
+    @Test
+    void aProfileOfAnotherJobIsUsedButSaysSo() throws Exception {
+        // Issue 13's finding: the clean-small run (8x A100, March 2025) opened with an unrelated H100 trace took
+        // the trace's MFU silently. It is still used (the user gave it), but every way it does not fit is warned.
+        DerivedRun run = new RunPipeline().load(RunRequest.of(List.of(CLEAN, Path.of(TRACE)),
+                LoadOptions.of(LoadMode.STRICT)));
+        List<String> warnings = run.derivation().report().warnings().stream()
+                .filter(p -> p.source().file().equals(TRACE)).map(p -> p.message()).toList();
+        assertEquals("profile", run.derivation().report().mfu().source());
+        assertTrue(warnings.stream().anyMatch(m -> m.contains("lie outside the measurement window")), "" + warnings);
+        assertTrue(warnings.stream().anyMatch(m -> m.contains("ran on NVIDIA H100")
+                && m.contains("the model layer is measured on another accelerator")), "" + warnings);
+    }
+
+    @Test
+    void aProfileTakenDuringTheRunOnItsAcceleratorIsNotWarnedAbout() throws Exception {
+        // The trace's steps ran 2025-07-18 11:51:01.73 .. 11:51:01.78 on one H100: a one-GPU run of that hour.
+        Path own = Files.writeString(dir.resolve("own.jsonl"), String.join("\n",
+                "{\"schema\":1,\"event\":\"run\",\"name\":\"qwen\",\"accelerator\":\"H100-SXM5-80GB\","
+                        + "\"accelerators\":1}",
+                "{\"event\":\"job_start\",\"time\":\"2025-07-18T11:00:00Z\"}",
+                "{\"event\":\"step_range\",\"first\":1,\"last\":1000,\"start\":\"2025-07-18T11:01:00Z\","
+                        + "\"end\":\"2025-07-18T11:59:00Z\"}",
+                "{\"event\":\"job_end\",\"time\":\"2025-07-18T12:00:00Z\",\"reason\":\"completed\"}", ""));
+        DerivedRun run = new RunPipeline().load(RunRequest.of(List.of(own, Path.of(TRACE)),
+                LoadOptions.of(LoadMode.STRICT)));
+        // Only that this short trace's MFU rests on one steady step.
+        assertEquals(List.of("the MFU from the profile rests on 1 steady step (fewer than 3): profile more steps "
+                        + "for a figure to rely on"),
+                run.derivation().report().warnings().stream().filter(p -> p.source().file().equals(TRACE))
+                        .map(p -> p.message()).toList());
+    }
+
     private static double model(DerivedRun run) {
         return run.derivation().report().goodput().model();
     }

@@ -39,7 +39,7 @@ public final class ProfileAnalyzer {
         long first = analysed.isEmpty() ? all.baseNs() : analysed.get(0).startNs();
         long last = analysed.isEmpty() ? all.baseNs() + temporal.spanNs() : analysed.get(analysed.size() - 1).endNs();
         return new RankProfile(t.file(), t.rank(), t.deviceName(), all.steps(), (t.baseTimeNs() + first) / 1000,
-                (t.baseTimeNs() + last) / 1000, temporal, steady, overlap,
+                (t.baseTimeNs() + last) / 1000, t.worldSize(), temporal, steady, overlap,
                 KernelTypeBreakdown.of(all), IdleTimeBreakdown.of(all, IdleTimeBreakdown.DEFAULT_DELAY_NS), perStep,
                 meanStep, collectiveStart(stepEvents), mfu, badput, List.copyOf(problems));
     }

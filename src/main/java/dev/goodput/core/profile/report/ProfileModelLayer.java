@@ -1,8 +1,10 @@
 package dev.goodput.core.profile.report;
 
 import dev.goodput.core.derive.MeasuredModelLayer;
+import dev.goodput.core.derive.MeasuredScope;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.Times;
 import dev.goodput.core.profile.analysis.RankProfile;
 import dev.goodput.core.report.MfuDetails;
 
@@ -47,6 +49,14 @@ public final class ProfileModelLayer {
         MfuDetails details = new MfuDetails(mfu, raw, "profile " + first.mfu().convention(), flops,
                 first.mfu().peakFlops(), first.mfu().precision(), first.device(), steady, seconds, rule,
                 MfuDetails.PROFILE, null);
-        return new MeasuredModelLayer(mfu, losses, details);
+        return new MeasuredModelLayer(mfu, losses, details, scope(ranks, steady));
+    }
+
+    private static MeasuredScope scope(List<RankProfile> ranks, int steady) {
+        long start = ranks.stream().mapToLong(RankProfile::startEpochUs).min().orElse(Times.UNKNOWN);
+        long end = ranks.stream().mapToLong(RankProfile::endEpochUs).max().orElse(Times.UNKNOWN);
+        int world = ranks.stream().mapToInt(RankProfile::worldSize).max().orElse(0);
+        return new MeasuredScope(ranks.stream().map(RankProfile::file).distinct().toList(), start, end,
+                ranks.get(0).device(), world, steady, List.of());
     }
 }

@@ -2,9 +2,13 @@ package dev.goodput.core.profile.report;
 
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.MeasuredModelLayer;
+import dev.goodput.core.derive.MeasuredScope;
 import dev.goodput.core.derive.ModelFlops;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunMetadata;
+import dev.goodput.core.model.Source;
+import dev.goodput.core.profile.PeakFlopsTable;
 import dev.goodput.core.profile.ProfileLoader;
 import dev.goodput.core.profile.ProfileTrace;
 import dev.goodput.core.profile.analysis.ProfileAnalyzer;
@@ -61,6 +65,25 @@ public record ProfiledModel(List<RankProfile> ranks, MeasuredModelLayer model) {
         for (ProfileTrace t : ProfileLoader.load(profiles)) {
             ranks.add(ProfileAnalyzer.analyze(t, ps));
         }
-        return new ProfiledModel(ranks, ProfileModelLayer.of(ProfileReport.of(ranks)));
+        MeasuredModelLayer model = ProfileModelLayer.of(ProfileReport.of(ranks));
+        return new ProfiledModel(ranks, model == null ? null : onRunsAccelerator(model, run));
+    }
+
+    /** A profile of another accelerator than the run's is warned about: its MFU is not the run's. */
+    private static MeasuredModelLayer onRunsAccelerator(MeasuredModelLayer model, RunMetadata run) {
+        MeasuredScope scope = model.scope();
+        String runDevice = run.acceleratorType();
+        if (scope == null || scope.device() == null || runDevice == null || runDevice.isBlank()) {
+            return model;
+        }
+        var profiled = PeakFlopsTable.deviceFor(scope.device());
+        var theRuns = PeakFlopsTable.deviceFor(runDevice);
+        if (profiled.isEmpty() || theRuns.isEmpty() || profiled.get().equals(theRuns.get())) {
+            return model;
+        }
+        Problem p = Problem.warning(new Source(scope.files().get(0), 0), (scope.files().size() == 1 ? "the profile"
+                : "the profiles") + " ran on " + scope.device() + ", the run on " + runDevice
+                + ": the model layer is measured on another accelerator");
+        return new MeasuredModelLayer(model.mfu(), model.losses(), model.details(), scope.withWarning(p));
     }
 }
