@@ -36,11 +36,11 @@ public final class CauseCatalog {
             Layer.FRAMEWORK);
     public static final Cause SHUTDOWN = new Cause("shutdown", "Shutdown after last step", Layer.FRAMEWORK);
     public static final Cause UNTRACKED = new Cause("untracked", "Untracked time between steps", Layer.FRAMEWORK);
-    public static final Cause MFU_GAP = new Cause("mfu_gap", "Below peak FLOP/s (1 - MFU)", Layer.MODEL);
+    public static final Cause MFU_GAP = new Cause("mfu_gap", "Below peak FLOP/s (1 − MFU)", Layer.MODEL);
     // Kept steps slower than the typical step: their excess, so a sustained slowdown costs something.
     public static final Cause SLOW_STEPS = new Cause("slow_steps", "Slow steps (above typical step time)",
             Layer.MODEL);
-    // The model layer split by a profile (issue 3): where (1 - MFU) of productive time goes.
+    // The model layer split by a profile (issue 3): where (1 − MFU) of productive time goes.
     public static final Cause GPU_IDLE = new Cause("gpu_idle", "GPU idle (host-bound / input pipeline)", Layer.MODEL);
     public static final Cause EXPOSED_COMMUNICATION = new Cause("exposed_communication",
             "Exposed communication", Layer.MODEL);

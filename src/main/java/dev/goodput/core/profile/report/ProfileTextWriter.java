@@ -47,7 +47,7 @@ public final class ProfileTextWriter {
                     m.peakSource() == null ? "no peak" : m.peakSource());
             ModelBadput b = p.modelBadput();
             if (b != null) {
-                out.printf(Locale.ROOT, "  1 - MFU = GPU idle %.1f%% + exposed comm %.1f%% + memory/other %.1f%% "
+                out.printf(Locale.ROOT, "  1 − MFU = GPU idle %.1f%% + exposed comm %.1f%% + memory/other %.1f%% "
                                 + "+ compute below peak %.1f%%%n", b.gpuIdle() * 100, b.exposedCommunication() * 100,
                         b.memoryAndOther() * 100, b.computeBelowPeak() * 100);
             }
