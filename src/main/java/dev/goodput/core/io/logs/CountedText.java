@@ -13,12 +13,14 @@ final class CountedText implements CharSequence {
         }
     }
 
-    private final String text;
+    private String text = "";
     private long left;
 
-    CountedText(String text, long budget) {
-        this.text = text;
+    /** Makes this the text of the next line, with a fresh budget (one instance serves a file's lines). */
+    CountedText reset(String line, long budget) {
+        this.text = line;
         this.left = budget;
+        return this;
     }
 
     @Override

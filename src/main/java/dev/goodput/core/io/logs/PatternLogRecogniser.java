@@ -24,9 +24,13 @@ final class PatternLogRecogniser implements LineRecogniser {
 
     private final LinePattern pattern;
     private final FaultClassifier rules = FaultClassifier.bundled();
+    // Reused from line to line: most lines of a log reach the pattern and are not matched.
+    private final CountedText text = new CountedText();
+    private final Matcher m;
 
     PatternLogRecogniser(LinePattern pattern) {
         this.pattern = pattern;
+        this.m = pattern.regex().matcher(text);
     }
 
     @Override
@@ -35,7 +39,7 @@ final class PatternLogRecogniser implements LineRecogniser {
         if (s.indexOf('\u001b') >= 0) {
             s = LinePrefix.stripAnsi(s);
         }
-        Matcher m = pattern.regex().matcher(new CountedText(s, READS_PER_CHAR * (s.length() + ALLOWANCE_CHARS)));
+        m.reset(text.reset(s, READS_PER_CHAR * (s.length() + ALLOWANCE_CHARS)));
         try {
             if (!m.find()) {
                 return false;
@@ -57,17 +61,17 @@ final class PatternLogRecogniser implements LineRecogniser {
         }
         String message = m.group(LinePattern.MESSAGE);
         message = message == null ? "" : message.strip();
-        out.accept(new TrainerEvent.Fault(t, line.source(), rules.classify(message), message, rank(m, line),
-                node(m)));
+        out.accept(new TrainerEvent.Fault(t, line.source(), rules.classify(message), message, rank(line),
+                node()));
         return true;
     }
 
-    private String node(Matcher m) {
+    private String node() {
         String node = pattern.hasNode() ? m.group(LinePattern.NODE) : null;
         return node == null || node.isBlank() ? null : node.strip();
     }
 
-    private int rank(Matcher m, LogLine line) throws BadRecord {
+    private int rank(LogLine line) throws BadRecord {
         String r = pattern.hasRank() ? m.group(LinePattern.RANK) : null;
         if (r == null || r.isBlank()) {
             return line.rank();
