@@ -6,6 +6,7 @@ import dev.goodput.core.derive.Window;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.LoadOptions;
+import dev.goodput.core.io.logs.LinePattern;
 import dev.goodput.core.io.logs.LogFormats;
 import dev.goodput.core.load.DerivedRun;
 import dev.goodput.core.load.InputFormats;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -97,6 +100,20 @@ final class RunInputs {
                     + "log's activity falls outside its scheduler job. Repeatable.")
     List<String> clockOffsets = new ArrayList<>();
 
+    @Option(names = "--line-pattern", paramLabel = "[FILE=]REGEX",
+            description = "Read the lines a Java regular expression matches as faults: named groups time and "
+                    + "message, optionally node and rank (docs/formats.md, \"Any log with a pattern\"). "
+                    + "FILE=REGEX for one file (or the files of a folder; FILE is taken as such when it names an "
+                    + "existing file or folder), tried before the built-in formats; REGEX alone for every text log, "
+                    + "tried after them. Repeatable.")
+    List<String> linePatterns = new ArrayList<>();
+
+    @Option(names = "--line-time-format", paramLabel = "[FILE=]FORMAT",
+            description = "How the time group of --line-pattern is written, as a java.time DateTimeFormatter "
+                    + "pattern (e.g. 'dd/MMM/yyyy:HH:mm:ss Z'). Default: ISO-8601, dmesg -T, syslog, glog times "
+                    + "and epoch numbers are recognised. FILE=FORMAT for the pattern of one file.")
+    List<String> lineTimeFormats = new ArrayList<>();
+
     @Option(names = "--start", paramLabel = "TIME",
             description = "When the run started (ISO-8601 with offset, or epoch seconds), for logs that give no "
                     + "year or no times at all (glog lines, trainer_state.json).")
@@ -147,6 +164,11 @@ final class RunInputs {
                 throw CommandFailure.usage("expected --clock-offset FILE=SECONDS to name a run file read (or its "
                         + "folder), found \"" + unmatched.get(0) + "\"");
             }
+            unmatched = read.unmatched(options.filePatterns());
+            if (!unmatched.isEmpty()) {
+                throw CommandFailure.usage("expected --line-pattern FILE=REGEX to name a run file read (or its "
+                        + "folder), found \"" + unmatched.get(0) + "\"");
+            }
             RunRequest request = new RunRequest(inputs, options, settings,
                     ws == null ? null : ws.settings().flopConvention(), precision);
             DerivedRun run = new RunPipeline().load(request);
@@ -187,8 +209,89 @@ final class RunInputs {
         if (zone != null) {
             options = options.withZone(zone);
         }
-        options = options.withFileZones(perFile).withClockOffsets(clockOffsets());
+        options = linePatterns(options.withFileZones(perFile).withClockOffsets(clockOffsets()));
         return start == null ? options : options.withStart(CliTimes.parseMicros(start, "--start", cmd));
+    }
+
+    /** A value given for one file or for all: {@code FILE=VALUE} when FILE names an existing file or folder. */
+    private record ForFile(Path file, String value) {
+        static ForFile of(String given) {
+            int eq = given.indexOf('=');
+            if (eq > 0) {
+                try {
+                    Path p = Path.of(given.substring(0, eq));
+                    if (Files.exists(p)) {
+                        return new ForFile(p, given.substring(eq + 1));
+                    }
+                } catch (InvalidPathException e) {
+                    // not a path: the '=' is the value's own
+                }
+            }
+            return new ForFile(null, given);
+        }
+    }
+
+    /** {@code --line-pattern [FILE=]REGEX} with {@code --line-time-format [FILE=]FORMAT}, checked. */
+    private LoadOptions linePatterns(LoadOptions options) throws CommandFailure {
+        String allFormat = null;
+        Map<Path, String> fileFormats = new LinkedHashMap<>();
+        for (String given : lineTimeFormats) {
+            ForFile f = ForFile.of(given);
+            if (f.file() != null) {
+                fileFormats.put(f.file(), f.value());
+            } else if (allFormat != null) {
+                throw CommandFailure.usage("expected one --line-time-format FORMAT (and any number of "
+                        + "--line-time-format FILE=FORMAT), found two: " + allFormat + " and " + given);
+            } else {
+                allFormat = given;
+            }
+        }
+        LinePattern all = null;
+        Map<Path, LinePattern> perFile = new LinkedHashMap<>();
+        for (String given : linePatterns) {
+            ForFile f = ForFile.of(given);
+            LinePattern p = pattern(f.value(), f.file() == null ? allFormat : fileFormats.getOrDefault(f.file(),
+                    allFormat));
+            if (f.file() != null) {
+                perFile.put(f.file(), p);
+            } else if (all != null) {
+                throw CommandFailure.usage("expected one --line-pattern REGEX (and any number of --line-pattern "
+                        + "FILE=REGEX), found two: " + all.regex().pattern() + " and " + given);
+            } else {
+                all = p;
+            }
+        }
+        for (Path f : fileFormats.keySet()) {
+            if (!perFile.containsKey(f)) {
+                throw CommandFailure.usage("expected a --line-pattern FILE=REGEX for the file of --line-time-format "
+                        + "FILE=FORMAT, found none for \"" + f + "\"");
+            }
+        }
+        if (all == null && perFile.isEmpty()) {
+            if (allFormat != null) {
+                throw CommandFailure.usage("expected --line-pattern with --line-time-format: the format is of its "
+                        + "time group");
+            }
+            if (LogFormats.PATTERN.equals(options.formatId())) {
+                throw CommandFailure.usage("expected --line-pattern with --log-format pattern: it reads text logs "
+                        + "by a line pattern alone");
+            }
+        }
+        return options.withLinePattern(all).withFilePatterns(perFile);
+    }
+
+    private static LinePattern pattern(String regex, String timeFormat) throws CommandFailure {
+        LinePattern p;
+        try {
+            p = LinePattern.of(regex, null);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--line-pattern: " + e.getMessage());
+        }
+        try {
+            return p.withTimeFormat(timeFormat);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--line-time-format: " + e.getMessage());
+        }
     }
 
     /** {@code --clock-offset FILE=SECONDS} as µs per file. */

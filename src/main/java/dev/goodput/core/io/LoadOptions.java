@@ -1,5 +1,6 @@
 package dev.goodput.core.io;
 
+import dev.goodput.core.io.logs.LinePattern;
 import dev.goodput.core.model.Times;
 
 import java.nio.file.Path;
@@ -19,17 +20,22 @@ import java.util.Map;
  *                     trainer_state.json); {@link Times#UNKNOWN} when not given
  * @param clockOffsets µs added to every time of a particular file, whose clock disagrees with the others'
  *                     ({@code --clock-offset FILE=SECONDS}); text logs and scheduler records
+ * @param linePattern  a pattern for the fault lines of any text log ({@code --line-pattern REGEX}), tried after the
+ *                     built-in formats; null when none
+ * @param filePatterns patterns for particular files ({@code --line-pattern FILE=REGEX}), overriding
+ *                     {@code linePattern} and tried before the built-in formats
  */
 public record LoadOptions(LoadMode mode, String formatId, ZoneId zone, Map<Path, ZoneId> fileZones, long startUs,
-                          Map<Path, Long> clockOffsets) {
+                          Map<Path, Long> clockOffsets, LinePattern linePattern, Map<Path, LinePattern> filePatterns) {
     public LoadOptions {
         zone = zone == null ? ZoneOffset.UTC : zone;
         fileZones = fileZones == null ? Map.of() : Map.copyOf(fileZones);
         clockOffsets = clockOffsets == null ? Map.of() : Map.copyOf(clockOffsets);
+        filePatterns = filePatterns == null ? Map.of() : Map.copyOf(filePatterns);
     }
 
     public static LoadOptions of(LoadMode mode) {
-        return new LoadOptions(mode, null, ZoneOffset.UTC, Map.of(), Times.UNKNOWN, Map.of());
+        return new LoadOptions(mode, null, ZoneOffset.UTC, Map.of(), Times.UNKNOWN, Map.of(), null, Map.of());
     }
 
     public ZoneId zoneOf(Path file) {
@@ -41,23 +47,36 @@ public record LoadOptions(LoadMode mode, String formatId, ZoneId zone, Map<Path,
         return clockOffsets.getOrDefault(file, 0L);
     }
 
+    /** The line pattern for the file: its own, else the one for all files; null when none. */
+    public LinePattern linePatternOf(Path file) {
+        return filePatterns.getOrDefault(file, linePattern);
+    }
+
     public LoadOptions withFormat(String id) {
-        return new LoadOptions(mode, id, zone, fileZones, startUs, clockOffsets);
+        return new LoadOptions(mode, id, zone, fileZones, startUs, clockOffsets, linePattern, filePatterns);
     }
 
     public LoadOptions withZone(ZoneId z) {
-        return new LoadOptions(mode, formatId, z, fileZones, startUs, clockOffsets);
+        return new LoadOptions(mode, formatId, z, fileZones, startUs, clockOffsets, linePattern, filePatterns);
     }
 
     public LoadOptions withFileZones(Map<Path, ZoneId> zones) {
-        return new LoadOptions(mode, formatId, zone, zones, startUs, clockOffsets);
+        return new LoadOptions(mode, formatId, zone, zones, startUs, clockOffsets, linePattern, filePatterns);
     }
 
     public LoadOptions withStart(long start) {
-        return new LoadOptions(mode, formatId, zone, fileZones, start, clockOffsets);
+        return new LoadOptions(mode, formatId, zone, fileZones, start, clockOffsets, linePattern, filePatterns);
     }
 
     public LoadOptions withClockOffsets(Map<Path, Long> offsets) {
-        return new LoadOptions(mode, formatId, zone, fileZones, startUs, offsets);
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, offsets, linePattern, filePatterns);
+    }
+
+    public LoadOptions withLinePattern(LinePattern p) {
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, p, filePatterns);
+    }
+
+    public LoadOptions withFilePatterns(Map<Path, LinePattern> patterns) {
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, linePattern, patterns);
     }
 }

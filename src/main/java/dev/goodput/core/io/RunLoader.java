@@ -3,6 +3,7 @@ package dev.goodput.core.io;
 import dev.goodput.core.io.kube.KubeRecords;
 import dev.goodput.core.io.logs.FileEvents;
 import dev.goodput.core.io.logs.HfTrainerStateReader;
+import dev.goodput.core.io.logs.LinePattern;
 import dev.goodput.core.io.logs.LogFormat;
 import dev.goodput.core.io.logs.LogFormats;
 import dev.goodput.core.io.logs.RunStitcher;
@@ -103,7 +104,9 @@ public final class RunLoader {
                 throw new InputException(whole, Files.exists(file) ? "expected a regular file, found "
                         + (Files.isDirectory(file) ? "a directory" : "a special file") : "file not found");
             }
-            InputFormat format = options.formatId() != null ? InputFormat.TRAINER_LOG : detect(file);
+            // A file given its own line pattern is a text log, whatever its first line looks like.
+            InputFormat format = options.formatId() != null || options.filePatterns().containsKey(file)
+                    ? InputFormat.TRAINER_LOG : detect(file);
             return switch (format) {
                 case RUN_LOG_JSONL -> read(new JsonLinesRunLogReader(), file, run);
                 case RUN_LOG_CSV -> read(new CsvRunLogReader(), file, run);
@@ -113,7 +116,7 @@ public final class RunLoader {
                     kube.read(file);
                     yield null;
                 }
-                case TRAINER_LOG -> new TrainerLogReader(formats(), options.zoneOf(file), options.mode()).read(file);
+                case TRAINER_LOG -> new TrainerLogReader(formats(file), options.zoneOf(file), options.mode()).read(file);
             };
         } catch (NoSuchFileException e) {
             throw new InputException(whole, "file not found");
@@ -127,17 +130,35 @@ public final class RunLoader {
         return null;
     }
 
-    private List<LogFormat> formats() throws InputException {
+    /**
+     * The formats a text log is read with, in the order they are tried: all, or the one {@code --log-format} names;
+     * with a line pattern, the pattern form bound to it, first when it was given for this file (the user says what
+     * the file is), last when given for all files (it then cannot take a trainer's own lines).
+     */
+    private List<LogFormat> formats(Path file) throws InputException {
+        LinePattern pattern = options.linePatternOf(file);
+        List<LogFormat> builtIn;
         if (options.formatId() == null) {
-            return LogFormats.all();
+            builtIn = LogFormats.all().stream().filter(f -> !f.id().equals(LogFormats.PATTERN)).toList();
+        } else {
+            LogFormat f = LogFormats.byId(options.formatId());
+            if (f == null) {
+                throw new InputException(Source.DERIVED, "expected a format id (" + String.join(", ",
+                        LogFormats.all().stream().map(LogFormat::id).toList()) + "), found \"" + options.formatId()
+                        + "\"");
+            }
+            if (f.id().equals(LogFormats.PATTERN) && pattern == null) {
+                throw new InputException(new Source(file.toString(), 0), "expected a --line-pattern for this file: "
+                        + "--log-format pattern reads text logs by a line pattern alone");
+            }
+            builtIn = f.id().equals(LogFormats.PATTERN) ? List.of() : List.of(f);
         }
-        LogFormat f = LogFormats.byId(options.formatId());
-        if (f == null) {
-            throw new InputException(Source.DERIVED, "expected a format id (" + String.join(", ",
-                    LogFormats.all().stream().map(LogFormat::id).toList()) + "), found \"" + options.formatId()
-                    + "\"");
+        if (pattern == null) {
+            return builtIn;
         }
-        return List.of(f);
+        List<LogFormat> out = new ArrayList<>(builtIn);
+        out.add(options.filePatterns().containsKey(file) ? 0 : out.size(), LogFormats.pattern(pattern));
+        return out;
     }
 
     /**

@@ -89,7 +89,8 @@ public record RunFiles(List<Path> logs, List<Path> profiles) {
     }
 
     /**
-     * Values given per file ({@code --tz FILE=ZONE}, {@code --clock-offset FILE=SECONDS}) keyed by the run files as
+     * Values given per file ({@code --tz FILE=ZONE}, {@code --clock-offset FILE=SECONDS},
+     * {@code --line-pattern FILE=REGEX}) keyed by the run files as
      * they are read: a key names a file or a folder (then every file in it), compared as absolute paths; the most
      * specific key wins.
      */

@@ -53,7 +53,8 @@ public final class RunPipeline {
         requireRunFile(files);
         LoadOptions options = request.options();
         options = options.withFileZones(files.zonesFor(options.fileZones()))
-                .withClockOffsets(files.perFile(options.clockOffsets()));
+                .withClockOffsets(files.perFile(options.clockOffsets()))
+                .withFilePatterns(files.perFile(options.filePatterns()));
         Run run = reader.read(files.logs(), options);
         if (request.flopConvention() != null) {
             run = WorkspaceSettings.defaults().withFlopConvention(request.flopConvention()).applyFlopConvention(run);

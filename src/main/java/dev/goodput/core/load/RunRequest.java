@@ -13,7 +13,7 @@ import java.util.List;
  * What to load and how to derive it, the same for {@code goodput report} and the workbench window.
  *
  * @param files          run files, profiler traces and folders of either, as the user named them
- * @param options        how run files are read (strict or lenient, format, zones, start)
+ * @param options        how run files are read (strict or lenient, format, zones, start, line patterns)
  * @param settings       the derivation settings (window, warm-up, peak override, ...); the profiles' model layer is
  *                       added by the pipeline
  * @param flopConvention how to count model FLOPs instead of the run's own choice (a workspace's), or null

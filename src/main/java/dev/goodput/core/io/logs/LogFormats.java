@@ -8,9 +8,21 @@ import java.util.stream.Collectors;
  * The trainer-log formats read line by line, in the order their recognisers are tried (the most specific first,
  * and the launcher's lines last, since trainer lines may quote them). JSON formats (the canonical run log,
  * ml-goodput-measurement entries, Hugging Face's {@code trainer_state.json}) are told apart by their first record
- * instead ({@link dev.goodput.core.io.RunLoader}).
+ * instead ({@link dev.goodput.core.io.RunLoader}). The last, {@code pattern}, reads nothing until the user gives a
+ * pattern ({@link #pattern(LinePattern)}).
  */
 public final class LogFormats {
+    /** The id of the form read by a user's pattern ({@code --line-pattern}, {@code --log-format pattern}). */
+    public static final String PATTERN = "pattern";
+    private static final String PATTERN_NAME = "Any log with a pattern (--line-pattern)";
+    private static final String PATTERN_EXAMPLE = "time=\"2024-02-21T09:32:29Z\" level=info msg=\"Pod: "
+            + "kubeflow.pytorch-simple-worker-0 exited with code 1\" job=kubeflow.pytorch-simple replica-type=worker";
+    private static final String PATTERN_TAKES = "only with --line-pattern [FILE=]REGEX, a Java regex with the named "
+            + "groups time and message (node and rank optional), e.g. 'time=\"(?<time>[^\"]+)\" level=\\w+ "
+            + "msg=\"(?<message>Pod: \\S+ exited with code [1-9][0-9]*)\"': each line it matches is a fault at "
+            + "its time (ISO-8601, dmesg -T, syslog, glog, epoch numbers, or --line-time-format), classified by "
+            + "fault-rules.tsv";
+
     private static final List<LogFormat> ALL = List.of(
             // First: inside a table every line is its row, whatever words a job's name has.
             new LogFormat("slurm-sacct", "SLURM accounting (sacct -P, -p or the fixed-width table)",
@@ -71,13 +83,20 @@ public final class LogFormats {
                             + "(GSP_RM_ALLOC) (0x2081 0x4).",
                     "GPU Xid errors, ECC / HBM / row-remap errors, OOM kills, network link and filesystem errors, "
                             + "each a fault classified by fault-rules.tsv (repeats within 60 s are one fault)",
-                    NodeLogRecogniser::new));
+                    NodeLogRecogniser::new),
+            // Listed so that `goodput formats` and --log-format name it; reads nothing without a pattern.
+            new LogFormat(PATTERN, PATTERN_NAME, PATTERN_EXAMPLE, PATTERN_TAKES, () -> (line, out) -> false));
 
     private LogFormats() {
     }
 
     public static List<LogFormat> all() {
         return ALL;
+    }
+
+    /** The pattern form reading lines with {@code p}. */
+    public static LogFormat pattern(LinePattern p) {
+        return new LogFormat(PATTERN, PATTERN_NAME, PATTERN_EXAMPLE, PATTERN_TAKES, () -> new PatternLogRecogniser(p));
     }
 
     /** The format with this id (case-insensitive), or null. */

@@ -50,8 +50,6 @@ final class NodeLogRecogniser implements LineRecogniser {
             "(\\d{4})-(\\d\\d)-(\\d\\d)[T ](\\d\\d):(\\d\\d):(\\d\\d)(?:[.,](\\d{1,9}))?(Z|[+-]\\d\\d:?\\d\\d)?");
     private static final Pattern PID = Pattern.compile("(?:Kill(?:ed)? process |pid=)(\\d+)");
     private static final Pattern IB_PORT = Pattern.compile("\\bib\\d+:|mlx\\d|\\bPort\\b|\\bport\\b");
-    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    private static final String DAYS = "MonTueWedThuFriSatSun";
 
     private enum Kind { XID, ECC, OOM, NIC, FS }
 
@@ -286,13 +284,13 @@ final class NodeLogRecogniser implements LineRecogniser {
                     stampEnd = close + 1;
                     return Times.UNKNOWN;
                 }
-                t = dmesgT(line, s, 1, close);
+                t = TimeText.dmesgT(s, 1, close, line.clock());
                 if (t != Times.UNKNOWN) {
                     stampEnd = close + 1;
                 }
             }
         }
-        if (t == Times.UNKNOWN && n > 15 && MONTHS.indexOf(s.substring(0, 3)) % 3 == 0 && s.charAt(3) == ' ') {
+        if (t == Times.UNKNOWN && n > 15 && !TimeText.isDigit(s.charAt(0))) {
             t = syslog(s);
         }
         if (t == Times.UNKNOWN) {
@@ -369,64 +367,14 @@ final class NodeLogRecogniser implements LineRecogniser {
         return sec * 1_000_000L + us;
     }
 
-    /** {@code Mon Jul  6 16:50:15 2024} in {@code s[from, to)}, in the file's zone; or {@link Times#UNKNOWN}. */
-    private static long dmesgT(LogLine line, String s, int from, int to) {
-        if (to - from < 23 || DAYS.indexOf(s.substring(from, from + 3)) % 3 != 0 || s.charAt(from + 3) != ' ') {
-            return Times.UNKNOWN;
-        }
-        int month = MONTHS.indexOf(s.substring(from + 4, from + 7));
-        if (month < 0 || month % 3 != 0) {
-            return Times.UNKNOWN;
-        }
-        int i = skipSpaces(s, from + 7);
-        int[] f = new int[4];
-        i = fields(s, i, f);
-        if (i < 0 || i >= to || s.charAt(i) != ' ') {
-            return Times.UNKNOWN;
-        }
-        int year = number(s, i + 1);
-        if (year < 1970 || i + 5 != to) {
-            return Times.UNKNOWN;
-        }
-        return line.clock().epochMicros(year, month / 3 + 1, f[0], f[1], f[2], f[3], 0);
-    }
-
-    /** "6 16:50:15" at {@code i} into day, hour, minute, second; the index after it, or -1. */
-    private static int fields(String s, int i, int[] f) {
-        int n = s.length();
-        int day = number(s, i);
-        if (day < 0 || day > 31) {
-            return -1;
-        }
-        i += day > 9 ? 2 : 1;
-        if (i >= n || s.charAt(i) != ' ' || i + 9 > n || s.charAt(i + 3) != ':' || s.charAt(i + 6) != ':') {
-            return -1;
-        }
-        f[0] = day;
-        f[1] = two(s, i + 1);
-        f[2] = two(s, i + 4);
-        f[3] = two(s, i + 7);
-        return f[1] < 0 || f[2] < 0 || f[3] < 0 ? -1 : i + 9;
-    }
-
-    private static int two(String s, int i) {
-        char a = s.charAt(i);
-        char b = s.charAt(i + 1);
-        return TimeText.isDigit(a) && TimeText.isDigit(b) ? (a - '0') * 10 + (b - '0') : -1;
-    }
-
     /** Syslog's {@code Jul  6 16:50:15 } at the line's start: a yearless value; sets {@link #stampEnd}. */
     private long syslog(String s) {
-        int month = MONTHS.indexOf(s.substring(0, 3));
-        int[] f = new int[4];
-        int i = fields(s, skipSpaces(s, 4), f);
-        if (i < 0 || i >= s.length() || s.charAt(i) != ' ') {
+        long t = TimeText.syslog(s, 0);
+        int end = TimeText.end();
+        if (t == Times.UNKNOWN || end >= s.length() || s.charAt(end) != ' ') {
             return Times.UNKNOWN;
         }
-        long t = LogTime.yearless(month / 3 + 1, f[0], f[1], f[2], f[3], 0);
-        if (t != Times.UNKNOWN) {
-            stampEnd = i + 1;
-        }
+        stampEnd = end + 1;
         return t;
     }
 

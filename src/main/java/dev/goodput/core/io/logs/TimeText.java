@@ -8,11 +8,16 @@ import dev.goodput.core.model.Times;
  * <ul>
  *   <li>{@code 2024-04-06 02:55:45}, with {@code T} or a space, a fraction after {@code .} or {@code ,} (Python's
  *   logging), and an optional {@code Z} or {@code ±HH:MM}/{@code ±HHMM} offset; without one, the file's zone;</li>
- *   <li>glog's {@code I0520 03:18:04.272000} (no year: a {@link LogTime yearless} value).</li>
+ *   <li>glog's {@code I0520 03:18:04.272000} (no year: a {@link LogTime yearless} value);</li>
+ *   <li>{@code dmesg -T}'s {@code Mon Jul  6 16:50:15 2024}, in the file's zone;</li>
+ *   <li>syslog's {@code Jul  6 16:50:15} (no year: a yearless value).</li>
  * </ul>
  * Each method returns the time and sets {@link #end} to the index after it, or returns {@link Times#UNKNOWN}.
  */
 public final class TimeText {
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    private static final String DAYS = "MonTueWedThuFriSatSun";
+
     private TimeText() {
     }
 
@@ -112,6 +117,83 @@ public final class TimeText {
         return t;
     }
 
+    /**
+     * {@code dmesg -T}'s {@code Mon Jul  6 16:50:15 2024} (English names, the day padded with a space) filling
+     * {@code s[from, to)} exactly, in the clock's zone.
+     */
+    public static long dmesgT(String s, int from, int to, LogTime clock) {
+        if (to - from < 23 || to > s.length() || name(DAYS, s, from) < 0 || s.charAt(from + 3) != ' ') {
+            return Times.UNKNOWN;
+        }
+        int month = name(MONTHS, s, from + 4);
+        int[] f = new int[4];
+        int i = month < 0 ? -1 : dayAndTime(s, skipSpaces(s, from + 7), f);
+        if (i < 0 || i + 5 != to || s.charAt(i) != ' ') {
+            return Times.UNKNOWN;
+        }
+        int year = digits(s, i + 1, 4);
+        if (year < 1970) {
+            return Times.UNKNOWN;
+        }
+        END.get()[0] = to;
+        return clock.epochMicros(year, month, f[0], f[1], f[2], f[3], 0);
+    }
+
+    /** Syslog's {@code Jul  6 16:50:15} at {@code at} (English month names): a yearless value. */
+    public static long syslog(String s, int at) {
+        if (at + 14 > s.length() || s.charAt(at + 3) != ' ') {
+            return Times.UNKNOWN;
+        }
+        int month = name(MONTHS, s, at);
+        int[] f = new int[4];
+        int i = month < 0 ? -1 : dayAndTime(s, skipSpaces(s, at + 4), f);
+        if (i < 0) {
+            return Times.UNKNOWN;
+        }
+        long t = LogTime.yearless(month, f[0], f[1], f[2], f[3], 0);
+        if (t != Times.UNKNOWN) {
+            END.get()[0] = i;
+        }
+        return t;
+    }
+
+    /** The 1-based index of the three-letter name at {@code at} in {@code names} (months, days), or -1. */
+    private static int name(String names, String s, int at) {
+        if (at + 3 > s.length()) {
+            return -1;
+        }
+        for (int k = 0; k < names.length(); k += 3) {
+            if (s.regionMatches(at, names, k, 3)) {
+                return k / 3 + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** "6 16:50:15" (one or two digits of day) at {@code i} into day, hour, minute, second; the index after, or -1. */
+    private static int dayAndTime(String s, int i, int[] f) {
+        int n = s.length();
+        int d = i;
+        while (d < n && d - i < 3 && isDigit(s.charAt(d))) {
+            d++;
+        }
+        if (d == i || d - i > 2 || d + 9 > n || s.charAt(d) != ' ' || s.charAt(d + 3) != ':'
+                || s.charAt(d + 6) != ':') {
+            return -1;
+        }
+        f[0] = digits(s, i, d - i);
+        f[1] = digits(s, d + 1, 2);
+        f[2] = digits(s, d + 4, 2);
+        f[3] = digits(s, d + 7, 2);
+        return f[1] < 0 || f[2] < 0 || f[3] < 0 ? -1 : d + 9;
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
 
     /** The digits at {@code at} as a fraction of a second, in µs (digits past the sixth are dropped). */
     private static int fractionMicros(String s, int at) {
