@@ -136,7 +136,8 @@ class PatternLogRecogniserTest {
         assertEquals(utc(2015, 11, 10, 11, 32, 2, 284_000), faults.get(0).timeUs(), "12:32:02.284 CET");
         assertEquals(utc(2015, 11, 10, 11, 38, 42, 447_000), faults.get(1).timeUs());
         assertEquals("Nodes c001 not responding, setting DOWN", faults.get(0).message());
-        assertEquals("unattributed_downtime", faults.get(0).cause());
+        assertEquals("node_failure", faults.get(0).cause());
+        assertEquals("slurm_node_down", faults.get(0).rule());
     }
 
     @Test
