@@ -36,6 +36,41 @@ public record FaultEvent(long timeUs, String cause, String message, String node,
     }
 
     /**
+     * Whether the fault happened on one of {@code nodes} (a job's node list), as far as anyone can tell: true when it
+     * names one of them (its node may be a list, "node03,node04"; hosts are compared by their short name, any case),
+     * when it names no host (none, or only a GPU's PCI address, as a driver line without a host name gives), or
+     * when {@code nodes} is empty (the job's nodes are not known).
+     */
+    public boolean onAnyOf(java.util.Collection<String> nodes) {
+        if (node == null || node.isBlank() || nodes.isEmpty()) {
+            return true;
+        }
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        for (String n : nodes) {
+            hosts.add(shortHost(n));
+        }
+        boolean anyHost = false;
+        for (String part : node.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty() || p.startsWith("PCI:")) {
+                continue; // a device, not a host
+            }
+            anyHost = true;
+            if (hosts.contains(shortHost(p))) {
+                return true;
+            }
+        }
+        return !anyHost;
+    }
+
+    /** "gpu-node-7" of "GPU-node-7.cluster.local". */
+    private static String shortHost(String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        int dot = h.indexOf('.');
+        return dot > 0 && !h.matches("[0-9.]+") ? h.substring(0, dot) : h; // an IPv4 address is kept whole
+    }
+
+    /**
      * The timeout an NCCL watchdog fault waited for, in ms ({@code Timeout(ms)=600000} in its message): the
      * collective hung that long before the watchdog fired, so a root/cascade window reaches back by it
      * (docs/derivation.md, "Roots and cascades"). -1 for a message that names no watchdog timeout.
