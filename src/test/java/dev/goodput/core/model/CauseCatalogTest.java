@@ -114,7 +114,7 @@ class CauseCatalogTest {
                 + "ran for 300051 ms, timeout 300000 ms", null, 1, null, src).watchdogTimeoutMs(),
                 "as earlier releases summarised it in run logs");
         assertEquals(-1, new FaultEvent(0, "nccl_watchdog_timeouts", "hung", null, 1, null, src).watchdogTimeoutMs());
-        assertEquals(-1, new FaultEvent(0, "faulty_gpu", real, null, 1, null, src).watchdogTimeoutMs(),
-                "only a watchdog fault");
+        assertEquals(600_000, new FaultEvent(0, "faulty_gpu", real, null, 1, null, src).watchdogTimeoutMs(),
+                "by the watchdog's words, whatever an analyst or a run log called its cause");
     }
 }

@@ -60,8 +60,8 @@ final class JobMatcher {
     private final List<Out> outs = new ArrayList<>();
 
     /** An attempt to write. */
-    private record Out(long startUs, long endUs, EndReason reason, int allocated, int inUse, Source source,
-                       String why) {
+    private record Out(long startUs, long endUs, EndReason reason, int allocated, int inUse, List<String> nodes,
+                       Source source, String why) {
     }
 
     private JobMatcher(RunBuilder run, int worldSize, ToLongFunction<String> givenOffset,
@@ -109,7 +109,7 @@ final class JobMatcher {
                     + RunStitcher.human(Math.abs(offset)) + (offset >= 0 ? " after" : " before") + " it; if the clocks "
                     + "differ, --clock-offset " + t.source().file() + "="
                     + seconds(offset + givenOffset.applyAsLong(t.source().file())) + " fixes it)"));
-            outs.add(new Out(t.startUs(), t.endUs(), t.reason(), 0, 0, t.source(), t.why()));
+            outs.add(new Out(t.startUs(), t.endUs(), t.reason(), 0, 0, List.of(), t.source(), t.why()));
         }
         SchedulerJobs.Job first = kept.get(0);
         if (first.submitUs() != Times.UNKNOWN && first.submitUs() < first.startUs()) {
@@ -119,7 +119,7 @@ final class JobMatcher {
         outs.sort(Comparator.comparingLong(Out::startUs));
         for (int i = 0; i < outs.size(); i++) {
             Out o = outs.get(i);
-            run.jobStart(o.startUs(), o.allocated(), o.inUse(), o.source(), o.why());
+            run.jobStart(o.startUs(), o.allocated(), o.inUse(), 0, o.nodes(), o.source(), o.why());
             if (o.endUs() != Times.UNKNOWN) {
                 boolean last = i == outs.size() - 1;
                 EndReason reason = o.reason() != null ? o.reason() : last ? EndReason.COMPLETED : EndReason.UNKNOWN;
@@ -210,7 +210,7 @@ final class JobMatcher {
             long first = j.firstActivityUs();
             long provisionedUntil = first == Times.UNKNOWN ? end : end == Times.UNKNOWN ? first : Math.min(first, end);
             outs.add(new Out(j.startUs(), end, j.state().ended() ? j.state().endReason() : null, allocated, 0,
-                    j.source(), head + (first == Times.UNKNOWN ? "; no trainer activity in it"
+                    j.nodes(), j.source(), head + (first == Times.UNKNOWN ? "; no trainer activity in it"
                     : "; no trainer log, its container started at " + Instant.ofEpochSecond(0, first * 1000))));
             if (provisionedUntil != Times.UNKNOWN && provisionedUntil > j.startUs()) {
                 run.phase(new Phase(PhaseKind.PROVISIONING, PhaseKind.PROVISIONING.id(), j.startUs(),
@@ -226,8 +226,8 @@ final class JobMatcher {
                         : end == Times.UNKNOWN ? t.endUs() : Math.min(t.endUs(), end);
                 EndReason reason = lastOfJob && j.state().ended() ? j.state().endReason() : t.reason();
                 String why = i == 0 ? head + "; " + t.why() : t.why() + " (inside scheduler job " + j.id() + ")";
-                outs.add(new Out(s, Math.max(s, e), reason, allocated, inUse, i == 0 ? j.source() : t.source(),
-                        why));
+                outs.add(new Out(s, Math.max(s, e), reason, allocated, inUse, j.nodes(),
+                        i == 0 ? j.source() : t.source(), why));
             }
             long firstActivity = ts.get(0).startUs();
             long provisionedUntil = end == Times.UNKNOWN ? firstActivity : Math.min(firstActivity, end);

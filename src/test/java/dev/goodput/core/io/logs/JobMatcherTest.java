@@ -206,6 +206,11 @@ class JobMatcherTest {
         Path elsewhere = write("gpu9-kern.log", "2024-05-01T10:04:58+00:00 gpu9" + kill);
         Run two = load(sacct, elsewhere);
         assertEquals(List.of("gpu9", "gpu1,gpu2"), two.faults().stream().map(FaultEvent::node).toList());
+        // The job held gpu1 and gpu2: the kill on gpu9, 2 s before its end, is not the root of its failure.
+        assertEquals(List.of("gpu1", "gpu2"), two.attempts().get(0).nodes());
+        GoodputReport r = GoodputDeriver.derive(two, DerivationSettings.defaults()).report();
+        assertEquals(sacct + ":2", r.restarts().get(0).source());
+        assertEquals("slurm_out_of_memory", r.restarts().get(0).rule());
     }
 
     /** 16 GPUs allocated, 8 training: the run pays for 16, the attempt uses 8, the rest is idle. */

@@ -98,6 +98,7 @@ class KubernetesJobsTest {
         assertEquals(us("2024-05-01T12:20:41Z"), a.get(0).endUs());
         assertEquals(EndReason.FAULT, a.get(0).endReason());
         assertEquals(32, a.get(0).allocated());
+        assertEquals(List.of("gpu-node-a", "gpu-node-b", "gpu-node-d", "gpu-node-c"), a.get(0).nodes());
         assertEquals("pods of llama-ft (llama-ft-worker-0, llama-ft-worker-1, llama-ft-worker-3, llama-ft-worker-2) "
                 + "at kubectl_pods_llama-ft_1315.json:93, OUT_OF_MEMORY OOMKilled; no trainer log, its container "
                 + "started at 2024-05-01T12:03:20Z", a.get(0).why());
