@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *                catalogue id here ({@code gpu_failure} → {@code faulty_gpu}); a missing one, or "unknown", is
  *                {@code unattributed_downtime}: never a silent "other"
  * @param message the message as the source wrote it (a line's text, or a launcher's summary of several lines)
- * @param layer   the layer its lost time belongs to, or null (then infra: a fault costs availability)
+ * @param layer   the layer its lost time belongs to, or null (then its cause's in the catalogue: {@link #costLayer()})
  * @param rank    the reporting rank, or -1
  * @param source  the file and line it was read from
  * @param rule    the id of the classification rule that gave the cause (fault-rules.tsv), or null when none did (a
@@ -33,6 +33,19 @@ public record FaultEvent(long timeUs, String cause, String message, String node,
     /** A fault no classification rule gave the cause of. */
     public FaultEvent(long timeUs, String cause, String message, String node, int rank, Layer layer, Source source) {
         this(timeUs, cause, message, node, rank, layer, source, null);
+    }
+
+    /**
+     * The layer the time this fault costs belongs to: its own when its record names one, else its cause's in the
+     * catalogue ({@code software_bug} is the framework's: the program's own bug), else infra (an id the catalogue
+     * does not know costs availability).
+     */
+    public Layer costLayer() {
+        if (layer != null) {
+            return layer;
+        }
+        Cause c = CauseCatalog.byId(cause);
+        return c != null ? c.layer() : Layer.INFRA;
     }
 
     /**

@@ -172,6 +172,42 @@ class RootsAndCascadesTest {
         assertEquals(RunFixture.us(3100), unknown.derive().attempts().get(0).root().timeUs());
     }
 
+    /**
+     * A fault whose record names no layer costs time in its cause's layer from the catalogue. Steps 0..9 of 60 s
+     * from 0 (to 600); the fault at 700; the job ends at 800 and the next starts at 900 (steps 10, 11 to 1020).
+     * The root takes the last step's end → the end (200 s, rank 11) and the gap (100 s): 300 s of a 1020 s window.
+     * As {@code software_bug} (a program's own bug) those are framework seconds: infra goodput 1, framework
+     * 720 ÷ 1020. Named infra by its record, or as a cause the catalogue does not know, they are infra: infra
+     * 720 ÷ 1020, framework 1.
+     */
+    @Test
+    void aFaultWithNoLayerCostsTimeInItsCausesLayer() {
+        GoodputReport bug = faultAt700("software_bug", null);
+        assertEquals(dev.goodput.core.model.Layer.FRAMEWORK, bug.badput().stream()
+                .filter(c -> c.cause().equals("software_bug")).findFirst().orElseThrow().layer());
+        assertEquals(300.0, seconds(bug, "software_bug"), EPS);
+        assertEquals(1.0, bug.goodput().infra(), EPS);
+        assertEquals(720.0 / 1020, bug.goodput().framework(), EPS);
+
+        GoodputReport namedInfra = faultAt700("software_bug", dev.goodput.core.model.Layer.INFRA);
+        assertEquals(720.0 / 1020, namedInfra.goodput().infra(), EPS);
+        assertEquals(1.0, namedInfra.goodput().framework(), EPS);
+        GoodputReport unknown = faultAt700("cosmic_ray", null);
+        assertEquals(720.0 / 1020, unknown.goodput().infra(), EPS);
+    }
+
+    private static GoodputReport faultAt700(String cause, dev.goodput.core.model.Layer layer) {
+        RunFixture f = new RunFixture().accelerators(8);
+        f.start(0);
+        f.steps(0, 9, 0, 60);
+        f.layeredFault(700, cause, layer);
+        f.end(800, EndReason.FAULT);
+        f.start(900);
+        f.steps(10, 11, 900, 60);
+        f.end(1020, EndReason.COMPLETED);
+        return f.derive().report();
+    }
+
     @Test
     void aRealWatchdogTimeoutIsTheRootOfTheTeardownThatFollows() throws Exception {
         // torchtitan run285: the NCCL watchdog (line 41, 06:31:05.050097) fires before step 1; torchrun then sends

@@ -113,6 +113,12 @@ final class RunFixture {
         return this;
     }
 
+    /** A fault whose record names {@code layer} (null: none). */
+    RunFixture layeredFault(double time, String cause, dev.goodput.core.model.Layer layer) {
+        b.fault(new FaultEvent(us(time), cause, "fixture fault", null, -1, layer, src()));
+        return this;
+    }
+
     /** A fault on {@code node} (null: none named). */
     RunFixture faultOn(double time, String cause, String message, String node) {
         b.fault(new FaultEvent(us(time), cause, message, node, -1, null, src()));
