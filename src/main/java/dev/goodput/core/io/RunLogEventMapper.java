@@ -65,7 +65,7 @@ final class RunLogEventMapper {
             case "checkpoint" -> checkpoint(f, src);
             case "fault" -> run.fault(new FaultEvent(time(f, "time", src), causeId(f.text("cause")),
                     nullToEmpty(f.text("message")), f.text("node"), intOr(f, "rank", -1, src),
-                    layer(f, src), src));
+                    layer(f, src), src, f.text("rule")));
             case "downtime" -> {
                 long start = time(f, "start", src);
                 long end = endTime(f, start, src);

@@ -122,6 +122,9 @@ public final class RunLogWriter {
                 if (f.layer() != null) {
                     g.writeStringField("layer", f.layer().id());
                 }
+                if (f.rule() != null) {
+                    g.writeStringField("rule", f.rule());
+                }
             }));
         }
         for (Downtime d : run.downtimes()) {
