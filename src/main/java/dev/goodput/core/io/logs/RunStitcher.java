@@ -56,7 +56,11 @@ public final class RunStitcher {
         List<SchedulerJobs.Job> jobs = new ArrayList<>(SchedulerJobs.of(rows, run::problem));
         jobs.addAll(PodJobs.of(podRuns, podMarkers, run::problem));
         RunSettings settings = new RunSettings();
-        jobs.forEach(j -> settings.allocated(j.accelerators()));
+        for (SchedulerJobs.Job j : jobs) {
+            if (j.started()) { // a job still waiting in the queue holds no accelerators
+                settings.allocated(j.accelerators());
+            }
+        }
         AttemptWriter writer = new AttemptWriter(run, settings);
         List<List<Stamped>> groups = mergeOverlapping(tracks);
         for (List<Stamped> group : groups) {

@@ -248,12 +248,16 @@ class KubernetesJobsTest {
                 + "counted"), warnings(run).toString());
     }
 
-    /** A real pod pending for 5 GPUs the cluster does not have: it never started, so no attempt. */
+    /**
+     * A real pod pending for 5 GPUs the cluster does not have: it never started, so no attempt, and it holds no
+     * accelerators (the run's count is not its 5).
+     */
     @Test
     void aRealPendingPodMakesNoAttempt() throws Exception {
         Run run = load(LOGS.resolve("troubleshoot__kubectl_pods_pending_gpu.json"),
                 LOGS.resolve("troubleshoot__kubectl_events_oomkill_job_gpu_pending.json"));
         assertEquals(List.of(), run.attempts());
+        assertEquals(0, run.metadata().acceleratorCount());
         assertTrue(warnings(run).stream().anyMatch(w -> w.startsWith("the scheduler's job did not start")),
                 warnings(run).toString());
     }
