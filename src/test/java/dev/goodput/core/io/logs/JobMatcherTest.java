@@ -37,7 +37,7 @@ class JobMatcherTest {
     @TempDir
     Path dir;
 
-    private static String header(int worldSize) {
+    static String header(int worldSize) {
         return "------------------------ arguments ------------------------\n"
                 + "  log_interval .................................... 10\n"
                 + "  world_size ...................................... " + worldSize + "\n"
@@ -45,7 +45,7 @@ class JobMatcherTest {
     }
 
     /** A Megatron iteration line: 10 iterations of 2 s ending at {@code time}. */
-    private static String iteration(String time, int n) {
+    static String iteration(String time, int n) {
         return String.format(" [2024-05-01 %s] iteration %8d/     100 | consumed samples: %12d | elapsed time per "
                 + "iteration (ms): 2000.0 | global batch size:   128 | lm loss: 9.000000E+00 |%n", time, n, n * 128);
     }

@@ -159,6 +159,69 @@ class KubernetesJobsTest {
         assertNull(node.queueSeconds());
     }
 
+    /**
+     * The same PyTorchJob with worker 0's logs (Megatron iteration lines written for this test, 10 iterations of
+     * 2 s a report, world size 32): its first container run logged reports from 12:04:00 to 12:20:00 every 20 s
+     * (iterations 10 … 490, so steps 1–490 from 12:03:40), its restart from 12:22:00 to 13:04:20 (iterations
+     * 410 … 1680: it resumed from the checkpoint at 400, steps 401–1680 from 12:21:40) and then hung. The trainer's
+     * first line, not the container's start, now ends provisioning. By hand, over the same 4036 s window:
+     * <ul>
+     *   <li>queue 5 (12:00:00 → 12:00:05);</li>
+     *   <li>provisioning 253: 12:00:05 → 12:03:40 (215) and the restart's 12:21:02 → 12:21:40 (38);</li>
+     *   <li>productive 3360: steps 1–400 (800) and 401–1680 (2560) once each;</li>
+     *   <li>wasted_progress 180: steps 401–490 of the first run, redone after the restart;</li>
+     *   <li>host_oom 62: the last step's end 12:20:00 → the run's end 12:20:41 (the OOMKilling at 12:20:40 is the
+     *   root) and the back-off to 12:21:02;</li>
+     *   <li>node_failure 176: the last step's end 13:04:20 → the attempt's end 13:07:16 (gpu-node-b's NotReady at
+     *   13:04:31 is the root).</li>
+     * </ul>
+     * 5 + 253 + 3360 + 180 + 62 + 176 = 4036. Infra badput 496: infra goodput 3540 ÷ 4036, framework 3360 ÷ 3540.
+     */
+    @Test
+    void thePodsWithTheirTrainersLogs(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        StringBuilder run0 = new StringBuilder(JobMatcherTest.header(32));
+        for (int k = 0; k <= 48; k++) {
+            run0.append(JobMatcherTest.iteration(clock(12 * 3600 + 4 * 60 + 20 * k), 10 + 10 * k));
+        }
+        StringBuilder run1 = new StringBuilder(JobMatcherTest.header(32));
+        for (int k = 0; k <= 127; k++) {
+            run1.append(JobMatcherTest.iteration(clock(12 * 3600 + 22 * 60 + 20 * k), 410 + 10 * k));
+        }
+        Path log0 = java.nio.file.Files.writeString(dir.resolve("llama-ft-worker-0.log"), run0);
+        Path log1 = java.nio.file.Files.writeString(dir.resolve("llama-ft-worker-0-restart.log"), run1);
+        Run run = load(PODS_1230, PODS_1315, EVENTS_1230, EVENTS_1315, log0, log1);
+        List<JobAttempt> a = run.attempts();
+        assertEquals(2, a.size());
+        assertEquals(List.of(us("2024-05-01T12:00:05Z"), us("2024-05-01T12:21:02Z")),
+                a.stream().map(JobAttempt::startUs).toList());
+        assertEquals(List.of(us("2024-05-01T12:20:41Z"), us("2024-05-01T13:07:16Z")),
+                a.stream().map(JobAttempt::endUs).toList());
+        assertTrue(a.get(0).why().contains("; first line of llama-ft-worker-0.log"), a.get(0).why());
+        assertEquals(List.of(us("2024-05-01T12:03:40Z"), us("2024-05-01T12:21:40Z")), run.phases().stream()
+                .filter(p -> p.kind() == PhaseKind.PROVISIONING).map(Phase::endUs).toList());
+        assertEquals(3, run.faults().size()); // the events' three; the pods' ends say the same
+
+        GoodputReport r = report(run);
+        assertEquals(4036, r.windowSeconds(), 1e-9);
+        assertEquals(5, seconds(r, "queue"), 1e-9);
+        assertEquals(253, seconds(r, "provisioning"), 1e-9);
+        assertEquals(3360, r.productiveSeconds(), 1e-9);
+        assertEquals(180, seconds(r, "wasted_progress"), 1e-9);
+        assertEquals(62, seconds(r, "host_oom"), 1e-9);
+        assertEquals(176, seconds(r, "node_failure"), 1e-9);
+        assertEquals(0, seconds(r, "program_startup"), 1e-9);
+        assertEquals(0, seconds(r, "unattributed_downtime"), 1e-9);
+        assertEquals(3540.0 / 4036, r.goodput().infra(), 1e-12);
+        assertEquals(3360.0 / 3540, r.goodput().framework(), 1e-12);
+        assertEquals(List.of("host_oom", "node_failure"), r.restarts().stream().map(RestartCost::rootCause).toList());
+        assertTrue(warnings(run).stream().noneMatch(w -> w.contains("--clock-offset")), warnings(run).toString());
+    }
+
+    /** "12:04:20" of seconds since midnight. */
+    private static String clock(int s) {
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+
     /** Whatever order the exports come in, the same run (the later export's view of each object). */
     @Test
     void theExportsInAnotherOrderGiveTheSameFigures() throws Exception {
