@@ -85,9 +85,10 @@ final class AttemptResolver {
                             + s.number(prev) + " with no job_start between: treated as a restart"));
                     out.add(new JobAttempt(current.startUs(), prevEnd, EndReason.UNKNOWN, current.allocated(),
                             current.inUse(), current.inferred(), current.source(), current.why(),
-                            current.hotSpares(), null));
+                            current.hotSpares(), null, current.nodes()));
                     current = new JobAttempt(restartAt, current.endUs(), current.endReason(), current.allocated(),
-                            current.inUse(), true, s.source(i), null, current.hotSpares(), current.endSource());
+                            current.inUse(), true, s.source(i), null, current.hotSpares(), current.endSource(),
+                            current.nodes());
                 }
                 prev = i;
             }
@@ -151,8 +152,8 @@ final class AttemptResolver {
                 boolean last = i == n - 1;
                 // The last attempt with no logged end may be running still: it failed only if a fault followed
                 // its last progress.
-                if (!last || reason != EndReason.UNKNOWN || linker.anyFrom(progressEnd, starts[i], to)) {
-                    links = linker.link(starts[i], to, ends[i], progressEnd);
+                if (!last || reason != EndReason.UNKNOWN || linker.anyFrom(progressEnd, starts[i], to, a.nodes())) {
+                    links = linker.link(starts[i], to, ends[i], progressEnd, a.nodes());
                 }
             }
             FaultEvent root = links.root();

@@ -138,7 +138,7 @@ final class ClaimBuilder {
     static Cause endCause(ResolvedAttempt a) {
         FaultEvent f = a.root();
         if (f != null) {
-            return Cause.of(f.cause(), f.layer() != null ? f.layer() : Layer.INFRA);
+            return Cause.of(f.cause(), f.costLayer());
         }
         return plannedCause(a.endReason());
     }

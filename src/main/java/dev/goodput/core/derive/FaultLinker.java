@@ -2,6 +2,7 @@ package dev.goodput.core.derive;
 
 import dev.goodput.core.model.FaultEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,31 +36,46 @@ final class FaultLinker {
 
     /**
      * The links of a failure at {@code failureUs} among the faults of its attempt, those in [{@code fromUs},
-     * {@code toUs}). The window starts 10 minutes before the failure, or earlier at {@code progressEndUs}: a fault
-     * after the job's last progress was not survived (a hang ends in a kill long after its fault).
+     * {@code toUs}) on its {@code nodes} ({@link FaultEvent#onAnyOf}: a fault on another host is another job's;
+     * one that names no host, or an attempt whose nodes are not known, is judged by its time alone). The window
+     * starts 10 minutes before the failure, or earlier at {@code progressEndUs}: a fault after the job's last
+     * progress was not survived (a hang ends in a kill long after its fault).
      */
-    Links link(long fromUs, long toUs, long failureUs, long progressEndUs) {
+    Links link(long fromUs, long toUs, long failureUs, long progressEndUs, List<String> nodes) {
         long lo = Math.min(saturatingSub(failureUs, BEFORE_US), progressEndUs);
         int first = ActivityIndex.lowerBound(times, Math.max(lo, fromUs));
         int end = ActivityIndex.lowerBound(times, toUs);
         for (int i = first; i < end; i++) {
             long timeoutMs = faults.get(i).watchdogTimeoutMs();
             long timeout = timeoutMs < 0 ? -1 : timeoutMs * 1000;
-            if (timeout >= 0) {
+            if (timeout >= 0 && faults.get(i).onAnyOf(nodes)) {
                 lo = Math.min(lo, saturatingSub(times[i], saturatingAdd(timeout, WATCHDOG_MARGIN_US)));
             }
         }
-        first = ActivityIndex.lowerBound(times, Math.max(lo, fromUs));
-        if (first >= end) {
-            return Links.NONE;
+        FaultEvent root = null;
+        List<FaultEvent> cascades = new ArrayList<>();
+        for (int i = ActivityIndex.lowerBound(times, Math.max(lo, fromUs)); i < end; i++) {
+            FaultEvent f = faults.get(i);
+            if (!f.onAnyOf(nodes)) {
+                continue;
+            }
+            if (root == null) {
+                root = f;
+            } else {
+                cascades.add(f);
+            }
         }
-        return new Links(faults.get(first), faults.subList(first + 1, end));
+        return root == null ? Links.NONE : new Links(root, cascades);
     }
 
-    /** Whether a fault of [{@code fromUs}, {@code toUs}) lies at or after {@code t}. */
-    boolean anyFrom(long t, long fromUs, long toUs) {
-        int i = ActivityIndex.lowerBound(times, Math.max(t, fromUs));
-        return i < times.length && times[i] < toUs;
+    /** Whether a fault of [{@code fromUs}, {@code toUs}) on {@code nodes} lies at or after {@code t}. */
+    boolean anyFrom(long t, long fromUs, long toUs, List<String> nodes) {
+        for (int i = ActivityIndex.lowerBound(times, Math.max(t, fromUs)); i < times.length && times[i] < toUs; i++) {
+            if (faults.get(i).onAnyOf(nodes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long saturatingSub(long a, long b) {

@@ -103,9 +103,9 @@ final class RestartCosts {
         return out;
     }
 
-    /** The rule that classified the root fault: not carried by faults yet, so unknown. */
+    /** The rule that classified the root fault (null: none did, or no root). */
     private static String rule(FaultEvent root) {
-        return null;
+        return root == null ? null : root.rule();
     }
 
     /** How much of [from, to) the phases cover (their union: overlapping restores count once). */

@@ -15,6 +15,8 @@ import dev.goodput.core.model.RunMetadata;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,7 +65,7 @@ final class RunLogEventMapper {
             case "checkpoint" -> checkpoint(f, src);
             case "fault" -> run.fault(new FaultEvent(time(f, "time", src), causeId(f.text("cause")),
                     nullToEmpty(f.text("message")), f.text("node"), intOr(f, "rank", -1, src),
-                    layer(f, src), src));
+                    layer(f, src), src, f.text("rule")));
             case "downtime" -> {
                 long start = time(f, "start", src);
                 long end = endTime(f, start, src);
@@ -83,7 +85,21 @@ final class RunLogEventMapper {
             throw new InputException(src, "expected \"accelerators_hot_spare\" (" + spares + ") to be at most "
                     + "\"accelerators_allocated\" - \"accelerators_in_use\" (" + allocated + " - " + inUse + ")");
         }
-        run.jobStart(time(f, "time", src), allocated, inUse, spares, src, null);
+        run.jobStart(time(f, "time", src), allocated, inUse, spares, nodes(f.text("nodes")), src, null);
+    }
+
+    /** "node01,node02": the hosts a job held, in the form of a fault's {@code node} (blank names dropped). */
+    private static List<String> nodes(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : text.split(",")) {
+            if (!n.isBlank()) {
+                out.add(n.strip());
+            }
+        }
+        return out;
     }
 
     private void step(EventFields f, Source src) throws InputException {

@@ -54,6 +54,9 @@ public final class RunLogWriter {
                 if (a.hotSpares() > 0) {
                     g.writeNumberField("accelerators_hot_spare", a.hotSpares());
                 }
+                if (!a.nodes().isEmpty()) {
+                    g.writeStringField("nodes", String.join(",", a.nodes()));
+                }
             }));
             if (a.hasEnd()) {
                 lines.add(new Line(a.endUs(), 1, g -> {
@@ -118,6 +121,9 @@ public final class RunLogWriter {
                 }
                 if (f.layer() != null) {
                     g.writeStringField("layer", f.layer().id());
+                }
+                if (f.rule() != null) {
+                    g.writeStringField("rule", f.rule());
                 }
             }));
         }

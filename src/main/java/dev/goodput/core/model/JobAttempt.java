@@ -1,5 +1,7 @@
 package dev.goodput.core.model;
 
+import java.util.List;
+
 /**
  * One launch of the training job, from its start to its end.
  *
@@ -12,9 +14,21 @@ package dev.goodput.core.model;
  * @param hotSpares  of the allocated accelerators not in use, how many are held in reserve to replace a failing
  *                   one (infra cause {@code hot_spares}); the rest are idle
  * @param endSource  the record that logged the end, or null when none did
+ * @param nodes      the hosts the attempt held (a scheduler job's node list), empty when not known: a fault on
+ *                   another host is not this attempt's (docs/derivation.md, "Roots and cascades")
  */
 public record JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse,
-                         boolean inferred, Source source, String why, int hotSpares, Source endSource) {
+                         boolean inferred, Source source, String why, int hotSpares, Source endSource,
+                         List<String> nodes) {
+
+    public JobAttempt {
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    public JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse, boolean inferred,
+                      Source source, String why, int hotSpares, Source endSource) {
+        this(startUs, endUs, endReason, allocated, inUse, inferred, source, why, hotSpares, endSource, List.of());
+    }
 
     public JobAttempt(long startUs, long endUs, EndReason endReason, int allocated, int inUse, boolean inferred,
                       Source source, String why) {
@@ -33,6 +47,7 @@ public record JobAttempt(long startUs, long endUs, EndReason endReason, int allo
     /** The same attempt with another end; the record that logged the old end no longer says when it ended. */
     public JobAttempt withEnd(long newEndUs, EndReason reason) {
         Source ended = newEndUs == endUs ? endSource : null;
-        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source, why, hotSpares, ended);
+        return new JobAttempt(startUs, newEndUs, reason, allocated, inUse, inferred, source, why, hotSpares, ended,
+                nodes);
     }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 public final class RunBuilder {
     /** A logged job start or end, before pairing into attempts. */
     private record JobMark(long timeUs, boolean start, EndReason reason, int allocated, int inUse, int hotSpares,
-                           Source source, int seq, String why) {
+                           List<String> nodes, Source source, int seq, String why) {
         boolean sameFact(JobMark o) {
             return timeUs == o.timeUs && start == o.start && reason == o.reason && allocated == o.allocated
-                    && inUse == o.inUse && hotSpares == o.hotSpares;
+                    && inUse == o.inUse && hotSpares == o.hotSpares && nodes.equals(o.nodes);
         }
     }
 
@@ -63,12 +63,19 @@ public final class RunBuilder {
      * {@link JobAttempt#hotSpares()}).
      */
     public RunBuilder jobStart(long timeUs, int allocated, int inUse, int hotSpares, Source source, String why) {
-        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, hotSpares, source, jobMarks.size(), why));
+        return jobStart(timeUs, allocated, inUse, hotSpares, List.of(), source, why);
+    }
+
+    /** A job start on {@code nodes}, the hosts it held (see {@link JobAttempt#nodes()}; empty: not known). */
+    public RunBuilder jobStart(long timeUs, int allocated, int inUse, int hotSpares, List<String> nodes,
+                               Source source, String why) {
+        jobMarks.add(new JobMark(timeUs, true, null, allocated, inUse, hotSpares, List.copyOf(nodes), source,
+                jobMarks.size(), why));
         return this;
     }
 
     public RunBuilder jobEnd(long timeUs, EndReason reason, Source source) {
-        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, 0, source, jobMarks.size(), null));
+        jobMarks.add(new JobMark(timeUs, false, reason, 0, 0, 0, List.of(), source, jobMarks.size(), null));
         return this;
     }
 
@@ -209,6 +216,6 @@ public final class RunBuilder {
     private static JobAttempt attempt(JobMark start, JobMark end) {
         return new JobAttempt(start.timeUs(), end == null ? Times.UNKNOWN : end.timeUs(),
                 end == null ? EndReason.UNKNOWN : end.reason(), start.allocated(), start.inUse(), false,
-                start.source(), start.why(), start.hotSpares(), end == null ? null : end.source());
+                start.source(), start.why(), start.hotSpares(), end == null ? null : end.source(), start.nodes());
     }
 }

@@ -100,6 +100,114 @@ class RootsAndCascadesTest {
         assertTrue(!c.planned());
     }
 
+    /**
+     * A job on node01 and node02: steps 0..49 of 60 s from 30 s (the last ends at 3030), step 50 in flight from
+     * 3030; an NCCL watchdog on node01 fires at 3540 (its 5-minute timeout reaches back to 3180); the job fails at
+     * 3600 and the next starts at 3900. An Xid at 3420, 3 minutes before the failure, is in the linking window
+     * [3000, 3900) and earlier than the watchdog:
+     * <ul>
+     *   <li>on node07, a node of another job, it is not this job's: the watchdog is the root (detection 3540), its
+     *   cause takes 3540 → 3600 and the gap to 3900, 360 s; the Xid costs nothing and is no cascade;</li>
+     *   <li>on node02, the job's own node, it is the root: 3420 → 3900, 480 s, the watchdog its cascade.</li>
+     * </ul>
+     */
+    @Test
+    void anXidOnAnotherJobsNodeIsNotTheRoot() {
+        Derivation elsewhere = xidThreeMinutesBefore("node07");
+        ResolvedAttempt failed = elsewhere.attempts().get(0);
+        assertEquals("nccl_watchdog_timeouts", failed.root().cause());
+        assertEquals(List.of(), failed.cascades());
+        assertEquals(RunFixture.us(3540), failed.detectionUs());
+        assertEquals(360.0, seconds(elsewhere.report(), "nccl_watchdog_timeouts"), EPS);
+        assertEquals(0.0, seconds(elsewhere.report(), "gpu_system_processor"), EPS);
+
+        Derivation own = xidThreeMinutesBefore("node02");
+        failed = own.attempts().get(0);
+        assertEquals("gpu_system_processor", failed.root().cause());
+        assertEquals(List.of("nccl_watchdog_timeouts"), failed.cascades().stream().map(FaultEvent::cause).toList());
+        assertEquals(480.0, seconds(own.report(), "gpu_system_processor"), EPS);
+        assertEquals(0.0, seconds(own.report(), "nccl_watchdog_timeouts"), EPS);
+    }
+
+    private static Derivation xidThreeMinutesBefore(String xidNode) {
+        RunFixture f = new RunFixture().accelerators(16);
+        f.startOn(0, "node01", "node02");
+        f.steps(0, 49, 30, 60);
+        f.stepStart(50, 3030);
+        f.faultOn(3420, "gpu_system_processor", XID_119, xidNode);
+        f.faultOn(3540, "nccl_watchdog_timeouts", WATCHDOG_5_MIN, "node01");
+        f.end(3600, EndReason.FAULT);
+        f.startOn(3900, "node01", "node03");
+        f.steps(49, 52, 3900, 60);
+        f.end(4140, EndReason.COMPLETED);
+        return f.derive();
+    }
+
+    /**
+     * Which faults are a job's when it has a node list: a host named another way (its full name, another case) is
+     * the same host; a fault that names no host, or only its GPU's PCI address (a driver line without a host name),
+     * is judged by its time; a job without a node list takes every fault in its window. Job on node01, node02
+     * failing at 3600 after steps 0..49 (to 3030); faults at 3300 (kernel OOM kill on NODE02.cluster.local) and at
+     * 3200 (an Xid on PCI:0000:9b:00): the Xid, earlier, is the root, the OOM kill its cascade; an Xid on node07 at
+     * 3100 is neither.
+     */
+    @Test
+    void hostsAreComparedByTheirShortNamesAndAFaultWithNoHostByItsTime() {
+        RunFixture f = new RunFixture().accelerators(16);
+        f.startOn(0, "node01", "node02");
+        f.steps(0, 49, 30, 60);
+        f.faultOn(3100, "gpu_system_processor", XID_119, "node07");
+        f.faultOn(3200, "gpu_system_processor", XID_13, "PCI:0000:9b:00");
+        f.faultOn(3300, "host_oom", "Out of memory: Killed process 4242 (python)", "NODE02.cluster.local");
+        f.end(3600, EndReason.FAULT);
+        ResolvedAttempt failed = f.derive().attempts().get(0);
+        assertEquals(RunFixture.us(3200), failed.root().timeUs());
+        assertEquals(List.of("host_oom"), failed.cascades().stream().map(FaultEvent::cause).toList());
+
+        RunFixture unknown = new RunFixture().accelerators(16); // the same without a node list
+        unknown.start(0);
+        unknown.steps(0, 49, 30, 60);
+        unknown.faultOn(3100, "gpu_system_processor", XID_119, "node07");
+        unknown.end(3600, EndReason.FAULT);
+        assertEquals(RunFixture.us(3100), unknown.derive().attempts().get(0).root().timeUs());
+    }
+
+    /**
+     * A fault whose record names no layer costs time in its cause's layer from the catalogue. Steps 0..9 of 60 s
+     * from 0 (to 600); the fault at 700; the job ends at 800 and the next starts at 900 (steps 10, 11 to 1020).
+     * The root takes the last step's end → the end (200 s, rank 11) and the gap (100 s): 300 s of a 1020 s window.
+     * As {@code software_bug} (a program's own bug) those are framework seconds: infra goodput 1, framework
+     * 720 ÷ 1020. Named infra by its record, or as a cause the catalogue does not know, they are infra: infra
+     * 720 ÷ 1020, framework 1.
+     */
+    @Test
+    void aFaultWithNoLayerCostsTimeInItsCausesLayer() {
+        GoodputReport bug = faultAt700("software_bug", null);
+        assertEquals(dev.goodput.core.model.Layer.FRAMEWORK, bug.badput().stream()
+                .filter(c -> c.cause().equals("software_bug")).findFirst().orElseThrow().layer());
+        assertEquals(300.0, seconds(bug, "software_bug"), EPS);
+        assertEquals(1.0, bug.goodput().infra(), EPS);
+        assertEquals(720.0 / 1020, bug.goodput().framework(), EPS);
+
+        GoodputReport namedInfra = faultAt700("software_bug", dev.goodput.core.model.Layer.INFRA);
+        assertEquals(720.0 / 1020, namedInfra.goodput().infra(), EPS);
+        assertEquals(1.0, namedInfra.goodput().framework(), EPS);
+        GoodputReport unknown = faultAt700("cosmic_ray", null);
+        assertEquals(720.0 / 1020, unknown.goodput().infra(), EPS);
+    }
+
+    private static GoodputReport faultAt700(String cause, dev.goodput.core.model.Layer layer) {
+        RunFixture f = new RunFixture().accelerators(8);
+        f.start(0);
+        f.steps(0, 9, 0, 60);
+        f.layeredFault(700, cause, layer);
+        f.end(800, EndReason.FAULT);
+        f.start(900);
+        f.steps(10, 11, 900, 60);
+        f.end(1020, EndReason.COMPLETED);
+        return f.derive().report();
+    }
+
     @Test
     void aRealWatchdogTimeoutIsTheRootOfTheTeardownThatFollows() throws Exception {
         // torchtitan run285: the NCCL watchdog (line 41, 06:31:05.050097) fires before step 1; torchrun then sends

@@ -107,6 +107,24 @@ final class RunFixture {
         return this;
     }
 
+    /** A job start on {@code nodes}, the hosts its scheduler gave it. */
+    RunFixture startOn(double s, String... nodes) {
+        b.jobStart(us(s), 0, 0, 0, java.util.List.of(nodes), src(), null);
+        return this;
+    }
+
+    /** A fault whose record names {@code layer} (null: none). */
+    RunFixture layeredFault(double time, String cause, dev.goodput.core.model.Layer layer) {
+        b.fault(new FaultEvent(us(time), cause, "fixture fault", null, -1, layer, src()));
+        return this;
+    }
+
+    /** A fault on {@code node} (null: none named). */
+    RunFixture faultOn(double time, String cause, String message, String node) {
+        b.fault(new FaultEvent(us(time), cause, message, node, -1, null, src()));
+        return this;
+    }
+
     /** A job start with {@code hotSpares} of the allocation held in reserve. */
     RunFixture start(double s, int allocated, int inUse, int hotSpares) {
         b.jobStart(us(s), allocated, inUse, hotSpares, src(), null);

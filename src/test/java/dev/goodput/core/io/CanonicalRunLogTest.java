@@ -217,6 +217,114 @@ class CanonicalRunLogTest {
                 again.attempts().stream().map(a -> a.hotSpares() + " " + a.endReason()).toList());
     }
 
+    /**
+     * A job start's {@code nodes} in both forms, and written back: the hosts the attempt held, which decide whose
+     * faults it is. Job on node01, node02 failing at 600 after steps to 300; an Xid on node07 (another job's) at
+     * 400 is not its root: the scheduler's NODE_FAIL at 600 on its nodes is, and takes the last step's end 300 →
+     * the next start at 700 (400 s; with the Xid as root, all of it would be faulty_gpu's).
+     */
+    @Test
+    void aJobStartsNodesReadAlikeInBothFormsAndWriteBack() throws Exception {
+        String jsonl = String.join("\n",
+                "{\"schema\":1,\"event\":\"run\",\"name\":\"nodes\",\"accelerators\":16}",
+                "{\"event\":\"job_start\",\"time\":0,\"nodes\":\"node01,node02\"}",
+                "{\"event\":\"step_range\",\"first\":1,\"last\":30,\"start\":0,\"end\":300}",
+                "{\"event\":\"fault\",\"time\":400,\"cause\":\"faulty_gpu\",\"message\":\"Xid 79\","
+                        + "\"node\":\"node07\"}",
+                "{\"event\":\"fault\",\"time\":600,\"cause\":\"node_failure\","
+                        + "\"message\":\"slurm: job 1 NODE_FAIL\",\"node\":\"node01,node02\"}",
+                "{\"event\":\"job_end\",\"time\":600,\"reason\":\"fault\"}",
+                "{\"event\":\"job_start\",\"time\":700,\"nodes\":\"node01, node03\"}",
+                "{\"event\":\"step_range\",\"first\":31,\"last\":40,\"start\":700,\"end\":800}",
+                "{\"event\":\"job_end\",\"time\":800,\"reason\":\"completed\"}") + "\n";
+        String csv = String.join("\n",
+                "schema,event,time,start,end,first,last,name,accelerators,nodes,cause,message,node,reason",
+                "1,run,,,,,,nodes,16,,,,,",
+                ",job_start,0,,,,,,,\"node01,node02\",,,,",
+                ",step_range,,0,300,1,30,,,,,,,",
+                ",fault,400,,,,,,,,faulty_gpu,Xid 79,node07,",
+                ",fault,600,,,,,,,,node_failure,slurm: job 1 NODE_FAIL,\"node01,node02\",",
+                ",job_end,600,,,,,,,,,,,fault",
+                ",job_start,700,,,,,,,\"node01, node03\",,,,",
+                ",step_range,,700,800,31,40,,,,,,,",
+                ",job_end,800,,,,,,,,,,,completed") + "\n";
+        Run fromJson = load(write("nodes.jsonl", jsonl));
+        Run fromCsv = load(write("nodes.csv", csv));
+        for (Run run : List.of(fromJson, fromCsv)) {
+            assertEquals(List.of(List.of("node01", "node02"), List.of("node01", "node03")),
+                    run.attempts().stream().map(dev.goodput.core.model.JobAttempt::nodes).toList());
+            GoodputReport r = derive(run);
+            assertEquals(400.0, r.badput().stream().filter(c -> c.cause().equals("node_failure")).findFirst()
+                    .orElseThrow().seconds(), 1e-9);
+            assertTrue(r.badput().stream().noneMatch(c -> c.cause().equals("faulty_gpu")), r.badput().toString());
+        }
+        StringWriter out = new StringWriter();
+        new RunLogWriter().write(fromJson, out);
+        assertTrue(out.toString().contains("\"nodes\":\"node01,node02\""), out.toString());
+        Run again = load(write("again.jsonl", out.toString()));
+        assertEquals(fromJson.attempts().stream().map(dev.goodput.core.model.JobAttempt::nodes).toList(),
+                again.attempts().stream().map(dev.goodput.core.model.JobAttempt::nodes).toList());
+        assertEquals(derive(fromJson).badput(), derive(again).badput());
+    }
+
+    /** A fault's {@code rule} in both forms: kept as written, none when absent or blank, carried to the report. */
+    @Test
+    void aFaultsRuleReadsAlikeInBothForms() throws Exception {
+        String jsonl = String.join("\n",
+                "{\"schema\":1,\"event\":\"run\",\"name\":\"rules\",\"accelerators\":8}",
+                "{\"event\":\"job_start\",\"time\":0}",
+                "{\"event\":\"step_range\",\"first\":1,\"last\":10,\"start\":0,\"end\":100}",
+                "{\"event\":\"fault\",\"time\":150,\"cause\":\"faulty_gpu\",\"message\":\"Xid (PCI:0000:9b:00): "
+                        + "79, GPU has fallen off the bus.\",\"rule\":\"xid_fallen_off_bus\"}",
+                "{\"event\":\"fault\",\"time\":160,\"cause\":\"nccl_watchdog_timeouts\",\"rule\":\" \"}",
+                "{\"event\":\"job_end\",\"time\":200,\"reason\":\"fault\"}") + "\n";
+        String csv = String.join("\n",
+                "schema,event,time,start,end,first,last,name,accelerators,cause,message,rule,reason",
+                "1,run,,,,,,rules,8,,,,",
+                ",job_start,0,,,,,,,,,,",
+                ",step_range,,0,100,1,10,,,,,,",
+                ",fault,150,,,,,,,faulty_gpu,\"Xid (PCI:0000:9b:00): 79, GPU has fallen off the bus.\","
+                        + "xid_fallen_off_bus,",
+                ",fault,160,,,,,,,nccl_watchdog_timeouts,,,",
+                ",job_end,200,,,,,,,,,,fault") + "\n";
+        for (Run run : List.of(load(write("rules.jsonl", jsonl)), load(write("rules.csv", csv)))) {
+            assertEquals(java.util.Arrays.asList("xid_fallen_off_bus", null),
+                    run.faults().stream().map(dev.goodput.core.model.FaultEvent::rule).toList());
+            assertEquals("xid_fallen_off_bus", derive(run).restarts().get(0).rule());
+        }
+    }
+
+    /**
+     * The hand-made SLURM run (three jobs, sacct and Megatron logs: SlurmJobsByHandTest) written as a run log and
+     * read back: every fact the derivation uses comes back — the faults with their rules and nodes, the attempts with
+     * their node lists — and the report is the same, disruption records included.
+     */
+    @Test
+    void aStitchedRunWrittenAndReadBackKeepsItsRulesAndNodes() throws Exception {
+        Path dir = Path.of("src/test/resources/logs/handmade");
+        Run stitched = new RunLoader(LoadMode.STRICT).load(List.of(dir.resolve("sacct_2001-2003.txt"),
+                dir.resolve("slurm-2001.out"), dir.resolve("slurm-2002.out"), dir.resolve("slurm-2003.out")));
+        StringWriter out = new StringWriter();
+        new RunLogWriter().write(stitched, out);
+        Run again = load(write("slurm-run.jsonl", out.toString()));
+        assertEquals(stitched.faults().stream().map(f -> f.timeUs() + " " + f.cause() + " " + f.rule() + " "
+                + f.node() + " " + f.layer() + " " + f.message()).toList(), again.faults().stream().map(f -> f.timeUs()
+                + " " + f.cause() + " " + f.rule() + " " + f.node() + " " + f.layer() + " " + f.message()).toList());
+        assertEquals(java.util.Arrays.asList("slurm_node_failure", "nccl_watchdog_timeout", null),
+                again.faults().stream().map(dev.goodput.core.model.FaultEvent::rule).toList());
+        assertEquals(stitched.attempts().stream().map(dev.goodput.core.model.JobAttempt::nodes).toList(),
+                again.attempts().stream().map(dev.goodput.core.model.JobAttempt::nodes).toList());
+        GoodputReport a = derive(stitched);
+        GoodputReport b = derive(again);
+        assertEquals(a.goodput().infra(), b.goodput().infra(), 1e-12);
+        assertEquals(a.badput().stream().map(c -> c.cause() + " " + c.seconds()).toList(),
+                b.badput().stream().map(c -> c.cause() + " " + c.seconds()).toList());
+        assertEquals(a.restarts().stream().map(r -> r.rootCause() + " " + r.rule()).toList(),
+                b.restarts().stream().map(r -> r.rootCause() + " " + r.rule()).toList());
+        assertEquals(List.of("node_failure slurm_node_failure", "nccl_watchdog_timeouts nccl_watchdog_timeout"),
+                b.restarts().stream().map(r -> r.rootCause() + " " + r.rule()).toList());
+    }
+
     @Test
     void moreHotSparesThanTheUnusedAllocationNamesTheLine() throws IOException {
         Path p = write("spares.jsonl", "{\"event\":\"job_start\",\"time\":0,\"accelerators_allocated\":16,"

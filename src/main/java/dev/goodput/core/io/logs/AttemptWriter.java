@@ -508,12 +508,14 @@ final class AttemptWriter {
      * tell).
      *
      * @param jobs        the scheduler's jobs (none when no scheduler record was given)
+     * @param sideFaults  the faults of the logs that are no job's (node logs, Kubernetes events)
      * @param givenOffset the clock offset (µs) given for a file ({@code --clock-offset})
      */
-    void finish(List<SchedulerJobs.Job> jobs, java.util.function.ToLongFunction<String> givenOffset) {
+    void finish(List<SchedulerJobs.Job> jobs, List<FaultEvent> sideFaults,
+                java.util.function.ToLongFunction<String> givenOffset) {
         List<SchedulerJobs.Job> started = SchedulerJobs.started(jobs);
         if (!started.isEmpty()) {
-            JobMatcher.write(closed, started, settings.worldSize(), givenOffset, run);
+            JobMatcher.write(closed, started, settings.worldSize(), givenOffset, sideFaults, run);
             return;
         }
         if (!jobs.isEmpty()) {

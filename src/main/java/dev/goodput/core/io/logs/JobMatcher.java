@@ -1,5 +1,6 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.classify.FaultClassifier;
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Downtime;
 import dev.goodput.core.model.DowntimeKind;
@@ -13,6 +14,7 @@ import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,17 +56,20 @@ final class JobMatcher {
     private final RunBuilder run;
     private final int worldSize;
     private final ToLongFunction<String> givenOffset;
+    private final List<FaultEvent> sideFaults;
     private final List<Out> outs = new ArrayList<>();
 
     /** An attempt to write. */
-    private record Out(long startUs, long endUs, EndReason reason, int allocated, int inUse, Source source,
-                       String why) {
+    private record Out(long startUs, long endUs, EndReason reason, int allocated, int inUse, List<String> nodes,
+                       Source source, String why) {
     }
 
-    private JobMatcher(RunBuilder run, int worldSize, ToLongFunction<String> givenOffset) {
+    private JobMatcher(RunBuilder run, int worldSize, ToLongFunction<String> givenOffset,
+                       List<FaultEvent> sideFaults) {
         this.run = run;
         this.worldSize = worldSize;
         this.givenOffset = givenOffset;
+        this.sideFaults = sideFaults;
     }
 
     /**
@@ -72,10 +77,11 @@ final class JobMatcher {
      *
      * @param worldSize   the accelerators the trainer trains on (0: unknown)
      * @param givenOffset the clock offset (µs) already given for a file, so a warning names the whole offset to give
+     * @param sideFaults  the faults of the logs that are no job's (node logs, Kubernetes events), already in the run
      */
     static void write(List<TrainerAttempt> trainer, List<SchedulerJobs.Job> started, int worldSize,
-                      ToLongFunction<String> givenOffset, RunBuilder run) {
-        new JobMatcher(run, worldSize, givenOffset).match(trainer, started);
+                      ToLongFunction<String> givenOffset, List<FaultEvent> sideFaults, RunBuilder run) {
+        new JobMatcher(run, worldSize, givenOffset, sideFaults).match(trainer, started);
     }
 
     private void match(List<TrainerAttempt> trainer, List<SchedulerJobs.Job> started) {
@@ -93,6 +99,7 @@ final class JobMatcher {
         for (SchedulerJobs.Job j : kept) {
             job(j, held.getOrDefault(j, List.of()));
         }
+        podEnds(kept, trainer);
         for (TrainerAttempt t : loose) {
             SchedulerJobs.Job near = nearest(t, kept);
             long offset = near.startUs() - t.startUs();
@@ -102,7 +109,7 @@ final class JobMatcher {
                     + RunStitcher.human(Math.abs(offset)) + (offset >= 0 ? " after" : " before") + " it; if the clocks "
                     + "differ, --clock-offset " + t.source().file() + "="
                     + seconds(offset + givenOffset.applyAsLong(t.source().file())) + " fixes it)"));
-            outs.add(new Out(t.startUs(), t.endUs(), t.reason(), 0, 0, t.source(), t.why()));
+            outs.add(new Out(t.startUs(), t.endUs(), t.reason(), 0, 0, List.of(), t.source(), t.why()));
         }
         SchedulerJobs.Job first = kept.get(0);
         if (first.submitUs() != Times.UNKNOWN && first.submitUs() < first.startUs()) {
@@ -112,7 +119,7 @@ final class JobMatcher {
         outs.sort(Comparator.comparingLong(Out::startUs));
         for (int i = 0; i < outs.size(); i++) {
             Out o = outs.get(i);
-            run.jobStart(o.startUs(), o.allocated(), o.inUse(), o.source(), o.why());
+            run.jobStart(o.startUs(), o.allocated(), o.inUse(), 0, o.nodes(), o.source(), o.why());
             if (o.endUs() != Times.UNKNOWN) {
                 boolean last = i == outs.size() - 1;
                 EndReason reason = o.reason() != null ? o.reason() : last ? EndReason.COMPLETED : EndReason.UNKNOWN;
@@ -197,13 +204,17 @@ final class JobMatcher {
         long end = j.knownEndUs();
         int allocated = j.accelerators();
         int inUse = allocated > 0 && worldSize > 0 && worldSize < allocated ? worldSize : 0;
-        String head = "scheduler job " + j.id() + " at " + RunStitcher.where(j.source()) + ", " + j.stateText();
+        String head = j.describe() + " at " + RunStitcher.where(j.source()) + ", " + j.stateText();
         if (ts.isEmpty()) {
+            // Up to its own first activity (a container started), else all of it: nothing says it ran.
+            long first = j.firstActivityUs();
+            long provisionedUntil = first == Times.UNKNOWN ? end : end == Times.UNKNOWN ? first : Math.min(first, end);
             outs.add(new Out(j.startUs(), end, j.state().ended() ? j.state().endReason() : null, allocated, 0,
-                    j.source(), head + "; no trainer activity in it"));
-            if (end != Times.UNKNOWN && end > j.startUs()) {
-                run.phase(new Phase(PhaseKind.PROVISIONING, PhaseKind.PROVISIONING.id(), j.startUs(), end, null,
-                        j.source()));
+                    j.nodes(), j.source(), head + (first == Times.UNKNOWN ? "; no trainer activity in it"
+                    : "; no trainer log, its container started at " + Instant.ofEpochSecond(0, first * 1000))));
+            if (provisionedUntil != Times.UNKNOWN && provisionedUntil > j.startUs()) {
+                run.phase(new Phase(PhaseKind.PROVISIONING, PhaseKind.PROVISIONING.id(), j.startUs(),
+                        provisionedUntil, null, j.source()));
             }
         } else {
             checkClocks(j, ts);
@@ -215,8 +226,8 @@ final class JobMatcher {
                         : end == Times.UNKNOWN ? t.endUs() : Math.min(t.endUs(), end);
                 EndReason reason = lastOfJob && j.state().ended() ? j.state().endReason() : t.reason();
                 String why = i == 0 ? head + "; " + t.why() : t.why() + " (inside scheduler job " + j.id() + ")";
-                outs.add(new Out(s, Math.max(s, e), reason, allocated, inUse, i == 0 ? j.source() : t.source(),
-                        why));
+                outs.add(new Out(s, Math.max(s, e), reason, allocated, inUse, j.nodes(),
+                        i == 0 ? j.source() : t.source(), why));
             }
             long firstActivity = ts.get(0).startUs();
             long provisionedUntil = end == Times.UNKNOWN ? firstActivity : Math.min(firstActivity, end);
@@ -225,34 +236,78 @@ final class JobMatcher {
                         provisionedUntil, null, j.source()));
             }
         }
-        if (j.state().endReason() == EndReason.FAULT && end != Times.UNKNOWN) {
-            String cause = j.state().faultCause() != null ? j.state().faultCause()
-                    : CauseCatalog.UNATTRIBUTED_DOWNTIME.id();
-            if (!alreadyLogged(cause, j, ts)) {
-                run.fault(new FaultEvent(end, cause, message(j), j.nodes().isEmpty() ? null
-                        : String.join(",", j.nodes()), -1, Layer.INFRA, j.source()));
+        if (j.pods().isEmpty() && j.state().endReason() == EndReason.FAULT && end != Times.UNKNOWN) {
+            endFault(end, message(j), j.nodes(), j.state(), j.startUs(), j.source(), ts);
+        }
+    }
+
+    /**
+     * The unplanned ends of the kept jobs' pods' runs, each once (a run that went on into the next attempt is a
+     * member of both): each is a fault at its end, on its node.
+     */
+    private void podEnds(List<SchedulerJobs.Job> kept, List<TrainerAttempt> trainer) {
+        java.util.Set<TrainerEvent.SchedulerJob> seen = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        for (SchedulerJobs.Job j : kept) {
+            for (TrainerEvent.SchedulerJob r : j.pods()) {
+                if (seen.add(r) && r.state().endReason() == EndReason.FAULT && r.endUs() != Times.UNKNOWN) {
+                    endFault(r.endUs(), podMessage(r), r.nodes(), r.state(), r.startUs(), r.source(), trainer);
+                }
             }
         }
     }
 
     /**
-     * Whether the trainer's log has the job's fault already (slurmstepd's {@code DUE TO NODE FAILURE} banner for a
-     * NODE_FAIL): the same cause, logged in the job. A failure of unknown cause is always added: it is the
-     * scheduler's own record of the failure, for the root-and-cascade rule.
+     * A job's unplanned end as a fault at its end, on its nodes, classified by the rule set (docs/fault-causes.md:
+     * {@code NODE_FAIL}, {@code OOMKilled} …); a message no rule matches takes the state's own cause
+     * ({@link SchedulerState#faultCause()}), else stays {@code unattributed_downtime} ({@code FAILED} says only that
+     * the job failed: a root in the logs says why). Left out when another source already has it: the same fact
+     * counts once, the other source's record (slurmstepd's banner, a Kubernetes event) being the root.
      */
-    private static boolean alreadyLogged(String cause, SchedulerJobs.Job j, List<TrainerAttempt> ts) {
-        if (cause.equals(CauseCatalog.UNATTRIBUTED_DOWNTIME.id())) {
+    private void endFault(long end, String message, List<String> nodes, SchedulerState state, long startUs,
+                          Source source, List<TrainerAttempt> ts) {
+        FaultClassifier.Classification c = FaultClassifier.bundled().find(message);
+        String cause = c != null ? c.cause() : state.faultCause() != null ? state.faultCause()
+                : CauseCatalog.UNATTRIBUTED_DOWNTIME.id();
+        FaultEvent fault = new FaultEvent(end, cause, message, nodes.isEmpty() ? null : String.join(",", nodes), -1,
+                c != null ? c.layer() : Layer.INFRA, source, c != null ? c.rule() : null);
+        if (!alreadyLogged(fault, startUs, nodes, ts)) {
+            run.fault(fault);
+        }
+    }
+
+    /**
+     * Whether another source has the job's fault already (slurmstepd's {@code DUE TO NODE FAILURE} banner for a
+     * NODE_FAIL, a node's {@code OOMKilling} event for an OOMKilled pod): the same cause, from the job's start to
+     * its end (and the time a killed job's processes still write), on its nodes or on no node named. A failure of
+     * unknown cause is always added: it is the scheduler's own record of the failure, for the root-and-cascade rule.
+     */
+    private boolean alreadyLogged(FaultEvent fault, long startUs, List<String> nodes, List<TrainerAttempt> ts) {
+        if (fault.cause().equals(CauseCatalog.UNATTRIBUTED_DOWNTIME.id())) {
             return false;
         }
-        for (TrainerAttempt t : ts) {
-            for (FaultEvent f : t.faults()) {
-                if (f.cause().equals(cause) && f.timeUs() >= j.startUs()
-                        && f.timeUs() <= j.knownEndUs() + END_TOLERANCE_US) {
-                    return true;
-                }
+        List<FaultEvent> others = new ArrayList<>(sideFaults);
+        ts.forEach(t -> others.addAll(t.faults()));
+        for (FaultEvent f : others) {
+            if (f.cause().equals(fault.cause()) && f.timeUs() >= startUs
+                    && f.timeUs() <= fault.timeUs() + END_TOLERANCE_US && f.onAnyOf(nodes)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** "kubernetes: pod llama-ft-worker-0 OOMKilled, exit 137, on gpu-node-a": the pod's reason as it gave it. */
+    static String podMessage(TrainerEvent.SchedulerJob r) {
+        StringBuilder m = new StringBuilder("kubernetes: pod ").append(r.jobId()).append(' ')
+                .append(r.reason() != null ? r.reason() : r.state().name().toLowerCase(Locale.ROOT));
+        if (r.exitCode() != null) {
+            m.append(", exit ").append(r.exitCode());
+        }
+        if (!r.nodes().isEmpty()) {
+            m.append(", on ").append(String.join(",", r.nodes()));
+        }
+        return m.toString();
     }
 
     /** "slurm: job 1001 FAILED, exit 1:0, step 1001.0 FAILED on node[01-02]". */

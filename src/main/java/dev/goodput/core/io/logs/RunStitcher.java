@@ -1,7 +1,10 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.classify.FaultClassifier;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadOptions;
+import dev.goodput.core.io.kube.KubeRecords;
+import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
@@ -34,24 +37,36 @@ public final class RunStitcher {
         List<FileEvents> placed = shiftClocks(placeYears(files, options), options);
         List<List<Stamped>> tracks = new ArrayList<>();
         List<TrainerEvent.SchedulerJob> rows = new ArrayList<>();
+        List<TrainerEvent.SchedulerJob> podRuns = new ArrayList<>();
+        List<TrainerEvent.Marker> podMarkers = new ArrayList<>();
+        List<FaultEvent> sideFaults = new ArrayList<>();
         for (FileEvents f : placed) {
             f.problems().forEach(run::problem);
+            if (isKubernetes(f)) {
+                kubernetes(f, podRuns, podMarkers, sideFaults, run);
+                continue;
+            }
             FileEvents own = withoutSchedulerRows(f, rows);
             if (isJobLog(own)) {
                 tracks.add(stamp(own, options));
             } else {
-                addFaults(own, run);
+                addFaults(own, sideFaults, run);
             }
         }
-        List<SchedulerJobs.Job> jobs = SchedulerJobs.of(rows, run::problem);
+        List<SchedulerJobs.Job> jobs = new ArrayList<>(SchedulerJobs.of(rows, run::problem));
+        jobs.addAll(PodJobs.of(podRuns, podMarkers, run::problem));
         RunSettings settings = new RunSettings();
-        jobs.forEach(j -> settings.allocated(j.accelerators()));
+        for (SchedulerJobs.Job j : jobs) {
+            if (j.started()) { // a job still waiting in the queue holds no accelerators
+                settings.allocated(j.accelerators());
+            }
+        }
         AttemptWriter writer = new AttemptWriter(run, settings);
         List<List<Stamped>> groups = mergeOverlapping(tracks);
         for (List<Stamped> group : groups) {
             walk(group, writer, settings);
         }
-        writer.finish(jobs, file -> options.clockOffsetOf(java.nio.file.Path.of(file)));
+        writer.finish(jobs, sideFaults, file -> options.clockOffsetOf(java.nio.file.Path.of(file)));
         if (!run.hasMetadata()) {
             // Named after the earliest log (the first job's), whatever order the files were given in.
             String first = groups.isEmpty() || groups.get(0).isEmpty() ? placed.get(0).file()
@@ -119,8 +134,50 @@ public final class RunStitcher {
         return false;
     }
 
+    /**
+     * Whether a file is the Kubernetes source (all the load's kubectl exports, merged): a scheduler record, never a
+     * job's log, whatever its events (a pod's {@code Preempted} event is an end, which the pod's state says too).
+     */
+    private static boolean isKubernetes(FileEvents f) {
+        return f.formats().containsKey(KubeRecords.PODS_FORMAT) || f.formats().containsKey(KubeRecords.EVENTS_FORMAT);
+    }
+
+    /**
+     * The Kubernetes source: its pods' runs (the jobs), their container starts (the jobs' first activity) and the
+     * faults its events report, classified by the rule set like every fault. An event reported twice at once (a
+     * node's {@code NodeNotReady} and its pod's "Node is not ready") is one fault. Its ends ({@code Preempted}) are
+     * left to the pods' states, which say the same.
+     */
+    private static void kubernetes(FileEvents f, List<TrainerEvent.SchedulerJob> podRuns,
+                                   List<TrainerEvent.Marker> markers, List<FaultEvent> faults, RunBuilder run) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        if (f.formats().getOrDefault(KubeRecords.PODS_FORMAT, 0L) == 0) {
+            run.problem(Problem.warning(new Source(f.file(), 0), "Kubernetes events without their pods say nothing "
+                    + "of when the job ran: its faults are kept, its attempts are the trainer logs' own (open "
+                    + "kubectl get pods -o json of the job with them)"));
+        }
+        for (TrainerEvent e : f.events()) {
+            if (e instanceof TrainerEvent.SchedulerJob j) {
+                podRuns.add(j);
+            } else if (e instanceof TrainerEvent.Marker m) {
+                markers.add(m);
+            } else if (e instanceof TrainerEvent.Fault x && x.timeUs() != Times.UNKNOWN) {
+                FaultClassifier.Classification c = x.rule() == null
+                        ? FaultClassifier.bundled().find(x.message()) : null;
+                FaultEvent fault = c == null ? new FaultEvent(x.timeUs(), x.cause(), x.message(), x.node(), x.rank(),
+                        x.layer(), x.source(), x.rule())
+                        : new FaultEvent(x.timeUs(), c.cause(), x.message(), x.node(), x.rank(), c.layer(),
+                        x.source(), c.rule());
+                if (seen.add(fault.timeUs() + " " + fault.cause() + " " + fault.node())) {
+                    run.fault(fault);
+                    faults.add(fault);
+                }
+            }
+        }
+    }
+
     /** A side log's faults, at their own times; the derivation puts them in the attempts they fall in. */
-    private static void addFaults(FileEvents f, RunBuilder run) {
+    private static void addFaults(FileEvents f, List<FaultEvent> faults, RunBuilder run) {
         long untimed = 0;
         for (TrainerEvent e : f.events()) {
             if (e instanceof TrainerEvent.Fault x) {
@@ -128,8 +185,10 @@ public final class RunStitcher {
                     untimed++;
                     continue;
                 }
-                run.fault(new dev.goodput.core.model.FaultEvent(x.timeUs(), x.cause(), x.message(), x.node(),
-                        x.rank(), x.layer(), x.source(), x.rule()));
+                FaultEvent fault = new FaultEvent(x.timeUs(), x.cause(), x.message(), x.node(), x.rank(), x.layer(),
+                        x.source(), x.rule());
+                run.fault(fault);
+                faults.add(fault);
             }
         }
         if (untimed > 0) {

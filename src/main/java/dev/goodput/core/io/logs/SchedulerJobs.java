@@ -23,17 +23,30 @@ final class SchedulerJobs {
     }
 
     /**
-     * One scheduler job (allocation).
+     * One scheduler job (allocation): a SLURM job, or a Kubernetes job's pods running together ({@link PodJobs}).
      *
-     * @param source  its row
-     * @param steps   its steps' rows, in their order
+     * @param source          its row (the pod run that started it)
+     * @param steps           its steps' rows, in their order (SLURM)
+     * @param pods            the runs of its pods' training containers, each a row of its own (Kubernetes); empty
+     *                        for a SLURM job
+     * @param firstActivityUs when its own records say it first did something (a pod's container started), else
+     *                        {@link Times#UNKNOWN}: the first activity is then the trainer's first line
      */
     record Job(String id, String name, long submitUs, long startUs, long endUs, SchedulerState state, String reason,
                List<String> nodes, String exitCode, int accelerators, Source source,
-               List<TrainerEvent.SchedulerJob> steps) {
+               List<TrainerEvent.SchedulerJob> steps, List<TrainerEvent.SchedulerJob> pods, long firstActivityUs) {
         Job {
             nodes = List.copyOf(nodes);
             steps = List.copyOf(steps);
+            pods = List.copyOf(pods);
+        }
+
+        /** A SLURM job. */
+        Job(String id, String name, long submitUs, long startUs, long endUs, SchedulerState state, String reason,
+            List<String> nodes, String exitCode, int accelerators, Source source,
+            List<TrainerEvent.SchedulerJob> steps) {
+            this(id, name, submitUs, startUs, endUs, state, reason, nodes, exitCode, accelerators, source, steps,
+                    List.of(), Times.UNKNOWN);
         }
 
         boolean started() {
@@ -47,7 +60,19 @@ final class SchedulerJobs {
 
         /** The job as if it started at {@code t} (a job overlapping the one before it starts when that one ended). */
         Job withStart(long t) {
-            return new Job(id, name, submitUs, t, endUs, state, reason, nodes, exitCode, accelerators, source, steps);
+            return new Job(id, name, submitUs, t, endUs, state, reason, nodes, exitCode, accelerators, source, steps,
+                    pods, firstActivityUs);
+        }
+
+        /** "scheduler job 2001", "pods of llama-ft (llama-ft-worker-0, llama-ft-worker-1)": for saying why. */
+        String describe() {
+            if (pods.isEmpty()) {
+                return "scheduler job " + id;
+            }
+            List<String> ids = pods.stream().map(TrainerEvent.SchedulerJob::jobId).toList();
+            String list = ids.size() <= 4 ? String.join(", ", ids)
+                    : String.join(", ", ids.subList(0, 4)) + ", … (" + ids.size() + ")";
+            return (pods.size() == 1 ? "pod" : "pods") + (name == null ? "" : " of " + name) + " (" + list + ")";
         }
 
         /** "NODE_FAIL", "CANCELLED by 1234". */

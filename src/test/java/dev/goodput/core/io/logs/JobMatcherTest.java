@@ -37,7 +37,7 @@ class JobMatcherTest {
     @TempDir
     Path dir;
 
-    private static String header(int worldSize) {
+    static String header(int worldSize) {
         return "------------------------ arguments ------------------------\n"
                 + "  log_interval .................................... 10\n"
                 + "  world_size ...................................... " + worldSize + "\n"
@@ -45,7 +45,7 @@ class JobMatcherTest {
     }
 
     /** A Megatron iteration line: 10 iterations of 2 s ending at {@code time}. */
-    private static String iteration(String time, int n) {
+    static String iteration(String time, int n) {
         return String.format(" [2024-05-01 %s] iteration %8d/     100 | consumed samples: %12d | elapsed time per "
                 + "iteration (ms): 2000.0 | global batch size:   128 | lm loss: 9.000000E+00 |%n", time, n, n * 128);
     }
@@ -88,6 +88,7 @@ class JobMatcherTest {
         assertEquals("node_failure", boot.cause());
         assertEquals("node07,node08", boot.node());
         assertEquals("slurm: job 1999 BOOT_FAIL, exit 0:0 on node[07-08]", boot.message());
+        assertEquals("slurm_node_failure", boot.rule()); // classified by the rule set, like every fault
         // Job 2001 COMPLETED: slurmstepd's node-failure banner in its log is a fault the job survived.
         assertEquals(EndReason.COMPLETED, a.get(1).endReason());
         GoodputReport r = GoodputDeriver.derive(run, DerivationSettings.defaults()).report();
@@ -155,6 +156,61 @@ class JobMatcherTest {
         assertEquals("host_oom", f.cause());
         assertEquals("slurm: job 5001 OUT_OF_MEMORY, exit 0:125, step 5001.0 OUT_OF_MEMORY on gpu2", f.message());
         assertEquals("gpu1,gpu2", f.node());
+        assertEquals("slurm_out_of_memory", f.rule());
+    }
+
+    /**
+     * The scheduler's end faults go through the rule set: NODE_FAIL, BOOT_FAIL and OUT_OF_MEMORY carry their rule;
+     * FAILED says only that the job failed: no rule, unattributed until a root in the logs explains it. A REQUEUED
+     * job's message names no cause either.
+     */
+    @Test
+    void schedulerEndFaultsCarryTheirRule() throws Exception {
+        Path sacct = write("sacct.txt", """
+                JobID|State|ExitCode|Start|End|NodeList
+                8001|NODE_FAIL|0:0|2024-05-01T10:00:00|2024-05-01T10:05:00|gpu[1-2]
+                8002|BOOT_FAIL|0:0|2024-05-01T10:10:00|2024-05-01T10:11:00|gpu3
+                8003|OUT_OF_MEMORY|0:125|2024-05-01T10:20:00|2024-05-01T10:25:00|gpu4
+                8004|FAILED|1:0|2024-05-01T10:30:00|2024-05-01T10:35:00|gpu5
+                8005|REQUEUED|0:0|2024-05-01T10:40:00|2024-05-01T10:45:00|gpu6
+                8006|COMPLETED|0:0|2024-05-01T10:50:00|2024-05-01T10:55:00|gpu6
+                """);
+        Run run = load(sacct);
+        assertEquals(List.of(
+                        "node_failure slurm_node_failure slurm: job 8001 NODE_FAIL, exit 0:0 on gpu[1-2]",
+                        "node_failure slurm_node_failure slurm: job 8002 BOOT_FAIL, exit 0:0 on gpu3",
+                        "host_oom slurm_out_of_memory slurm: job 8003 OUT_OF_MEMORY, exit 0:125 on gpu4",
+                        "unattributed_downtime null slurm: job 8004 FAILED, exit 1:0 on gpu5",
+                        "unattributed_downtime null slurm: job 8005 REQUEUED, exit 0:0 on gpu6"),
+                run.faults().stream().map(f -> f.cause() + " " + f.rule() + " " + f.message()).toList());
+    }
+
+    /**
+     * The kernel's OOM kill on the job's node (a node log, its line real: equinor/ert #7797) and sacct's
+     * OUT_OF_MEMORY say the same: it counts once, the kernel's line being the fault (and the root). The same kill on
+     * a node of no job of the run's is kept apart: it is not this job's.
+     */
+    @Test
+    void aNodeLogsOomKillAndTheJobsOutOfMemoryAreOneFault() throws Exception {
+        Path sacct = write("sacct.txt", """
+                JobID|State|ExitCode|Start|End|NodeList
+                5001|OUT_OF_MEMORY|0:125|2024-05-01T10:00:00|2024-05-01T10:05:00|gpu[1-2]
+                """);
+        String kill = " kernel: Out of memory: Killed process 1440763 (perl) total-vm:87033376kB, "
+                + "anon-rss:60356340kB, file-rss:0kB, shmem-rss:0kB, UID:21417 pgtables:169956kB oom_score_adj:0\n";
+        Path onJob = write("gpu2-kern.log", "2024-05-01T10:04:58+00:00 gpu2" + kill);
+        Run run = load(sacct, onJob);
+        assertEquals(List.of("host_oom host_oom_kill gpu2"),
+                run.faults().stream().map(f -> f.cause() + " " + f.rule() + " " + f.node()).toList());
+
+        Path elsewhere = write("gpu9-kern.log", "2024-05-01T10:04:58+00:00 gpu9" + kill);
+        Run two = load(sacct, elsewhere);
+        assertEquals(List.of("gpu9", "gpu1,gpu2"), two.faults().stream().map(FaultEvent::node).toList());
+        // The job held gpu1 and gpu2: the kill on gpu9, 2 s before its end, is not the root of its failure.
+        assertEquals(List.of("gpu1", "gpu2"), two.attempts().get(0).nodes());
+        GoodputReport r = GoodputDeriver.derive(two, DerivationSettings.defaults()).report();
+        assertEquals(sacct + ":2", r.restarts().get(0).source());
+        assertEquals("slurm_out_of_memory", r.restarts().get(0).rule());
     }
 
     /** 16 GPUs allocated, 8 training: the run pays for 16, the attempt uses 8, the rest is idle. */

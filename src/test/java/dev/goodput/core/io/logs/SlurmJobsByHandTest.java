@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 
 import static dev.goodput.core.io.logs.MegatronTestFiles.utc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -129,6 +130,8 @@ class SlurmJobsByHandTest {
         assertEquals(utc("2024-05-01T10:24:00"), failed.timeUs());
         assertEquals("slurm: job 2002 FAILED, exit 1:0, step 2002.0 FAILED on node[03-04]", failed.message());
         assertEquals("node03,node04", failed.node());
+        assertNull(failed.rule()); // FAILED names no cause: the watchdog before it is the root
+        assertEquals("slurm_node_failure", faults.get(0).rule()); // slurmstepd's banner
         assertEquals(SACCT + ":6", failed.source().toString());
 
         GoodputReport r = report(run);
