@@ -35,7 +35,10 @@ class MarkHoverTest {
 
         String fault = MarkHover.fault(d, 75 * S, S);
         assertTrue(fault.startsWith("Fault: NCCL Watchdog Timeouts\nTime: "), fault);
-        assertTrue(fault.contains("Node: node7\nRank: 3\nWatchdog caught"), fault);
+        // The watchdog is the failure's root (the earliest fault in its window), the SIGTERM its cascade; the cause
+        // was the reader's (no rule).
+        assertTrue(fault.contains("Node: node7\nRank: 3\nRule: none: cause as the source reported it\n"
+                + "Root of 1 cascade\nWatchdog caught"), fault);
         assertTrue(fault.contains("Source: job1.log:40"), fault);
         assertTrue(fault.endsWith("(1 more fault here: zoom in)"), fault);
         assertEquals("", MarkHover.fault(d, 30 * S, S));

@@ -1,0 +1,169 @@
+package dev.goodput.app.source;
+
+import dev.goodput.core.model.Source;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+/**
+ * The raw line of a record (a fault's, an interval's) in its file: a read-only window with the lines around it,
+ * numbered, the line itself marked and scrolled to; the path and line in the title. The file is read off the FX
+ * thread; when it is gone or shorter than the line, the window says so. Not modal: the workbench stays usable
+ * beside it. Esc closes it; the arrows move through the lines; shortcut-C copies the selected lines.
+ */
+public final class SourceLineViewer extends Dialog<Void> {
+    /** Lines shown either side of the line. */
+    public static final int CONTEXT = 50;
+
+    /** A numbered line of the file. */
+    public record Line(long number, String text, boolean target) {
+    }
+
+    private final Path file;
+    private final long line;
+    private final Label status = new Label("Reading…");
+    private final ListView<Line> lines = new ListView<>();
+    private Task<SourceExcerpt> reading;
+
+    public SourceLineViewer(Source source) {
+        this.file = Path.of(source.file());
+        this.line = source.line();
+        setTitle(source.line() > 0 ? source.file() + ":" + source.line() : source.file());
+        setResizable(true);
+        initModality(Modality.NONE);
+        status.setId("source-status");
+        status.setWrapText(true);
+        lines.setId("source-lines");
+        lines.setStyle("-fx-font-family: monospace;");
+        lines.setCellFactory(list -> new LineCell());
+        lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        lines.setPlaceholder(new Label(""));
+        lines.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copySelected();
+                e.consume();
+            }
+        });
+        Label path = new Label(file.toAbsolutePath() + (line > 0 ? ", line " + line : ""));
+        path.setId("source-path");
+        path.setWrapText(true);
+        VBox top = new VBox(4, path, status);
+        top.setPadding(new Insets(0, 0, 6, 0));
+        BorderPane content = new BorderPane(lines);
+        content.setTop(top);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        content.setPrefSize(980, 560);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        setOnShown(e -> Platform.runLater(lines::requestFocus));
+        setOnHidden(e -> {
+            if (reading != null) {
+                reading.cancel(true);
+            }
+        });
+    }
+
+    /** Shows the record's line over {@code owner} (may be null), its file read on {@code executor}. */
+    public static SourceLineViewer show(Window owner, Source source, Executor executor) {
+        SourceLineViewer v = new SourceLineViewer(source);
+        if (owner != null) {
+            v.initOwner(owner);
+        }
+        v.read(executor);
+        v.show();
+        return v;
+    }
+
+    /** Reads the file on {@code executor} and shows its lines when done. */
+    public void read(Executor executor) {
+        reading = new Task<>() {
+            @Override
+            protected SourceExcerpt call() {
+                return SourceExcerpt.read(file, line, CONTEXT);
+            }
+        };
+        reading.setOnSucceeded(e -> show(reading.getValue()));
+        reading.setOnFailed(e -> status.setText("Could not read " + file + ": " + reading.getException()));
+        executor.execute(reading);
+    }
+
+    /** What the window shows, once read. */
+    void show(SourceExcerpt excerpt) {
+        List<Line> shown = new ArrayList<>(excerpt.lines().size());
+        for (int i = 0; i < excerpt.lines().size(); i++) {
+            long number = excerpt.firstLine() + i;
+            shown.add(new Line(number, excerpt.lines().get(i), number == excerpt.line()));
+        }
+        lines.getItems().setAll(shown);
+        if (excerpt.found()) {
+            status.setText("Lines " + excerpt.firstLine() + "–" + (excerpt.firstLine() + shown.size() - 1)
+                    + "; line " + excerpt.line() + " is marked");
+            lines.getSelectionModel().clearAndSelect(excerpt.index());
+            lines.getFocusModel().focus(excerpt.index());
+            lines.scrollTo(Math.max(0, excerpt.index() - 8)); // the line with some context above it
+        } else {
+            status.setText(excerpt.problem());
+            status.getStyleClass().add("danger");
+            lines.setPlaceholder(new Label(excerpt.problem()));
+        }
+    }
+
+    /** The status line: what was read, or why the line is not shown. */
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The lines shown. */
+    public List<Line> shownLines() {
+        return List.copyOf(lines.getItems());
+    }
+
+    private void copySelected() {
+        String text = lines.getSelectionModel().getSelectedItems().stream().map(Line::text)
+                .collect(Collectors.joining("\n"));
+        if (!text.isEmpty()) {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        }
+    }
+
+    /** A line with its number; the line asked for bold on the theme's warning shade. */
+    private static final class LineCell extends ListCell<Line> {
+        @Override
+        protected void updateItem(Line item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setStyle("");
+                return;
+            }
+            setText(String.format(Locale.ROOT, "%7d  %s", item.number(), item.text()));
+            // Marked whether selected or not, in colours both themes read.
+            setStyle(item.target() ? "-fx-font-weight: bold; -fx-background-color: -color-warning-subtle; "
+                    + "-fx-text-fill: -color-fg-default;" : "");
+        }
+    }
+}
