@@ -3,6 +3,7 @@ package dev.goodput.chart.timeline;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -66,36 +67,32 @@ public final class FaultLane {
             rootCount += links.of(f).isRoot() ? 1 : 0;
         }
         int[] roots = new int[rootCount];
-        long[] from = new long[rootCount];
-        long[] to = new long[rootCount];
+        List<long[]> spans = new ArrayList<>(); // {from, to, index of the fault linked to}
         int r = 0;
         for (int i = 0; i < n; i++) {
             FaultLinks.Link l = links.of(faults.get(i));
-            if (!l.isRoot()) {
-                continue;
+            if (l.isRoot()) {
+                roots[r++] = i;
             }
-            roots[r] = i;
-            from[r] = times[i];
-            to[r] = times[i];
-            for (FaultEvent cascade : l.cascades()) { // an analyst's cascade may come before its root
-                from[r] = Math.min(from[r], cascade.timeUs());
-                to[r] = Math.max(to[r], cascade.timeUs());
+            if (!l.cascades().isEmpty()) { // a cascade an analyst linked cascades to links them too
+                long from = times[i];
+                long to = times[i];
+                for (FaultEvent cascade : l.cascades()) { // an analyst's cascade may come before its root
+                    from = Math.min(from, cascade.timeUs());
+                    to = Math.max(to, cascade.timeUs());
+                }
+                spans.add(new long[]{from, to, i});
             }
-            r++;
         }
         // Links in the order of their start, for drawing left to right.
-        Integer[] order = new Integer[rootCount];
-        for (int i = 0; i < rootCount; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(from[a], from[b]));
-        long[] linkFrom = new long[rootCount];
-        long[] linkTo = new long[rootCount];
-        int[] linkRoot = new int[rootCount];
-        for (int i = 0; i < rootCount; i++) {
-            linkFrom[i] = from[order[i]];
-            linkTo[i] = to[order[i]];
-            linkRoot[i] = roots[order[i]];
+        spans.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] linkFrom = new long[spans.size()];
+        long[] linkTo = new long[spans.size()];
+        int[] linkRoot = new int[spans.size()];
+        for (int k = 0; k < spans.size(); k++) {
+            linkFrom[k] = spans.get(k)[0];
+            linkTo[k] = spans.get(k)[1];
+            linkRoot[k] = (int) spans.get(k)[2];
         }
         return new FaultLane(links, times, colours, categories, roots, linkFrom, linkTo, linkRoot);
     }
@@ -155,7 +152,7 @@ public final class FaultLane {
         return rootTimes;
     }
 
-    /** How many root-to-cascades links there are (one per root, a point for a root without cascades). */
+    /** How many root-to-cascades links there are: one per fault with cascades. */
     public int linkCount() {
         return linkFrom.length;
     }
@@ -170,7 +167,7 @@ public final class FaultLane {
         return linkTo[k];
     }
 
-    /** The index (in time order) of the {@code k}-th link's root, whose colour it takes. */
+    /** The index (in time order) of the {@code k}-th link's root (the fault its cascades follow), whose colour it takes. */
     public int linkRoot(int k) {
         return linkRoot[k];
     }
