@@ -14,6 +14,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -60,7 +61,7 @@ public final class SourceLineViewer extends Dialog<Void> {
         lines.setCellFactory(list -> new LineCell());
         lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         lines.setPlaceholder(new Label(""));
-        lines.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        lines.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copySelected();
                 e.consume();
@@ -78,6 +79,13 @@ public final class SourceLineViewer extends Dialog<Void> {
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         setOnShown(e -> Platform.runLater(lines::requestFocus));
+        // Esc closes it from the lines too (the list would keep the key for itself).
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                close();
+            }
+        });
         setOnHidden(e -> {
             if (reading != null) {
                 reading.cancel(true);
@@ -150,20 +158,32 @@ public final class SourceLineViewer extends Dialog<Void> {
         }
     }
 
-    /** A line with its number; the line asked for bold on the theme's warning shade. */
+    /**
+     * A line with its number; the line asked for bold, on an ochre tint (read on either theme) while it is not
+     * selected, in the selection's colours when it is.
+     */
     private static final class LineCell extends ListCell<Line> {
         @Override
         protected void updateItem(Line item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
+            setText(empty || item == null ? null : String.format(Locale.ROOT, "%7d  %s", item.number(), item.text()));
+            mark();
+        }
+
+        @Override
+        public void updateSelected(boolean selected) {
+            super.updateSelected(selected);
+            mark();
+        }
+
+        private void mark() {
+            Line item = isEmpty() ? null : getItem();
+            if (item == null || !item.target()) {
                 setStyle("");
-                return;
+            } else {
+                setStyle(isSelected() ? "-fx-font-weight: bold;"
+                        : "-fx-font-weight: bold; -fx-background-color: rgba(212, 167, 44, 0.35);");
             }
-            setText(String.format(Locale.ROOT, "%7d  %s", item.number(), item.text()));
-            // Marked whether selected or not, in colours both themes read.
-            setStyle(item.target() ? "-fx-font-weight: bold; -fx-background-color: -color-warning-subtle; "
-                    + "-fx-text-fill: -color-fg-default;" : "");
         }
     }
 }
