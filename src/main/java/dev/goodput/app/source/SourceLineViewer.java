@@ -1,6 +1,7 @@
 package dev.goodput.app.source;
 
 import dev.goodput.core.model.Source;
+import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 public final class SourceLineViewer extends Dialog<Void> {
     /** Lines shown either side of the line. */
     public static final int CONTEXT = 50;
+    private static final double LINE_HEIGHT = 22;
 
     /** A numbered line of the file. */
     public record Line(long number, String text, boolean target) {
@@ -47,6 +49,7 @@ public final class SourceLineViewer extends Dialog<Void> {
     private final Label status = new Label("Reading…");
     private final ListView<Line> lines = new ListView<>();
     private Task<SourceExcerpt> reading;
+    private int target = -1;
 
     public SourceLineViewer(Source source) {
         this.file = Path.of(source.file());
@@ -58,6 +61,8 @@ public final class SourceLineViewer extends Dialog<Void> {
         status.setWrapText(true);
         lines.setId("source-lines");
         lines.setStyle("-fx-font-family: monospace;");
+        lines.getStyleClass().add(Styles.DENSE);
+        lines.setFixedCellSize(LINE_HEIGHT); // every line one row: the marked one can be centred
         lines.setCellFactory(list -> new LineCell());
         lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         lines.setPlaceholder(new Label(""));
@@ -75,10 +80,15 @@ public final class SourceLineViewer extends Dialog<Void> {
         BorderPane content = new BorderPane(lines);
         content.setTop(top);
         VBox.setVgrow(lines, Priority.ALWAYS);
-        content.setPrefSize(980, 560);
         getDialogPane().setContent(content);
+        // Wider than the theme's dialogs (AtlantaFX caps a dialog pane at 600 px): log lines are long.
+        getDialogPane().setPrefSize(1000, 640);
+        getDialogPane().setStyle("-fx-max-width: 100000px;"); // inline: the theme's rule outranks a setter here
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        setOnShown(e -> Platform.runLater(lines::requestFocus));
+        setOnShown(e -> Platform.runLater(() -> {
+            lines.requestFocus();
+            centreOnTarget();
+        }));
         // Esc closes it from the lines too (the list would keep the key for itself).
         getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -128,13 +138,22 @@ public final class SourceLineViewer extends Dialog<Void> {
         if (excerpt.found()) {
             status.setText("Lines " + excerpt.firstLine() + "–" + (excerpt.firstLine() + shown.size() - 1)
                     + "; line " + excerpt.line() + " is marked");
-            lines.getSelectionModel().clearAndSelect(excerpt.index());
-            lines.getFocusModel().focus(excerpt.index());
-            lines.scrollTo(Math.max(0, excerpt.index() - 8)); // the line with some context above it
+            target = excerpt.index();
+            lines.getSelectionModel().clearAndSelect(target);
+            lines.getFocusModel().focus(target);
+            Platform.runLater(this::centreOnTarget); // once laid out, so the rows shown are known
         } else {
             status.setText(excerpt.problem());
             status.getStyleClass().add("danger");
             lines.setPlaceholder(new Label(excerpt.problem()));
+        }
+    }
+
+    /** Scrolls the marked line to the middle of the rows shown. */
+    private void centreOnTarget() {
+        if (target >= 0) {
+            int rows = (int) Math.max(1, lines.getHeight() / LINE_HEIGHT);
+            lines.scrollTo(Math.max(0, target - rows / 2));
         }
     }
 

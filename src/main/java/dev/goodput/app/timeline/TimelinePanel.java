@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The timeline with its legend and a line of help on the controls, bound to the derivation shown. */
@@ -26,11 +27,13 @@ public final class TimelinePanel extends VBox {
                 + "or Enter: its raw line");
         help.getStyleClass().add("timeline-help");
         help.setWrapText(true); // on a narrow window, two lines rather than a cut sentence
+        help.setMinHeight(Region.USE_PREF_SIZE); // the key scrolls instead when the panel is short
         // A run with many causes would push the lanes into a sliver: past three rows the key scrolls.
         ScrollPane key = new ScrollPane(legend);
         key.setFitToWidth(true);
         key.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         key.setMaxHeight(LEGEND_MAX_HEIGHT);
+        key.setMinHeight(0);
         key.prefViewportHeightProperty().bind(Bindings.min(LEGEND_MAX_HEIGHT, legend.heightProperty()));
         key.getStyleClass().add("edge-to-edge");
         getChildren().addAll(view, key, help);

@@ -1,7 +1,9 @@
 package dev.goodput.app.source;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.goodput.core.model.Source;
 import dev.goodput.testing.FaultRuns;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
@@ -40,6 +42,8 @@ class SourceLineViewerUiTest {
 
     @Start
     void start(Stage stage) {
+        // The app's theme, whose dialogs are narrower than log lines.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
@@ -47,6 +51,7 @@ class SourceLineViewerUiTest {
 
     @AfterEach
     void close(FxRobot robot) {
+        robot.interact(() -> Application.setUserAgentStylesheet(null));
         if (viewer != null) {
             robot.interact(viewer::close);
         }
@@ -71,6 +76,7 @@ class SourceLineViewerUiTest {
         List<String> all = Files.readAllLines(log);
         SourceLineViewer v = open(robot, new Source(log.toString(), 41));
         assertEquals(log + ":41", v.getTitle());
+        assertEquals(1000, v.getDialogPane().getWidth(), "wider than the theme's 600 px dialogs: log lines are long");
         assertEquals("Lines 1–91; line 41 is marked", v.statusText());
         assertEquals(91, v.shownLines().size());
         SourceLineViewer.Line marked = v.shownLines().get(40);
