@@ -106,9 +106,10 @@ public final class MainWindow {
                 executor, load::note, prefs);
         ObservableBooleanValue canExport = summary.derivationProperty().isNotNull();
         timeline.view().chartStyleProperty().bind(waterfall.chartPane().chartStyleProperty());
-        timeline.view().faultRolesProperty().bind(Bindings.createObjectBinding(
-                () -> session.overlayProperty().get() == null ? List.of() : session.overlayProperty().get().faultRoles(),
-                session.overlayProperty()));
+        timeline.view().faultRolesProperty().bind(Bindings.createObjectBinding(() -> {
+            var overlay = session.overlayProperty().get();
+            return overlay == null ? List.of() : overlay.faultRoles();
+        }, session.overlayProperty()));
         // A record's raw line, read off the FX thread into a viewer over the window.
         Consumer<Source> openLine = s -> SourceLineViewer.show(stage, s, executor);
         timeline.view().setOnOpenFault(f -> openLine.accept(f.source()));

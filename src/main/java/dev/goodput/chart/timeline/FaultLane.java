@@ -167,7 +167,7 @@ public final class FaultLane {
         return linkTo[k];
     }
 
-    /** The index (in time order) of the {@code k}-th link's root (the fault its cascades follow), whose colour it takes. */
+    /** The index (in time order) of the {@code k}-th link's root (the fault its cascades follow): its colour. */
     public int linkRoot(int k) {
         return linkRoot[k];
     }
