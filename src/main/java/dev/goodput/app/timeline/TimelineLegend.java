@@ -48,7 +48,7 @@ public final class TimelineLegend extends FlowPane {
 
     /** A fault mark as the lane draws it, in the text's colour (the marks themselves take their causes'). */
     private static Label faultEntry(String text, boolean root) {
-        Rectangle mark = new Rectangle(7, 12);
+        Rectangle mark = new Rectangle(5, 12);
         mark.setStyle(root ? "-fx-fill: -color-fg-muted;"
                 : "-fx-fill: transparent; -fx-stroke: -color-fg-muted; -fx-stroke-type: inside;");
         Label l = new Label(text, mark);

@@ -34,7 +34,7 @@ public final class TimelineFrame {
     public static final int FAULT = 0xFFD55E00;
     public static final int CHECKPOINT = 0xFF0072B2;
     /** Fault markers are this many columns either side of the fault's. */
-    static final int FAULT_HALF_WIDTH = 3;
+    static final int FAULT_HALF_WIDTH = 2;
     /** The fault lane's row (from its top) where the line joining a root to its cascades runs. */
     public static final int FAULT_LINK_ROW = FAULT_HEIGHT / 2;
 

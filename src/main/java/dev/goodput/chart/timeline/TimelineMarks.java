@@ -44,7 +44,7 @@ final class TimelineMarks {
     }
 
     /**
-     * A marker as wide as the screen's (seven pixels) centred on each fault, in its cause's colour: roots filled,
+     * A marker as wide as the screen's (five pixels) centred on each fault, in its cause's colour: roots filled,
      * the other faults as a one-unit frame (they cost nothing of their own), and a one-unit line from each root to
      * its cascades through the lane's middle, as on screen ({@link TimelineFrame}). All are fills, so a vector file
      * holds shapes, not strokes. A mark closer than a unit to the one before is left out: it would lie under it.

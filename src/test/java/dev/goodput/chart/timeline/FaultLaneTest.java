@@ -87,7 +87,7 @@ class FaultLaneTest {
         int link = top + TimelineFrame.FAULT_LINK_ROW;
         int bottom = top + TimelineFrame.FAULT_HEIGHT - 1;
         int half = TimelineFrame.FAULT_HALF_WIDTH;
-        // Roots: filled, every row of their seven columns.
+        // Roots: filled, every row of their five columns.
         for (int y = top; y <= bottom; y++) {
             for (int x = -half; x <= half; x++) {
                 assertEquals(watchdog, px[y * WIDTH + WATCHDOG_X + x], "watchdog " + x + "," + y);

@@ -101,7 +101,7 @@ class TimelineChartTest {
         for (int i = 0; i < faults.times().length; i++) {
             colours.add(faults.colour(i));
         }
-        // Marks are the lane's height and seven units wide; links one unit high. A fault at the run's very end has
+        // Marks are the lane's height and five units wide; links one unit high. A fault at the run's very end has
         // half a marker, inside the lane.
         List<RecordingGraphics.Fill> marks = p.fillsIn(lane).stream()
                 .filter(f -> f.bounds().getHeight() > lane.getHeight() - 1e-6).toList();
