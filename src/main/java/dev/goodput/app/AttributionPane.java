@@ -8,6 +8,7 @@ import dev.goodput.app.attribution.RulesPanel;
 import dev.goodput.app.attribution.RulesViewModel;
 import dev.goodput.app.timeline.TimelineView;
 import dev.goodput.core.derive.Interval;
+import dev.goodput.core.model.Source;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -19,8 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Beside the timeline: the attribution table (lost intervals and faults) and the rules, in two tabs. The table and
- * the timeline follow each other: a row picked shows its interval on the timeline, an interval clicked on the
- * timeline (or reached with F8) is picked in the table.
+ * the timeline follow each other: a row picked shows its interval on the timeline, an interval or a fault clicked on
+ * the timeline (or reached with F8) is picked in the table.
  */
 final class AttributionPane {
     private final TabPane tabs;
@@ -28,12 +29,15 @@ final class AttributionPane {
     private final Tab rulesTab;
     private final RulesPanel rules;
     private final BooleanBinding rowPicked;
+    private final BooleanBinding linePicked;
     private boolean following;
 
+    /** @param openLine opens a record's raw line (the viewer), for the table's rows */
     AttributionPane(AttributionSession session, WorkbenchPrompts prompts, Consumer<String> status,
-                    TimelineView timeline) {
+                    TimelineView timeline, Consumer<Source> openLine) {
         table = new AttributionTablePanel(new AttributionRows(session));
         table.setNotifier(status);
+        table.setOnOpenLine(openLine);
         table.setTagPrompt(prompts.tag());
         table.setSplitPrompt(prompts.split());
         table.setFaultRolePrompt(prompts.faultRole());
@@ -50,6 +54,16 @@ final class AttributionPane {
             AttributionRow row = table.selectedRowProperty().get();
             return row != null && !row.isFault();
         }, table.selectedRowProperty());
+        linePicked = Bindings.createBooleanBinding(() -> {
+            AttributionRow row = table.selectedRowProperty().get();
+            return row != null && row.record() != null;
+        }, table.selectedRowProperty());
+        // A fault clicked on the timeline is picked in the table, so Edit ▸ Open Raw Line opens it.
+        timeline.pickedFaultProperty().addListener((obs, was, f) -> {
+            if (f != null) {
+                follow(() -> table.revealFault(f));
+            }
+        });
 
         timeline.selectedProperty().addListener((obs, was, iv) -> {
             // Only a different interval: after an edit the timeline re-selects the same one, and the table keeps
@@ -72,6 +86,16 @@ final class AttributionPane {
     /** True while an interval row (not a fault) is picked in the table. */
     ObservableBooleanValue intervalPickedProperty() {
         return rowPicked;
+    }
+
+    /** True while the row picked in the table was read from a line (a fault, an interval a record decided). */
+    ObservableBooleanValue linePickedProperty() {
+        return linePicked;
+    }
+
+    /** Edit ▸ Open Raw Line: the picked row's record in its file. */
+    void openPickedLine() {
+        table.openPickedLine();
     }
 
     /** Edit ▸ New Rule from Row: a rule pre-filled from the picked interval's record, in the Rules tab. */

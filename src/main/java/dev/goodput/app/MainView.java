@@ -13,11 +13,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 /**
@@ -31,6 +33,8 @@ public final class MainView {
     private static final double TIMELINE_SHARE = 0.57;
     /** Share of the width the timeline gets beside the attribution table. */
     private static final double TIMELINE_WIDTH_SHARE = 0.6;
+    /** The timeline's lanes, axis and overview: below this the page scrolls. */
+    static final double TIMELINE_MIN_HEIGHT = 330;
 
     private final StackPane root;
     private final StackPane timelineSlot = new StackPane();
@@ -44,7 +48,14 @@ public final class MainView {
         timelinePlaceholder.getStyleClass().add(WorkbenchStyles.TIMELINE_PLACEHOLDER);
         timelineSlot.getStyleClass().add(WorkbenchStyles.TIMELINE_SLOT);
         timelineSlot.setId("timeline-slot");
-        timelineSlot.setMinHeight(120);
+        timelineSlot.setMinHeight(TIMELINE_MIN_HEIGHT);
+        // On a short window the timeline overflows its slot: its lanes stay in view from the top, and what does not
+        // fit (the overview, the key) is cut at the slot's edge rather than drawn over the waterfall.
+        timelineSlot.setAlignment(Pos.TOP_LEFT);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(timelineSlot.widthProperty());
+        clip.heightProperty().bind(timelineSlot.heightProperty());
+        timelineSlot.setClip(clip);
         setTimeline(null);
 
         Node run = runPane(summary);
@@ -144,7 +155,14 @@ public final class MainView {
         noticeSlot.setManaged(false);
         VBox pane = new VBox(10, new VBox(2, name, details), noticeSlot, windowSlot, figures, split);
         pane.setPadding(new Insets(12, 14, 10, 14));
-        return pane;
+        // A short window (1280×720) scrolls the page rather than squeezing the timeline's lanes and the waterfall
+        // below legibility; a tall one fills it as before.
+        ScrollPane page = new ScrollPane(pane);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        page.getStyleClass().add("edge-to-edge");
+        return page;
     }
 
     private static Node emptyPane(LoadStatus load, Runnable openDialog) {

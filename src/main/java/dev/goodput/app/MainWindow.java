@@ -2,6 +2,7 @@ package dev.goodput.app;
 
 import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.app.export.ExportActions;
+import dev.goodput.app.source.SourceLineViewer;
 import dev.goodput.app.timeline.TimelinePanel;
 import dev.goodput.app.waterfall.WaterfallPanel;
 import dev.goodput.app.waterfall.WaterfallViewModel;
@@ -11,8 +12,11 @@ import dev.goodput.app.workspace.WorkspaceDocument;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.report.ReportChart;
+import dev.goodput.chart.timeline.FaultText;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Window;
+import dev.goodput.core.model.FaultEvent;
+import dev.goodput.core.model.Source;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -21,6 +25,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -35,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 /**
@@ -97,7 +105,15 @@ public final class MainWindow {
         ExportActions export = new ExportActions(() -> stage, new ShownCharts(timeline.view(), waterfall),
                 executor, load::note, prefs);
         ObservableBooleanValue canExport = summary.derivationProperty().isNotNull();
-        AttributionPane attribution = new AttributionPane(session, prompts, load::note, timeline.view());
+        timeline.view().chartStyleProperty().bind(waterfall.chartPane().chartStyleProperty());
+        timeline.view().faultRolesProperty().bind(Bindings.createObjectBinding(() -> {
+            var overlay = session.overlayProperty().get();
+            return overlay == null ? List.of() : overlay.faultRoles();
+        }, session.overlayProperty()));
+        // A record's raw line, read off the FX thread into a viewer over the window.
+        Consumer<Source> openLine = s -> SourceLineViewer.show(stage, s, executor);
+        timeline.view().setOnOpenFault(f -> openLine.accept(f.source()));
+        AttributionPane attribution = new AttributionPane(session, prompts, load::note, timeline.view(), openLine);
         UnattributedNavigator navigator = new UnattributedNavigator(session, timeline.view(),
                 load::note);
         RangeTagger rangeTagger = new RangeTagger(session, timeline.view(), prompts.tag(), load::note);
@@ -107,7 +123,8 @@ public final class MainWindow {
         EditCommands edit = new EditCommands(session::undo, session::redo, session.canUndoProperty(),
                 session.canRedoProperty(), session.undoTextProperty(), session.redoTextProperty(),
                 rangeTagger::tagSelectedRange, rangeTagger.canTagProperty(), navigator::next, navigator::previous,
-                hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty());
+                hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty(),
+                attribution::openPickedLine, attribution.linePickedProperty());
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
                 canExport, workspaceCommands, edit);
@@ -119,8 +136,19 @@ public final class MainWindow {
         timeline.view().highlightProperty().bindBidirectional(highlight);
         view.setWaterfall(waterfall);
         waterfall.setContextMenu(ExportMenu.forChart(export, ReportChart.WATERFALL));
-        timeline.view().setOnContextMenuRequested(e -> ExportMenu.forChart(export, ReportChart.TIMELINE)
-                .show(timeline.view(), e.getScreenX(), e.getScreenY()));
+        timeline.view().setOnContextMenuRequested(e -> {
+            ContextMenu menu = ExportMenu.forChart(export, ReportChart.TIMELINE);
+            // On a fault's mark (or, from the keyboard, with a fault picked): its raw line first.
+            FaultEvent fault = e.isKeyboardTrigger() ? timeline.view().pickedFaultProperty().get()
+                    : timeline.view().faultAt(e.getX(), e.getY());
+            if (fault != null) {
+                MenuItem item = new MenuItem("Open Raw Line (" + FaultText.where(fault.source()) + ")");
+                item.setId("context-open-line");
+                item.setOnAction(a -> openLine.accept(fault.source()));
+                menu.getItems().addAll(0, List.of(item, new SeparatorMenuItem()));
+            }
+            menu.show(timeline.view(), e.getScreenX(), e.getScreenY());
+        });
         view.setWindowBar(WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
             var r = timeline.view().selectedRangeProperty().get();
             return r == null ? null : new long[]{r.startUs(), r.endUs()};

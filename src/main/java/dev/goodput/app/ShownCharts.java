@@ -31,9 +31,13 @@ final class ShownCharts implements ExportActions.Source {
     @Override
     public Chart chart(ReportChart which, Derivation d) {
         TimelineViewport shown = timeline.viewportProperty().get();
-        // The timeline as far as it is zoomed; anything else as every export draws it.
-        return which == ReportChart.TIMELINE && shown != null ? new TimelineChart(TimelineLanes.of(d), shown)
-                : which.of(d, waterfallOptions());
+        // The timeline as far as it is zoomed, its faults linked as shown (the analyst's roles included); anything
+        // else as every export draws it.
+        if (which != ReportChart.TIMELINE || shown == null) {
+            return which.of(d, waterfallOptions());
+        }
+        boolean drawn = d == timeline.derivationProperty().get() && timeline.lanes() != null;
+        return new TimelineChart(drawn ? timeline.lanes() : TimelineLanes.of(d), shown);
     }
 
     @Override

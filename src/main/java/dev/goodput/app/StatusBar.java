@@ -61,9 +61,14 @@ final class StatusBar {
         // A long run name or window gives way to the load bar rather than push it off the window.
         run.setMinWidth(60);
         window.setMinWidth(60);
-        files.setMinWidth(Region.USE_PREF_SIZE);
+        // A long file name shrinks too (its paths are in the tooltip), as does the last load's outcome (in its own
+        // tooltip), rather than be drawn over each other on a narrow window.
+        files.setMinWidth(60);
         problems.setMinWidth(Region.USE_PREF_SIZE);
-        outcome.setMinWidth(Region.USE_PREF_SIZE);
+        outcome.setMinWidth(80);
+        Tooltip said = new Tooltip();
+        said.textProperty().bind(load.outcomeProperty());
+        outcome.setTooltip(said);
         var anythingOpen = summary.stateProperty().isNotEqualTo(SummaryViewModel.State.EMPTY);
         runInfo.visibleProperty().bind(anythingOpen);
         runInfo.managedProperty().bind(anythingOpen);

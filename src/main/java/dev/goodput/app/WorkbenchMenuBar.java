@@ -22,7 +22,8 @@ import java.util.Locale;
 
 /**
  * File (Open…, Open Recent, Reload, Save Workspace, Save As, Close, Import and Export Attributions, Export, Quit),
- * Edit (Undo, Redo, Tag Marked Range, Next and Previous Unattributed, New Rule from Picked Row), View (light or dark theme), Help (About).
+ * Edit (Undo, Redo, Tag Marked Range, Next and Previous Unattributed, New Rule from Picked Row, Open Raw Line), View
+ * (light or dark theme), Help (About).
  */
 final class WorkbenchMenuBar {
     private WorkbenchMenuBar() {
@@ -103,8 +104,11 @@ final class WorkbenchMenuBar {
         rule.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         rule.disableProperty().bind(Bindings.not(e.canRuleFromRow()));
+        MenuItem line = item("Open Raw Line", "menu-open-line", e.openLine());
+        line.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        line.disableProperty().bind(Bindings.not(e.canOpenLine()));
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), tagRange, next, previous,
-                new SeparatorMenuItem(), rule);
+                new SeparatorMenuItem(), rule, line);
         edit.setId("menu-edit");
         return edit;
     }

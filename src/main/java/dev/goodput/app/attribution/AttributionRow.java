@@ -1,5 +1,7 @@
 package dev.goodput.app.attribution;
 
+import dev.goodput.chart.timeline.FaultLinks;
+import dev.goodput.chart.timeline.FaultText;
 import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.model.Cause;
@@ -23,9 +25,11 @@ import java.util.Objects;
  * @param assignedBy "importer", "rule &lt;name&gt;" or "you"; empty for a fault row
  * @param note       the user tag's note, or the fault role's note; may be empty
  * @param roleText   "root cause", "cascade of …", "teardown", or empty
+ * @param link       the fault's place among roots and cascades (the derivation's, or its role's); null for an
+ *                   interval row
  */
 public record AttributionRow(AttributedInterval piece, FaultEvent fault, FaultRole role, String message,
-                             String assignedBy, String note, String roleText) {
+                             String assignedBy, String note, String roleText, FaultLinks.Link link) {
     public static final String IMPORTER = "importer";
     public static final String YOU = "you";
 
@@ -43,17 +47,17 @@ public record AttributionRow(AttributedInterval piece, FaultEvent fault, FaultRo
     }
 
     static AttributionRow ofPiece(AttributedInterval piece, String message, String assignedBy, String note) {
-        return new AttributionRow(piece, null, null, message, assignedBy, note, "");
+        return new AttributionRow(piece, null, null, message, assignedBy, note, "", null);
     }
 
-    static AttributionRow ofFault(FaultEvent fault, FaultRole role, String roleText) {
+    static AttributionRow ofFault(FaultEvent fault, FaultRole role, String roleText, FaultLinks.Link link) {
         return new AttributionRow(null, fault, role, fault.message(), "", role == null ? "" : role.note(),
-                roleText);
+                roleText, link);
     }
 
     /** How a fault is referred to by roles: its record's {@code file:line} and its time. */
     public static FaultRole.FaultRef refOf(FaultEvent f) {
-        return new FaultRole.FaultRef(f.source() == null ? "" : f.source().toString(), f.timeUs());
+        return FaultLinks.refOf(f);
     }
 
     public boolean isFault() {
@@ -92,8 +96,44 @@ public record AttributionRow(AttributedInterval piece, FaultEvent fault, FaultRo
 
     /** The input record's {@code file:line}; empty when none decided it. */
     public String source() {
+        Source s = record();
+        return s == null ? "" : s.toString();
+    }
+
+    /** The input record that decided the row (a fault's own line), or null when none did (derived time). */
+    public Source record() {
         Source s = isFault() ? fault.source() : piece.interval().source();
-        return s == null || s.equals(Source.DERIVED) ? "" : s.toString();
+        return s == null || s.equals(Source.DERIVED) ? null : s;
+    }
+
+    /** The record as the table shows it: its file's name and line ("slurm-2002.out:27"); empty when none. */
+    public String sourceText() {
+        return FaultText.where(record());
+    }
+
+    /** The rule that classified a fault (or why none did); empty for an interval row. */
+    public String ruleText() {
+        return isFault() ? FaultText.rule(fault) : "";
+    }
+
+    /**
+     * For a cascade its root ("NCCL Watchdog Timeouts at 2024-05-01 10:23:30 UTC (slurm-2002.out:27)"), for a root
+     * its cascades ("root of 2 cascades"); empty for other rows. The analyst's role, when set, decides.
+     */
+    public String rootText() {
+        if (link == null) {
+            return "";
+        }
+        return switch (link.kind()) {
+            case CASCADE -> FaultText.root(link);
+            case ROOT -> FaultText.link(link);
+            case TEARDOWN, UNLINKED -> "";
+        };
+    }
+
+    /** The root of a cascade (by the derivation or the analyst's role), or null. */
+    public FaultRole.FaultRef rootRef() {
+        return link == null ? null : link.rootRef();
     }
 
     public FaultRole.FaultRef faultRef() {

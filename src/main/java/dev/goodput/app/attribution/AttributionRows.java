@@ -1,5 +1,6 @@
 package dev.goodput.app.attribution;
 
+import dev.goodput.chart.timeline.FaultLinks;
 import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.attribution.Assignment;
 import dev.goodput.core.attribution.Edit;
@@ -142,7 +143,10 @@ public final class AttributionRows {
         return minDurationUs;
     }
 
-    /** Text searched, ignoring case, in the cause's label and id, the source, the message and the note. */
+    /**
+     * Text searched, ignoring case, in the cause's label and id, the source, the message, the note and a fault's
+     * rule.
+     */
     public StringProperty searchProperty() {
         return search;
     }
@@ -413,6 +417,7 @@ public final class AttributionRows {
         Map<FaultRole.FaultRef, FaultRole> roles = new HashMap<>();
         overlay.faultRoles().forEach(r -> roles.put(r.fault(), r));
         Window w = base.window();
+        FaultLinks links = FaultLinks.of(base, overlay.faultRoles());
         List<FaultEvent> faults = base.run().faults().stream()
                 .filter(f -> w.contains(f.timeUs()))
                 .sorted(Comparator.comparingLong(FaultEvent::timeUs))
@@ -422,7 +427,7 @@ public final class AttributionRows {
         List<AttributionRow> out = new ArrayList<>(faults.size());
         for (FaultEvent f : faults) {
             FaultRole role = roles.get(AttributionRow.refOf(f));
-            out.add(AttributionRow.ofFault(f, role, roleText(role, byRef)));
+            out.add(AttributionRow.ofFault(f, role, roleText(role, byRef), links.of(f)));
         }
         return out;
     }
@@ -486,7 +491,7 @@ public final class AttributionRows {
     private static boolean matches(AttributionRow r, String text) {
         return containsIgnoreCase(r.cause().label(), text) || containsIgnoreCase(r.cause().id(), text)
                 || containsIgnoreCase(r.source(), text) || containsIgnoreCase(r.message(), text)
-                || containsIgnoreCase(r.note(), text);
+                || containsIgnoreCase(r.note(), text) || containsIgnoreCase(r.ruleText(), text);
     }
 
     /** Without lower-casing every row's texts on every keystroke. */

@@ -3,7 +3,9 @@ package dev.goodput.app.attribution;
 import atlantafx.base.theme.Styles;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.model.Cause;
+import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
+import dev.goodput.core.model.Source;
 import dev.goodput.core.report.HumanFormat;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -48,7 +50,8 @@ import java.util.function.Supplier;
 
 /**
  * The attribution table: every lost interval and fault of the window, filterable, with the cause, layer and note
- * editable in place and buttons to tag several rows at once, split, merge and set a fault's role. Every change goes
+ * editable in place, a fault's rule and root beside its source, and buttons to tag several rows at once, split,
+ * merge, set a fault's role, go to a cascade's root and open a row's raw line. Every change goes
  * through {@link AttributionRows}, so it is one undo step of the session. Dialogs come from injectable prompts (the
  * app's dialogs by default), so tests answer them without a window.
  */
@@ -66,6 +69,7 @@ public final class AttributionTablePanel extends BorderPane {
     private TagPrompt tagPrompt = context -> TagDialog.prompt(window()).ask(context);
     private SplitPrompt splitPrompt = row -> SplitDialog.prompt(window()).ask(row);
     private FaultRolePrompt faultRolePrompt = context -> FaultRoleDialog.prompt(window()).ask(context);
+    private Consumer<Source> onOpenLine = s -> { };
 
     public AttributionTablePanel(AttributionRows rows) {
         this.rows = rows;
@@ -99,21 +103,19 @@ public final class AttributionTablePanel extends BorderPane {
         if (i < 0) {
             return;
         }
-        table.getSelectionModel().clearAndSelect(i);
-        table.getFocusModel().focus(i);
-        table.scrollTo(Math.max(0, i - 2)); // a little context above the row
+        pick(i);
     }
 
     /**
-     * Picks the root fault of the cascade picked (the link a cascade's role holds), clearing the filters if they
-     * hide it. Does nothing for other rows.
+     * Picks the root fault of the cascade picked (the derivation's link, or the one its role holds), clearing the
+     * filters if they hide it. Does nothing for other rows.
      */
     public void goToRoot() {
         AttributionRow row = selectedRow.get();
-        if (row == null || row.role() == null || row.role().root() == null) {
+        if (row == null || row.rootRef() == null) {
             return;
         }
-        FaultRole.FaultRef root = row.role().root();
+        FaultRole.FaultRef root = row.rootRef();
         int i = indexOfFault(root);
         if (i < 0 && rows.filtering()) {
             rows.clearFilters();
@@ -123,6 +125,42 @@ public final class AttributionTablePanel extends BorderPane {
             notifier.accept("The root fault (" + root.source() + ") is not in this window");
             return;
         }
+        pick(i);
+    }
+
+    /** Picks the row of {@code fault} (a fault picked on the timeline), clearing the filters if they hide it. */
+    public void revealFault(FaultEvent fault) {
+        FaultRole.FaultRef ref = AttributionRow.refOf(fault);
+        int i = indexOfFault(ref);
+        if (i < 0 && rows.filtering()) {
+            rows.clearFilters();
+            i = indexOfFault(ref);
+        }
+        if (i >= 0) {
+            pick(i);
+        }
+    }
+
+    /** Opens the picked row's record at its line (the raw-line viewer); tells why not when it has none. */
+    public void openPickedLine() {
+        AttributionRow row = selectedRow.get();
+        if (row == null) {
+            return;
+        }
+        if (row.record() == null) {
+            notifier.accept("This interval was derived, not read from a line: it has no raw line to open");
+            return;
+        }
+        onOpenLine.accept(row.record());
+    }
+
+    /** What opens a record's raw line (the app's viewer); by default nothing. */
+    public void setOnOpenLine(Consumer<Source> action) {
+        this.onOpenLine = action == null ? s -> { } : action;
+    }
+
+    /** Selects and shows row {@code i}, with a little context above it. */
+    private void pick(int i) {
         table.getSelectionModel().clearAndSelect(i);
         table.getFocusModel().focus(i);
         table.scrollTo(Math.max(0, i - 2));
@@ -160,7 +198,7 @@ public final class AttributionTablePanel extends BorderPane {
     private FlowPane filterBar() {
         TextField search = new TextField();
         search.setId("attribution-search");
-        search.setPromptText("Search cause, source, message, note");
+        search.setPromptText("Search cause, source, rule, message, note");
         search.setPrefColumnCount(16);
         search.textProperty().bindBidirectional(rows.searchProperty());
 
@@ -304,8 +342,16 @@ public final class AttributionTablePanel extends BorderPane {
         note.setOnEditCommit(e -> run(() -> rows.setNote(e.getRowValue(), e.getNewValue())));
         note.setPrefWidth(180);
 
-        table.getColumns().setAll(List.of(time, duration, cause, layer,
-                readOnly("Source", AttributionRow::source, 190),
+        // The record's file name and line (the whole path in its tooltip); a fault's rule and root beside it.
+        TableColumn<AttributionRow, String> source = new TableColumn<>("Source");
+        source.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceText()));
+        source.setCellFactory(col -> textCell(AttributionRow::sourceText, AttributionRow::source));
+        source.setPrefWidth(170);
+        source.setEditable(false);
+
+        table.getColumns().setAll(List.of(time, duration, cause, layer, source,
+                readOnly("Rule", AttributionRow::ruleText, 150),
+                readOnly("Root", AttributionRow::rootText, 250),
                 readOnly("Message", AttributionRow::message, 260),
                 readOnly("Assigned by", AttributionRow::assignedBy, 110),
                 note,
@@ -338,14 +384,23 @@ public final class AttributionTablePanel extends BorderPane {
 
     /** A cell showing a row's text (with the whole of it as a tooltip, for long messages), whatever its value. */
     private static <T> TableCell<AttributionRow, T> textCell(Function<AttributionRow, String> text) {
+        return textCell(text, r -> {
+            String s = text.apply(r);
+            return s.length() < 40 ? "" : s;
+        });
+    }
+
+    /** A cell showing a row's text, with a tooltip of its own (none when empty). */
+    private static <T> TableCell<AttributionRow, T> textCell(Function<AttributionRow, String> text,
+                                                             Function<AttributionRow, String> tooltip) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 AttributionRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String s = row == null ? null : text.apply(row);
-                setText(s);
-                setTooltip(s == null || s.length() < 40 ? null : new Tooltip(s));
+                setText(row == null ? null : text.apply(row));
+                String tip = row == null ? "" : tooltip.apply(row);
+                setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
             }
         };
     }
@@ -362,15 +417,18 @@ public final class AttributionTablePanel extends BorderPane {
         Button role = button("Fault role…", "attribution-fault-role", this::faultRoleOfSelected,
                 when(() -> selectedRows.get().size() != 1 || !selectedRows.get().get(0).isFault()));
         Button root = button("Go to root", "attribution-go-root", this::goToRoot,
-                when(() -> selectedRows.get().size() != 1 || selectedRows.get().get(0).role() == null
-                        || selectedRows.get().get(0).role().root() == null));
+                when(() -> selectedRows.get().size() != 1 || selectedRows.get().get(0).rootRef() == null));
         root.setTooltip(new Tooltip("Pick the fault this one is a cascade of"));
+        Button line = button("Open raw line", "attribution-open-line", this::openPickedLine,
+                when(() -> selectedRows.get().size() != 1 || selectedRows.get().get(0).record() == null));
+        line.setTooltip(new Tooltip("Show the picked row's record in its file, with the lines around it "
+                + "(Edit ▸ Open Raw Line)"));
         Label counts = new Label();
         counts.setId("attribution-counts");
         counts.textProperty().bind(rows.countsProperty());
         message.setId("attribution-message");
         message.getStyleClass().add(Styles.DANGER);
-        FlowPane buttons = new FlowPane(8, 6, tag, split, merge, role, root, message);
+        FlowPane buttons = new FlowPane(8, 6, tag, split, merge, role, root, line, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, buttons, counts);
         bar.setPadding(new Insets(4, 0, 0, 0));

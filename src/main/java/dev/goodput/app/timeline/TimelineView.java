@@ -1,7 +1,9 @@
 package dev.goodput.app.timeline;
 
 import dev.goodput.chart.CauseKey;
+import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.timeline.AttemptHover;
+import dev.goodput.chart.timeline.FaultLinks;
 import dev.goodput.chart.timeline.IntervalLookup;
 import dev.goodput.chart.timeline.MarkHover;
 import dev.goodput.chart.timeline.ProfileSpan;
@@ -13,9 +15,12 @@ import dev.goodput.chart.timeline.TimeRange;
 import dev.goodput.chart.timeline.TimelineFrame;
 import dev.goodput.chart.timeline.TimelineLanes;
 import dev.goodput.chart.timeline.TimelineViewport;
+import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
 import dev.goodput.core.derive.IntervalState;
+import dev.goodput.core.model.FaultEvent;
+import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Run;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,12 +44,16 @@ import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The interactive timeline: lanes for run state, job attempts, faults and checkpoints over a time axis (calendar
  * time and time since start), with an overview strip showing the visible range. Drawing cost depends on pixels,
  * not intervals ({@link TimelineFrame}). Wheel or W/S zoom, drag or A/D pan, F or 0 fits, double-click zooms to
- * an interval, click selects it, shift-drag selects a range; hovering shows what an interval was.
+ * an interval, click selects it, shift-drag selects a range; hovering shows what an interval was. Faults are drawn
+ * in their causes' colours, roots filled and linked to their cascades (the derivation's links, overridden by the
+ * analyst's fault roles); clicking a fault picks it, double-clicking it or Enter on the picked one opens its raw
+ * line ({@link #setOnOpenFault}).
  */
 public final class TimelineView extends Region {
     static final double GUTTER = 96;
@@ -65,6 +74,12 @@ public final class TimelineView extends Region {
     private final Tooltip tooltip = new Tooltip();
     private final ObjectProperty<java.util.List<ProfileSpan>> profiles =
             new SimpleObjectProperty<>(this, "profiles", java.util.List.of());
+    private final ObjectProperty<List<FaultRole>> faultRoles = new SimpleObjectProperty<>(this, "faultRoles",
+            List.of());
+    private final ReadOnlyObjectWrapper<FaultEvent> pickedFault = new ReadOnlyObjectWrapper<>(this, "pickedFault");
+    private final ObjectProperty<ChartStyle> chartStyle = new SimpleObjectProperty<>(this, "chartStyle",
+            ChartStyle.screen());
+    private Consumer<FaultEvent> onOpenFault = f -> { };
     private TimelineLanes lanes;
     private IntervalLookup lookup;
     private int[] pixels = new int[0];
@@ -110,6 +125,8 @@ public final class TimelineView extends Region {
         derivation.addListener((obs, old, d) -> load(d));
         viewport.addListener((obs, old, v) -> redraw());
         profiles.addListener((obs, old, p) -> redraw());
+        faultRoles.addListener((obs, old, r) -> relink());
+        chartStyle.addListener((obs, old, st) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
         widthProperty().addListener((obs, old, w) -> {
             overview = null;
@@ -128,6 +145,57 @@ public final class TimelineView extends Region {
     /** The derivation shown; set it to show another run or window. */
     public ObjectProperty<Derivation> derivationProperty() {
         return derivation;
+    }
+
+    /**
+     * The fault roles an analyst set (the overlay's), each overriding the derivation's link of its fault in the fault
+     * lane and its hover.
+     */
+    public ObjectProperty<List<FaultRole>> faultRolesProperty() {
+        return faultRoles;
+    }
+
+    /** The fault clicked last (null for none); Enter opens its raw line. */
+    public ReadOnlyObjectProperty<FaultEvent> pickedFaultProperty() {
+        return pickedFault.getReadOnlyProperty();
+    }
+
+    /** What opens a fault's raw line: double-click on its mark, or Enter with it picked. */
+    public void setOnOpenFault(Consumer<FaultEvent> action) {
+        this.onOpenFault = action == null ? f -> { } : action;
+    }
+
+    /** The colours of the text, grid and outlines drawn over the lanes: the theme's. */
+    public ObjectProperty<ChartStyle> chartStyleProperty() {
+        return chartStyle;
+    }
+
+    /** The lanes drawn (with the analyst's fault roles), or null with no run. */
+    public TimelineLanes lanes() {
+        return lanes;
+    }
+
+    /**
+     * The fault whose mark is at ({@code x}, {@code y}) in this view's coordinates (within three pixels, the nearest
+     * in time), or null.
+     */
+    public FaultEvent faultAt(double x, double y) {
+        if (lanes == null || viewport.get() == null || lanes.faults().links() == null || x < GUTTER
+                || y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP
+                || y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
+            return null;
+        }
+        return lanes.faults().links().nearest(timeAtX(x), markSlack());
+    }
+
+    /** Where {@code f}'s mark is drawn, in this view's coordinates (null with no run). */
+    public Point2D faultPoint(FaultEvent f) {
+        TimelineViewport v = viewport.get();
+        if (v == null) {
+            return null;
+        }
+        return new Point2D(GUTTER + v.xOf(f.timeUs(), laneWidth()),
+                AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT / 2.0);
     }
 
     /** Profiles loaded beside the run, drawn in their own lane where they were recorded. */
@@ -181,6 +249,9 @@ public final class TimelineView extends Region {
         Interval wasSelected = selected.get();
         selected.set(null);
         overview = null;
+        if (d == null || d.intervals().isEmpty() || d.run() != shownRun) {
+            pickedFault.set(null);
+        }
         if (d == null || d.intervals().isEmpty()) {
             shownRun = null;
             selectedRange.set(null);
@@ -191,7 +262,7 @@ public final class TimelineView extends Region {
             redraw();
             return;
         }
-        lanes = TimelineLanes.of(d);
+        lanes = TimelineLanes.of(d).withRoles(d, faultRoles.get());
         lookup = new IntervalLookup(d);
         TimelineViewport fresh = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
         TimelineViewport now = viewport.get();
@@ -209,6 +280,15 @@ public final class TimelineView extends Region {
         selectedRange.set(null);
         markedRange.set(null);
         viewport.set(fresh);
+    }
+
+    /** The fault lane again after the analyst changed a fault's role. */
+    private void relink() {
+        Derivation d = derivation.get();
+        if (lanes != null && d != null) {
+            lanes = TimelineLanes.of(d).withRoles(d, faultRoles.get());
+            redraw();
+        }
     }
 
     /**
@@ -267,7 +347,7 @@ public final class TimelineView extends Region {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         TimelineViewport v = viewport.get();
         if (lanes == null || v == null || getWidth() < GUTTER + 20) {
-            g.setFill(Color.GRAY);
+            g.setFill(fx(chartStyle.get().mutedText()));
             g.fillText("No run loaded: open a run log (File ▸ Open…) or drop it here.", 12, 24);
             return;
         }
@@ -288,25 +368,45 @@ public final class TimelineView extends Region {
         drawProfiles(g, v, w);
         drawOverview(g, v, w);
         drawSelection(g, v, w);
+        drawPickedFault(g, v, w);
+    }
+
+    private static Color fx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0);
+    }
+
+    /** A frame around the picked fault's mark, in the text's colour (it shows on either theme). */
+    private void drawPickedFault(GraphicsContext g, TimelineViewport v, int w) {
+        FaultEvent f = pickedFault.get();
+        if (f == null || f.timeUs() < v.start() || f.timeUs() > v.end()) {
+            return;
+        }
+        double x = GUTTER + v.xOf(f.timeUs(), w);
+        double half = TimelineFrame.FAULT_HEIGHT / 2.0 + 1;
+        g.setStroke(fx(chartStyle.get().text()));
+        g.setLineWidth(1.5);
+        g.strokeRect(Math.round(x) - half + 0.5, AXIS_HEIGHT + TimelineFrame.FAULT_TOP - 2.5, 2 * half,
+                TimelineFrame.FAULT_HEIGHT + 4);
     }
 
     private void drawAxis(GraphicsContext g, TimelineViewport v, int w) {
+        ChartStyle style = chartStyle.get();
         g.setFont(Font.font(11));
-        g.setStroke(Color.gray(0.6));
+        g.setStroke(fx(style.grid()));
         g.setLineWidth(1);
         List<TimeAxis.Tick> ticks = TimeAxis.ticks(v, w, 110);
         for (TimeAxis.Tick t : ticks) {
             double x = GUTTER + v.xOf(t.timeUs(), w);
             g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + TimelineFrame.HEIGHT);
-            g.setFill(Color.gray(0.25));
+            g.setFill(fx(style.text()));
             g.fillText(t.calendar(), x + 3, 13);
-            g.setFill(Color.gray(0.45));
+            g.setFill(fx(style.mutedText()));
             g.fillText(t.elapsed(), x + 3, 27);
         }
     }
 
     private void drawLabels(GraphicsContext g) {
-        g.setFill(Color.gray(0.2));
+        g.setFill(fx(chartStyle.get().text()));
         g.setFont(Font.font(12));
         g.fillText("Run state", 8, AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0 + 4);
         g.fillText("Attempts", 8, AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + 11);
@@ -330,7 +430,7 @@ public final class TimelineView extends Region {
             double x1 = GUTTER + Math.min(w, v.xOf(p.endUs(), w));
             g.setFill(Color.rgb(204, 121, 167));
             g.fillRect(x0, top, Math.max(3, x1 - x0), PROFILE_HEIGHT);
-            g.setFill(Color.gray(0.2));
+            g.setFill(fx(chartStyle.get().text()));
             g.setFont(Font.font(11));
             g.fillText(p.label(), Math.min(x0 + Math.max(3, x1 - x0) + 4, GUTTER + w - 140), top + 12);
         }
@@ -356,7 +456,7 @@ public final class TimelineView extends Region {
         TimelineViewport all = v.fitAll();
         double x0 = GUTTER + all.xOf(v.start(), w);
         double x1 = GUTTER + all.xOf(v.end(), w);
-        g.setStroke(Color.BLACK);
+        g.setStroke(fx(chartStyle.get().text()));
         g.setLineWidth(2);
         g.strokeRect(x0, top - 1, Math.max(2, x1 - x0), h + 2);
     }
@@ -366,7 +466,7 @@ public final class TimelineView extends Region {
         if (s != null && s.endUs() > v.start() && s.startUs() < v.end()) {
             double x0 = GUTTER + Math.max(0, v.xOf(s.startUs(), w));
             double x1 = GUTTER + Math.min(w, v.xOf(s.endUs(), w));
-            g.setStroke(Color.BLACK);
+            g.setStroke(fx(chartStyle.get().text()));
             g.setLineWidth(2);
             g.strokeRect(x0, AXIS_HEIGHT, Math.max(2, x1 - x0), TimelineFrame.STATE_HEIGHT);
         }
@@ -397,10 +497,15 @@ public final class TimelineView extends Region {
         return viewport.get().timeAt(x - GUTTER, laneWidth());
     }
 
+    /** Three pixels of time: how near the pointer must be to a fault's or checkpoint's mark. */
+    private long markSlack() {
+        return viewport.get().span() / (long) Math.max(1, laneWidth()) * 3;
+    }
+
     void hover(double x, double y) {
         if (viewport.get() != null && x >= GUTTER && y >= profileTop() && y < profileTop() + PROFILE_HEIGHT) {
             long t = timeAtX(x);
-            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 3;
+            long slack = markSlack();
             hoverText.set(profiles.get().stream().filter(p -> t >= p.startUs() - slack && t <= p.endUs() + slack)
                     .map(ProfileSpan::details).findFirst().orElse(""));
             return;
@@ -413,10 +518,11 @@ public final class TimelineView extends Region {
             return;
         }
         if (derivation.get() != null && viewport.get() != null && x >= GUTTER) {
-            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 3;
+            long slack = markSlack();
             if (y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP
                     && y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
-                hoverText.set(MarkHover.fault(derivation.get(), timeAtX(x), slack));
+                FaultLinks links = lanes == null ? null : lanes.faults().links();
+                hoverText.set(links == null ? "" : MarkHover.fault(links, timeAtX(x), slack));
                 return;
             }
             if (y >= AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP
@@ -494,6 +600,17 @@ public final class TimelineView extends Region {
             return;
         }
         markedRange.set(null);
+        FaultEvent fault = faultAt(e.getX(), e.getY());
+        if (fault != null) {
+            // A fault picked: its cause picked out in the state lane; a double-click opens its raw line.
+            pickedFault.set(fault);
+            highlight.set(new CauseKey(fault.layer() == null ? Layer.INFRA : fault.layer(), fault.cause()));
+            redraw();
+            if (e.getClickCount() == 2) {
+                onOpenFault.accept(fault);
+            }
+            return;
+        }
         int i = lookup.indexAt(timeAtX(e.getX()));
         if (i < 0) {
             return;
@@ -525,6 +642,12 @@ public final class TimelineView extends Region {
             case A -> viewport.set(v.pan(-0.2));
             case D -> viewport.set(v.pan(0.2));
             case F, DIGIT0 -> viewport.set(v.fitAll());
+            case ENTER -> {
+                if (pickedFault.get() == null) {
+                    return;
+                }
+                onOpenFault.accept(pickedFault.get());
+            }
             default -> {
                 return;
             }

@@ -6,8 +6,6 @@ import dev.goodput.core.model.Checkpoint;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.report.HumanFormat;
 
-import java.util.List;
-
 /**
  * The fault and checkpoint lanes' tooltips: the fault or checkpoint nearest the pointer (within {@code slackUs}),
  * with its time, what it was and the line it came from; "" when none is near, so no empty tooltip shows.
@@ -19,17 +17,19 @@ public final class MarkHover {
     }
 
     public static String fault(Derivation d, long t, long slackUs) {
-        FaultEvent best = null;
-        for (FaultEvent f : d.run().faults()) {
-            if (Math.abs(f.timeUs() - t) <= slackUs && (best == null
-                    || Math.abs(f.timeUs() - t) < Math.abs(best.timeUs() - t))) {
-                best = f;
-            }
-        }
+        return fault(FaultLinks.of(d), t, slackUs);
+    }
+
+    /**
+     * The fault nearest {@code t}: its cause, time, node and rank, the rule that classified it, its place among
+     * roots and cascades, its message and its record.
+     */
+    public static String fault(FaultLinks links, long t, long slackUs) {
+        FaultEvent best = links.nearest(t, slackUs);
         if (best == null) {
             return "";
         }
-        long near = countNear(d.run().faults(), best.timeUs(), slackUs);
+        int near = links.countNear(best.timeUs(), slackUs);
         StringBuilder b = new StringBuilder("Fault: ").append(CauseCatalog.labelFor(best.cause()))
                 .append("\nTime: ").append(HumanFormat.iso(best.timeUs()));
         if (best.node() != null) {
@@ -38,12 +38,14 @@ public final class MarkHover {
         if (best.rank() >= 0) {
             b.append("\nRank: ").append(best.rank());
         }
+        b.append("\nRule: ").append(FaultText.rule(best));
+        String link = FaultText.link(links.of(best));
+        b.append("\n").append(Character.toUpperCase(link.charAt(0))).append(link.substring(1));
         if (best.message() != null && !best.message().isBlank()) {
             String m = best.message().strip();
             b.append("\n").append(m.length() <= MESSAGE_CHARS ? m : m.substring(0, MESSAGE_CHARS - 1) + "…");
         }
-        b.append("\nSource: ").append(best.source().fileName()).append(best.source().line() > 0
-                ? ":" + best.source().line() : "");
+        b.append("\nSource: ").append(FaultText.where(best.source()));
         if (near > 1) {
             b.append("\n(").append(near - 1).append(" more fault").append(near == 2 ? "" : "s")
                     .append(" here: zoom in)");
@@ -66,10 +68,6 @@ public final class MarkHover {
         return "Checkpoint save of step " + best.step()
                 + "\nStart: " + HumanFormat.iso(best.timeUs())
                 + "\nBlocking: " + HumanFormat.duration(best.blockingUs() / 1e6)
-                + "\nSource: " + best.source().fileName() + (best.source().line() > 0 ? ":" + best.source().line() : "");
-    }
-
-    private static long countNear(List<FaultEvent> faults, long t, long slackUs) {
-        return faults.stream().filter(f -> Math.abs(f.timeUs() - t) <= slackUs).count();
+                + "\nSource: " + FaultText.where(best.source());
     }
 }

@@ -35,12 +35,17 @@ public final class TimelineFrame {
     public static final int CHECKPOINT = 0xFF0072B2;
     /** Fault markers are this many columns either side of the fault's. */
     static final int FAULT_HALF_WIDTH = 2;
+    /** The fault lane's row (from its top) where the line joining a root to its cascades runs. */
+    public static final int FAULT_LINK_ROW = FAULT_HEIGHT / 2;
 
     /** Reused between frames, so a frame allocates nothing. */
     private float[] shares = new float[0];
     private float[] slowest = new float[0];
     private float[] slowExcess = new float[0];
     private int[] row = new int[0];
+    private int[] faultEdge = new int[0];
+    private int[] faultSide = new int[0];
+    private int[] faultLink = new int[0];
     private int[] colours = new int[0];
     private final StateLaneRaster raster = new StateLaneRaster();
 
@@ -80,6 +85,9 @@ public final class TimelineFrame {
         }
         if (row.length < width) {
             row = new int[width];
+            faultEdge = new int[width];
+            faultSide = new int[width];
+            faultLink = new int[width];
             slowest = new float[width];
             slowExcess = new float[width];
         }
@@ -96,8 +104,11 @@ public final class TimelineFrame {
         Arrays.fill(pixels, STATE_HEIGHT * width, HEIGHT * width, 0);
         attemptRow(lanes, v, width);
         replicate(pixels, width, ATTEMPT_TOP + 2, ATTEMPT_HEIGHT - 4);
-        markerRow(lanes.faults(), v, width, FAULT, FAULT_HALF_WIDTH);
-        replicate(pixels, width, FAULT_TOP, FAULT_HEIGHT);
+        faultRows(lanes.faults(), v, width);
+        for (int y = 0; y < FAULT_HEIGHT; y++) {
+            int[] src = y == 0 || y == FAULT_HEIGHT - 1 ? faultEdge : y == FAULT_LINK_ROW ? faultLink : faultSide;
+            System.arraycopy(src, 0, pixels, (FAULT_TOP + y) * width, width);
+        }
         markerRow(lanes.checkpoints(), v, width, CHECKPOINT, 0);
         replicate(pixels, width, CHECKPOINT_TOP, CHECKPOINT_HEIGHT);
         if (lanes.stepTimes() != null && stepTimeRow(lanes.stepTimes(), v, width)) {
@@ -167,6 +178,58 @@ public final class TimelineFrame {
                 row[x0] = 0;
             }
         }
+    }
+
+    /**
+     * The fault lane's three kinds of row: its top and bottom edge, its sides, and the middle row where links run.
+     * Every fault is first drawn hollow (one per pixel column, as {@link #markerRow}: cost bounded by the width),
+     * each root's link to its cascades as a line in its colour under them, then the roots filled over all.
+     */
+    private void faultRows(FaultLane lane, TimelineViewport v, int width) {
+        Arrays.fill(faultEdge, 0, width, 0);
+        Arrays.fill(faultSide, 0, width, 0);
+        Arrays.fill(faultLink, 0, width, 0);
+        for (int k = 0; k < lane.linkCount() && lane.linkFrom(k) < v.end(); k++) {
+            if (lane.linkTo(k) < v.start() || lane.linkTo(k) == lane.linkFrom(k)) {
+                continue;
+            }
+            int x0 = (int) Math.max(0, v.xOf(lane.linkFrom(k), width));
+            int x1 = (int) Math.min(width - 1, v.xOf(lane.linkTo(k), width));
+            Arrays.fill(faultLink, x0, Math.max(x0, x1) + 1, faultColour(lane, lane.linkRoot(k)));
+        }
+        long[] times = lane.times();
+        double perColumn = (double) (v.end() - v.start()) / width;
+        int i = lowerBound(times, v.start());
+        while (i < times.length && times[i] < v.end()) {
+            int x = (int) v.xOf(times[i], width);
+            int colour = faultColour(lane, i);
+            Arrays.fill(faultEdge, Math.max(0, x - FAULT_HALF_WIDTH), Math.min(width, x + FAULT_HALF_WIDTH + 1),
+                    colour);
+            for (int side : new int[]{x - FAULT_HALF_WIDTH, x + FAULT_HALF_WIDTH}) {
+                if (side >= 0 && side < width) {
+                    faultSide[side] = colour;
+                    faultLink[side] = colour;
+                }
+            }
+            long nextColumn = v.start() + (long) Math.ceil((x + 1) * perColumn);
+            i = gallop(times, i + 1, nextColumn);
+        }
+        long[] roots = lane.rootTimes();
+        for (int r = lowerBound(roots, v.start()); r < roots.length && roots[r] < v.end(); r++) {
+            int x = (int) v.xOf(roots[r], width);
+            int from = Math.max(0, x - FAULT_HALF_WIDTH);
+            int to = Math.min(width, x + FAULT_HALF_WIDTH + 1);
+            int colour = faultColour(lane, lane.root(r));
+            Arrays.fill(faultEdge, from, to, colour);
+            Arrays.fill(faultSide, from, to, colour);
+            Arrays.fill(faultLink, from, to, colour);
+        }
+    }
+
+    /** A fault's colour, faded as the states are when another cause is picked out. */
+    private int faultColour(FaultLane lane, int i) {
+        int c = lane.colour(i);
+        return highlighted < 0 || lane.category(i) == highlighted ? c : (c & 0x00FFFFFF) | 0x55000000;
     }
 
     /**

@@ -1,20 +1,30 @@
 package dev.goodput.chart.timeline;
 
+import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.ResolvedAttempt;
 import dev.goodput.core.model.Checkpoint;
-import dev.goodput.core.model.FaultEvent;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What a timeline frame draws, prepared once per derivation: the state-bin pyramid, the attempts, faults
- * and checkpoints as sorted time arrays, and the step-time maxima (null when the run logs no steps).
+ * What a timeline frame draws, prepared once per derivation: the state-bin pyramid, the attempts and checkpoints as
+ * sorted time arrays, the faults with their colours and links ({@link FaultLane}), and the step-time maxima (null
+ * when the run logs no steps).
  */
 public record TimelineLanes(StateColumns states, StateCategories categories, long[] attemptStart, long[] attemptEnd,
-                            boolean[] attemptDisrupted, long[] faults, long[] checkpoints, StepTimeColumns stepTimes,
+                            boolean[] attemptDisrupted, FaultLane faults, long[] checkpoints, StepTimeColumns stepTimes,
                             long dataStart, long dataEnd) {
+
+    /** Lanes whose faults are bare times (benchmarks, synthetic runs): each drawn as a root. */
+    public TimelineLanes(StateColumns states, StateCategories categories, long[] attemptStart, long[] attemptEnd,
+                         boolean[] attemptDisrupted, long[] faults, long[] checkpoints, StepTimeColumns stepTimes,
+                         long dataStart, long dataEnd) {
+        this(states, categories, attemptStart, attemptEnd, attemptDisrupted, FaultLane.filled(faults), checkpoints,
+                stepTimes, dataStart, dataEnd);
+    }
 
     /** The lanes built last, for the derivation they were built from (the one about to be shown). */
     private static final AtomicReference<Built> LAST = new AtomicReference<>();
@@ -53,8 +63,20 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
 
     private TimelineLanes restated(Derivation d) {
         StateCategories c = StateCategories.of(d);
-        return new TimelineLanes(StateColumns.of(d, c), c, attemptStart, attemptEnd, attemptDisrupted, faults,
-                checkpoints, stepTimes, dataStart, dataEnd);
+        return new TimelineLanes(StateColumns.of(d, c), c, attemptStart, attemptEnd, attemptDisrupted,
+                faults.recoloured(c), checkpoints, stepTimes, dataStart, dataEnd);
+    }
+
+    /**
+     * These lanes with the faults of {@code d} linked as the analyst's {@code roles} say (each overriding the
+     * derivation's link of its fault); these very lanes when there are none and none were drawn.
+     */
+    public TimelineLanes withRoles(Derivation d, Collection<FaultRole> roles) {
+        if (roles.isEmpty() && (faults.links() == null || !faults.links().byAnalyst())) {
+            return this;
+        }
+        return new TimelineLanes(states, categories, attemptStart, attemptEnd, attemptDisrupted,
+                FaultLane.of(FaultLinks.of(d, roles), categories), checkpoints, stepTimes, dataStart, dataEnd);
     }
 
     private static TimelineLanes build(Derivation d) {
@@ -68,7 +90,7 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
             ae[i] = a.get(i).endUs();
             dis[i] = a.get(i).disrupted();
         }
-        long[] f = d.run().faults().stream().mapToLong(FaultEvent::timeUs).sorted().toArray();
+        FaultLane f = FaultLane.of(FaultLinks.of(d), c);
         long[] k = d.run().checkpoints().stream().mapToLong(Checkpoint::timeUs).sorted().toArray();
         return new TimelineLanes(StateColumns.of(d, c), c, as, ae, dis, f, k, StepTimeColumns.of(d),
                 d.window().startUs(), d.window().endUs());

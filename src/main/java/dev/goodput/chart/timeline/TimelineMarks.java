@@ -2,11 +2,13 @@ package dev.goodput.chart.timeline;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
 /**
  * The timeline's event lanes as vector shapes, in the screen's colours and proportions: attempts as bars
- * (disrupted ones in vermillion), faults as markers, checkpoints as ticks, and the step-time heat strip (slow steps
+ * (disrupted ones in vermillion), faults as markers in their causes' colours (roots filled, linked to their
+ * cascades), checkpoints as ticks, and the step-time heat strip (slow steps
  * in their cause's colour).
  * Marks of one colour that touch or overlap become one rectangle, so a lane costs shapes in proportion to
  * its width, not its events (a 54-day run logs 6,000 checkpoints).
@@ -41,9 +43,59 @@ final class TimelineMarks {
         bars.flush();
     }
 
-    /** A marker as wide as the screen's (five pixels) centred on each fault. */
+    /**
+     * A marker as wide as the screen's (five pixels) centred on each fault, in its cause's colour: roots filled,
+     * the other faults as a one-unit frame (they cost nothing of their own), and a one-unit line from each root to
+     * its cascades through the lane's middle, as on screen ({@link TimelineFrame}). All are fills, so a vector file
+     * holds shapes, not strokes. A mark closer than a unit to the one before is left out: it would lie under it.
+     */
     void faults(Graphics2D g, Rectangle2D box) {
-        events(g, box, lanes.faults(), TimelineFrame.FAULT, TimelineFrame.FAULT_HALF_WIDTH + 0.5);
+        FaultLane lane = lanes.faults();
+        double unit = box.getHeight() / TimelineFrame.FAULT_HEIGHT;
+        double half = (TimelineFrame.FAULT_HALF_WIDTH + 0.5) * unit;
+        double linkY = box.getY() + TimelineFrame.FAULT_LINK_ROW * unit;
+        for (int k = 0; k < lane.linkCount(); k++) {
+            long from = Math.max(lane.linkFrom(k), v.start());
+            long to = Math.min(lane.linkTo(k), v.end());
+            if (from < to) {
+                g.setColor(new Color(lane.colour(lane.linkRoot(k)), true));
+                double x0 = box.getX() + xOf(from, box);
+                g.fill(new Rectangle2D.Double(x0, linkY, box.getX() + xOf(to, box) - x0, unit));
+            }
+        }
+        long[] times = lane.times();
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < times.length; i++) {
+            if (times[i] < v.start() || times[i] > v.end()) {
+                continue;
+            }
+            double x = box.getX() + xOf(times[i], box);
+            if (x - last < unit) {
+                continue;
+            }
+            last = x;
+            Rectangle2D outer = mark(box, x, half);
+            Path2D frame = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+            frame.append(outer, false);
+            frame.append(new Rectangle2D.Double(outer.getX() + unit, outer.getY() + unit,
+                    Math.max(0, outer.getWidth() - 2 * unit), outer.getHeight() - 2 * unit), false);
+            g.setColor(new Color(lane.colour(i), true));
+            g.fill(frame);
+        }
+        for (int r = 0; r < lane.rootCount(); r++) {
+            long t = times[lane.root(r)];
+            if (t >= v.start() && t <= v.end()) {
+                g.setColor(new Color(lane.colour(lane.root(r)), true));
+                g.fill(mark(box, box.getX() + xOf(t, box), half));
+            }
+        }
+    }
+
+    /** A fault's mark centred on {@code x}, the lane's height, cut at the lane's ends. */
+    private static Rectangle2D mark(Rectangle2D box, double x, double half) {
+        double x0 = Math.max(box.getX(), x - half);
+        double x1 = Math.min(box.getMaxX(), x + half);
+        return new Rectangle2D.Double(x0, box.getY(), x1 - x0, box.getHeight());
     }
 
     /** A one-unit tick at each checkpoint. */

@@ -95,18 +95,31 @@ class TimelineChartTest {
         TimelineChart chart = new TimelineChart(llama);
         Painted p = paint(chart, PRESENTATION, ChartSize.SLIDE_16_9);
         Rectangle2D lane = p.layout().lanes().faults();
-        assertEquals(358, llama.faults().length);
-        for (long f : llama.faults()) {
-            // A fault at the run's very end has half a marker, inside the lane.
-            double x = Math.min(lane.getMaxX() - 1, lane.getX() + chart.viewport().xOf(f, lane.getWidth()));
-            assertEquals(TimelineFrame.FAULT, p.argb(x, lane.getCenterY()), "fault at x " + x);
+        FaultLane faults = llama.faults();
+        assertEquals(358, faults.times().length);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int i = 0; i < faults.times().length; i++) {
+            colours.add(faults.colour(i));
         }
-        // Between the faults the lane is empty: the markers are where the faults are, not everywhere.
-        int marked = 0;
-        for (int x = (int) lane.getX(); x < (int) lane.getMaxX(); x++) {
-            marked += p.argb(x, lane.getCenterY()) == TimelineFrame.FAULT ? 1 : 0;
+        // Marks are the lane's height and five units wide; links one unit high. A fault at the run's very end has
+        // half a marker, inside the lane.
+        List<RecordingGraphics.Fill> marks = p.fillsIn(lane).stream()
+                .filter(f -> f.bounds().getHeight() > lane.getHeight() - 1e-6).toList();
+        assertTrue(marks.stream().allMatch(f -> colours.contains(f.colour().getRGB())), "marks in faults' colours");
+        for (long f : faults.times()) {
+            double x = Math.min(lane.getMaxX() - 1e-6, lane.getX() + chart.viewport().xOf(f, lane.getWidth()));
+            assertTrue(marks.stream().anyMatch(m -> m.bounds().getMinX() <= x && x <= m.bounds().getMaxX()),
+                    "fault at x " + x);
         }
-        assertTrue(marked < lane.getWidth() * 0.9, "marked " + marked + " of " + lane.getWidth());
+        // The marks are where the faults are, not everywhere: far fewer than the lane's width covered.
+        double covered = 0;
+        double reached = Double.NEGATIVE_INFINITY;
+        for (Rectangle2D m : marks.stream().map(RecordingGraphics.Fill::bounds)
+                .sorted(java.util.Comparator.comparingDouble(Rectangle2D::getMinX)).toList()) {
+            covered += Math.max(0, m.getMaxX() - Math.max(reached, m.getMinX()));
+            reached = Math.max(reached, m.getMaxX());
+        }
+        assertTrue(covered < lane.getWidth() * 0.9, "marked " + covered + " of " + lane.getWidth());
     }
 
     @Test

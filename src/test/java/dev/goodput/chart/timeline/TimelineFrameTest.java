@@ -33,9 +33,10 @@ class TimelineFrameTest {
         for (int x = 0; x < width; x++) {
             assertTrue(px[(TimelineFrame.STATE_TOP + TimelineFrame.STATE_HEIGHT - 1) * width + x] != 0, "column " + x);
         }
-        // Each fault's column carries a marker, even though 358 faults share 1920 columns.
-        int y = TimelineFrame.FAULT_TOP + 1;
-        for (long f : lanes.faults()) {
+        // Each fault's column carries a marker (its top edge: a fault that costs nothing is drawn hollow), even
+        // though 358 faults share 1920 columns.
+        int y = TimelineFrame.FAULT_TOP;
+        for (long f : lanes.faults().times()) {
             int x = (int) v.xOf(f, width);
             if (x >= 0 && x < width) {
                 assertTrue(px[y * width + x] != 0, "fault at column " + x);
