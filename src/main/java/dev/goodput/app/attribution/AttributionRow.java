@@ -77,11 +77,11 @@ public record AttributionRow(AttributedInterval piece, FaultEvent fault, FaultRo
         return endUs() - startUs();
     }
 
-    /** The piece's cause, or the fault's reported cause (infra when the fault names no layer). */
+    /** The piece's cause, or the fault's reported cause, in the layer it costs (its own, else its cause's). */
     public Cause cause() {
         if (isFault()) {
             String id = fault.cause() == null || fault.cause().isBlank() ? "unknown" : fault.cause();
-            return Cause.of(id, fault.layer() == null ? Layer.INFRA : fault.layer());
+            return Cause.of(id, fault.costLayer());
         }
         return piece.cause();
     }
