@@ -44,7 +44,15 @@ class WindowSettingUiTest {
     void changingOnlyTheWindowOfPlainRunFilesAsksNothingOnQuit(FxRobot robot) throws Exception {
         MainWindow w = fixture.window();
         UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
-        chooseWindow(robot, w);
+        TextField start = robot.lookup("#window-start").queryAs(TextField.class);
+        TextField end = robot.lookup("#window-end").queryAs(TextField.class);
+        robot.interact(() -> {
+            start.setText(START);
+            end.setText(END);
+        });
+        robot.clickOn("#window-apply");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> CHOSEN.equals(w.summary().getDerivation().window()));
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertFalse(w.document().isDirty());
         assertFalse(w.stage().getTitle().endsWith(" *"), w.stage().getTitle());
