@@ -187,9 +187,13 @@ final class RunOpener {
         task.setOnFailed(e -> {
             if (current == task) {
                 current = null;
-                status.failed(what);
+                if (keepHistory) {
+                    status.reloadFailed(what);
+                } else {
+                    status.failed(what);
+                }
                 if (summary.getDerivation() != null) {
-                    keepShown((keepHistory ? "Could not reload " : "Could not open ") + what, task.getException());
+                    keepShown(status.outcomeProperty().get(), task.getException());
                     return;
                 }
                 // Nothing shown to keep: the Problems panel says why, and Reload tries the files again.

@@ -154,6 +154,26 @@ class BadFileUiTest {
         assertTrue(w.document().noticesProperty().isEmpty(), "a run opened: the notice of the failed open is gone");
     }
 
+    /** Reload of a file that went bad keeps the run shown too, and says so the same way. */
+    @Test
+    void aFailedReloadKeepsTheRunShownAndSaysWhy(FxRobot robot) throws Exception {
+        MainWindow w = fixture.window();
+        Path run = Files.copy(CLEAN, dir.resolve("run.jsonl"));
+        UiFixture.openAndWait(robot, w, run);
+        Derivation derived = w.summary().getDerivation();
+        Shown before = Shown.of(robot, w);
+        Files.writeString(run, "these are not the logs you are looking for\n");
+
+        robot.interact(w::reload);
+        UiFixture.waitUntilIdle(w);
+
+        assertTrue(derived == w.summary().getDerivation(), "the run shown stays");
+        assertEquals(before, Shown.of(robot, w));
+        assertTrue(text(robot, "#notice-text").startsWith("Could not reload run.jsonl (the run shown stays as it was): "
+                + run + ": expected a run log"), text(robot, "#notice-text"));
+        assertEquals("Could not reload run.jsonl", text(robot, "#status-outcome"));
+    }
+
     /** What the window shows of a run, to compare before and after. */
     private record Shown(String runName, List<String> figures, String windowStart,
                          String windowEnd, List<BadputRow> badput, String title, Overlay edits, String undo,
