@@ -110,9 +110,9 @@ public final class SummaryViewModel {
     }
 
     /**
-     * Nothing could be read from the files: the run shown before is replaced by the reasons, in the Problems panel,
-     * so the user sees which file and line to fix. (The lenient readers keep what they can, so this means that no
-     * file was readable at all.)
+     * Nothing could be read from the files, and no run was shown: the reasons fill the Problems panel, so the user
+     * sees which file and line to fix. (The lenient readers keep what they can, so this means that no file was
+     * readable at all. The opener keeps a run that is shown, and says why in a notice instead.)
      */
     public void showFailure(List<Path> runFiles, Throwable error) {
         clear(runFiles);
