@@ -1,6 +1,7 @@
 package dev.goodput.app;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -11,7 +12,18 @@ import java.util.function.Function;
 
 /** The badput-by-cause table, in the report's order (by layer, then largest loss first). */
 final class BadputTable {
+    static final String NO_LOSS = "No time was lost.";
+
     private BadputTable() {
+    }
+
+    /** The badput of the run {@code summary} shows; with no run (a failed open) the table is blank, not "no loss". */
+    static TableView<BadputRow> of(SummaryViewModel summary) {
+        TableView<BadputRow> table = of(summary.badputProperty());
+        Label placeholder = (Label) table.getPlaceholder();
+        placeholder.textProperty().bind(Bindings.when(summary.derivationProperty().isNull()).then("")
+                .otherwise(NO_LOSS));
+        return table;
     }
 
     static TableView<BadputRow> of(ObservableList<BadputRow> rows) {
@@ -25,7 +37,7 @@ final class BadputTable {
         table.getColumns().add(column("% of window", BadputRow::windowShare, 115, true));
         table.getColumns().add(column("Accelerator-hours", BadputRow::acceleratorHours, 150, true));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No time was lost."));
+        table.setPlaceholder(new Label(NO_LOSS));
         return table;
     }
 

@@ -44,6 +44,11 @@ public final class LoadStatus {
         end("Could not open " + what);
     }
 
+    /** Reading the run shown again failed (it stays as it was). */
+    public void reloadFailed(String what) {
+        end("Could not reload " + what);
+    }
+
     /** The user cancelled: the run shown before stays, and the status bar says so. */
     public void cancelled() {
         end(CANCELLED);

@@ -121,13 +121,13 @@ public final class MainView {
 
         HBox figures = new HBox(10);
         for (GoodputTerm m : GoodputTerm.values()) {
-            VBox card = FigureCard.of(m, summary.figureProperty(m));
+            VBox card = FigureCard.of(m, summary);
             card.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(card, Priority.ALWAYS);
             figures.getChildren().add(card);
         }
 
-        VBox badput = section(new Label("Badput by cause"), BadputTable.of(summary.badputProperty()));
+        VBox badput = section(new Label("Badput by cause"), BadputTable.of(summary));
         Label problemsTitle = new Label();
         problemsTitle.textProperty().bind(Bindings.format("Problems (%d)", summary.problemsProperty().sizeProperty()));
         ListView<String> problems = new ListView<>(summary.problemsProperty());

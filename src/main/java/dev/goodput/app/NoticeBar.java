@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
@@ -30,10 +31,13 @@ final class NoticeBar {
         text.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
         text.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", notices), notices));
         text.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped whole (a failed open's reason is long), never cut short; the button keeps its word.
+        text.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setId("notice-dismiss");
         dismiss.getStyleClass().add(Styles.SMALL);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(10, text, dismiss);
         bar.setId("notice-bar");
         bar.getStyleClass().add(STYLE);

@@ -23,7 +23,8 @@ import java.util.concurrent.Executor;
 /**
  * Opens runs and workspaces: starts a {@link LoadRunTask} and moves its outcome into the attribution session, the
  * workspace document and the view models. The latest open wins (an earlier load still running is cancelled); a
- * cancelled load changes nothing but the status. Autosaved edits nobody saved are offered back when their run or
+ * cancelled load changes nothing but the status, and a failed one nothing but the status and a notice when a run is
+ * shown (with none shown, the Problems panel says why). Autosaved edits nobody saved are offered back when their run or
  * workspace is opened. Call on the FX thread.
  */
 final class RunOpener {
@@ -59,11 +60,8 @@ final class RunOpener {
         if (abandonCurrent() && files.isEmpty()) {
             status.cancelled();
         }
-        if (rederiving != null) { // a window for the run shown before
-            rederiving.cancel();
-            rederiving = null;
-        }
         if (files.isEmpty()) {
+            stopRederiving();
             session.clear();
             document.close();
             summary.showEmpty();
@@ -190,15 +188,18 @@ final class RunOpener {
             if (current == task) {
                 current = null;
                 if (keepHistory) {
-                    // A failed reload keeps the run shown and its edits; the reason goes to the status line.
+                    status.reloadFailed(what);
+                } else {
                     status.failed(what);
-                    status.note("Reload failed: " + task.getException().getMessage());
+                }
+                if (summary.getDerivation() != null) {
+                    keepShown(status.outcomeProperty().get(), task.getException());
                     return;
                 }
+                // Nothing shown to keep: the Problems panel says why, and Reload tries the files again.
                 session.clear();
                 document.close();
                 summary.showFailure(asked, task.getException());
-                status.failed(what);
             }
         });
         task.setOnCancelled(e -> {
@@ -210,7 +211,20 @@ final class RunOpener {
         executor.execute(task);
     }
 
+    /**
+     * An open (or reload) failed while a run is shown: the run stays exactly as it was (figures, window, timeline,
+     * edits and their undo history, title), and a notice above the figures says what failed and why. The answer to
+     * "save changes first?" may have removed the autosave of edits still shown: they autosave again.
+     */
+    private void keepShown(String failed, Throwable why) {
+        document.openFailed(failed + " (the run shown stays as it was): " + SummaryViewModel.reason(why));
+        if (document.isDirty()) {
+            autosaver.changed();
+        }
+    }
+
     private void show(LoadedRun loaded, OpenRequest request, List<Path> asked, boolean keepHistory) {
+        stopRederiving(); // a window chosen for the run shown before: the run read now replaces it
         OpenedWorkspace w = loaded.workspace();
         if (keepHistory && session.isLoaded()) {
             document.setInputs(w.workspace().inputs());
@@ -226,7 +240,7 @@ final class RunOpener {
             }
         }
         document.setNotices(w.warnings());
-        summary.showRun(w.readable(), session.derivationProperty().get(), loaded.profiles());
+        summary.showRun(w.readable(), w.missing(), session.derivationProperty().get(), loaded.profiles());
         recent.add(w.file() != null ? List.of(w.file()) : asked.stream().anyMatch(OpenRequest::isRecovery)
                 ? List.of() : asked);
     }
@@ -274,13 +288,19 @@ final class RunOpener {
             var snapshot = document.snapshot();
             if (rederiving != null) {
                 snapshot = snapshot.withSettings(snapshot.settings().withWindow(rederiving.window()));
-                rederiving.cancel();
-                rederiving = null;
+                stopRederiving();
             }
             List<Path> files = List.copyOf(summary.filesProperty());
             start(new OpenRequest.Snapshot(snapshot, document.getFile()), files, true);
         } else if (!summary.filesProperty().isEmpty()) {
             open(List.copyOf(summary.filesProperty())); // a failed open: try it again
+        }
+    }
+
+    private void stopRederiving() {
+        if (rederiving != null) {
+            rederiving.cancel();
+            rederiving = null;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.goodput.app;
 import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
-import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.HumanFormat;
@@ -50,6 +49,10 @@ public final class SummaryViewModel {
             new ReadOnlyListWrapper<>(this, "badput", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> problems =
             new ReadOnlyListWrapper<>(this, "problems", FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper partial = new ReadOnlyStringWrapper(this, "partial", "");
+    private final ReadOnlyStringWrapper partialDetail = new ReadOnlyStringWrapper(this, "partialDetail", "");
+    /** Inputs the workspace shown names that were not there to read; kept for edits and new windows. */
+    private List<Path> missing = List.of();
 
     public SummaryViewModel() {
         for (GoodputTerm m : GoodputTerm.values()) {
@@ -70,7 +73,16 @@ public final class SummaryViewModel {
 
     /** A run and the profiles loaded beside it (null: none), which gave its model layer. */
     public void showRun(List<Path> runFiles, Derivation d, ProfiledModel runProfiles) {
+        showRun(runFiles, List.of(), d, runProfiles);
+    }
+
+    /**
+     * A run, with the inputs its workspace names that were missing (so not read) and the profiles loaded beside it
+     * (null: none).
+     */
+    public void showRun(List<Path> runFiles, List<Path> missingInputs, Derivation d, ProfiledModel runProfiles) {
         profiles.set(runProfiles);
+        missing = List.copyOf(missingInputs);
         GoodputReport report = d.report();
         setIfChanged(files, runFiles);
         runName.set(report.runName());
@@ -84,6 +96,9 @@ public final class SummaryViewModel {
         // An edit keeps the files and the problems: leave those lists (and their views' scroll) be.
         setIfChanged(problems, report.warnings().stream().map(SummaryViewModel::problemLine).toList());
         problemCount.set(problemCount(report.warnings()));
+        PartialLoad left = PartialLoad.of(report.warnings(), missing);
+        partial.set(left.badge());
+        partialDetail.set(left.detail());
         // Last, so a listener of the derivation sees the rest of the model already updated.
         derivation.set(d);
         state.set(State.READY);
@@ -91,13 +106,13 @@ public final class SummaryViewModel {
 
     /** The run shown, re-derived after an attribution edit or a new window: same files, same profiles. */
     public void showEdited(Derivation d) {
-        showRun(List.copyOf(files), d, profiles.get());
+        showRun(List.copyOf(files), missing, d, profiles.get());
     }
 
     /**
-     * Nothing could be read from the files: the run shown before is replaced by the reasons, in the Problems panel,
-     * so the user sees which file and line to fix. (The lenient readers keep what they can, so this means that no
-     * file was readable at all.)
+     * Nothing could be read from the files, and no run was shown: the reasons fill the Problems panel, so the user
+     * sees which file and line to fix. (The lenient readers keep what they can, so this means that no file was
+     * readable at all. The opener keeps a run that is shown, and says why in a notice instead.)
      */
     public void showFailure(List<Path> runFiles, Throwable error) {
         clear(runFiles);
@@ -129,6 +144,9 @@ public final class SummaryViewModel {
         figures.values().forEach(f -> f.set(Figures.NOT_AVAILABLE));
         badput.clear();
         problems.clear();
+        missing = List.of();
+        partial.set("");
+        partialDetail.set("");
     }
 
     private static String details(GoodputReport r) {
@@ -159,7 +177,7 @@ public final class SummaryViewModel {
         return e.isEmpty() ? w : w.isEmpty() ? e : e + ", " + w;
     }
 
-    private static String plural(long n, String word) {
+    static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
@@ -168,12 +186,12 @@ public final class SummaryViewModel {
     }
 
     private static String failureLine(Throwable error) {
-        // An InputException's message already starts with file:line, like the problems of a partial read.
-        if (error instanceof InputException) {
-            return "Error: " + error.getMessage();
-        }
-        String why = error == null || error.getMessage() == null ? String.valueOf(error) : error.getMessage();
-        return "Error: " + why;
+        return "Error: " + reason(error);
+    }
+
+    /** Why a load failed, in one line; an InputException's message already starts with file:line. */
+    static String reason(Throwable error) {
+        return error == null || error.getMessage() == null ? String.valueOf(error) : error.getMessage();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -233,6 +251,19 @@ public final class SummaryViewModel {
     /** The measure as a percentage, or "n/a". */
     public ReadOnlyStringProperty figureProperty(GoodputTerm measure) {
         return figures.get(measure).getReadOnlyProperty();
+    }
+
+    /**
+     * "Partial: 3 read errors" when the lenient readers left something out of the run shown (its figures rest on
+     * the rest); "" when every record was read.
+     */
+    public ReadOnlyStringProperty partialProperty() {
+        return partial.getReadOnlyProperty();
+    }
+
+    /** What {@link #partialProperty()} means and the first record left out, as {@code file:line: why}; "" if none. */
+    public ReadOnlyStringProperty partialDetailProperty() {
+        return partialDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<BadputRow> badputProperty() {

@@ -54,24 +54,35 @@ final class WindowBar {
                 case LAST_24_HOURS -> WindowPreset.last24Hours(d);
                 case TIMELINE_SELECTION -> selection.getValue() == null ? d.window()
                         : new Window(selection.getValue()[0], selection.getValue()[1]);
-                case CUSTOM -> d.window();
+                case CUSTOM -> d.window(); // not asked for: Custom keeps what is typed
             };
             start.setText(HumanFormat.iso(w.startUs()));
             end.setText(HumanFormat.iso(w.endUs()));
         };
+        // True while the bar follows the run shown (opened, reloaded, re-derived): that is no choice to apply.
+        boolean[] following = {false};
         preset.valueProperty().addListener((obs, old, p) -> {
-            fill.run();
-            if (p != WindowPreset.CUSTOM) {
-                applyButton.fire();
+            // Custom keeps what is typed (the first key typed into a field chooses it).
+            if (following[0] || p == WindowPreset.CUSTOM) {
+                return;
             }
+            fill.run();
+            applyButton.fire();
         });
         derivation.addListener((obs, old, d) -> {
-            if (d != null) {
-                start.setText(HumanFormat.iso(d.window().startUs()));
-                end.setText(HumanFormat.iso(d.window().endUs()));
-                if (old == null || old.run() != d.run()) { // another run opened: its whole window is shown
-                    preset.setValue(WindowPreset.WHOLE_RUN);
+            following[0] = true;
+            try {
+                // No run: no dates (those of a run closed before would pass for the failed open's).
+                start.setText(d == null ? "" : HumanFormat.iso(d.window().startUs()));
+                end.setText(d == null ? "" : HumanFormat.iso(d.window().endUs()));
+                error.setText("");
+                if (d != null && (old == null || old.run() != d.run())) {
+                    // Another run, or the same read again: its window is the one the workspace keeps, maybe not the
+                    // whole run's; the preset names it, and applying nothing keeps it.
+                    preset.setValue(presetOf(d));
                 }
+            } finally {
+                following[0] = false;
             }
         });
         applyButton.setOnAction(e -> {
@@ -106,7 +117,16 @@ final class WindowBar {
         HBox bar = new HBox(8, new Label("Window"), preset, start, new Label("to"), end, applyButton, error);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("window-bar");
+        bar.disableProperty().bind(derivation.isNull());
         return bar;
+    }
+
+    /** The preset that gives the run's window, or "Custom range". */
+    private static WindowPreset presetOf(Derivation d) {
+        if (d.window().equals(WindowPreset.wholeRun(d))) {
+            return WindowPreset.WHOLE_RUN;
+        }
+        return d.window().equals(WindowPreset.last24Hours(d)) ? WindowPreset.LAST_24_HOURS : WindowPreset.CUSTOM;
     }
 
     /** Typing a time that is not the preset's own makes the preset "Custom range". */

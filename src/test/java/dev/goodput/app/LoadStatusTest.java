@@ -46,5 +46,10 @@ class LoadStatusTest {
         status.begin("bad.txt", new SimpleDoubleProperty(-1), new SimpleStringProperty("Reading…"));
         status.failed("bad.txt");
         assertEquals("Could not open bad.txt", status.outcomeProperty().get());
+
+        status.begin("run.jsonl", new SimpleDoubleProperty(-1), new SimpleStringProperty("Reading…"));
+        status.reloadFailed("run.jsonl");
+        assertFalse(status.isLoading());
+        assertEquals("Could not reload run.jsonl", status.outcomeProperty().get());
     }
 }

@@ -13,7 +13,9 @@ import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.Goodputs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The view model with a real derivation of the bundled sample; plain JUnit, no JavaFX toolkit started. */
 class SummaryViewModelTest {
     private static final Path CLEAN = Path.of("sample-runs", "clean-small", "run.jsonl");
+    /** A real NCCL watchdog log (see the resources' NOTICE.md) that is no run: the lenient readers skip it whole. */
+    private static final Path NCCL_LOG = Path.of("src/test/resources/logs/nccl_watchdog_timeout__basicsr_issue737_excerpt.log");
     private static Derivation clean;
 
     @BeforeAll
@@ -158,6 +162,51 @@ class SummaryViewModelTest {
         assertEquals(SummaryViewModel.State.EMPTY, vm.stateProperty().get());
         assertEquals("", vm.runNameProperty().get());
         assertTrue(vm.filesProperty().isEmpty());
+    }
+
+    /**
+     * Problem 10 of issue 13: a lenient read that skipped a record of the sample (a line cut short mid-file, as a
+     * writer killed and restarted leaves it) and a whole file (a real NCCL log with no dates, which cannot be placed)
+     * still shows the figures of what it read, and marks them partial; the first thing skipped is named with file and
+     * line.
+     */
+    @Test
+    void aLenientReadThatSkippedRecordsMarksTheFiguresPartial(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(CLEAN));
+        String cut = lines.get(9).substring(0, lines.get(9).length() / 2);
+        lines.set(9, cut);
+        Path partial = Files.write(dir.resolve("run.jsonl"), lines);
+        Derivation d = GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(List.of(partial, NCCL_LOG)),
+                DerivationSettings.defaults());
+        SummaryViewModel vm = new SummaryViewModel();
+
+        vm.showRun(List.of(partial, NCCL_LOG), d);
+
+        assertEquals("Partial: 2 read errors", vm.partialProperty().get());
+        String detail = vm.partialDetailProperty().get();
+        assertTrue(detail.contains("\nFirst: " + partial + ":10: "), detail);
+        assertTrue(vm.figureProperty(GoodputTerm.OVERALL).get().endsWith("%"), "the figures of what was read");
+        assertEquals("2 errors", vm.problemCountProperty().get());
+
+        vm.showEdited(d); // an edit or a new window of the same run: still partial
+        assertEquals("Partial: 2 read errors", vm.partialProperty().get());
+
+        vm.showRun(List.of(CLEAN), clean);
+        assertEquals("", vm.partialProperty().get(), "every record of the clean sample was read");
+        assertEquals("", vm.partialDetailProperty().get());
+    }
+
+    /** A workspace whose input is missing shows the run of the others, partial by that file. */
+    @Test
+    void aMissingWorkspaceInputMakesTheFiguresPartial() {
+        SummaryViewModel vm = new SummaryViewModel();
+        Path gone = Path.of("/data/runs/gone.jsonl");
+        vm.showRun(List.of(CLEAN), List.of(gone), clean, null);
+        assertEquals("Partial: 1 input missing", vm.partialProperty().get());
+        assertTrue(vm.partialDetailProperty().get().contains("First: " + gone + ": not there to read"),
+                vm.partialDetailProperty().get());
+        vm.showEmpty();
+        assertEquals("", vm.partialProperty().get());
     }
 
     private static Derivation withGoodputs(Derivation d, Goodputs g) {

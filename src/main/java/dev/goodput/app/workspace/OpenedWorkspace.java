@@ -4,6 +4,8 @@ import dev.goodput.core.workspace.Workspace;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A workspace ready to derive: its inputs named by absolute path, and what the user should know about them.
@@ -19,5 +21,12 @@ public record OpenedWorkspace(Path file, Workspace workspace, List<Path> readabl
     public OpenedWorkspace {
         readable = List.copyOf(readable);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The inputs the workspace names that are not there to read (missing or unreadable): the run lacks them. */
+    public List<Path> missing() {
+        Set<Path> read = readable.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toSet());
+        return workspace.inputs().stream().map(i -> Path.of(i.path()).toAbsolutePath().normalize())
+                .filter(p -> !read.contains(p)).toList();
     }
 }

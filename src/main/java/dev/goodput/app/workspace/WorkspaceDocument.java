@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,8 @@ public final class WorkspaceDocument {
     /** Restored from an autosave: unsaved until saved, whatever it holds (it may undo what the file has). */
     private boolean restored;
     private Overlay overlay = Overlay.EMPTY;
+    /** The notices about the inputs of the run shown (without a failed open's). */
+    private List<String> inputNotices = List.of();
 
     /** @param appFolder where untitled workspaces autosave */
     public WorkspaceDocument(Path appFolder) {
@@ -69,6 +72,7 @@ public final class WorkspaceDocument {
         restored = false;
         file.set(null);
         open.set(false);
+        inputNotices = List.of();
         notices.clear();
         refresh();
     }
@@ -151,24 +155,48 @@ public final class WorkspaceDocument {
     private void refresh() {
         Workspace now = snapshot();
         boolean changed = open.get() && (restored || (saved == null ? !now.overlay().isEmpty() || !settingsOnly(now)
-                : !now.equals(saved)));
+                : !kept(now).equals(kept(saved))));
         dirty.set(changed);
         Path f = file.get();
         name.set(f != null ? f.getFileName().toString() : "untitled");
     }
 
-    /** An untitled workspace with no edits and the default settings holds nothing worth saving. */
-    private static boolean settingsOnly(Workspace ws) {
-        return ws.settings().equals(WorkspaceSettings.defaults()) && ws.notes().isEmpty();
+    /**
+     * What of {@code ws} is worth saving. Plain run files (an untitled workspace) keep no measurement window and no
+     * fingerprints: looking at another window, or reading the files again after they grew, is no work to lose. A
+     * saved workspace keeps both; its window is one of its settings, and changing it is a change to save.
+     */
+    private Workspace kept(Workspace ws) {
+        return file.get() != null ? ws : ws.withInputs(List.of()).withSettings(ws.settings().withWindow(null));
     }
 
-    /** What the user should know about the inputs: changed or missing since the save; empty when all is well. */
+    /** An untitled workspace with no edits and the default settings (its window aside) holds nothing worth saving. */
+    private static boolean settingsOnly(Workspace ws) {
+        return ws.settings().withWindow(null).equals(WorkspaceSettings.defaults()) && ws.notes().isEmpty();
+    }
+
+    /**
+     * What the user should know about the run shown: inputs changed or missing since the save, an open that failed
+     * while it was shown; empty when all is well.
+     */
     public ReadOnlyListProperty<String> noticesProperty() {
         return notices.getReadOnlyProperty();
     }
 
+    /** What the user should know about the inputs just read; replaces every notice shown. */
     public void setNotices(List<String> lines) {
-        notices.setAll(lines);
+        inputNotices = List.copyOf(lines);
+        notices.setAll(inputNotices);
+    }
+
+    /**
+     * A file could not be opened, and this run stays shown: said after the notices about its inputs, in place of
+     * the last such failure, until the next (re)load.
+     */
+    public void openFailed(String line) {
+        List<String> all = new ArrayList<>(inputNotices);
+        all.add(line);
+        notices.setAll(all);
     }
 
     /** The workspace file, or null while untitled. */

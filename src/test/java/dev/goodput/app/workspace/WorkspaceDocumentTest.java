@@ -37,8 +37,29 @@ class WorkspaceDocumentTest {
         assertTrue(doc.isDirty());
         doc.setOverlay(Overlay.EMPTY);
         assertFalse(doc.isDirty());
+    }
+
+    /**
+     * Problem 10 of issue 13: plain run files keep no window, so looking at another one is nothing to save; with an
+     * edit the window goes into the workspace saved, and from then on it is one of the workspace's settings.
+     */
+    @Test
+    void theWindowOfPlainRunFilesIsNothingToSaveButAWorkspaceKeepsItsWindow() {
+        WorkspaceDocument doc = new WorkspaceDocument(APP);
+        doc.open(new OpenedWorkspace(null, UNTITLED, List.of(RUN), List.of(), false));
         doc.setWindow(new Window(0, 10));
-        assertTrue(doc.isDirty(), "a chosen window is worth saving too");
+        assertFalse(doc.isDirty(), "only the window of plain run files changed");
+        doc.setOverlay(TAGGED);
+        assertTrue(doc.isDirty());
+        Path file = RUN.resolveSibling("w.goodput");
+        assertEquals(new Window(0, 10), doc.snapshotFor(file).settings().window(), "saved with the edits");
+
+        doc.markSaved(file, doc.snapshot());
+        assertFalse(doc.isDirty());
+        doc.setWindow(new Window(0, 20));
+        assertTrue(doc.isDirty(), "a saved workspace's window is one of its settings");
+        doc.setWindow(new Window(0, 10));
+        assertFalse(doc.isDirty(), "back to the saved window");
     }
 
     @Test

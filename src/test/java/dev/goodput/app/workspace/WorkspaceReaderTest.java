@@ -65,6 +65,8 @@ class WorkspaceReaderTest {
         assertEquals(gone.toAbsolutePath().normalize().toString(), w.workspace().inputs().get(1).path());
         assertEquals(ONE_TAG, w.workspace().overlay());
         assertEquals("notes", w.workspace().notes());
+        assertEquals(List.of(gone.toAbsolutePath().normalize()), w.missing(), "the run lacks it: its figures are partial");
+        assertEquals(List.of(), WorkspaceReader.read(new OpenRequest.Files(List.of(run))).missing());
     }
 
     @Test
