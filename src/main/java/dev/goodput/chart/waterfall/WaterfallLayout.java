@@ -31,6 +31,8 @@ public final class WaterfallLayout {
     private static final double PAD = 16;
     /** How much wider a step's column is than a total's, for the bars' width only. */
     private static final double STEP_WEIGHT = 3.6;
+    static final String NO_MODEL = "Model goodput unknown (no model FLOPs or peak FLOP/s): the waterfall stops at "
+            + "productive time.";
 
     /** A full bar, with its value text above it. */
     public record PlacedTotal(WaterfallModel.Total total, Rectangle2D bar, double labelX) {
@@ -65,11 +67,9 @@ public final class WaterfallLayout {
     private final List<PlacedSegment> segments = new ArrayList<>();
     private final List<PlacedName> names = new ArrayList<>();
     private final List<PlacedText> labels = new ArrayList<>();
-    private final TextBlock title;
-    private final TextBlock subtitle;
-    private final TextBlock caption;
     private final double legendTop;
     private final boolean legendShown;
+    /** The top of the band above the plot where the first total's value sits: callouts may rise into it. */
     private final double bandTop;
     private final Rectangle2D plot;
     private final double maxValue;
@@ -83,14 +83,19 @@ public final class WaterfallLayout {
         this.style = style;
         this.maxValue = Math.max(model.value(1.0, options), 1e-12);
         double top = PAD;
-        title = TextBlock.wrap(style.title(), titleFont(), width - 2 * PAD);
-        subtitle = TextBlock.wrap(style.subtitle(), subtitleFont(), width - 2 * PAD);
+        TextBlock title = TextBlock.wrap(style.title(), titleFont(), width - 2 * PAD);
+        TextBlock subtitle = TextBlock.wrap(style.subtitle(), subtitleFont(), width - 2 * PAD);
         add(title, false, PAD);
         add(subtitle, true, PAD + title.height() + (title.isEmpty() ? 0 : 2));
         top += title.height() + (title.isEmpty() ? 0 : 2) + subtitle.height() + (subtitle.isEmpty() ? 0 : 4);
+        if (!model.reachesGoodput()) { // its own lines above the values, which may stand anywhere up to the top
+            TextBlock note = TextBlock.wrap(NO_MODEL, calloutFont(), width - 2 * PAD);
+            add(note, true, top);
+            top += note.height() + 4;
+        }
         bandTop = top;
         top += 2 * ChartText.lineHeight(valueFont()) + 6; // the window bar's value text sits above the plot
-        caption = TextBlock.wrap(style.caption(), captionFont(), width - 2 * PAD);
+        TextBlock caption = TextBlock.wrap(style.caption(), captionFont(), width - 2 * PAD);
         double bottom = height - PAD - caption.height();
         add(caption, true, bottom);
         if (!caption.isEmpty()) {
@@ -115,7 +120,6 @@ public final class WaterfallLayout {
         plot = new Rectangle2D.Double(left, top, Math.max(10, width - PAD - left), plotHeight);
         placeTicks();
         place();
-        placeNote();
     }
 
     private void add(TextBlock block, boolean muted, double top) {
@@ -132,11 +136,6 @@ public final class WaterfallLayout {
             String s = WaterfallFormat.tick(t, options);
             labels.add(new PlacedText(s, f, true, plot.getX() - 8 - ChartText.width(s, f), y(t) - h / 2));
         }
-    }
-
-    /** Where callouts may go: from the band above the plot (unless the note is there) to the axis. */
-    private double calloutTop() {
-        return model.reachesGoodput() ? bandTop : plot.getY();
     }
 
     private void place() {
@@ -157,7 +156,7 @@ public final class WaterfallLayout {
                 columns.add(null); // a total has no callouts
             }
         }
-        double columnHeight = plot.getMaxY() - calloutTop();
+        double columnHeight = plot.getMaxY() - bandTop;
         // The totals' values whole if the row has room for them, else their percent, else none (the hover tells).
         List<BarRow.Need> needs = null;
         BarRow row = null;
@@ -272,29 +271,12 @@ public final class WaterfallLayout {
                         - y(model.value(s.top(), options))))));
         Font f = calloutFont();
         double line = ChartText.lineHeight(f);
-        double spanTop = calloutTop();
+        double spanTop = bandTop;
         double spanBottom = plot.getMaxY();
         List<CalloutText> texts = columnWidth <= 0 ? s.segments().stream().map(x -> CalloutText.HIDDEN).toList()
                 : column.fit(columnWidth, spanBottom - spanTop);
-        // Each callout's first line faces the middle of its segment; pushed down so none overlaps the one above,
-        // then pulled back up where the last would fall off the plot.
+        double[] tops = stack(texts, spans, spanTop, spanBottom);
         int n = texts.size();
-        double[] tops = new double[n];
-        double below = spanTop;
-        for (int i = 0; i < n; i++) {
-            double mid = (spans.get(i)[0] + spans.get(i)[1]) / 2;
-            tops[i] = Math.max(mid - line / 2, below);
-            if (texts.get(i).shown()) {
-                below = tops[i] + texts.get(i).lines() * line + calloutGap();
-            }
-        }
-        double above = spanBottom + calloutGap();
-        for (int i = n - 1; i >= 0; i--) {
-            if (texts.get(i).shown()) {
-                tops[i] = Math.min(tops[i], above - calloutGap() - texts.get(i).lines() * line);
-                above = tops[i];
-            }
-        }
         for (int i = 0; i < n; i++) {
             WaterfallModel.Segment seg = s.segments().get(i);
             double[] sp = spans.get(i);
@@ -327,21 +309,31 @@ public final class WaterfallLayout {
         }
     }
 
-    /** Without the model layer the chart says why it stops at productive time, above the plot's right end. */
-    private void placeNote() {
-        if (model.reachesGoodput()) {
-            return;
+    /**
+     * The callouts' tops: each one's first line faces the middle of its segment, pushed down so none overlaps the
+     * one above, then pulled back up where the last would fall below {@code bottom}. They fit (the column saw to
+     * it), so none is pulled above {@code top}.
+     */
+    private double[] stack(List<CalloutText> texts, List<double[]> spans, double top, double bottom) {
+        double line = ChartText.lineHeight(calloutFont());
+        int n = texts.size();
+        double[] tops = new double[n];
+        double below = top;
+        for (int i = 0; i < n; i++) {
+            double mid = (spans.get(i)[0] + spans.get(i)[1]) / 2;
+            tops[i] = Math.max(mid - line / 2, below);
+            if (texts.get(i).shown()) {
+                below = tops[i] + texts.get(i).lines() * line + calloutGap();
+            }
         }
-        Font f = calloutFont();
-        double left = totals.isEmpty() ? plot.getX() : totals.get(0).bar().getMaxX() + 8;
-        TextBlock note = TextBlock.wrap("Model goodput unknown (no model FLOPs or peak FLOP/s): the waterfall stops "
-                + "at productive time.", f, plot.getMaxX() - left);
-        double line = ChartText.lineHeight(f);
-        double top = plot.getY() - note.height() - 2;
-        for (int i = 0; i < note.lines().size(); i++) {
-            String s = note.lines().get(i);
-            labels.add(new PlacedText(s, f, true, plot.getMaxX() - ChartText.width(s, f), top + i * line));
+        double above = bottom + calloutGap();
+        for (int i = n - 1; i >= 0; i--) {
+            if (texts.get(i).shown()) {
+                tops[i] = Math.min(tops[i], above - calloutGap() - texts.get(i).lines() * line);
+                above = tops[i];
+            }
         }
+        return tops;
     }
 
     /** What the colours mean, short enough for one row on screen; the bars' names and callouts say the rest. */
@@ -353,11 +345,6 @@ public final class WaterfallLayout {
             new ChartLegend.Entry("Model losses (1 − MFU)", new Color(StatePalette.layer(Layer.MODEL))),
             new ChartLegend.Entry("Slow steps", new Color(StatePalette.SLOW_STEPS)),
             new ChartLegend.Entry("Small causes grouped", new Color(WaterfallModel.OTHER_COLOUR))));
-
-    /** Where the legend's top edge is (it spans the width inside the padding). */
-    public double legendTop() {
-        return legendTop;
-    }
 
     /** The y of a value in the unit shown. */
     public double y(double value) {
@@ -443,18 +430,6 @@ public final class WaterfallLayout {
 
     public double maxValue() {
         return maxValue;
-    }
-
-    public TextBlock title() {
-        return title;
-    }
-
-    public TextBlock subtitle() {
-        return subtitle;
-    }
-
-    public TextBlock caption() {
-        return caption;
     }
 
     Font titleFont() {

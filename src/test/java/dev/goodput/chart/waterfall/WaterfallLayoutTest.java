@@ -9,8 +9,14 @@ import dev.goodput.chart.report.ChartCaptions;
 import dev.goodput.chart.report.ReportChart;
 import dev.goodput.chart.report.SafeXml;
 import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.LoadOptions;
+import dev.goodput.core.load.RunPipeline;
+import dev.goodput.core.load.RunRequest;
 import dev.goodput.testing.SampleRuns;
+import dev.goodput.testing.TestInputs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +28,7 @@ import org.w3c.dom.Element;
 
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,6 +145,24 @@ class WaterfallLayoutTest {
         ChartSize size = new ChartSize(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
         for (String sample : SampleRuns.ALL) {
             assertApart(layout(sample, ChartStyle.screen(), size, WaterfallOptions.defaults()), size);
+        }
+    }
+
+    /** A run with no FLOPs or peak: the waterfall stops at productive time and says why, clear of the callouts. */
+    @Test
+    void withoutTheModelLayerTheNoteIsWholeAndClear(@TempDir Path dir) throws Exception {
+        Path log = TestInputs.qwenRunLog(dir.resolve("run.jsonl"), "");
+        GoodputReport r = new RunPipeline().load(RunRequest.of(List.of(log), LoadOptions.of(LoadMode.STRICT)))
+                .derivation().report();
+        WaterfallModel m = WaterfallModel.of(r, 0);
+        assertFalse(m.reachesGoodput());
+        for (ChartSize size : List.of(ChartSize.SLIDE_16_9, DEFAULT_WINDOW_PANE, new ChartSize(480, 180))) {
+            WaterfallLayout l = new WaterfallLayout(m, WaterfallOptions.defaults(), ChartStyle.screen(), size.width(),
+                    size.height());
+            assertApart(l, size);
+            List<String> texts = l.texts().stream().map(PlacedText::text).toList();
+            assertTrue(SafeXml.showsWhole(texts, "Model goodput unknown (no model FLOPs or peak FLOP/s): the "
+                    + "waterfall stops at productive time."), texts.toString());
         }
     }
 
