@@ -344,7 +344,7 @@ public final class WaterfallLayout {
             new ChartLegend.Entry("Framework losses", new Color(StatePalette.layer(Layer.FRAMEWORK))),
             new ChartLegend.Entry("Model losses (1 − MFU)", new Color(StatePalette.layer(Layer.MODEL))),
             new ChartLegend.Entry("Slow steps", new Color(StatePalette.SLOW_STEPS)),
-            new ChartLegend.Entry("Small causes grouped", new Color(WaterfallModel.OTHER_COLOUR))));
+            new ChartLegend.Entry("Small causes", new Color(WaterfallModel.OTHER_COLOUR))));
 
     /** The y of a value in the unit shown. */
     public double y(double value) {
