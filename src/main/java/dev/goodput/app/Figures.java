@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.chart.waterfall.WaterfallFormat;
 import dev.goodput.core.report.HumanFormat;
 
 import java.util.Locale;
@@ -21,7 +22,8 @@ final class Figures {
         return HumanFormat.duration(seconds);
     }
 
+    /** Accelerator-hours as the waterfall writes them (three significant figures, then k, M), so the two agree. */
     static String hours(double hours) {
-        return Double.isNaN(hours) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.3f", hours);
+        return Double.isNaN(hours) ? NOT_AVAILABLE : WaterfallFormat.hoursFigure(hours);
     }
 }

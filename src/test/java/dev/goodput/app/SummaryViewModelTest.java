@@ -113,14 +113,14 @@ class SummaryViewModelTest {
 
         List<BadputRow> rows = vm.badputProperty();
         assertEquals(clean.report().badput().size(), rows.size());
-        assertEquals(new BadputRow("infra", "Provisioning / device init", "42.0 s", "1.91%", "0.093"), rows.get(0));
+        assertEquals(new BadputRow("infra", "Provisioning / device init", "42.0 s", "1.91%", "0.0933"), rows.get(0));
         // The model layer last: the MFU gap, then the straggler step's excess over the typical step.
         BadputRow gap = rows.get(rows.size() - 2);
         assertEquals("model", gap.layer());
         assertEquals("16.6 min", gap.lostTime());
         assertEquals("45.42%", gap.windowShare());
         BadputRow last = rows.get(rows.size() - 1);
-        assertEquals(new BadputRow("model", "Slow steps (above typical step time)", "6.1 s", "0.28%", "0.014"), last);
+        assertEquals(new BadputRow("model", "Slow steps (above typical step time)", "6.1 s", "0.28%", "0.0136"), last);
     }
 
     @Test

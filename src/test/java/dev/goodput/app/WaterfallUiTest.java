@@ -12,6 +12,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static dev.goodput.app.UiFixture.CLEAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,11 +54,7 @@ class WaterfallUiTest {
         // Hover over the callout of the infra cause (its bar is a few pixels high): its numbers show.
         WaterfallLayout.PlacedSegment p = provisioning(pane);
         robot.moveTo(pane.localToScreen(new Point2D(p.callout().getCenterX(), p.callout().getCenterY())));
-        // Tooltip.install keeps the tooltip in the node's properties under this key.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> pane.getProperties().get("javafx.scene.control.Tooltip") != null);
-        Tooltip tip = (Tooltip) pane.getProperties().get("javafx.scene.control.Tooltip");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, tip::isShowing);
+        Tooltip tip = shownTip();
         assertTrue(tip.getText().startsWith("Provisioning / device init\nLayer: infra\nLost: 42.0 s"), tip.getText());
 
         // Click: the cause is highlighted for the timeline too; the chart is redrawn with it.
@@ -71,6 +71,56 @@ class WaterfallUiTest {
         assertNull(timeline.highlightProperty().get());
     }
 
+    /** The waterfall's tooltip once it shows. */
+    private static Tooltip shownTip() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tip() != null);
+        return tip();
+    }
+
+    private static Tooltip tip() {
+        return Window.getWindows().stream().filter(w -> w instanceof Tooltip t && "waterfall-tip".equals(t.getId())
+                && t.isShowing()).map(Tooltip.class::cast).findFirst().orElse(null);
+    }
+
+    /**
+     * The pointer jumps from one part to another, as a fast move does (no event over the empty space between): the
+     * tooltip comes up at the pointer, not where it showed for the first part.
+     */
+    @Test
+    void theTooltipShowsAtThePointer(FxRobot robot) throws Exception {
+        UiFixture.openAndWait(robot, fixture.window(), UiFixture.BLOOM);
+        ChartPane pane = robot.lookup("#waterfall-chart").queryAs(ChartPane.class);
+        WaterfallChart chart = (WaterfallChart) pane.chartProperty().get();
+        WaterfallLayout l = chart.layout(pane.chartStyleProperty().get(), pane.chartWidth(), pane.chartHeight());
+        WaterfallLayout.PlacedSegment first = l.segments().get(0);
+        WaterfallLayout.PlacedSegment last = l.segments().get(l.segments().size() - 1);
+        Point2D a = new Point2D(first.callout().getCenterX(), first.callout().getCenterY());
+        robot.moveTo(pane.localToScreen(a));
+        assertTrue(shownTip().getText().startsWith(first.segment().label() + "\n"));
+        assertBeside(tip(), pane.localToScreen(a));
+
+        Point2D b = new Point2D(last.callout().getCenterX(), last.callout().getCenterY());
+        Point2D bOnScreen = pane.localToScreen(b);
+        Point2D bInScene = pane.localToScene(b); // where the event is said to be; the pane gets its own x, y
+        robot.interact(() -> pane.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, bInScene.getX(), bInScene.getY(),
+                bOnScreen.getX(), bOnScreen.getY(), MouseButton.NONE, 0, false, false, false, false, false, false,
+                false, false, false, false, null)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> tip() != null && tip().getText().startsWith(last.segment().label() + "\n"));
+        assertBeside(tip(), bOnScreen);
+        // The last cause is a model one: it says what it is instead of counting intervals it has none of.
+        assertTrue(tip().getText().contains("\nSlow steps: "), tip().getText());
+
+        // Off the chart, the tooltip goes.
+        robot.moveTo(pane.localToScreen(new Point2D(pane.chartWidth() / 2, -30)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tip() == null);
+    }
+
+    private static void assertBeside(Tooltip tip, Point2D pointer) {
+        assertTrue(Math.abs(tip.getX() - pointer.getX()) < 40 && Math.abs(tip.getY() - pointer.getY()) < 40,
+                "the tooltip at " + tip.getX() + ", " + tip.getY() + " beside the pointer at " + pointer);
+    }
+
     private static CauseKey highlightOf(WaterfallChart chart) throws Exception {
         var f = WaterfallChart.class.getDeclaredField("highlight");
         f.setAccessible(true);
@@ -83,7 +133,7 @@ class WaterfallUiTest {
         robot.clickOn("#waterfall-unit-accelerator-hours");
         ChartPane pane = robot.lookup("#waterfall-chart").queryAs(ChartPane.class);
         WaterfallLayout.PlacedSegment p = provisioning(pane);
-        assertTrue(p.numbers().contains("0.09 h"), p.numbers());
+        assertTrue(p.numbers().contains("0.0933 h"), p.numbers());
         robot.clickOn("#waterfall-unit-cost");
         assertTrue(robot.lookup("#waterfall-price").query().isVisible());
         // A price typed from its decimal point on: the lone "." on the way is not a price, and no error.

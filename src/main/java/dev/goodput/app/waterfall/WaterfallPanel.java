@@ -3,6 +3,8 @@ package dev.goodput.app.waterfall;
 import dev.goodput.app.ChartPane;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.chart.waterfall.WaterfallUnit;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -30,7 +32,12 @@ import java.util.Locale;
 public final class WaterfallPanel extends BorderPane {
     private final WaterfallViewModel model;
     private final ChartPane chart = new ChartPane();
+    /** How far right and below the pointer the tooltip's corner is, clear of the cursor. */
+    private static final double TIP_OFFSET = 14;
     private final Tooltip tip = new Tooltip();
+    private final PauseTransition tipDelay = new PauseTransition(Duration.millis(150));
+    private double pointerX;
+    private double pointerY;
 
     public WaterfallPanel(WaterfallViewModel model) {
         this.model = model;
@@ -41,24 +48,41 @@ public final class WaterfallPanel extends BorderPane {
         setCenter(chart);
         BorderPane.setMargin(chart, new Insets(4, 0, 0, 0));
 
-        tip.setShowDelay(Duration.millis(150));
-        tip.setShowDuration(Duration.seconds(30));
+        // Shown by hand at the pointer, part by part: an installed tooltip stays where it first appeared while the
+        // pointer moves on to other parts. A short rest on a part before it shows, as for any tooltip.
         tip.setId("waterfall-tip");
+        tipDelay.setOnFinished(e -> tip.show(chart, pointerX + TIP_OFFSET, pointerY + TIP_OFFSET));
         chart.setOnMouseMoved(e -> {
+            pointerX = e.getScreenX();
+            pointerY = e.getScreenY();
             String text = model.hoverText(chart.chartStyleProperty().get(), chart.chartWidth(), chart.chartHeight(),
                     e.getX(), e.getY());
             if (text == null) {
-                Tooltip.uninstall(chart, tip);
+                hideTip();
+            } else if (text.equals(tip.getText())
+                    && (tip.isShowing() || tipDelay.getStatus() == Animation.Status.RUNNING)) {
+                if (tip.isShowing()) { // the same part: the tip follows the pointer
+                    tip.setAnchorX(pointerX + TIP_OFFSET);
+                    tip.setAnchorY(pointerY + TIP_OFFSET);
+                }
             } else {
+                tip.hide();
                 tip.setText(text);
-                Tooltip.install(chart, tip);
+                tipDelay.playFromStart();
             }
         });
+        chart.setOnMouseExited(e -> hideTip());
         chart.setOnMouseClicked(e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
                 model.click(chart.chartStyleProperty().get(), chart.chartWidth(), chart.chartHeight(), e.getX(), e.getY());
             }
         });
+    }
+
+    private void hideTip() {
+        tipDelay.stop();
+        tip.hide();
+        tip.setText(null);
     }
 
     /** The pane that shows the chart (its style follows the theme; the app adds a context menu). */

@@ -24,6 +24,11 @@ public final class WaterfallViewModel {
     private final ObjectProperty<CauseKey> highlight;
     private final ReadOnlyObjectWrapper<WaterfallModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WaterfallChart> chart = new ReadOnlyObjectWrapper<>();
+    private WaterfallLayout laidOut;
+    private WaterfallChart laidOutChart;
+    private ChartStyle laidOutStyle;
+    private double laidOutWidth;
+    private double laidOutHeight;
 
     public WaterfallViewModel(ObservableValue<Derivation> derivation,
                               ObjectProperty<CauseKey> highlight) {
@@ -69,13 +74,22 @@ public final class WaterfallViewModel {
         if (chart.get() == null) {
             return null;
         }
-        WaterfallLayout l = chart.get().layout(style, width, height);
+        WaterfallLayout l = layout(style, width, height);
         WaterfallLayout.PlacedSegment s = l.segmentAt(x, y);
         if (s != null) {
             return WaterfallHover.describe(model.get(), s.segment(), options.get());
         }
         WaterfallLayout.PlacedTotal t = l.totalAt(x, y);
-        return t == null ? null : WaterfallHover.describe(model.get(), t.total(), options.get());
+        if (t != null) {
+            return WaterfallHover.describe(model.get(), t.total(), options.get());
+        }
+        // A bar's name, cut or not: the whole name and what the bar stands for.
+        WaterfallLayout.PlacedName n = l.nameAt(x, y);
+        if (n != null && n.bar() instanceof WaterfallModel.Total total) {
+            return WaterfallHover.describe(model.get(), total, options.get());
+        }
+        return n != null && n.bar() instanceof WaterfallModel.Step step
+                ? WaterfallHover.describe(model.get(), step, options.get()) : null;
     }
 
     /** A click: highlights the cause under the point (its intervals light up on the timeline); again, or elsewhere, clears. */
@@ -83,9 +97,23 @@ public final class WaterfallViewModel {
         if (chart.get() == null) {
             return;
         }
-        WaterfallLayout.PlacedSegment s = chart.get().layout(style, width, height).segmentAt(x, y);
+        WaterfallLayout.PlacedSegment s = layout(style, width, height).segmentAt(x, y);
         CauseKey picked = s == null ? null
                 : new CauseKey(s.segment().layer(), s.segment().cause());
         highlight.set(picked == null || picked.equals(highlight.get()) ? null : picked);
+    }
+
+    /** The layout of the chart shown, kept while the chart, style and size stay (the pointer asks at every move). */
+    private WaterfallLayout layout(ChartStyle style, double width, double height) {
+        WaterfallChart c = chart.get();
+        if (laidOut == null || laidOutChart != c || !style.equals(laidOutStyle) || width != laidOutWidth
+                || height != laidOutHeight) {
+            laidOut = c.layout(style, width, height);
+            laidOutChart = c;
+            laidOutStyle = style;
+            laidOutWidth = width;
+            laidOutHeight = height;
+        }
+        return laidOut;
     }
 }

@@ -10,7 +10,6 @@ import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -58,56 +57,41 @@ public final class WaterfallChart implements Chart {
         WaterfallLayout l = layout(style, width, height);
         g.setColor(style.background());
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        l.title().draw(g, style.text(), l.pad(), l.pad());
-        l.subtitle().draw(g, style.mutedText(), l.pad(), l.pad() + l.title().height() + (l.title().isEmpty() ? 0 : 2));
-        paintAxis(g, l, style);
+        paintGrid(g, l, style);
         paintConnectors(g, l, style);
-        paintTotals(g, l, style);
+        paintTotals(g, l);
         paintSteps(g, l, style);
-        paintBarNames(g, l, style);
-        if (style.legend()) {
-            WaterfallLayout.LEGEND.paint(g, style, l.pad(), l.legendTop(), width - 2 * l.pad());
+        g.setColor(style.text());
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Line2D.Double(l.plot().getX(), l.plot().getMaxY(), l.plot().getMaxX(), l.plot().getMaxY()));
+        for (PlacedText t : l.labels()) {
+            draw(g, t, style);
         }
-        l.caption().draw(g, style.mutedText(), l.pad(), height - l.pad() - l.caption().height());
-        if (!model.reachesGoodput()) {
-            String note = "Model goodput unknown (no model FLOPs or peak FLOP/s): the waterfall stops at productive "
-                    + "time.";
-            Font f = l.calloutFont();
-            text(g, note, f, style.mutedText(), l.plot().getMaxX() - ChartText.width(note, f),
-                    l.plot().getY() - ChartText.lineHeight(f) - 2);
+        Rectangle2D legend = l.legendBox(width);
+        if (!legend.isEmpty()) {
+            WaterfallLayout.LEGEND.paint(g, style, legend.getX(), legend.getY(), legend.getWidth());
         }
     }
 
-    private void paintAxis(Graphics2D g, WaterfallLayout l, ChartStyle style) {
+    private static void draw(Graphics2D g, PlacedText t, ChartStyle style) {
+        ChartText.draw(g, t.text(), t.font(), t.muted() ? style.mutedText() : style.text(), t.x(), t.top());
+    }
+
+    private void paintGrid(Graphics2D g, WaterfallLayout l, ChartStyle style) {
         Rectangle2D p = l.plot();
         g.setStroke(new BasicStroke(1f));
-        Font f = l.labelFont();
-        for (double t : AxisTicks.of(l.maxValue(), options)) {
+        g.setColor(style.grid());
+        for (double t : l.ticks()) {
             double y = l.y(t);
-            g.setColor(style.grid());
             g.draw(new Line2D.Double(p.getX(), y, p.getMaxX(), y));
-            String s = WaterfallFormat.tick(t, options);
-            double h = ChartText.lineHeight(f);
-            text(g, s, f, style.mutedText(), p.getX() - 8 - ChartText.width(s, f), y - h / 2);
         }
     }
 
-    private void paintTotals(Graphics2D g, WaterfallLayout l, ChartStyle style) {
+    private void paintTotals(Graphics2D g, WaterfallLayout l) {
         List<WaterfallLayout.PlacedTotal> totals = l.totals();
         for (int i = 0; i < totals.size(); i++) {
-            WaterfallLayout.PlacedTotal t = totals.get(i);
             g.setColor(new Color(TOTAL_COLOURS[Math.min(i, TOTAL_COLOURS.length - 1)], true));
-            g.fill(t.bar());
-            double fraction = t.total().fraction();
-            Font bold = l.valueFont();
-            Font plain = l.calloutFont();
-            String pct = WaterfallFormat.percent(fraction);
-            String hours = WaterfallFormat.amounts(model, fraction, options);
-            double hb = ChartText.lineHeight(bold);
-            double hp = ChartText.lineHeight(plain);
-            double top = t.bar().getY() - hb - hp - 4;
-            text(g, pct, bold, style.text(), t.labelX() - ChartText.width(pct, bold) / 2, top);
-            text(g, hours, plain, style.mutedText(), t.labelX() - ChartText.width(hours, plain) / 2, top + hb);
+            g.fill(totals.get(i).bar());
         }
     }
 
@@ -123,17 +107,17 @@ public final class WaterfallChart implements Chart {
                 g.setStroke(new BasicStroke(1f));
                 g.draw(new Line2D.Double(s.bar().getX(), s.bar().getY(), s.bar().getMaxX(), s.bar().getY()));
             }
-            Rectangle2D c = s.callout();
-            double midBar = s.bar().getCenterY();
-            g.setColor(style.mutedText());
-            g.setStroke(new BasicStroke(0.75f));
-            g.draw(new Line2D.Double(s.bar().getMaxX() + 2, midBar, c.getX() - 3, c.getY() + c.getHeight() / 4));
-            Font f = highlight != null && !faded ? l.valueFont().deriveFont(l.calloutFont().getSize2D())
-                    : l.calloutFont();
-            g.setColor(style.background()); // callouts sit over the dashed connectors, which pass behind them
-            g.fill(new Rectangle2D.Double(c.getX() - 2, c.getY(), c.getWidth() + 4, c.getHeight()));
-            double h = text(g, s.name(), f, style.text(), c.getX(), c.getY());
-            text(g, s.numbers(), l.calloutFont(), style.mutedText(), c.getX(), c.getY() + h);
+            if (s.labelled()) {
+                g.setColor(style.mutedText());
+                g.setStroke(new BasicStroke(0.75f));
+                g.draw(new Line2D.Double(s.leaderStart(), s.leaderEnd()));
+                Rectangle2D c = s.callout();
+                g.setColor(style.background()); // callouts sit over the dashed connectors, which pass behind them
+                g.fill(new Rectangle2D.Double(c.getX() - 2, c.getY(), c.getWidth() + 4, c.getHeight()));
+                for (PlacedText t : s.lines()) {
+                    draw(g, t, style);
+                }
+            }
             g.setComposite(normal);
             if (highlight != null && !faded) {
                 g.setColor(style.text());
@@ -175,24 +159,5 @@ public final class WaterfallChart implements Chart {
             }
         }
         return null;
-    }
-
-    private void paintBarNames(Graphics2D g, WaterfallLayout l, ChartStyle style) {
-        Font f = l.labelFont();
-        double y = l.plot().getMaxY() + 6;
-        g.setColor(style.text());
-        g.setStroke(new BasicStroke(1f));
-        g.draw(new Line2D.Double(l.plot().getX(), l.plot().getMaxY(), l.plot().getMaxX(), l.plot().getMaxY()));
-        for (WaterfallModel.Bar b : model.bars()) {
-            Rectangle2D bar = barOf(l, b);
-            String name = b.label(); // the legend says steps are losses; short names keep neighbours apart
-            text(g, name, f, style.text(), bar.getCenterX() - ChartText.width(name, f) / 2, y);
-        }
-    }
-
-    /** Draws text with its top at y; returns the line height used. */
-    private static double text(Graphics2D g, String s, Font f, Color c, double x, double top) {
-        ChartText.draw(g, s, f, c, x, top);
-        return ChartText.lineHeight(f);
     }
 }

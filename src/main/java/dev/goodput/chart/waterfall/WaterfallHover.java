@@ -1,9 +1,13 @@
 package dev.goodput.chart.waterfall;
 
 import dev.goodput.core.model.CauseCatalog;
+import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.HumanFormat;
 
-/** What hovering a part of the waterfall says: a cause's time, intervals and share, or a total's value. */
+/**
+ * What hovering a part of the waterfall says: a cause's time, what it counts (intervals, slow steps, or its share
+ * of 1 − MFU) and share; a total's value; a step's layer as a whole.
+ */
 public final class WaterfallHover {
     private WaterfallHover() {
     }
@@ -19,16 +23,35 @@ public final class WaterfallHover {
             b.append("\nCost: ").append(WaterfallFormat.cost(m.value(s.fraction(), o), o.currency()))
                     .append(" at ").append(o.currency()).append(o.pricePerHour()).append(" per accelerator-hour");
         }
-        // Slow steps are steps of kept progress, not lost intervals: say what their count is of.
-        boolean slowSteps = s.layer() == CauseCatalog.SLOW_STEPS.layer()
-                && CauseCatalog.SLOW_STEPS.id().equals(s.cause());
-        b.append(slowSteps ? "\nSlow steps: " : "\nIntervals: ").append(s.intervals());
+        b.append(what(m, s));
         if (s.isOther()) {
             b.append("\nGroups ").append(s.members().size()).append(" causes under ")
                     .append(WaterfallFormat.percent(o.otherThreshold())).append(" each: ")
                     .append(String.join(", ", s.members()));
         }
         return b.toString();
+    }
+
+    /**
+     * What the cause's count is of: lost intervals for infra and framework causes; for the model layer, slow steps
+     * are steps (of kept progress) and the others shares of productive time below peak, which have no intervals.
+     */
+    private static String what(WaterfallModel m, WaterfallModel.Segment s) {
+        if (s.layer() != Layer.MODEL) {
+            return "\nIntervals: " + s.intervals();
+        }
+        if (CauseCatalog.SLOW_STEPS.id().equals(s.cause())) {
+            return "\nSlow steps: " + s.intervals() + " (their time above the typical step)";
+        }
+        if (s.isOther()) {
+            return "";
+        }
+        String mfu = m.mfu() == null ? "" : " (MFU " + HumanFormat.pct(m.mfu()) + ")";
+        if (CauseCatalog.MFU_GAP.id().equals(s.cause())) {
+            return "\nWhat it is: steady productive time × (1 − MFU)" + mfu;
+        }
+        double share = m.belowPeakSeconds() > 0 ? s.seconds() / m.belowPeakSeconds() : 0;
+        return "\nShare of 1 − MFU: " + WaterfallFormat.percent(share) + mfu;
     }
 
     public static String describe(WaterfallModel m, WaterfallModel.Total t, WaterfallOptions o) {
@@ -39,5 +62,18 @@ public final class WaterfallHover {
             s += "\nCost: " + WaterfallFormat.cost(m.value(t.fraction(), o), o.currency());
         }
         return s;
+    }
+
+    /** A step as a whole (hovering its name): its layer's loss and how many causes it holds. */
+    public static String describe(WaterfallModel m, WaterfallModel.Step st, WaterfallOptions o) {
+        int causes = st.segments().stream().mapToInt(seg -> seg.members().size()).sum();
+        String s = st.label() + " losses (" + st.layer().id() + " layer)\n" + WaterfallFormat.percent(st.fraction())
+                + " of the window · " + HumanFormat.duration(st.segments().stream()
+                .mapToDouble(WaterfallModel.Segment::seconds).sum()) + " of window time\nAccelerator-hours: "
+                + WaterfallFormat.hours(m.acceleratorHours(st.fraction()));
+        if (o.unit() == WaterfallUnit.COST) {
+            s += "\nCost: " + WaterfallFormat.cost(m.value(st.fraction(), o), o.currency());
+        }
+        return s + "\nCauses: " + causes;
     }
 }

@@ -10,6 +10,7 @@ import dev.goodput.core.model.Layer;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,27 +18,45 @@ import java.util.List;
 /**
  * Where every part of the waterfall goes for a size and style: bars, segments, their callouts, axis and the
  * text around the plot. Computed apart from painting so the view can hit-test the pointer against exactly
- * what was drawn. Text is measured with one fixed render context (antialiased, fractional metrics), so the
- * screen, PNG, SVG and PDF lay out alike.
+ * what was drawn, and tests can check every piece of text. Text is measured with one fixed render context
+ * (antialiased, fractional metrics), so the screen, PNG, SVG and PDF lay out alike.
+ *
+ * <p>Each step's causes are named in a column right of its bar, joined to their segments by leader lines, and
+ * stacked top to bottom in the segments' order. The columns are sized by {@link BarRow} and filled by
+ * {@link CalloutColumn}: names wrap at spaces rather than being cut, and are cut only when the plot has no room
+ * for them whole. The top callouts may rise into the band above the plot (where the window's value sits, to its
+ * left), never past it.
  */
 public final class WaterfallLayout {
     private static final double PAD = 16;
+    /** How much wider a step's column is than a total's, for the bars' width only. */
     private static final double STEP_WEIGHT = 3.6;
+    static final String NO_MODEL = "Model goodput unknown (no model FLOPs or peak FLOP/s): the waterfall stops at "
+            + "productive time.";
 
     /** A full bar, with its value text above it. */
     public record PlacedTotal(WaterfallModel.Total total, Rectangle2D bar, double labelX) {
     }
 
     /**
-     * A cause's part of a step bar and its callout to the right (joined by a leader line): the cause's name
-     * (shortened to fit) over its numbers.
+     * A cause's part of a step bar and its callout to the right (joined by a leader line from {@code leaderStart}
+     * to {@code leaderEnd}): the cause's name over its numbers, as {@code lines}. A segment with no room for a
+     * callout has an empty one and no lines (the hover still tells).
      */
-    public record PlacedSegment(WaterfallModel.Segment segment, Rectangle2D bar, Rectangle2D callout, String name,
-                                String numbers) {
+    public record PlacedSegment(WaterfallModel.Segment segment, Rectangle2D bar, Rectangle2D callout,
+                                List<PlacedText> lines, String name, String numbers, Point2D leaderStart,
+                                Point2D leaderEnd) {
+        public boolean labelled() {
+            return !lines.isEmpty();
+        }
     }
 
     /** A step bar as a whole (for its axis label). */
     public record PlacedStep(WaterfallModel.Step step, Rectangle2D bar) {
+    }
+
+    /** A bar's name under the axis; {@code whole} is false when it had to be cut (the hover gives it whole). */
+    public record PlacedName(WaterfallModel.Bar bar, PlacedText text, boolean whole) {
     }
 
     private final WaterfallModel model;
@@ -46,13 +65,16 @@ public final class WaterfallLayout {
     private final List<PlacedTotal> totals = new ArrayList<>();
     private final List<PlacedStep> steps = new ArrayList<>();
     private final List<PlacedSegment> segments = new ArrayList<>();
-    private final TextBlock title;
-    private final TextBlock subtitle;
-    private final TextBlock caption;
+    private final List<PlacedName> names = new ArrayList<>();
+    private final List<PlacedText> labels = new ArrayList<>();
     private final double legendTop;
+    private final boolean legendShown;
+    /** The top of the band above the plot where the first total's value sits: callouts may rise into it. */
+    private final double bandTop;
     private final Rectangle2D plot;
     private final double maxValue;
-    private final double axisLabelWidth;
+    private final List<Double> ticks;
+    private ValueText values = ValueText.ALL;
 
     public WaterfallLayout(WaterfallModel model, WaterfallOptions options, ChartStyle style, double width,
                            double height) {
@@ -61,55 +83,182 @@ public final class WaterfallLayout {
         this.style = style;
         this.maxValue = Math.max(model.value(1.0, options), 1e-12);
         double top = PAD;
-        title = TextBlock.wrap(style.title(), titleFont(), width - 2 * PAD);
-        subtitle = TextBlock.wrap(style.subtitle(), subtitleFont(), width - 2 * PAD);
+        TextBlock title = TextBlock.wrap(style.title(), titleFont(), width - 2 * PAD);
+        TextBlock subtitle = TextBlock.wrap(style.subtitle(), subtitleFont(), width - 2 * PAD);
+        add(title, false, PAD);
+        add(subtitle, true, PAD + title.height() + (title.isEmpty() ? 0 : 2));
         top += title.height() + (title.isEmpty() ? 0 : 2) + subtitle.height() + (subtitle.isEmpty() ? 0 : 4);
+        if (!model.reachesGoodput()) { // its own lines above the values, which may stand anywhere up to the top
+            TextBlock note = TextBlock.wrap(NO_MODEL, calloutFont(), width - 2 * PAD);
+            add(note, true, top);
+            top += note.height() + 4;
+        }
+        bandTop = top;
         top += 2 * ChartText.lineHeight(valueFont()) + 6; // the window bar's value text sits above the plot
-        caption = TextBlock.wrap(style.caption(), captionFont(), width - 2 * PAD);
+        TextBlock caption = TextBlock.wrap(style.caption(), captionFont(), width - 2 * PAD);
         double bottom = height - PAD - caption.height();
+        add(caption, true, bottom);
         if (!caption.isEmpty()) {
             bottom -= 8;
         }
-        legendTop = bottom - (style.legend() ? LEGEND.height(style, width - 2 * PAD) : 0);
-        if (style.legend()) {
+        double names = ChartText.lineHeight(labelFont()) + 8; // bar names under the axis
+        double legendHeight = style.legend() ? LEGEND.height(style, width - 2 * PAD) : 0;
+        // A chart too short for a plot and the legend keeps the plot: the callouts and hover name the causes.
+        legendShown = style.legend()
+                && bottom - legendHeight - 10 - names - top >= 3 * ChartText.lineHeight(labelFont());
+        legendTop = bottom - (legendShown ? legendHeight : 0);
+        if (legendShown) {
             bottom = legendTop - 10;
         }
-        bottom -= ChartText.lineHeight(labelFont()) + 8; // bar names under the axis
-        axisLabelWidth = AxisTicks.of(maxValue, options).stream()
+        bottom -= names;
+        // As many ticks as stand apart by half a line or more.
+        double plotHeight = Math.max(10, bottom - top);
+        ticks = AxisTicks.of(maxValue, options, 1 + (int) (plotHeight / (1.5 * ChartText.lineHeight(labelFont()))));
+        double axisLabelWidth = ticks.stream()
                 .mapToDouble(t -> ChartText.width(WaterfallFormat.tick(t, options), labelFont())).max().orElse(0) + 10;
         double left = PAD + axisLabelWidth;
-        plot = new Rectangle2D.Double(left, top, Math.max(10, width - PAD - left), Math.max(10, bottom - top));
+        plot = new Rectangle2D.Double(left, top, Math.max(10, width - PAD - left), plotHeight);
+        placeTicks();
         place();
+    }
+
+    private void add(TextBlock block, boolean muted, double top) {
+        for (int i = 0; i < block.lines().size(); i++) {
+            labels.add(new PlacedText(block.lines().get(i), block.font(), muted, PAD,
+                    top + i * ChartText.lineHeight(block.font())));
+        }
+    }
+
+    private void placeTicks() {
+        Font f = labelFont();
+        double h = ChartText.lineHeight(f);
+        for (double t : ticks) {
+            String s = WaterfallFormat.tick(t, options);
+            labels.add(new PlacedText(s, f, true, plot.getX() - 8 - ChartText.width(s, f), y(t) - h / 2));
+        }
     }
 
     private void place() {
         List<WaterfallModel.Bar> bars = model.bars();
+        double scale = style.fontScale();
         double weights = bars.stream().mapToDouble(b -> b instanceof WaterfallModel.Step ? STEP_WEIGHT : 1).sum();
-        double unit = plot.getWidth() / weights;
-        double barWidth = Math.min(unit * 0.62, 110 * style.fontScale());
-        double x = plot.getX();
+        double barWidth = Math.min(plot.getWidth() / weights * 0.62, 110 * scale);
+        double leader = 14 * scale; // between a step bar and its callouts, where the leader lines run
+        double gap = 8 * scale;
+        Font callout = calloutFont();
+        List<CalloutColumn> columns = new ArrayList<>();
         for (WaterfallModel.Bar b : bars) {
-            double col = b instanceof WaterfallModel.Step ? unit * STEP_WEIGHT : unit;
-            double bx = x + (unit - barWidth) / 2; // every bar sits where a total's would: one rhythm
-            if (b instanceof WaterfallModel.Step) {
-                bx += unit * 0.2; // a little apart from the total before it, so their names do not meet
+            if (b instanceof WaterfallModel.Step s) {
+                List<List<String>> parts = s.segments().stream()
+                        .map(seg -> WaterfallFormat.parts(model, seg.fraction(), options)).toList();
+                columns.add(new CalloutColumn(s.segments(), parts, callout, calloutGap()));
+            } else {
+                columns.add(null); // a total has no callouts
             }
+        }
+        double columnHeight = plot.getMaxY() - bandTop;
+        // The totals' values whole if the row has room for them, else their percent, else none (the hover tells).
+        List<BarRow.Need> needs = null;
+        BarRow row = null;
+        for (ValueText v : ValueText.values()) {
+            values = v;
+            needs = needs(bars, columns, barWidth, leader);
+            row = BarRow.place(needs, plot.getX(), plot.getMaxX(), gap, gap, 7 * callout.getSize2D(), columnHeight);
+            if (!row.cramped()) {
+                break;
+            }
+        }
+        for (int i = 0; i < bars.size(); i++) {
+            WaterfallModel.Bar b = bars.get(i);
+            double bx = row.centre(i) - barWidth / 2;
             if (b instanceof WaterfallModel.Total t) {
                 double y = y(model.value(t.fraction(), options));
-                totals.add(new PlacedTotal(t, new Rectangle2D.Double(bx, y, barWidth, plot.getMaxY() - y),
-                        bx + barWidth / 2));
+                PlacedTotal placed = new PlacedTotal(t, new Rectangle2D.Double(bx, y, barWidth, plot.getMaxY() - y),
+                        row.centre(i));
+                totals.add(placed);
+                placeValue(placed);
             } else if (b instanceof WaterfallModel.Step s) {
-                placeStep(s, bx, barWidth, x + col);
+                double columnX = bx + barWidth + leader;
+                double columnEnd = i + 1 < bars.size() ? row.centre(i + 1) - needs.get(i + 1).left() - gap
+                        : plot.getMaxX();
+                double columnWidth = row.column(i) <= 0 ? 0 : Math.max(row.column(i), columnEnd - columnX);
+                placeStep(s, columns.get(i), bx, barWidth, columnX, columnWidth);
             }
-            x += col;
+            placeName(b, row, i);
         }
     }
 
-    private void placeStep(WaterfallModel.Step s, double bx, double barWidth, double nextBar) {
+    private List<BarRow.Need> needs(List<WaterfallModel.Bar> bars, List<CalloutColumn> columns, double barWidth,
+                                    double leader) {
+        List<BarRow.Need> needs = new ArrayList<>();
+        for (int i = 0; i < bars.size(); i++) {
+            WaterfallModel.Bar b = bars.get(i);
+            double nameHalf = ChartText.width(b.label(), labelFont()) / 2;
+            if (b instanceof WaterfallModel.Total t) {
+                double half = barWidth / 2;
+                for (PlacedText v : valueTexts(t, 0, 0)) {
+                    half = Math.max(half, v.width() / 2);
+                }
+                needs.add(new BarRow.Need(half, half, nameHalf, null));
+            } else {
+                CalloutColumn column = columns.get(i);
+                needs.add(new BarRow.Need(barWidth / 2, barWidth / 2 + (column.isEmpty() ? 0 : leader), nameHalf,
+                        column));
+            }
+        }
+        return needs;
+    }
+
+    /** How much of a total's value is written above its bar. */
+    private enum ValueText { ALL, PERCENT, NONE }
+
+    /** A total's value text, centred on {@code x} with its bottom at {@code bottom}. */
+    private List<PlacedText> valueTexts(WaterfallModel.Total t, double x, double bottom) {
+        Font bold = valueFont();
+        Font plain = calloutFont();
+        List<PlacedText> out = new ArrayList<>();
+        if (values == ValueText.NONE) {
+            return out;
+        }
+        String pct = WaterfallFormat.percent(t.fraction());
+        double hb = ChartText.lineHeight(bold);
+        double hp = values == ValueText.ALL ? ChartText.lineHeight(plain) : 0;
+        out.add(new PlacedText(pct, bold, false, x - ChartText.width(pct, bold) / 2, bottom - hb - hp));
+        if (values == ValueText.ALL) {
+            String amounts = WaterfallFormat.amounts(model, t.fraction(), options);
+            out.add(new PlacedText(amounts, plain, true, x - ChartText.width(amounts, plain) / 2, bottom - hp));
+        }
+        return out;
+    }
+
+    private double calloutGap() {
+        return 3 * style.fontScale();
+    }
+
+    private void placeValue(PlacedTotal t) {
+        labels.addAll(valueTexts(t.total(), t.labelX(), t.bar().getY() - 4));
+    }
+
+    /** The bar's name centred under it; cut only when the row is too short even for the names. */
+    private void placeName(WaterfallModel.Bar b, BarRow row, int i) {
+        Font f = labelFont();
+        double room = Double.MAX_VALUE;
+        if (row.cramped()) {
+            int n = model.bars().size();
+            room = Math.min(i > 0 ? row.centre(i) - row.centre(i - 1) : 2 * (row.centre(i) - plot.getX()),
+                    i + 1 < n ? row.centre(i + 1) - row.centre(i) : 2 * (plot.getMaxX() - row.centre(i)));
+            room -= 6 * style.fontScale();
+        }
+        String shown = ChartText.ellipsize(b.label(), f, Math.max(0, room));
+        PlacedText text = new PlacedText(shown, f, false, row.centre(i) - ChartText.width(shown, f) / 2,
+                plot.getMaxY() + 6);
+        labels.add(text);
+        names.add(new PlacedName(b, text, shown.equals(b.label())));
+    }
+
+    private void placeStep(WaterfallModel.Step s, CalloutColumn column, double bx, double barWidth, double columnX,
+                           double columnWidth) {
         double level = s.top();
-        double calloutX = bx + barWidth + 14;
-        double calloutWidth = Math.max(20, nextBar - calloutX - 8);
-        double line = 2 * ChartText.lineHeight(calloutFont()) + 3;
         List<double[]> spans = new ArrayList<>();
         for (WaterfallModel.Segment seg : s.segments()) {
             double y0 = y(model.value(level, options));
@@ -120,42 +269,82 @@ public final class WaterfallLayout {
         steps.add(new PlacedStep(s, new Rectangle2D.Double(bx, y(model.value(s.top(), options)), barWidth,
                 Math.max(0, y(model.value(Math.max(0, s.top() - s.fraction()), options))
                         - y(model.value(s.top(), options))))));
-        // Callouts start at their segment's middle and are pushed apart so none overlaps, then pulled back up
-        // if the last ones would fall off the plot.
-        double[] cy = new double[spans.size()];
-        for (int i = 0; i < cy.length; i++) {
-            double mid = (spans.get(i)[0] + spans.get(i)[1]) / 2;
-            cy[i] = i == 0 ? mid : Math.max(mid, cy[i - 1] + line);
-        }
-        for (int i = cy.length - 1; i >= 0; i--) {
-            double limit = i == cy.length - 1 ? plot.getMaxY() - line / 2 : cy[i + 1] - line;
-            cy[i] = Math.min(cy[i], limit);
-        }
-        for (int i = 0; i < cy.length; i++) {
+        Font f = calloutFont();
+        double line = ChartText.lineHeight(f);
+        double spanTop = bandTop;
+        double spanBottom = plot.getMaxY();
+        List<CalloutText> texts = columnWidth <= 0 ? s.segments().stream().map(x -> CalloutText.HIDDEN).toList()
+                : column.fit(columnWidth, spanBottom - spanTop);
+        double[] tops = stack(texts, spans, spanTop, spanBottom);
+        int n = texts.size();
+        for (int i = 0; i < n; i++) {
             WaterfallModel.Segment seg = s.segments().get(i);
             double[] sp = spans.get(i);
-            String name = ChartText.ellipsize(seg.label(), calloutFont(), calloutWidth);
-            String numbers = WaterfallFormat.label(model, seg.fraction(), options);
-            double w = Math.max(ChartText.width(name, calloutFont()), ChartText.width(numbers, calloutFont()));
-            segments.add(new PlacedSegment(seg, new Rectangle2D.Double(bx, sp[0], barWidth, sp[1] - sp[0]),
-                    new Rectangle2D.Double(calloutX, cy[i] - line / 2, w, line - 3), name, numbers));
+            Rectangle2D bar = new Rectangle2D.Double(bx, sp[0], barWidth, sp[1] - sp[0]);
+            CalloutText t = texts.get(i);
+            if (!t.shown()) {
+                segments.add(new PlacedSegment(seg, bar, new Rectangle2D.Double(), List.of(), "", "", null, null));
+                continue;
+            }
+            List<PlacedText> lines = new ArrayList<>();
+            double y = tops[i];
+            for (String nameLine : t.name()) {
+                lines.add(new PlacedText(nameLine, f, false, columnX, y));
+                y += line;
+            }
+            if (t.joined()) {
+                String last = t.name().get(t.name().size() - 1);
+                lines.add(new PlacedText(t.numbers().get(0), f, true,
+                        columnX + ChartText.width(last, f) + CalloutText.joinGap(f), y - line));
+            } else {
+                for (String numberLine : t.numbers()) {
+                    lines.add(new PlacedText(numberLine, f, true, columnX, y));
+                    y += line;
+                }
+            }
+            segments.add(new PlacedSegment(seg, bar,
+                    new Rectangle2D.Double(columnX, tops[i], t.width(f), t.lines() * line), List.copyOf(lines),
+                    t.nameText(), t.numbersText(), new Point2D.Double(bx + barWidth + 2, bar.getCenterY()),
+                    new Point2D.Double(columnX - 3, tops[i] + line / 2)));
         }
     }
 
-    /** What the colours mean; the bars' own callouts name the causes. */
+    /**
+     * The callouts' tops: each one's first line faces the middle of its segment, pushed down so none overlaps the
+     * one above, then pulled back up where the last would fall below {@code bottom}. They fit (the column saw to
+     * it), so none is pulled above {@code top}.
+     */
+    private double[] stack(List<CalloutText> texts, List<double[]> spans, double top, double bottom) {
+        double line = ChartText.lineHeight(calloutFont());
+        int n = texts.size();
+        double[] tops = new double[n];
+        double below = top;
+        for (int i = 0; i < n; i++) {
+            double mid = (spans.get(i)[0] + spans.get(i)[1]) / 2;
+            tops[i] = Math.max(mid - line / 2, below);
+            if (texts.get(i).shown()) {
+                below = tops[i] + texts.get(i).lines() * line + calloutGap();
+            }
+        }
+        double above = bottom + calloutGap();
+        for (int i = n - 1; i >= 0; i--) {
+            if (texts.get(i).shown()) {
+                tops[i] = Math.min(tops[i], above - calloutGap() - texts.get(i).lines() * line);
+                above = tops[i];
+            }
+        }
+        return tops;
+    }
+
+    /** What the colours mean, short enough for one row on screen; the bars' names and callouts say the rest. */
     static final ChartLegend LEGEND = new ChartLegend(List.of(
-            new ChartLegend.Entry("Totals (window, available, productive, goodput)",
+            new ChartLegend.Entry("Totals",
                     new Color(WaterfallChart.TOTAL_COLOURS[2])),
             new ChartLegend.Entry("Infra losses", new Color(StatePalette.layer(Layer.INFRA))),
             new ChartLegend.Entry("Framework losses", new Color(StatePalette.layer(Layer.FRAMEWORK))),
             new ChartLegend.Entry("Model losses (1 − MFU)", new Color(StatePalette.layer(Layer.MODEL))),
-            new ChartLegend.Entry("Slow steps (above typical step time)", new Color(StatePalette.SLOW_STEPS)),
-            new ChartLegend.Entry("Small causes grouped", new Color(WaterfallModel.OTHER_COLOUR))));
-
-    /** Where the legend's top edge is (it spans the width inside the padding). */
-    public double legendTop() {
-        return legendTop;
-    }
+            new ChartLegend.Entry("Slow steps", new Color(StatePalette.SLOW_STEPS)),
+            new ChartLegend.Entry("Small causes", new Color(WaterfallModel.OTHER_COLOUR))));
 
     /** The y of a value in the unit shown. */
     public double y(double value) {
@@ -185,6 +374,11 @@ public final class WaterfallLayout {
         return best;
     }
 
+    /** The bar whose name under the axis is at a point, or null. */
+    public PlacedName nameAt(double x, double y) {
+        return names.stream().filter(n -> n.text().box().contains(x, y)).findFirst().orElse(null);
+    }
+
     /** The total bar under a point, or null. */
     public PlacedTotal totalAt(double x, double y) {
         return totals.stream().filter(t -> t.bar().contains(x, y)).findFirst().orElse(null);
@@ -202,28 +396,40 @@ public final class WaterfallLayout {
         return segments;
     }
 
+    /** The bars' names under the axis, left to right. */
+    public List<PlacedName> names() {
+        return names;
+    }
+
+    /** Text outside the callouts: title, subtitle, caption, ticks, the totals' values, bar names, notes. */
+    public List<PlacedText> labels() {
+        return labels;
+    }
+
+    /** Every piece of text the chart draws, but the legend's. */
+    public List<PlacedText> texts() {
+        List<PlacedText> all = new ArrayList<>(labels);
+        segments.forEach(s -> all.addAll(s.lines()));
+        return all;
+    }
+
+    /** Where the legend is drawn (it spans the width inside the padding); empty without one. */
+    public Rectangle2D legendBox(double width) {
+        return legendShown ? new Rectangle2D.Double(PAD, legendTop, width - 2 * PAD,
+                LEGEND.height(style, width - 2 * PAD)) : new Rectangle2D.Double();
+    }
+
     public Rectangle2D plot() {
         return plot;
     }
 
+    /** The axis' tick values, in the unit shown. */
+    public List<Double> ticks() {
+        return ticks;
+    }
+
     public double maxValue() {
         return maxValue;
-    }
-
-    public TextBlock title() {
-        return title;
-    }
-
-    public TextBlock subtitle() {
-        return subtitle;
-    }
-
-    public TextBlock caption() {
-        return caption;
-    }
-
-    double pad() {
-        return PAD;
     }
 
     Font titleFont() {

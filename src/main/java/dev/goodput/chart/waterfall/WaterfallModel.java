@@ -13,8 +13,12 @@ import java.util.List;
  * available total, a step of framework causes, the productive total, a step of model causes and the goodput
  * (the last two only when the model goodput is known). Fractions are of the window's accelerator-time, so
  * every step ends where the next total starts. Causes below the options' threshold are grouped per layer.
+ * {@code mfu} is the MFU the model layer rests on (null when unknown) and {@code belowPeakSeconds} the
+ * window-equivalent seconds of its causes but slow steps, together (1 − MFU) of steady productive time: what the
+ * hover says a model cause is.
  */
-public record WaterfallModel(String runName, int accelerators, double windowSeconds, List<Bar> bars) {
+public record WaterfallModel(String runName, int accelerators, double windowSeconds, List<Bar> bars, Double mfu,
+                             double belowPeakSeconds) {
 
     /** One bar, left to right. */
     public sealed interface Bar permits Total, Step {
@@ -63,7 +67,10 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
             bars.add(step("Model", Layer.MODEL, infra * framework, r, otherThreshold));
             bars.add(new Total(GOODPUT, r.goodput().overall(), r.productiveSeconds() * r.goodput().model()));
         }
-        return new WaterfallModel(r.runName(), r.accelerators(), window, List.copyOf(bars));
+        double belowPeak = r.badput().stream().filter(c -> c.layer() == Layer.MODEL && !c.countsSteps())
+                .mapToDouble(CauseShare::seconds).sum();
+        return new WaterfallModel(r.runName(), r.accelerators(), window, List.copyOf(bars),
+                r.mfu() == null ? null : r.mfu().mfu(), belowPeak);
     }
 
     private static Step step(String label, Layer layer, double top, GoodputReport r, double threshold) {

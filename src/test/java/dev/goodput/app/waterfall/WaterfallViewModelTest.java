@@ -42,12 +42,28 @@ class WaterfallViewModelTest {
                 Provisioning / device init
                 Layer: infra
                 Lost: 42.0 s of window time (1.91% of the window)
-                Accelerator-hours: 0.09 h
+                Accelerator-hours: 0.0933 h
                 Intervals: 1""", text);
         // Its callout answers too; empty space does not.
         assertEquals(text, vm.hoverText(STYLE, W, H, provisioning.callout().getCenterX(),
                 provisioning.callout().getCenterY()));
         assertNull(vm.hoverText(STYLE, W, H, W - 2, 2));
+    }
+
+    @Test
+    void hoverOverABarsNameSaysWhatTheBarIs() throws Exception {
+        var derivation = new SimpleObjectProperty<>(derive("sample-runs/bloom-176b/run.jsonl"));
+        var vm = new WaterfallViewModel(derivation, new SimpleObjectProperty<>());
+        WaterfallLayout l = vm.chartProperty().get().layout(STYLE, W, H);
+        WaterfallLayout.PlacedName infra = l.names().get(1);
+        var box = infra.text().box();
+        String text = vm.hoverText(STYLE, W, H, box.getCenterX(), box.getCenterY());
+        assertTrue(text.startsWith("Infra losses (infra layer)\n11.0% of the window · "), text);
+        // BLOOM's infra causes: hot spares, unattributed downtime and five small ones grouped.
+        assertTrue(text.endsWith("\nCauses: 7"), text);
+        WaterfallLayout.PlacedName goodput = l.names().get(l.names().size() - 1);
+        box = goodput.text().box();
+        assertTrue(vm.hoverText(STYLE, W, H, box.getCenterX(), box.getCenterY()).startsWith("Goodput\n30.5%"));
     }
 
     @Test

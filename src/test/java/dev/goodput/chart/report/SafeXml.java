@@ -62,14 +62,33 @@ public final class SafeXml {
     }
 
     /**
-     * Whether a chart shows {@code label}: as it is, or cut short with an ellipsis where space ran out
-     * (waterfall callouts are).
+     * Whether a chart shows {@code label}: whole (see {@link #showsWhole}), or cut short with an ellipsis where space
+     * ran out.
      */
     public static boolean shows(List<String> texts, String label) {
+        if (showsWhole(texts, label)) {
+            return true;
+        }
         for (String t : texts) {
             String s = t.strip();
-            if (s.equals(label) || s.endsWith("…") && s.length() > 1
-                    && label.startsWith(s.substring(0, s.length() - 1).strip())) {
+            if (s.endsWith("…") && s.length() > 1 && label.startsWith(s.substring(0, s.length() - 1).strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a chart shows {@code label} whole: as one text, or wrapped over consecutive texts (the lines of a
+     * waterfall callout) that read as the label when joined by spaces.
+     */
+    public static boolean showsWhole(List<String> texts, String label) {
+        for (int i = 0; i < texts.size(); i++) {
+            String joined = texts.get(i).strip();
+            for (int j = i + 1; joined.length() < label.length() && j < texts.size(); j++) {
+                joined += " " + texts.get(j).strip();
+            }
+            if (texts.get(i).strip().equals(label) || joined.equals(label) && !texts.get(i).isBlank()) {
                 return true;
             }
         }
