@@ -19,79 +19,79 @@ public final class CauseColours {
     /** Productive time (Okabe–Ito bluish green). */
     public static final int PRODUCTIVE = 0xFF009E73;
     /** "Other infra": a cool light grey, apart from the warm infra hues. */
-    public static final int OTHER_INFRA = 0xFF9CB4B4;
+    public static final int OTHER_INFRA = 0xFFB4B4A8;
     /** "Other framework": a dark slate grey, apart from the framework blues. */
-    public static final int OTHER_FRAMEWORK = 0xFF54606C;
+    public static final int OTHER_FRAMEWORK = 0xFF606054;
     /** "Other model": a bluish mid grey. */
-    public static final int OTHER_MODEL = 0xFF848490;
+    public static final int OTHER_MODEL = 0xFFF0E4F0;
 
     private static final Map<String, Integer> FIXED = Map.ofEntries(
             // Llama 3 Table 5: GPU (infra)
-            Map.entry("faulty_gpu", 0xFFFCB49C),
-            Map.entry("gpu_hbm3_memory", 0xFFC0B400),
-            Map.entry("gpu_sram_memory", 0xFFF0849C),
-            Map.entry("gpu_system_processor", 0xFF9C5448),
-            Map.entry("silent_data_corruption", 0xFF784800),
-            Map.entry("gpu_thermal_interface_sensor", 0xFFE40C18),
+            Map.entry("faulty_gpu", 0xFFCCC078),
+            Map.entry("gpu_hbm3_memory", 0xFF603C00),
+            Map.entry("gpu_sram_memory", 0xFFFCF0B4),
+            Map.entry("gpu_system_processor", 0xFFC06048),
+            Map.entry("silent_data_corruption", 0xFFE40090),
+            Map.entry("gpu_thermal_interface_sensor", 0xFFF0C000),
             // Llama 3 Table 5: Host (infra)
-            Map.entry("nic", 0xFFFCE490),
-            Map.entry("ssd", 0xFFE49C90),
-            Map.entry("power_supply", 0xFFE4CC0C),
-            Map.entry("server_chassis", 0xFF843C3C),
-            Map.entry("io_expansion_board", 0xFFFC4818),
-            Map.entry("cpu", 0xFF782448),
-            Map.entry("system_memory", 0xFFC0483C),
+            Map.entry("nic", 0xFFF0D86C),
+            Map.entry("ssd", 0xFFF0249C),
+            Map.entry("power_supply", 0xFFFCA89C),
+            Map.entry("server_chassis", 0xFF783054),
+            Map.entry("io_expansion_board", 0xFFA80000),
+            Map.entry("cpu", 0xFFCC9048),
+            Map.entry("system_memory", 0xFFA8600C),
             // Llama 3 Table 5: Network (infra)
-            Map.entry("network_switch_cable", 0xFF603C18),
+            Map.entry("network_switch_cable", 0xFFFC8400),
             // Llama 3 Table 5: Dependency (framework)
-            Map.entry("software_bug", 0xFF0CC0D8),
-            Map.entry("dependency", 0xFFF0B46C),
+            Map.entry("software_bug", 0xFF84D8F0),
+            Map.entry("dependency", 0xFF9C2430),
             // Llama 3 Table 5: Unplanned Maintenance (infra)
-            Map.entry("host_maintenance", 0xFFC00C00),
+            Map.entry("host_maintenance", 0xFFD8786C),
             // Llama 3 Table 5: Unknown (infra)
-            Map.entry("nccl_watchdog_timeouts", 0xFFE4906C),
+            Map.entry("nccl_watchdog_timeouts", 0xFF841830),
             // Other faults (infra)
-            Map.entry("straggler", 0xFF9C3030),
-            Map.entry("unattributed_downtime", 0xFFC07848),
+            Map.entry("straggler", 0xFFFCA854),
+            Map.entry("unattributed_downtime", 0xFFF02418),
             // Scheduler (infra)
-            Map.entry("queue", 0xFFFCC03C),
-            Map.entry("preemption", 0xFFFCF0B4),
-            Map.entry("time_limit", 0xFFE47848),
-            Map.entry("user_cancel", 0xFFB43030),
-            Map.entry("planned_restart", 0xFFFC9CA8),
-            Map.entry("node_failure", 0xFF603C0C),
-            Map.entry("host_oom", 0xFFE40000),
-            Map.entry("maintenance", 0xFF903C54),
-            Map.entry("scheduler", 0xFFA87854),
+            Map.entry("queue", 0xFFFCD80C),
+            Map.entry("preemption", 0xFFC0A86C),
+            Map.entry("time_limit", 0xFFFCE4A8),
+            Map.entry("user_cancel", 0xFFF01800),
+            Map.entry("planned_restart", 0xFF603C18),
+            Map.entry("node_failure", 0xFFCC2484),
+            Map.entry("host_oom", 0xFFFC48A8),
+            Map.entry("maintenance", 0xFFC0183C),
+            Map.entry("scheduler", 0xFFF09000),
             // Infrastructure, derived (infra)
             Map.entry("provisioning", 0xFFFCF000),
-            Map.entry("idle_accelerators", 0xFF900048),
+            Map.entry("idle_accelerators", 0xFFFC5418),
             Map.entry("hot_spares", 0xFF544800),
-            Map.entry("failure_detection", 0xFFE49C54),
-            Map.entry("remediation", 0xFFE4243C),
+            Map.entry("failure_detection", 0xFFF0CC90),
+            Map.entry("remediation", 0xFF847830),
             // Framework, derived (framework)
-            Map.entry("training_prep", 0xFF00FCFC),
-            Map.entry("program_startup", 0xFF3C3C78),
-            Map.entry("data_loading", 0xFF184854),
-            Map.entry("checkpoint_save", 0xFF0048FC),
-            Map.entry("checkpoint_restore", 0xFF3060A8),
-            Map.entry("evaluation", 0xFF5490FC),
-            Map.entry("wasted_progress", 0xFFC0FCF0),
-            Map.entry("shutdown", 0xFF00C0D8),
-            Map.entry("untracked", 0xFF0084A8),
+            Map.entry("training_prep", 0xFF00B4FC),
+            Map.entry("program_startup", 0xFF005454),
+            Map.entry("data_loading", 0xFF6CB4B4),
+            Map.entry("checkpoint_save", 0xFF1878D8),
+            Map.entry("checkpoint_restore", 0xFF0048FC),
+            Map.entry("evaluation", 0xFF003CA8),
+            Map.entry("wasted_progress", 0xFF186C84),
+            Map.entry("shutdown", 0xFF6CE4FC),
+            Map.entry("untracked", 0xFF7884B4),
             // Framework faults (framework)
-            Map.entry("gpu_oom", 0xFF486CF0),
-            Map.entry("loss_spike_rollback", 0xFF003CC0),
-            Map.entry("nan_loss", 0xFF30B4FC),
-            Map.entry("config_error", 0xFFA8FCFC),
-            Map.entry("manual_stop", 0xFF004860),
+            Map.entry("gpu_oom", 0xFF548484),
+            Map.entry("loss_spike_rollback", 0xFF30486C),
+            Map.entry("nan_loss", 0xFF2490FC),
+            Map.entry("config_error", 0xFF9C9CCC),
+            Map.entry("manual_stop", 0xFF546CA8),
             // Model, measured (model)
-            Map.entry("mfu_gap", 0xFF6C6C60),
-            Map.entry("slow_steps", 0xFF48483C),
-            Map.entry("gpu_idle", 0xFF600CA8),
-            Map.entry("exposed_communication", 0xFFFCD8FC),
-            Map.entry("memory_and_other_kernels", 0xFFA854FC),
-            Map.entry("compute_below_peak", 0xFFFC78FC)
+            Map.entry("mfu_gap", 0xFFCC79A7),
+            Map.entry("slow_steps", 0xFFA3517F),
+            Map.entry("gpu_idle", 0xFF1848FC),
+            Map.entry("exposed_communication", 0xFF9C84FC),
+            Map.entry("memory_and_other_kernels", 0xFFF0A8FC),
+            Map.entry("compute_below_peak", 0xFF786CA8)
     );
 
     /** Candidates for causes outside the catalogue, per layer: the sRGB grid in steps of 17, within the layer's hues. */

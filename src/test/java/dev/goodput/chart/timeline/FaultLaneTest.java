@@ -41,7 +41,7 @@ class FaultLaneTest {
         WaterfallModel w = WaterfallModel.of(d.report(), 0);
         return w.bars().stream().filter(b -> b instanceof WaterfallModel.Step).map(b -> (WaterfallModel.Step) b)
                 .flatMap(s -> s.segments().stream())
-                .filter(s -> s.layer() == layer && s.cause().equals(cause)).findFirst().orElseThrow().colour();
+                .filter(s -> s.layer() == layer && s.members().contains(cause)).findFirst().orElseThrow().colour();
     }
 
     @Test
