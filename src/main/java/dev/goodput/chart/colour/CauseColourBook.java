@@ -2,6 +2,7 @@ package dev.goodput.chart.colour;
 
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Layer;
+import dev.goodput.core.workspace.CauseColourChoices;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -118,6 +119,16 @@ public final class CauseColourBook {
             assignedColours.forEach((k, v) -> assigned.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
         }
         fire();
+    }
+
+    /** Takes a workspace's colours ({@link #load(Map, Map)}). */
+    public void load(CauseColourChoices c) {
+        load(c.chosen(), c.given());
+    }
+
+    /** The book's colours as a workspace keeps them. */
+    public synchronized CauseColourChoices choices() {
+        return new CauseColourChoices(chosen, assigned);
     }
 
     /** Forgets every choice and given colour (tests; a new session). */

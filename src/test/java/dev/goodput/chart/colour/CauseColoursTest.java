@@ -181,4 +181,23 @@ class CauseColoursTest {
             assertEquals(a.get(cause), b.get(cause), cause);
         }
     }
+
+    @Test
+    void aChosenColourWinsAndAWorkspaceKeepsChosenAndGivenColours() {
+        Derivation d = SampleRuns.derive(SampleRuns.BLOOM);
+        CauseColourBook book = new CauseColourBook();
+        StateCategories.of(d, book); // gives the run's own causes (jean_zay_emergency_maintenance, ...) colours
+        int given = book.colour("jean_zay_emergency_maintenance");
+        assertNotEquals(0, given);
+        book.choose("faulty_gpu", 0xFF000000); // black: apart from every colour BLOOM shows
+        StateCategories c = StateCategories.of(d, book);
+        assertEquals(0xFF000000, c.colour(c.indexOf(Layer.INFRA, "faulty_gpu")));
+        // Saved and opened in another session, the same colours.
+        CauseColourBook next = new CauseColourBook();
+        next.load(book.choices());
+        assertEquals(given, next.colour("jean_zay_emergency_maintenance"));
+        assertEquals(0xFF000000, next.colour("faulty_gpu"));
+        next.choose("faulty_gpu", 0);
+        assertEquals(CauseColours.fixed("faulty_gpu"), next.colour("faulty_gpu"));
+    }
 }
