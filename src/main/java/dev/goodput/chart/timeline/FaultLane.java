@@ -13,7 +13,7 @@ import java.util.Map;
  * The fault lane's marks, prepared once per derivation: each fault's time and colour, which faults are roots, and
  * for each root the span from it to its farthest cascade. A fault takes its cause's colour as the run-state lane and
  * the waterfall give it ({@link StateCategories}); a cause with no time of its own in the window (a cascade's, a
- * survived error's) takes the next shade of its layer after those the lane uses. Roots are drawn filled, every other
+ * survived error's) takes its own colour too, or its layer's "other" colour when that is too close to a state's. Roots are drawn filled, every other
  * fault hollow (it costs nothing of its own), and a line in the root's colour joins a root to its cascades.
  */
 public final class FaultLane {
@@ -50,11 +50,7 @@ public final class FaultLane {
         long[] times = new long[n];
         int[] colours = new int[n];
         int[] categories = new int[n];
-        Map<String, Integer> shadeOf = new HashMap<>();
-        int[] usedShades = new int[Layer.values().length];
-        for (int k = 1; k < c.size(); k++) {
-            usedShades[c.layer(k).ordinal()]++;
-        }
+        Map<String, Integer> stateless = new HashMap<>();
         int rootCount = 0;
         for (int i = 0; i < n; i++) {
             FaultEvent f = faults.get(i);
@@ -62,8 +58,8 @@ public final class FaultLane {
             Layer layer = f.layer() == null ? Layer.INFRA : f.layer(); // a fault with no layer costs availability
             categories[i] = c.indexOf(layer, f.cause());
             colours[i] = categories[i] >= 0 ? c.colour(categories[i])
-                    : shadeOf.computeIfAbsent(layer.id() + "/" + f.cause(),
-                    key -> StatePalette.cause(layer, usedShades[layer.ordinal()]++));
+                    : stateless.computeIfAbsent(layer.id() + "/" + f.cause(),
+                    key -> c.colourOfStateless(layer, f.cause()));
             rootCount += links.of(f).isRoot() ? 1 : 0;
         }
         int[] roots = new int[rootCount];

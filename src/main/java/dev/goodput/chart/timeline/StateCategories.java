@@ -1,5 +1,9 @@
 package dev.goodput.chart.timeline;
 
+import dev.goodput.chart.colour.CauseColourBook;
+import dev.goodput.chart.colour.CauseColours;
+import dev.goodput.chart.colour.ColourDistance;
+import dev.goodput.chart.colour.ShownColours;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
 import dev.goodput.core.derive.IntervalState;
@@ -8,13 +12,16 @@ import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The states a timeline shows, as small integers: 0 is productive, then one per cause ordered by layer and
- * by lost time (as the report lists them), each with its colour and label. Stable for one derivation.
+ * by lost time (as the report lists them), each with its own colour ({@link ShownColours}: the same whatever the
+ * other causes, the window or the edits), then "Other infra" / "Other framework" for the causes whose colours are too
+ * close to a larger cause's. Stable for one derivation.
  */
 public final class StateCategories {
     public static final int PRODUCTIVE = 0;
@@ -23,26 +30,38 @@ public final class StateCategories {
     private final List<Layer> layers = new ArrayList<>();
     private final int[] colours;
     private final Map<String, Integer> byKey = new HashMap<>();
+    private final CauseColourBook book;
 
-    private StateCategories(List<CauseShare> causes) {
+    private StateCategories(List<CauseShare> causes, ShownColours shown, CauseColourBook book) {
+        this.book = book;
         labels.add("Productive");
         layers.add(null);
-        Map<Layer, Integer> seen = new HashMap<>();
         List<Integer> cols = new ArrayList<>(List.of(StatePalette.PRODUCTIVE));
+        Map<Layer, List<String>> gathered = new EnumMap<>(Layer.class);
         for (CauseShare c : causes) {
             if (c.layer() == Layer.MODEL) {
                 continue; // model-layer losses are a share of productive time, not intervals on the timeline
             }
             String key = key(c.layer(), c.cause());
-            if (byKey.containsKey(key)) {
+            if (byKey.containsKey(key) || gathered.getOrDefault(c.layer(), List.of()).contains(key)) {
+                continue;
+            }
+            if (shown.grouped(c.layer(), c.cause())) {
+                gathered.computeIfAbsent(c.layer(), l -> new ArrayList<>()).add(key);
                 continue;
             }
             byKey.put(key, labels.size());
             labels.add(c.label());
             layers.add(c.layer());
-            int n = seen.merge(c.layer(), 1, Integer::sum) - 1;
-            cols.add(StatePalette.cause(c.layer(), n));
+            cols.add(shown.colour(c.layer(), c.cause()));
         }
+        gathered.forEach((layer, keys) -> {
+            int category = labels.size();
+            labels.add("Other " + layer.id() + " (" + keys.size() + (keys.size() == 1 ? " cause)" : " causes)"));
+            layers.add(layer);
+            cols.add(CauseColours.other(layer));
+            keys.forEach(k -> byKey.put(k, category));
+        });
         colours = cols.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -52,11 +71,18 @@ public final class StateCategories {
         for (int i = 1; i < n; i++) {
             causes.add(new CauseShare(Layer.INFRA, "cause_" + i, "Cause " + i, 0, 0, 0, 0));
         }
-        return new StateCategories(causes);
+        CauseColourBook book = new CauseColourBook();
+        return new StateCategories(causes, ShownColours.of(causes, book), book);
     }
 
+    /** The states of {@code d} in the session's colours. */
     public static StateCategories of(Derivation d) {
-        return new StateCategories(d.report().badput());
+        return of(d, CauseColourBook.session());
+    }
+
+    public static StateCategories of(Derivation d, CauseColourBook book) {
+        List<CauseShare> badput = d.report().badput();
+        return new StateCategories(badput, ShownColours.of(badput, book), book);
     }
 
     private static String key(Layer layer, String cause) {
@@ -73,10 +99,28 @@ public final class StateCategories {
         return PRODUCTIVE;
     }
 
-    /** The category of a cause, or -1 when the timeline has none such (e.g. model-layer causes). */
+    /**
+     * The category of a cause (its layer's "other" for a gathered cause), or -1 when the timeline has none such
+     * (e.g. model-layer causes).
+     */
     public int indexOf(Layer layer, String cause) {
         Integer i = byKey.get(key(layer, cause));
         return i == null ? -1 : i;
+    }
+
+    /**
+     * The colour of a cause with no state here (a cascade's, a survived error's, drawn on the fault lane): its own
+     * when told apart from every state's colour, else its layer's "other" colour.
+     */
+    public int colourOfStateless(Layer layer, String cause) {
+        List<Integer> shown = java.util.Arrays.stream(colours).boxed().toList();
+        int own = book.colourOrAssign(layer, cause, shown);
+        for (int c : colours) {
+            if (!ColourDistance.distinct(c, own)) {
+                return CauseColours.other(layer);
+            }
+        }
+        return own;
     }
 
     public int of(Interval iv) {

@@ -1,6 +1,8 @@
 package dev.goodput.chart.waterfall;
 
-import dev.goodput.chart.timeline.StatePalette;
+import dev.goodput.chart.colour.CauseColourBook;
+import dev.goodput.chart.colour.CauseColours;
+import dev.goodput.chart.colour.ShownColours;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
 import dev.goodput.core.report.GoodputReport;
@@ -76,26 +78,24 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
     private static Step step(String label, Layer layer, double top, GoodputReport r, double threshold) {
         List<Segment> segments = new ArrayList<>();
         List<Segment> small = new ArrayList<>();
-        int index = 0;
+        ShownColours shown = ShownColours.of(r.badput(), CauseColourBook.session());
         for (CauseShare c : r.badput()) {
             if (c.layer() != layer) {
                 continue;
             }
-            // Colours follow the cause's rank in its layer, as the timeline's do, grouped or not; a cause with a
-            // colour of its own (slow steps) keeps it and takes no rank.
-            int own = StatePalette.own(layer, c.cause());
-            int colour = own != 0 ? own : StatePalette.cause(layer, index++);
+            // Each cause in its own colour, as on the timeline; one too close to a larger cause's joins "other".
+            int colour = shown.colour(layer, c.cause());
             Segment s = new Segment(layer, c.cause(), c.label(), c.fraction(), c.seconds(), c.intervals(), colour,
                     List.of(c.cause()));
-            (c.fraction() < threshold ? small : segments).add(s);
+            (c.fraction() < threshold || shown.grouped(layer, c.cause()) ? small : segments).add(s);
         }
-        if (small.size() == 1) {
+        if (small.size() == 1 && !shown.grouped(layer, small.get(0).cause())) {
             segments.add(small.get(0));
-        } else if (small.size() > 1) {
-            segments.add(new Segment(layer, OTHER, "Other (" + small.size() + " causes)",
+        } else if (!small.isEmpty()) {
+            segments.add(new Segment(layer, OTHER, "Other (" + small.size() + (small.size() == 1 ? " cause)" : " causes)"),
                     small.stream().mapToDouble(Segment::fraction).sum(),
                     small.stream().mapToDouble(Segment::seconds).sum(),
-                    small.stream().mapToInt(Segment::intervals).sum(), OTHER_COLOUR,
+                    small.stream().mapToInt(Segment::intervals).sum(), CauseColours.other(layer),
                     small.stream().map(Segment::cause).toList()));
         }
         return new Step(label, layer, top, List.copyOf(segments));

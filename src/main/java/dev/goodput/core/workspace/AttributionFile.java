@@ -22,7 +22,7 @@ public final class AttributionFile {
             OverlayJson.SECTIONS.stream()).collect(Collectors.toUnmodifiableSet());
     /** A workspace's other sections, read past when importing one's attributions. */
     private static final Set<String> WORKSPACE_FIELDS = Stream.concat(FIELDS.stream(),
-            Stream.of("inputs", "settings", "notes")).collect(Collectors.toUnmodifiableSet());
+            Stream.of("inputs", "settings", "notes", "colours")).collect(Collectors.toUnmodifiableSet());
 
     private AttributionFile() {
     }

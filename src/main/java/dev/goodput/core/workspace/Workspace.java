@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * A saved analysis: the inputs it was made from (by reference), the derivation settings, the user's attribution
- * overlay (tags, rules, fault roles) and free notes. Immutable; each edit makes a new workspace.
+ * overlay (tags, rules, fault roles), free notes and the cause colours chosen or given. Immutable; each edit makes a
+ * new workspace.
  */
-public record Workspace(List<InputRef> inputs, WorkspaceSettings settings, Overlay overlay, String notes) {
+public record Workspace(List<InputRef> inputs, WorkspaceSettings settings, Overlay overlay, String notes,
+                        CauseColourChoices colours) {
     public static final Workspace EMPTY = new Workspace(List.of(), WorkspaceSettings.defaults(), Overlay.EMPTY, "");
 
     public Workspace {
@@ -18,18 +20,28 @@ public record Workspace(List<InputRef> inputs, WorkspaceSettings settings, Overl
             throw new IllegalArgumentException("a workspace needs settings and an overlay (use the defaults)");
         }
         notes = notes == null ? "" : notes;
+        colours = colours == null ? CauseColourChoices.EMPTY : colours;
+    }
+
+    /** A workspace with no cause colours of its own. */
+    public Workspace(List<InputRef> inputs, WorkspaceSettings settings, Overlay overlay, String notes) {
+        this(inputs, settings, overlay, notes, CauseColourChoices.EMPTY);
     }
 
     public Workspace withInputs(List<InputRef> in) {
-        return new Workspace(in, settings, overlay, notes);
+        return new Workspace(in, settings, overlay, notes, colours);
     }
 
     public Workspace withSettings(WorkspaceSettings s) {
-        return new Workspace(inputs, s, overlay, notes);
+        return new Workspace(inputs, s, overlay, notes, colours);
     }
 
     public Workspace withOverlay(Overlay o) {
-        return new Workspace(inputs, settings, o, notes);
+        return new Workspace(inputs, settings, o, notes, colours);
+    }
+
+    public Workspace withColours(CauseColourChoices c) {
+        return new Workspace(inputs, settings, overlay, notes, c);
     }
 
     /** The input files, for a workspace file in {@code folder} (null: untitled). */

@@ -24,12 +24,13 @@ import java.util.stream.Stream;
  */
 public final class WorkspaceJson {
     private static final Set<String> TOP_FIELDS = Stream.concat(
-            Stream.of("format", "version", "inputs", "settings", "notes"), OverlayJson.SECTIONS.stream())
+            Stream.of("format", "version", "inputs", "settings", "notes", "colours"), OverlayJson.SECTIONS.stream())
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> INPUT_FIELDS = Set.of("path", "size", "sha256");
     private static final Set<String> SETTINGS_FIELDS = Set.of("window", "flop_convention", "peak_flops",
             "eval_productive", "warmup_steps");
     private static final Set<String> WINDOW_FIELDS = Set.of("start", "end");
+    private static final Set<String> COLOUR_FIELDS = Set.of("chosen", "given");
 
     private WorkspaceJson() {
     }
@@ -49,7 +50,8 @@ public final class WorkspaceJson {
         ObjectNode root = doc.root();
         doc.ignoreUnknown(root, TOP_FIELDS, "the workspace");
         Workspace ws = new Workspace(inputs(doc, root), settings(doc, doc.optionalObject(root, "settings")),
-                OverlayJson.read(doc, root), doc.optionalText(root, "notes", "notes"));
+                OverlayJson.read(doc, root), doc.optionalText(root, "notes", "notes"),
+                colours(doc, doc.optionalObject(root, "colours")));
         return new Loaded<>(ws, version, doc.ignored());
     }
 
@@ -73,6 +75,11 @@ public final class WorkspaceJson {
         settings.put("warmup_steps", s.warmupSteps());
         OverlayJson.write(ws.overlay(), body);
         body.put("notes", ws.notes());
+        ObjectNode colours = body.putObject("colours");
+        ObjectNode chosen = colours.putObject("chosen");
+        ws.colours().chosen().forEach((id, rgb) -> chosen.put(id, CauseColourChoices.hex(rgb)));
+        ObjectNode given = colours.putObject("given");
+        ws.colours().given().forEach((id, rgb) -> given.put(id, CauseColourChoices.hex(rgb)));
         DocumentFormat.WORKSPACE.write(body, out);
     }
 
@@ -90,6 +97,32 @@ public final class WorkspaceJson {
                 throw doc.error(o, "sha256", "\"sha256\" to be 64 hex digits, found \"" + sha + "\"");
             }
             out.add(new InputRef(path, size, sha.toLowerCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
+    private static CauseColourChoices colours(JsonDocument doc, ObjectNode o) throws InputException {
+        if (o == null) {
+            return CauseColourChoices.EMPTY;
+        }
+        doc.ignoreUnknown(o, COLOUR_FIELDS, "the colours");
+        return new CauseColourChoices(colourMap(doc, doc.optionalObject(o, "chosen")),
+                colourMap(doc, doc.optionalObject(o, "given")));
+    }
+
+    private static java.util.Map<String, Integer> colourMap(JsonDocument doc, ObjectNode o) throws InputException {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        if (o == null) {
+            return out;
+        }
+        for (java.util.Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String id = it.next();
+            String text = doc.optionalText(o, id, "a colour #rrggbb");
+            int rgb = CauseColourChoices.parseHex(text);
+            if (rgb < 0 || id.isBlank()) {
+                throw doc.error(o, id, "the colour of \"" + id + "\" to be #rrggbb, found \"" + text + "\"");
+            }
+            out.put(dev.goodput.core.model.CauseCatalog.canonicalId(id), rgb);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.goodput.chart.report;
 
+import dev.goodput.chart.timeline.StateCategories;
 import dev.goodput.chart.waterfall.WaterfallModel;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
@@ -32,7 +33,8 @@ public final class ChartLabels {
 
     /**
      * The lanes' names, and productive and every cause some interval is lost to (not the model layer's losses or
-     * idle accelerators, which are shares of intervals, not intervals of their own).
+     * idle accelerators, which are shares of intervals, not intervals of their own): each cause, or its layer's
+     * "Other" group when its colour is too close to a larger cause's.
      */
     public static List<String> timeline(Derivation d) {
         Set<String> onTimeline = new HashSet<>();
@@ -43,9 +45,13 @@ public final class ChartLabels {
         }
         List<String> labels = new ArrayList<>(List.of("Run state", "Attempts", "Faults", "Checkpoints", "Step time",
                 "Productive"));
+        StateCategories states = StateCategories.of(d);
         for (CauseShare c : d.report().badput()) {
             if (onTimeline.contains(c.layer().id() + "/" + c.cause())) {
-                labels.add(c.label());
+                String shown = states.label(states.indexOf(c.layer(), c.cause()));
+                if (!labels.contains(shown)) {
+                    labels.add(shown);
+                }
             }
         }
         return labels;

@@ -1,5 +1,8 @@
 package dev.goodput.chart.waterfall;
 
+import dev.goodput.chart.colour.CauseColourBook;
+import dev.goodput.chart.colour.CauseColours;
+import dev.goodput.chart.colour.ShownColours;
 import dev.goodput.chart.timeline.StatePalette;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.report.CauseShare;
@@ -29,6 +32,7 @@ class WaterfallModelTest {
         GoodputReport r = report(file);
         for (double threshold : new double[]{0, 0.005, 0.05}) {
             WaterfallModel m = WaterfallModel.of(r, threshold);
+            ShownColours shown = ShownColours.of(r.badput(), CauseColourBook.session());
             List<WaterfallModel.Bar> bars = m.bars();
             assertEquals(7, bars.size());
             double infra = r.goodput().infra();
@@ -61,7 +65,13 @@ class WaterfallModelTest {
                             assertEquals(c.seconds(), seg.seconds());
                             assertEquals(c.intervals(), seg.intervals());
                         } else {
-                            assertTrue(seg.fraction() < threshold * seg.members().size());
+                            // Each member is below the threshold or drawn in "other" for its colour's sake (too close
+                            // to a larger cause's).
+                            for (String member : seg.members()) {
+                                CauseShare c = r.badput().stream().filter(x -> x.layer() == s.layer()
+                                        && x.cause().equals(member)).findFirst().orElseThrow();
+                                assertTrue(c.fraction() < threshold || shown.grouped(c.layer(), c.cause()), member);
+                            }
                         }
                     }
                 }
@@ -86,11 +96,11 @@ class WaterfallModelTest {
         assertEquals(r.slowSteps().steps(), slow.intervals());
         assertTrue(WaterfallHover.describe(m, slow, WaterfallOptions.defaults()).contains(
                 "\nSlow steps: " + r.slowSteps().steps()));
-        // Its own colour, which no other segment takes; the MFU gap keeps the model layer's first shade.
+        // Its own colour, which no other segment takes; the MFU gap keeps its fixed colour.
         assertEquals(StatePalette.SLOW_STEPS, slow.colour());
         WaterfallModel.Segment gap = model.segments().stream().filter(s -> s.cause().equals("mfu_gap"))
                 .findFirst().orElseThrow();
-        assertEquals(StatePalette.cause(Layer.MODEL, 0), gap.colour());
+        assertEquals(CauseColours.fixed("mfu_gap"), gap.colour());
         for (WaterfallModel.Bar b : m.bars()) {
             if (b instanceof WaterfallModel.Step s) {
                 s.segments().stream().filter(seg -> seg != slow).forEach(seg ->
@@ -110,8 +120,13 @@ class WaterfallModelTest {
     void smallCausesAreGroupedOnlyWhenTwoOrMoreAreSmall(double threshold) throws Exception {
         GoodputReport r = report("sample-runs/bloom-176b/run.jsonl");
         WaterfallModel m = WaterfallModel.of(r, threshold);
+        ShownColours shown = ShownColours.of(r.badput(), CauseColourBook.session());
         for (Layer layer : List.of(Layer.INFRA, Layer.FRAMEWORK)) {
             long small = r.badput().stream().filter(c -> c.layer() == layer && c.fraction() < threshold).count();
+            boolean forColour = r.badput().stream().anyMatch(c -> c.layer() == layer && shown.grouped(layer, c.cause()));
+            if (forColour) {
+                small = Math.max(2, small); // a cause drawn in "other" for its colour's sake is grouped alone too
+            }
             WaterfallModel.Step step = (WaterfallModel.Step) m.bars().stream()
                     .filter(b -> b instanceof WaterfallModel.Step s && s.layer() == layer).findFirst().orElseThrow();
             long others = step.segments().stream().filter(WaterfallModel.Segment::isOther).count();

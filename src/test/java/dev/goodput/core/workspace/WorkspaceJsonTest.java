@@ -48,6 +48,29 @@ class WorkspaceJsonTest {
     }
 
     @Test
+    void causeColoursChosenAndGivenAreKeptAsHexByCauseId() throws Exception {
+        Workspace ws = TestWorkspaces.rich().withColours(new CauseColourChoices(
+                java.util.Map.of("faulty_gpu", 0xE69F00, "cluster_migration", 0x123456),
+                java.util.Map.of("cluster_migration", 0xFF3C1E)));
+        String text = write(ws);
+        assertTrue(text.contains("\"colours\" : {\n    \"chosen\" : {\n      \"cluster_migration\" : \"#123456\",\n"
+                + "      \"faulty_gpu\" : \"#e69f00\"\n    },\n    \"given\" : {\n      \"cluster_migration\" : \"#ff3c1e\""),
+                text);
+        Loaded<Workspace> back = read(text);
+        assertEquals(ws, back.value());
+        assertTrue(back.warnings().isEmpty(), back.warnings().toString());
+        // A choice clears back to the cause's own colour; an old id is read as its catalogue id.
+        assertEquals(java.util.Map.of("cluster_migration", 0x123456),
+                ws.colours().withChosen("faulty_gpu", -1).chosen());
+        assertEquals(java.util.Map.of("faulty_gpu", 0xABCDEF), read("""
+                {"format": "goodput-workspace", "version": 2, "colours": {"chosen": {"gpu_failure": "#ABCDEF"}}}
+                """).value().colours().chosen());
+        assertError("ws.goodput:2: expected the colour of \"faulty_gpu\" to be #rrggbb, found \"orange\"", """
+                {"format": "goodput-workspace", "version": 2,
+                 "colours": {"chosen": {"faulty_gpu": "orange"}}}""");
+    }
+
+    @Test
     void theEmptyWorkspaceAndAMinimalFileAgree() throws Exception {
         assertEquals(Workspace.EMPTY, read("{\"format\": \"goodput-workspace\", \"version\": 2}").value());
         assertEquals(Workspace.EMPTY, read(write(Workspace.EMPTY)).value());
