@@ -5,6 +5,7 @@ import dev.goodput.chart.ChartSize;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.export.ChartExporter;
 import dev.goodput.chart.export.ChartFormat;
+import dev.goodput.chart.waterfall.WaterfallFormat;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.model.Problem;
@@ -121,7 +122,7 @@ public final class HtmlReportWriter {
             out.write("<tr><td>" + c.layer().id() + "</td><td>" + HtmlText.escape(c.label()) + " <code>"
                     + HtmlText.escape(c.cause()) + "</code></td><td class=\"num\">"
                     + HumanFormat.duration(c.seconds()) + "</td><td class=\"num\">" + HumanFormat.pct(c.fraction())
-                    + "</td><td class=\"num\">" + String.format(Locale.ROOT, "%.2f", c.acceleratorHours())
+                    + "</td><td class=\"num\">" + WaterfallFormat.hoursFigure(c.acceleratorHours())
                     + "</td><td class=\"num\">" + (c.countsSteps() ? c.countText() : c.intervals()) + "</td></tr>\n");
         }
         out.write("</tbody>\n</table>\n");
