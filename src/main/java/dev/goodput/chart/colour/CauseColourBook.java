@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The colours causes are drawn in beyond the fixed table: those the user chose (any cause) and those given once to a
@@ -22,7 +21,6 @@ public final class CauseColourBook {
 
     private final Map<String, Integer> chosen = new LinkedHashMap<>();
     private final Map<String, Integer> assigned = new LinkedHashMap<>();
-    private final Collection<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /** The session's book. */
     public static CauseColourBook session() {
@@ -81,21 +79,17 @@ public final class CauseColourBook {
             }
         }
         assigned.put(CauseCatalog.canonicalId(id), pick);
-        fire();
         return pick;
     }
 
     /** Sets the colour the user chose for a cause (opaque ARGB); 0 clears it, back to its fixed or given colour. */
-    public void choose(String id, int argb) {
-        synchronized (this) {
-            String key = CauseCatalog.canonicalId(id);
-            if (argb == 0) {
-                chosen.remove(key);
-            } else {
-                chosen.put(key, 0xFF000000 | argb);
-            }
+    public synchronized void choose(String id, int argb) {
+        String key = CauseCatalog.canonicalId(id);
+        if (argb == 0) {
+            chosen.remove(key);
+        } else {
+            chosen.put(key, 0xFF000000 | argb);
         }
-        fire();
     }
 
     /** The user's choices, by cause id. */
@@ -112,13 +106,10 @@ public final class CauseColourBook {
      * Takes a workspace's colours: its choices replace the book's; its given colours are added (a colour given in
      * this session to a cause the workspace does not know stays, so charts already drawn keep theirs).
      */
-    public void load(Map<String, Integer> chosenColours, Map<String, Integer> assignedColours) {
-        synchronized (this) {
-            chosen.clear();
-            chosenColours.forEach((k, v) -> chosen.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
-            assignedColours.forEach((k, v) -> assigned.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
-        }
-        fire();
+    public synchronized void load(Map<String, Integer> chosenColours, Map<String, Integer> assignedColours) {
+        chosen.clear();
+        chosenColours.forEach((k, v) -> chosen.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
+        assignedColours.forEach((k, v) -> assigned.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
     }
 
     /** Takes a workspace's colours ({@link #load(Map, Map)}). */
@@ -132,24 +123,8 @@ public final class CauseColourBook {
     }
 
     /** Forgets every choice and given colour (tests; a new session). */
-    public void clear() {
-        synchronized (this) {
-            chosen.clear();
-            assigned.clear();
-        }
-        fire();
-    }
-
-    /** Called after every change, on the changing thread. */
-    public void addListener(Runnable r) {
-        listeners.add(r);
-    }
-
-    public void removeListener(Runnable r) {
-        listeners.remove(r);
-    }
-
-    private void fire() {
-        listeners.forEach(Runnable::run);
+    public synchronized void clear() {
+        chosen.clear();
+        assigned.clear();
     }
 }
