@@ -59,6 +59,22 @@ public final class TimelinePanel extends VBox {
         return d != null && !d.run().faults().isEmpty();
     }
 
+    private final javafx.beans.property.BooleanProperty legendVisible =
+            new javafx.beans.property.SimpleBooleanProperty(this, "legendVisible", true);
+    private final java.util.Map<TimelineLane, javafx.beans.property.BooleanProperty> laneVisible =
+            new java.util.EnumMap<>(TimelineLane.class);
+
+    /** Whether the key under the lanes is shown (View ▸ Show Legend). */
+    public javafx.beans.property.BooleanProperty legendVisibleProperty() {
+        return legendVisible;
+    }
+
+    /** Whether a lane is drawn (View ▸ Lanes); all are at first. */
+    public javafx.beans.property.BooleanProperty laneVisibleProperty(TimelineLane lane) {
+        return laneVisible.computeIfAbsent(lane,
+                l -> new javafx.beans.property.SimpleBooleanProperty(this, "laneVisible" + l.name(), true));
+    }
+
     public TimelineView view() {
         return view;
     }

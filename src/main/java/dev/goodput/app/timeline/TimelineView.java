@@ -245,6 +245,44 @@ public final class TimelineView extends Region {
         }
     }
 
+    /** Zooms in about the middle of the view (View ▸ Zoom In, W). */
+    public void zoomIn() {
+        if (viewport.get() != null) {
+            viewport.set(viewport.get().zoom(0.8, 0.5));
+        }
+    }
+
+    /** Zooms out about the middle of the view (View ▸ Zoom Out, S). */
+    public void zoomOut() {
+        if (viewport.get() != null) {
+            viewport.set(viewport.get().zoom(1.25, 0.5));
+        }
+    }
+
+    /** Pans by a fraction of the visible span: negative to the past (A), positive to the future (D). */
+    public void pan(double fraction) {
+        if (viewport.get() != null) {
+            viewport.set(viewport.get().pan(fraction));
+        }
+    }
+
+    /** Clears the selected interval, the marked range and the picked fault (Escape). */
+    public void clearSelection() {
+        selected.set(null);
+        selectedRange.set(null);
+        markedRange.set(null);
+        pickedFault.set(null);
+        redraw();
+    }
+
+    /**
+     * The timeline's keys, for a handler on the whole window to forward to when no text field has the focus:
+     * W/S zoom, A/D pan, F or 0 fit, Enter opens the picked fault's raw line. Consumes the event when it was one.
+     */
+    public void handleKey(KeyEvent e) {
+        onKey(e);
+    }
+
     private void load(Derivation d) {
         Interval wasSelected = selected.get();
         selected.set(null);
