@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  * {@code slurmstepd: error: *** JOB 1234 ON node07 CANCELLED AT 2024-05-01T12:00:00 DUE TO TIME LIMIT ***}, also
  * for a step ({@code *** STEP 1234.0 ON ...}). The time has no zone (the node's local time: {@code --tz}).
  * <ul>
- *   <li>{@code DUE TO TIME LIMIT}: the job ended at its time limit, a planned end ({@link EndReason#CANCELLED});</li>
- *   <li>no reason: cancelled by a user ({@code scancel}), also planned;</li>
+ *   <li>{@code DUE TO TIME LIMIT}: the job ended at its time limit, a planned end ({@link EndReason#TIME_LIMIT},
+ *   charged to {@code time_limit} as sacct's TIMEOUT is);</li>
+ *   <li>no reason: cancelled by a user ({@code scancel}), also planned ({@link EndReason#CANCELLED});</li>
  *   <li>{@code DUE TO PREEMPTION}: preempted ({@link EndReason#PREEMPTED});</li>
  *   <li>{@code DUE TO NODE FAILURE}: a fault on the named node, classified by its line ({@code node_failure},
  *   rule {@code slurm_node_failure});</li>
@@ -63,7 +64,9 @@ final class SlurmStepdRecogniser implements LineRecogniser {
                     node));
         } else if (r.startsWith("PREEMPTION")) {
             out.accept(new TrainerEvent.End(time, line.source(), EndReason.PREEMPTED, what));
-        } else if (r.isEmpty() || r.startsWith("TIME LIMIT")) {
+        } else if (r.startsWith("TIME LIMIT")) {
+            out.accept(new TrainerEvent.End(time, line.source(), EndReason.TIME_LIMIT, what));
+        } else if (r.isEmpty()) {
             out.accept(new TrainerEvent.End(time, line.source(), EndReason.CANCELLED, what));
         } else {
             out.accept(new TrainerEvent.Marker(time, line.source(), what));

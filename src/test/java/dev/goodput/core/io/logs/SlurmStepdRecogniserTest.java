@@ -49,7 +49,7 @@ class SlurmStepdRecogniserTest {
         List<TrainerEvent> e = f.events().stream().filter(x -> !(x instanceof TrainerEvent.Activity)).toList();
         assertEquals(5, e.size(), e.toString()); // the step's banner of job 1234 adds nothing
         TrainerEvent.End limit = (TrainerEvent.End) e.get(0);
-        assertEquals(EndReason.CANCELLED, limit.reason());
+        assertEquals(EndReason.TIME_LIMIT, limit.reason()); // as sacct's TIMEOUT: the same end, the same cause
         assertEquals(Instant.parse("2024-05-01T12:00:00Z").getEpochSecond() * 1_000_000L, limit.timeUs());
         assertTrue(limit.message().contains("job 1234 on node07 cancelled due to time limit"), limit.message());
         assertEquals(EndReason.CANCELLED, ((TrainerEvent.End) e.get(1)).reason());
@@ -80,7 +80,7 @@ class SlurmStepdRecogniserTest {
                 slurmstepd: error: *** JOB 77 ON node07 CANCELLED AT 2024-05-01T12:00:00 DUE TO TIME LIMIT ***
                 """);
         Run run = new RunLoader(LoadMode.STRICT).load(List.of(log));
-        assertEquals(EndReason.CANCELLED, run.attempts().get(0).endReason());
+        assertEquals(EndReason.TIME_LIMIT, run.attempts().get(0).endReason());
         assertEquals(Instant.parse("2024-05-01T12:00:00Z").getEpochSecond() * 1_000_000L,
                 run.attempts().get(0).endUs());
         assertEquals(0, GoodputDeriver.derive(run, DerivationSettings.defaults()).report().disruptions());
