@@ -5,6 +5,7 @@ import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.timeline.AttemptHover;
 import dev.goodput.chart.timeline.FaultLinks;
 import dev.goodput.chart.timeline.IntervalLookup;
+import dev.goodput.chart.timeline.LaneColours;
 import dev.goodput.chart.timeline.MarkHover;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.chart.timeline.StateCategories;
@@ -361,6 +362,32 @@ public final class TimelineView extends Region {
         return new Point2D(GUTTER + v.xOf(t, laneWidth()), AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0);
     }
 
+    /** Where a lane is drawn, in this view's coordinates (its top and height). */
+    public record LaneBand(double top, double height) {
+        public double centre() {
+            return top + height / 2;
+        }
+
+        boolean contains(double y) {
+            return y >= top && y < top + height;
+        }
+    }
+
+    /** Where {@code lane} is drawn. */
+    public LaneBand band(TimelineLane lane) {
+        return switch (lane) {
+            case RUN_STATE -> new LaneBand(AXIS_HEIGHT, TimelineFrame.STATE_HEIGHT);
+            case ACCELERATORS -> new LaneBand(AXIS_HEIGHT, 0);
+            case ATTEMPTS -> new LaneBand(AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP, TimelineFrame.ATTEMPT_HEIGHT);
+            case FAULTS -> new LaneBand(AXIS_HEIGHT + TimelineFrame.FAULT_TOP, TimelineFrame.FAULT_HEIGHT);
+            case CHECKPOINTS -> new LaneBand(AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP,
+                    TimelineFrame.CHECKPOINT_HEIGHT);
+            case STEP_TIME -> new LaneBand(AXIS_HEIGHT + TimelineFrame.STEP_TOP, TimelineFrame.STEP_HEIGHT);
+            case PROFILES -> new LaneBand(profileTop(), PROFILE_HEIGHT);
+            case OVERVIEW -> new LaneBand(overviewTop(), OVERVIEW_HEIGHT);
+        };
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
@@ -382,7 +409,10 @@ public final class TimelineView extends Region {
 
     private void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        ChartStyle style = chartStyle.get();
+        // The page's own colour under everything: text and marks are chosen against it, on either theme.
+        g.setFill(fx(style.background()));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         TimelineViewport v = viewport.get();
         if (lanes == null || v == null || getWidth() < GUTTER + 20) {
             g.setFill(fx(chartStyle.get().mutedText()));
@@ -395,12 +425,14 @@ public final class TimelineView extends Region {
         }
         CauseKey picked = highlight.get();
         frame.highlight(TimelineFrame.highlightOf(lanes.categories(), picked));
+        frame.colours(LaneColours.of(style));
         frame.paint(lanes, v, w, pixels);
         if (image == null || (int) image.getWidth() != w) {
             image = new WritableImage(w, TimelineFrame.HEIGHT);
         }
         image.getPixelWriter().setPixels(0, 0, w, TimelineFrame.HEIGHT, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         g.drawImage(image, GUTTER, AXIS_HEIGHT);
+        drawOutlines(g, w);
         drawAxis(g, v, w);
         drawLabels(g);
         drawProfiles(g, v, w);
@@ -425,6 +457,19 @@ public final class TimelineView extends Region {
         g.setLineWidth(1.5);
         g.strokeRect(Math.round(x) - half + 0.5, AXIS_HEIGHT + TimelineFrame.FAULT_TOP - 2.5, 2 * half,
                 TimelineFrame.FAULT_HEIGHT + 4);
+    }
+
+    /** A thin frame around each lane in the theme's outline colour, so an empty stretch reads as the lane's. */
+    private void drawOutlines(GraphicsContext g, int w) {
+        g.setStroke(fx(chartStyle.get().outline()));
+        g.setLineWidth(1);
+        double[][] bands = {{0, TimelineFrame.STATE_HEIGHT}, {TimelineFrame.ATTEMPT_TOP, TimelineFrame.ATTEMPT_HEIGHT},
+                {TimelineFrame.FAULT_TOP, TimelineFrame.FAULT_HEIGHT},
+                {TimelineFrame.CHECKPOINT_TOP, TimelineFrame.CHECKPOINT_HEIGHT},
+                {TimelineFrame.STEP_TOP, TimelineFrame.STEP_HEIGHT}};
+        for (double[] b : bands) {
+            g.strokeRect(GUTTER - 0.5, AXIS_HEIGHT + b[0] - 0.5, w + 1, b[1] + 1);
+        }
     }
 
     private void drawAxis(GraphicsContext g, TimelineViewport v, int w) {
@@ -466,7 +511,7 @@ public final class TimelineView extends Region {
             }
             double x0 = GUTTER + Math.max(0, v.xOf(p.startUs(), w));
             double x1 = GUTTER + Math.min(w, v.xOf(p.endUs(), w));
-            g.setFill(Color.rgb(204, 121, 167));
+            g.setFill(fx(chartStyle.get().profile()));
             g.fillRect(x0, top, Math.max(3, x1 - x0), PROFILE_HEIGHT);
             g.setFill(fx(chartStyle.get().text()));
             g.setFont(Font.font(11));
@@ -508,8 +553,8 @@ public final class TimelineView extends Region {
             g.setLineWidth(2);
             g.strokeRect(x0, AXIS_HEIGHT, Math.max(2, x1 - x0), TimelineFrame.STATE_HEIGHT);
         }
-        shadeRange(g, v, w, selectedRange.get(), RangeDrag.WINDOW, Color.rgb(0, 114, 178, 0.18));
-        shadeRange(g, v, w, markedRange.get(), RangeDrag.MARK, Color.rgb(230, 159, 0, 0.28));
+        shadeRange(g, v, w, selectedRange.get(), RangeDrag.WINDOW, fx(chartStyle.get().windowRangeFill()));
+        shadeRange(g, v, w, markedRange.get(), RangeDrag.MARK, fx(chartStyle.get().markedRangeFill()));
     }
 
     /** A range, or the drag making one of that kind, shaded over the lanes. */

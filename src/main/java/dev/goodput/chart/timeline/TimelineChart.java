@@ -77,7 +77,7 @@ public final class TimelineChart implements Chart {
             }
             int columns = columns(boxes.state().getWidth());
             states(g, boxes.state(), columns);
-            TimelineMarks marks = new TimelineMarks(lanes, viewport);
+            TimelineMarks marks = new TimelineMarks(lanes, viewport, LaneColours.of(style));
             marks.attempts(g, boxes.attempts());
             marks.faults(g, boxes.faults());
             marks.checkpoints(g, boxes.checkpoints());

@@ -1,6 +1,7 @@
 package dev.goodput.chart.timeline;
 
 import dev.goodput.chart.CauseKey;
+import dev.goodput.chart.ChartStyle;
 import dev.goodput.core.model.CauseCatalog;
 
 import java.util.Arrays;
@@ -23,16 +24,8 @@ public final class TimelineFrame {
     public static final int STEP_TOP = CHECKPOINT_TOP + CHECKPOINT_HEIGHT + 6;
     public static final int STEP_HEIGHT = 14;
     public static final int HEIGHT = STEP_TOP + STEP_HEIGHT + 2;
-    /** An anomalous step's column (slower than the step statistics' outlier limit, but not a slow step). */
-    public static final int ANOMALOUS_STEP = 0xFF000000;
     /** A column with a slow step (its excess is {@code slow_steps}): that cause's colour, as on the waterfall. */
     public static final int SLOW_STEP = StatePalette.SLOW_STEPS;
-
-    /** Lane colours, public so the vector chart ({@link TimelineChart}) draws what the screen shows. */
-    public static final int ATTEMPT_OK = 0xFF7F8C8D;
-    public static final int ATTEMPT_DISRUPTED = 0xFFD55E00;
-    public static final int FAULT = 0xFFD55E00;
-    public static final int CHECKPOINT = 0xFF0072B2;
     /** Fault markers are this many columns either side of the fault's. */
     static final int FAULT_HALF_WIDTH = 2;
     /** The fault lane's row (from its top) where the line joining a root to its cascades runs. */
@@ -50,6 +43,12 @@ public final class TimelineFrame {
     private final StateLaneRaster raster = new StateLaneRaster();
 
     private int highlighted = -1;
+    private LaneColours laneColours = LaneColours.of(ChartStyle.screen());
+
+    /** The theme's colours for the attempts, checkpoints and step times of later frames. */
+    public void colours(LaneColours colours) {
+        laneColours = colours;
+    }
 
     /** Every state fades: the pick is drawn elsewhere than the state lane (slow steps, on the step-time lane). */
     public static final int ALL_STATES_FADED = Integer.MAX_VALUE;
@@ -109,7 +108,7 @@ public final class TimelineFrame {
             int[] src = y == 0 || y == FAULT_HEIGHT - 1 ? faultEdge : y == FAULT_LINK_ROW ? faultLink : faultSide;
             System.arraycopy(src, 0, pixels, (FAULT_TOP + y) * width, width);
         }
-        markerRow(lanes.checkpoints(), v, width, CHECKPOINT, 0);
+        markerRow(lanes.checkpoints(), v, width, laneColours.checkpoint(), 0);
         replicate(pixels, width, CHECKPOINT_TOP, CHECKPOINT_HEIGHT);
         if (lanes.stepTimes() != null && stepTimeRow(lanes.stepTimes(), v, width)) {
             replicate(pixels, width, STEP_TOP, STEP_HEIGHT);
@@ -125,7 +124,7 @@ public final class TimelineFrame {
     /**
      * A heat strip of the slowest step per column: typical steps pale, slower ones deeper orange (up to 2×
      * typical), slow steps (whose excess is {@code slow_steps}) in that cause's colour, other anomalous steps
-     * black, so a straggler step is found at any zoom.
+     * in the text's colour ({@link LaneColours#step}), so a straggler step is found at any zoom.
      */
     private boolean stepTimeRow(StepTimeColumns steps, TimelineViewport v, int width) {
         double typical = steps.typicalSeconds();
@@ -135,34 +134,9 @@ public final class TimelineFrame {
         steps.slowest(v.start(), v.end(), width, slowest);
         steps.slowExcess(v.start(), v.end(), width, slowExcess);
         for (int x = 0; x < width; x++) {
-            row[x] = stepColour(steps, slowest[x], slowExcess[x]);
+            row[x] = laneColours.step(steps, slowest[x], slowExcess[x]);
         }
         return true;
-    }
-
-    /**
-     * The heat strip's colour for a column whose slowest step took {@code seconds} (0: none, transparent) and whose
-     * slow steps' largest excess is {@code slowExcess} (0: no slow step).
-     */
-    static int stepColour(StepTimeColumns steps, float seconds, float slowExcess) {
-        if (slowExcess > 0) {
-            return SLOW_STEP;
-        }
-        if (seconds <= 0) {
-            return 0;
-        }
-        if (seconds > steps.anomalySeconds()) {
-            return ANOMALOUS_STEP;
-        }
-        double heat = Math.max(0, Math.min(1, (seconds / steps.typicalSeconds() - 0.9) / 1.1));
-        return blend(0xFFFCE8D4, 0xFFE69F00, heat);
-    }
-
-    private static int blend(int a, int b, double t) {
-        int r = (int) Math.round(((a >> 16) & 0xFF) * (1 - t) + ((b >> 16) & 0xFF) * t);
-        int g = (int) Math.round(((a >> 8) & 0xFF) * (1 - t) + ((b >> 8) & 0xFF) * t);
-        int bl = (int) Math.round((a & 0xFF) * (1 - t) + (b & 0xFF) * t);
-        return 0xFF000000 | (r << 16) | (g << 8) | bl;
     }
 
     /** Attempts as bars (disrupted in vermillion), a one-pixel gap where one ends and the next begins. */
@@ -173,7 +147,8 @@ public final class TimelineFrame {
             int x0 = (int) Math.max(0, Math.floor(v.xOf(l.attemptStart()[i], width)));
             int x1 = (int) Math.min(width - 1, Math.ceil(v.xOf(l.attemptEnd()[i], width)) - 1);
             x1 = Math.max(x0, x1); // an attempt narrower than a pixel still shows
-            Arrays.fill(row, x0, x1 + 1, l.attemptDisrupted()[i] ? ATTEMPT_DISRUPTED : ATTEMPT_OK);
+            Arrays.fill(row, x0, x1 + 1, l.attemptDisrupted()[i] ? laneColours.attemptDisrupted()
+                    : laneColours.attemptCompleted());
             if (x1 - x0 >= 2) {
                 row[x0] = 0;
             }

@@ -16,10 +16,12 @@ import java.awt.geom.Rectangle2D;
 final class TimelineMarks {
     private final TimelineLanes lanes;
     private final TimelineViewport v;
+    private final LaneColours colours;
 
-    TimelineMarks(TimelineLanes lanes, TimelineViewport v) {
+    TimelineMarks(TimelineLanes lanes, TimelineViewport v, LaneColours colours) {
         this.lanes = lanes;
         this.v = v;
+        this.colours = colours;
     }
 
     /** Attempts, inset from the lane as on screen, with a one-unit gap where one ends and the next begins. */
@@ -37,7 +39,7 @@ final class TimelineMarks {
             if (x1 - x0 >= 3) {
                 x0 += 1;
             }
-            bars.add(lanes.attemptDisrupted()[i] ? TimelineFrame.ATTEMPT_DISRUPTED : TimelineFrame.ATTEMPT_OK,
+            bars.add(lanes.attemptDisrupted()[i] ? colours.attemptDisrupted() : colours.attemptCompleted(),
                     box.getX() + x0, box.getX() + Math.min(box.getWidth(), Math.max(x1, x0 + 1))); // sub-unit: still shows
         }
         bars.flush();
@@ -100,7 +102,7 @@ final class TimelineMarks {
 
     /** A one-unit tick at each checkpoint. */
     void checkpoints(Graphics2D g, Rectangle2D box) {
-        events(g, box, lanes.checkpoints(), TimelineFrame.CHECKPOINT, 0.5);
+        events(g, box, lanes.checkpoints(), colours.checkpoint(), 0.5);
     }
 
     private void events(Graphics2D g, Rectangle2D box, long[] times, int colour, double halfWidth) {
@@ -127,7 +129,7 @@ final class TimelineMarks {
         double w = box.getWidth() / columns;
         Spans strip = new Spans(g, box.getY(), box.getHeight());
         for (int x = 0; x < columns; x++) {
-            int colour = TimelineFrame.stepColour(steps, slowest[x], slowExcess[x]);
+            int colour = colours.step(steps, slowest[x], slowExcess[x]);
             if (colour != 0) {
                 strip.add(colour, box.getX() + x * w, box.getX() + (x + 1) * w);
             }

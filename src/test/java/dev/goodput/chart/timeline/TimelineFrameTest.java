@@ -73,7 +73,7 @@ class TimelineFrameTest {
         int black = 0;
         for (int xx = 0; xx < width; xx++) {
             slow += px[y * width + xx] == TimelineFrame.SLOW_STEP ? 1 : 0;
-            black += px[y * width + xx] == TimelineFrame.ANOMALOUS_STEP ? 1 : 0;
+            black += px[y * width + xx] == LaneColours.of(dev.goodput.chart.ChartStyle.screen()).anomalousStep() ? 1 : 0;
         }
         assertTrue(slow >= 1 && slow <= 2, "only the straggler is a slow step (one column, or two it straddles): "
                 + slow);
