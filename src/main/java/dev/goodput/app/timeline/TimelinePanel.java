@@ -1,5 +1,6 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.timeline.LaneKey;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
@@ -39,10 +40,9 @@ public final class TimelinePanel extends VBox {
         getChildren().addAll(view, key, help);
         VBox.setVgrow(view, Priority.ALWAYS);
         view.derivationProperty().bind(derivation);
-        view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories(), slowSteps(d),
-                faults(d)));
-        legend.show(view.categories(), slowSteps(view.derivationProperty().get()),
-                faults(view.derivationProperty().get()));
+        view.derivationProperty().addListener((obs, old, d) -> showKey());
+        view.chartStyleProperty().addListener((obs, old, st) -> showKey());
+        showKey();
         Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? java.util.List.of()
                 : profiles.getValue().ranks().stream().map(ProfileSpan::of).toList());
         profiles.addListener((obs, old, p) -> spans.run());
@@ -54,9 +54,15 @@ public final class TimelinePanel extends VBox {
         return d != null && d.slowSteps().count() > 0;
     }
 
-    /** Whether the run has faults, so the key says how their marks read. */
-    private static boolean faults(Derivation d) {
-        return d != null && !d.run().faults().isEmpty();
+    /** The key for what the view shows now: its states, the slow steps, every other lane's marks. */
+    private void showKey() {
+        legend.show(view.categories(), slowSteps(view.derivationProperty().get()), view.lanes() == null
+                ? java.util.List.of() : LaneKey.entries(view.lanes(), view.chartStyleProperty().get()));
+    }
+
+    /** The key under the lanes (for tests). */
+    TimelineLegend legend() {
+        return legend;
     }
 
     private final javafx.beans.property.BooleanProperty legendVisible =

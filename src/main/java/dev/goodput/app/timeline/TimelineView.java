@@ -97,6 +97,9 @@ public final class TimelineView extends Region {
     /** The run drawn: a new derivation of it (an edit, another window) keeps the view where it was. */
     private Run shownRun;
     private double rangeEndX;
+    /** Where the pointer was last, on the screen: the tooltip goes beside it. */
+    private double pointerX = Double.NaN;
+    private double pointerY;
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
@@ -110,19 +113,11 @@ public final class TimelineView extends Region {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(640);
         tooltip.setFont(Font.font("monospace", 11));
-        Tooltip.install(this, tooltip);
         tooltip.textProperty().bind(hoverText);
-        // Nothing to say (an empty stretch of a lane): no empty box.
-        hoverText.addListener((obs, old, text) -> {
-            if (text.isEmpty()) {
-                tooltip.hide();
-            }
-        });
-        tooltip.setOnShowing(e -> {
-            if (hoverText.get().isEmpty()) {
-                javafx.application.Platform.runLater(tooltip::hide);
-            }
-        });
+        // Shown by the view itself, beside the pointer, whenever there is something to say and hidden when there is
+        // nothing (an empty stretch of a lane): never an empty box, never where the previous hover was.
+        hoverText.addListener((obs, old, text) -> placeTooltip());
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
         derivation.addListener((obs, old, d) -> load(d));
         viewport.addListener((obs, old, v) -> redraw());
         profiles.addListener((obs, old, p) -> redraw());
@@ -139,8 +134,33 @@ public final class TimelineView extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            pointerX = e.getScreenX();
+            pointerY = e.getScreenY();
+            hover(e.getX(), e.getY());
+            placeTooltip();
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** The hover's tooltip, shown beside the pointer while the hover has something to say. */
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
+    private void placeTooltip() {
+        if (hoverText.get().isEmpty() || getScene() == null || getScene().getWindow() == null
+                || !getScene().getWindow().isShowing() || Double.isNaN(pointerX)) {
+            tooltip.hide();
+            return;
+        }
+        // Below and right of the pointer, so it never covers what is pointed at or catches the pointer.
+        if (tooltip.isShowing()) {
+            tooltip.setAnchorX(pointerX + 14);
+            tooltip.setAnchorY(pointerY + 18);
+        } else {
+            tooltip.show(this, pointerX + 14, pointerY + 18);
+        }
     }
 
     /** The derivation shown; set it to show another run or window. */

@@ -91,7 +91,7 @@ public final class TimelineChart implements Chart {
 
     /** Where the parts go at this style and size (for tests, e.g. to find the lanes). */
     TimelineChartLayout layout(ChartStyle style, double width, double height) {
-        return TimelineChartLayout.of(style, width, height, style.legend() ? legend() : new ChartLegend(List.of()));
+        return TimelineChartLayout.of(style, width, height, style.legend() ? legend(style) : new ChartLegend(List.of()));
     }
 
     static int columns(double laneWidth) {
@@ -168,10 +168,10 @@ public final class TimelineChart implements Chart {
     }
 
     /**
-     * The states with any time in the visible range, in category order (productive first), and the slow steps'
-     * colour when the step-time lane shows one.
+     * The states with any time in the visible range, in category order (productive first), the slow steps'
+     * colour when the step-time lane shows one, and the other lanes' key ({@link LaneKey}).
      */
-    private ChartLegend legend() {
+    private ChartLegend legend(ChartStyle style) {
         StateCategories c = lanes.categories();
         float[] shares = lanes.states().summarize(viewport.start(), viewport.end(), LEGEND_COLUMNS);
         List<ChartLegend.Entry> entries = new ArrayList<>();
@@ -194,6 +194,7 @@ public final class TimelineChart implements Chart {
                 }
             }
         }
+        entries.addAll(LaneKey.entries(lanes, style));
         return new ChartLegend(entries);
     }
 }

@@ -175,6 +175,7 @@ class TimelineChartTest {
         Painted screen = paint(chart, ChartStyle.screen(), ChartSize.DOCUMENT);
         Set<String> expected = new HashSet<>(TimelineLaneBoxes.LABELS);
         expected.add(TimelineChart.SLOW_STEPS_LEGEND);
+        LaneKey.entries(llama, ChartStyle.screen()).forEach(e -> expected.add(e.label())); // every lane's key
         StateCategories c = llama.categories();
         for (int k = 0; k < c.size(); k++) {
             expected.add(c.label(k));
@@ -263,5 +264,17 @@ class TimelineChartTest {
         assertTrue(reddish >= 1, "the cell shows in the image");
         assertEquals(List.of("Productive", "Cause 1"), p.record().strings().stream()
                 .filter(s -> s.equals("Productive") || s.startsWith("Cause")).toList(), "both in the legend");
+    }
+
+    @Test
+    void theExportedKeyNamesEveryLanesMarks() {
+        Painted p = paint(new TimelineChart(llama), ChartStyle.screen(), ChartSize.SLIDE_16_9);
+        List<String> drawn = p.record().strings();
+        for (String expected : List.of(LaneKey.ATTEMPT_PLANNED, LaneKey.ROOT_FAULT, LaneKey.OTHER_FAULT,
+                LaneKey.CHECKPOINT)) {
+            assertTrue(drawn.contains(expected), expected + " in " + drawn);
+        }
+        assertTrue(drawn.stream().anyMatch(s -> s.startsWith("Typical step ")), drawn.toString());
+        assertTrue(drawn.stream().anyMatch(s -> s.startsWith(LaneKey.ANOMALOUS_STEP)), drawn.toString());
     }
 }

@@ -166,8 +166,8 @@ class TimelineFrameTest {
         assertEquals("""
                 Lost: Provisioning / device init (provisioning)
                 Layer: infra
-                Start: 2025-03-03T09:00:00Z
-                End: 2025-03-03T09:00:42Z
+                Start: 2025-03-03 09:00:00 UTC
+                End: 2025-03-03 09:00:42 UTC
                 Duration: 42.0 s
                 Source: sample-runs/clean-small/run.jsonl:3""", text);
         assertEquals(-1, lookup.indexAt(d.window().endUs() + 1));
