@@ -82,6 +82,11 @@ public record ChartStyle(Color background, Color text, Color mutedText, Color gr
         return new Color(0xE69F00);
     }
 
+    /** The accelerators in use, under the hot spares and idle ones: a neutral between the page and the text. */
+    public Color acceleratorsInUse() {
+        return dark() ? new Color(0x57606A) : new Color(0xAFB8C1);
+    }
+
     /** A loaded profile's bar (Okabe–Ito reddish purple). */
     public Color profile() {
         return new Color(0xCC79A7);

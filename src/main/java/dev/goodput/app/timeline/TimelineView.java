@@ -2,7 +2,12 @@ package dev.goodput.app.timeline;
 
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
+import dev.goodput.chart.timeline.AcceleratorHover;
 import dev.goodput.chart.timeline.AttemptHover;
+import dev.goodput.chart.timeline.FrameLane;
+import dev.goodput.chart.timeline.FrameLayout;
+import dev.goodput.chart.timeline.ProfileLane;
+import dev.goodput.chart.timeline.StepScale;
 import dev.goodput.chart.timeline.FaultLinks;
 import dev.goodput.chart.timeline.IntervalLookup;
 import dev.goodput.chart.timeline.LaneColours;
@@ -23,7 +28,9 @@ import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Run;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,7 +51,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -94,6 +104,10 @@ public final class TimelineView extends Region {
     private enum RangeDrag { WINDOW, MARK }
 
     private RangeDrag rangeDrag;
+    private final Map<TimelineLane, BooleanProperty> laneVisible = new EnumMap<>(TimelineLane.class);
+    private FrameLayout layout;
+    private int layoutAvailable = -1;
+    private EnumSet<FrameLane> layoutLanes = EnumSet.noneOf(FrameLane.class);
     /** The run drawn: a new derivation of it (an edit, another window) keeps the view where it was. */
     private Run shownRun;
     private double rangeEndX;
@@ -105,9 +119,9 @@ public final class TimelineView extends Region {
         getStyleClass().add("timeline-view");
         getChildren().add(canvas);
         setFocusTraversable(true);
-        setMinHeight(AXIS_HEIGHT + TimelineFrame.HEIGHT + PROFILE_GAP + PROFILE_HEIGHT + OVERVIEW_GAP + OVERVIEW_HEIGHT
-                + 8);
-        setPrefHeight(getMinHeight());
+        for (TimelineLane lane : TimelineLane.values()) {
+            laneVisibleProperty(lane).addListener((obs, old, shown) -> relayout());
+        }
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setShowDuration(Duration.seconds(30)); // long enough to read an attempt's or a fault's story
         tooltip.setWrapText(true);
@@ -118,9 +132,12 @@ public final class TimelineView extends Region {
         // nothing (an empty stretch of a lane): never an empty box, never where the previous hover was.
         hoverText.addListener((obs, old, text) -> placeTooltip());
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
-        derivation.addListener((obs, old, d) -> load(d));
+        derivation.addListener((obs, old, d) -> {
+            load(d);
+            relayout(); // the accelerators lane comes and goes with partial allocation
+        });
         viewport.addListener((obs, old, v) -> redraw());
-        profiles.addListener((obs, old, p) -> redraw());
+        profiles.addListener((obs, old, p) -> relayout());
         faultRoles.addListener((obs, old, r) -> relink());
         chartStyle.addListener((obs, old, st) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
@@ -202,8 +219,7 @@ public final class TimelineView extends Region {
      */
     public FaultEvent faultAt(double x, double y) {
         if (lanes == null || viewport.get() == null || lanes.faults().links() == null || x < GUTTER
-                || y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP
-                || y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
+                || !band(TimelineLane.FAULTS).contains(y)) {
             return null;
         }
         return lanes.faults().links().nearest(timeAtX(x), markSlack());
@@ -215,8 +231,7 @@ public final class TimelineView extends Region {
         if (v == null) {
             return null;
         }
-        return new Point2D(GUTTER + v.xOf(f.timeUs(), laneWidth()),
-                AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT / 2.0);
+        return new Point2D(GUTTER + v.xOf(f.timeUs(), laneWidth()), band(TimelineLane.FAULTS).centre());
     }
 
     /** Profiles loaded beside the run, drawn in their own lane where they were recorded. */
@@ -379,7 +394,7 @@ public final class TimelineView extends Region {
         if (v == null) {
             return null;
         }
-        return new Point2D(GUTTER + v.xOf(t, laneWidth()), AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0);
+        return new Point2D(GUTTER + v.xOf(t, laneWidth()), band(TimelineLane.RUN_STATE).centre());
     }
 
     /** Where a lane is drawn, in this view's coordinates (its top and height). */
@@ -393,19 +408,97 @@ public final class TimelineView extends Region {
         }
     }
 
-    /** Where {@code lane} is drawn. */
+    /** Where {@code lane} is drawn (height 0 when hidden, or with nothing to show). */
     public LaneBand band(TimelineLane lane) {
+        FrameLayout l = frameLayout();
         return switch (lane) {
-            case RUN_STATE -> new LaneBand(AXIS_HEIGHT, TimelineFrame.STATE_HEIGHT);
-            case ACCELERATORS -> new LaneBand(AXIS_HEIGHT, 0);
-            case ATTEMPTS -> new LaneBand(AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP, TimelineFrame.ATTEMPT_HEIGHT);
-            case FAULTS -> new LaneBand(AXIS_HEIGHT + TimelineFrame.FAULT_TOP, TimelineFrame.FAULT_HEIGHT);
-            case CHECKPOINTS -> new LaneBand(AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP,
-                    TimelineFrame.CHECKPOINT_HEIGHT);
-            case STEP_TIME -> new LaneBand(AXIS_HEIGHT + TimelineFrame.STEP_TOP, TimelineFrame.STEP_HEIGHT);
-            case PROFILES -> new LaneBand(profileTop(), PROFILE_HEIGHT);
-            case OVERVIEW -> new LaneBand(overviewTop(), OVERVIEW_HEIGHT);
+            case RUN_STATE -> frameBand(l, FrameLane.STATE);
+            case ACCELERATORS -> frameBand(l, FrameLane.ACCELERATORS);
+            case ATTEMPTS -> frameBand(l, FrameLane.ATTEMPTS);
+            case FAULTS -> frameBand(l, FrameLane.FAULTS);
+            case CHECKPOINTS -> frameBand(l, FrameLane.CHECKPOINTS);
+            case STEP_TIME -> frameBand(l, FrameLane.STEPS);
+            case PROFILES -> new LaneBand(profileTop(), profilesShown() ? PROFILE_HEIGHT : 0);
+            case OVERVIEW -> new LaneBand(overviewTop(), shown(TimelineLane.OVERVIEW) ? OVERVIEW_HEIGHT : 0);
         };
+    }
+
+    private static LaneBand frameBand(FrameLayout l, FrameLane lane) {
+        return new LaneBand(AXIS_HEIGHT + l.top(lane), l.height(lane));
+    }
+
+    /** Whether a lane is drawn (View ▸ Lanes); all are at first. Hidden lanes leave no gap. */
+    public BooleanProperty laneVisibleProperty(TimelineLane lane) {
+        return laneVisible.computeIfAbsent(lane, l -> new SimpleBooleanProperty(this, "laneVisible" + l.name(), true));
+    }
+
+    private boolean shown(TimelineLane lane) {
+        return laneVisibleProperty(lane).get();
+    }
+
+    /** The profile lane shows once a profile is loaded beside the run. */
+    private boolean profilesShown() {
+        return shown(TimelineLane.PROFILES) && !profiles.get().isEmpty();
+    }
+
+    /** The frame's lanes shown: those the user keeps, the accelerators only where part of the allocation idles. */
+    private EnumSet<FrameLane> frameLanes() {
+        EnumSet<FrameLane> out = EnumSet.noneOf(FrameLane.class);
+        if (shown(TimelineLane.RUN_STATE)) {
+            out.add(FrameLane.STATE);
+        }
+        if (shown(TimelineLane.ACCELERATORS) && lanes != null && lanes.partialAllocation()) {
+            out.add(FrameLane.ACCELERATORS);
+        }
+        if (shown(TimelineLane.ATTEMPTS)) {
+            out.add(FrameLane.ATTEMPTS);
+        }
+        if (shown(TimelineLane.FAULTS)) {
+            out.add(FrameLane.FAULTS);
+        }
+        if (shown(TimelineLane.CHECKPOINTS)) {
+            out.add(FrameLane.CHECKPOINTS);
+        }
+        if (shown(TimelineLane.STEP_TIME)) {
+            out.add(FrameLane.STEPS);
+        }
+        return out;
+    }
+
+    /** Height under the lanes: the profile lane and the overview when shown, and a margin. */
+    private double belowFrame() {
+        return (profilesShown() ? PROFILE_GAP + PROFILE_HEIGHT : 0)
+                + (shown(TimelineLane.OVERVIEW) ? OVERVIEW_GAP + OVERVIEW_HEIGHT : 0) + 8;
+    }
+
+    /** The lanes fitted to the view's height: extra height to the run state (and some to the step times). */
+    private FrameLayout frameLayout() {
+        int available = (int) Math.max(0, getHeight() - AXIS_HEIGHT - belowFrame());
+        EnumSet<FrameLane> shown = frameLanes();
+        if (layout == null || layoutAvailable != available || !layoutLanes.equals(shown)) {
+            layout = FrameLayout.of(shown, available);
+            layoutAvailable = available;
+            layoutLanes = shown;
+        }
+        return layout;
+    }
+
+    private void relayout() {
+        requestLayout();
+        if (getParent() != null) {
+            getParent().requestLayout();
+        }
+        redraw();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return AXIS_HEIGHT + FrameLayout.minimumHeight(frameLanes()) + belowFrame();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width);
     }
 
     @Override
@@ -420,11 +513,11 @@ public final class TimelineView extends Region {
     }
 
     private double profileTop() {
-        return AXIS_HEIGHT + TimelineFrame.HEIGHT + PROFILE_GAP;
+        return AXIS_HEIGHT + frameLayout().height() + PROFILE_GAP;
     }
 
     private double overviewTop() {
-        return profileTop() + PROFILE_HEIGHT + OVERVIEW_GAP;
+        return profileTop() - PROFILE_GAP + (profilesShown() ? PROFILE_GAP + PROFILE_HEIGHT : 0) + OVERVIEW_GAP;
     }
 
     private void redraw() {
@@ -440,23 +533,29 @@ public final class TimelineView extends Region {
             return;
         }
         int w = (int) laneWidth();
-        if (pixels.length < w * TimelineFrame.HEIGHT) {
-            pixels = new int[w * TimelineFrame.HEIGHT];
+        FrameLayout l = frameLayout();
+        int h = Math.max(1, l.height());
+        if (pixels.length < w * h) {
+            pixels = new int[w * h];
         }
         CauseKey picked = highlight.get();
         frame.highlight(TimelineFrame.highlightOf(lanes.categories(), picked));
         frame.colours(LaneColours.of(style));
-        frame.paint(lanes, v, w, pixels);
-        if (image == null || (int) image.getWidth() != w) {
-            image = new WritableImage(w, TimelineFrame.HEIGHT);
+        frame.paint(lanes, v, l, w, pixels);
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            image = new WritableImage(w, h);
         }
-        image.getPixelWriter().setPixels(0, 0, w, TimelineFrame.HEIGHT, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         g.drawImage(image, GUTTER, AXIS_HEIGHT);
         drawOutlines(g, w);
         drawAxis(g, v, w);
         drawLabels(g);
-        drawProfiles(g, v, w);
-        drawOverview(g, v, w);
+        if (profilesShown()) {
+            drawProfiles(g, v, w);
+        }
+        if (shown(TimelineLane.OVERVIEW)) {
+            drawOverview(g, v, w);
+        }
         drawSelection(g, v, w);
         drawPickedFault(g, v, w);
     }
@@ -468,27 +567,26 @@ public final class TimelineView extends Region {
     /** A frame around the picked fault's mark, in the text's colour (it shows on either theme). */
     private void drawPickedFault(GraphicsContext g, TimelineViewport v, int w) {
         FaultEvent f = pickedFault.get();
-        if (f == null || f.timeUs() < v.start() || f.timeUs() > v.end()) {
+        LaneBand faults = band(TimelineLane.FAULTS);
+        if (f == null || f.timeUs() < v.start() || f.timeUs() > v.end() || faults.height() == 0) {
             return;
         }
         double x = GUTTER + v.xOf(f.timeUs(), w);
         double half = TimelineFrame.FAULT_HEIGHT / 2.0 + 1;
         g.setStroke(fx(chartStyle.get().text()));
         g.setLineWidth(1.5);
-        g.strokeRect(Math.round(x) - half + 0.5, AXIS_HEIGHT + TimelineFrame.FAULT_TOP - 2.5, 2 * half,
-                TimelineFrame.FAULT_HEIGHT + 4);
+        g.strokeRect(Math.round(x) - half + 0.5, faults.top() - 2.5, 2 * half, faults.height() + 4);
     }
 
     /** A thin frame around each lane in the theme's outline colour, so an empty stretch reads as the lane's. */
     private void drawOutlines(GraphicsContext g, int w) {
         g.setStroke(fx(chartStyle.get().outline()));
         g.setLineWidth(1);
-        double[][] bands = {{0, TimelineFrame.STATE_HEIGHT}, {TimelineFrame.ATTEMPT_TOP, TimelineFrame.ATTEMPT_HEIGHT},
-                {TimelineFrame.FAULT_TOP, TimelineFrame.FAULT_HEIGHT},
-                {TimelineFrame.CHECKPOINT_TOP, TimelineFrame.CHECKPOINT_HEIGHT},
-                {TimelineFrame.STEP_TOP, TimelineFrame.STEP_HEIGHT}};
-        for (double[] b : bands) {
-            g.strokeRect(GUTTER - 0.5, AXIS_HEIGHT + b[0] - 0.5, w + 1, b[1] + 1);
+        FrameLayout l = frameLayout();
+        for (FrameLane lane : FrameLane.values()) {
+            if (l.shown(lane)) {
+                g.strokeRect(GUTTER - 0.5, AXIS_HEIGHT + l.top(lane) - 0.5, w + 1, l.height(lane) + 1);
+            }
         }
     }
 
@@ -500,7 +598,7 @@ public final class TimelineView extends Region {
         List<TimeAxis.Tick> ticks = TimeAxis.ticks(v, w, 110);
         for (TimeAxis.Tick t : ticks) {
             double x = GUTTER + v.xOf(t.timeUs(), w);
-            g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + TimelineFrame.HEIGHT);
+            g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + frameLayout().height());
             g.setFill(fx(style.text()));
             g.fillText(t.calendar(), x + 3, 13);
             g.setFill(fx(style.mutedText()));
@@ -508,25 +606,45 @@ public final class TimelineView extends Region {
         }
     }
 
+    /** Each lane's name in the gutter, centred on it; under the step time's, its scale. */
     private void drawLabels(GraphicsContext g) {
-        g.setFill(fx(chartStyle.get().text()));
+        ChartStyle style = chartStyle.get();
+        g.setFill(fx(style.text()));
         g.setFont(Font.font(12));
-        g.fillText("Run state", 8, AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0 + 4);
-        g.fillText("Attempts", 8, AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + 11);
-        g.fillText("Faults", 8, AXIS_HEIGHT + TimelineFrame.FAULT_TOP + 10);
-        g.fillText("Checkpoints", 8, AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + 9);
-        g.fillText("Step time", 8, AXIS_HEIGHT + TimelineFrame.STEP_TOP + 11);
-        if (!profiles.get().isEmpty()) {
-            g.fillText("Profiles", 8, profileTop() + 12);
+        for (TimelineLane lane : TimelineLane.values()) {
+            LaneBand b = band(lane);
+            if (b.height() <= 0) {
+                continue;
+            }
+            List<String> scale = lane == TimelineLane.STEP_TIME ? stepScale() : List.of();
+            double lines = Math.min(scale.size(), Math.floor((b.height() - 12) / 11));
+            double y = b.centre() + 4 - lines * 11 / 2;
+            g.setFill(fx(style.text()));
+            g.setFont(Font.font(12));
+            g.fillText(lane.label(), 8, y, GUTTER - 12);
+            g.setFill(fx(style.mutedText()));
+            g.setFont(Font.font(10));
+            for (int i = 0; i < lines; i++) {
+                g.fillText(scale.get(i), 8, y + 11 * (i + 1), GUTTER - 12);
+            }
         }
-        g.fillText("Overview", 8, overviewTop() + 15);
     }
 
-    /** Each profile as a bar where its steps ran (at least 3 px: seconds of profile in weeks of run). */
+    /** The step-time lane's scale, as its gutter shows it when there is room: typical step, slowest in view. */
+    public List<String> stepScale() {
+        TimelineViewport v = viewport.get();
+        return lanes == null || v == null ? List.of() : StepScale.lines(lanes.stepTimes(), v);
+    }
+
+    /**
+     * Each profile as a bar where its steps ran (at least 3 px: seconds of profile in weeks of run); a profile out of
+     * view is named in words with its time, so the lane is never silently empty.
+     */
     private void drawProfiles(GraphicsContext g, TimelineViewport v, int w) {
         double top = profileTop();
+        g.setFont(Font.font(11));
         for (ProfileSpan p : profiles.get()) {
-            if (p.endUs() < v.start() || p.startUs() > v.end()) {
+            if (!ProfileLane.inView(p, v)) {
                 continue;
             }
             double x0 = GUTTER + Math.max(0, v.xOf(p.startUs(), w));
@@ -534,9 +652,18 @@ public final class TimelineView extends Region {
             g.setFill(fx(chartStyle.get().profile()));
             g.fillRect(x0, top, Math.max(3, x1 - x0), PROFILE_HEIGHT);
             g.setFill(fx(chartStyle.get().text()));
-            g.setFont(Font.font(11));
             g.fillText(p.label(), Math.min(x0 + Math.max(3, x1 - x0) + 4, GUTTER + w - 140), top + 12);
         }
+        String note = ProfileLane.note(profiles.get(), v);
+        if (!note.isEmpty()) {
+            g.setFill(fx(chartStyle.get().mutedText()));
+            g.fillText(note, GUTTER + 4, top + 12, w - 8);
+        }
+    }
+
+    /** The profile lane's words for the profiles out of view ("" when all show). */
+    public String profileNote() {
+        return viewport.get() == null ? "" : ProfileLane.note(profiles.get(), viewport.get());
     }
 
     /** The whole run, small, with the visible range outlined; rendered once per size and derivation. */
@@ -571,7 +698,8 @@ public final class TimelineView extends Region {
             double x1 = GUTTER + Math.min(w, v.xOf(s.endUs(), w));
             g.setStroke(fx(chartStyle.get().text()));
             g.setLineWidth(2);
-            g.strokeRect(x0, AXIS_HEIGHT, Math.max(2, x1 - x0), TimelineFrame.STATE_HEIGHT);
+            LaneBand state = band(TimelineLane.RUN_STATE);
+            g.strokeRect(x0, state.top(), Math.max(2, x1 - x0), state.height());
         }
         shadeRange(g, v, w, selectedRange.get(), RangeDrag.WINDOW, fx(chartStyle.get().windowRangeFill()));
         shadeRange(g, v, w, markedRange.get(), RangeDrag.MARK, fx(chartStyle.get().markedRangeFill()));
@@ -584,16 +712,16 @@ public final class TimelineView extends Region {
             double x0 = dragging ? dragStartX : GUTTER + v.xOf(r.startUs(), w);
             double x1 = dragging ? rangeEndX : GUTTER + v.xOf(r.endUs(), w);
             g.setFill(fill);
-            g.fillRect(Math.min(x0, x1), AXIS_HEIGHT, Math.abs(x1 - x0), TimelineFrame.HEIGHT);
+            g.fillRect(Math.min(x0, x1), AXIS_HEIGHT, Math.abs(x1 - x0), frameLayout().height());
         }
     }
 
     private boolean inLanes(double x, double y) {
-        return x >= GUTTER && y >= AXIS_HEIGHT && y < AXIS_HEIGHT + TimelineFrame.HEIGHT;
+        return x >= GUTTER && y >= AXIS_HEIGHT && y < AXIS_HEIGHT + frameLayout().height();
     }
 
     private boolean inOverview(double x, double y) {
-        return x >= GUTTER && y >= overviewTop() && y < overviewTop() + OVERVIEW_HEIGHT;
+        return x >= GUTTER && band(TimelineLane.OVERVIEW).contains(y);
     }
 
     private long timeAtX(double x) {
@@ -606,47 +734,45 @@ public final class TimelineView extends Region {
     }
 
     void hover(double x, double y) {
-        if (viewport.get() != null && x >= GUTTER && y >= profileTop() && y < profileTop() + PROFILE_HEIGHT) {
-            long t = timeAtX(x);
-            long slack = markSlack();
-            hoverText.set(profiles.get().stream().filter(p -> t >= p.startUs() - slack && t <= p.endUs() + slack)
-                    .map(ProfileSpan::details).findFirst().orElse(""));
-            return;
+        hoverText.set(hoverAt(x, y));
+    }
+
+    /** What the lane under ({@code x}, {@code y}) has to say there; "" for nothing (no empty tooltip). */
+    private String hoverAt(double x, double y) {
+        Derivation d = derivation.get();
+        TimelineViewport v = viewport.get();
+        if (d == null || v == null || lanes == null || x < GUTTER) {
+            return "";
         }
-        if (derivation.get() != null && viewport.get() != null && x >= GUTTER
-                && y >= AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP
-                && y < AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + TimelineFrame.ATTEMPT_HEIGHT) {
-            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 2;
-            hoverText.set(AttemptHover.at(derivation.get(), timeAtX(x), slack));
-            return;
+        long t = timeAtX(x);
+        long slack = markSlack();
+        if (band(TimelineLane.PROFILES).contains(y)) {
+            return ProfileLane.hover(profiles.get(), v, t, slack);
         }
-        if (derivation.get() != null && viewport.get() != null && x >= GUTTER) {
-            long slack = markSlack();
-            if (y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP
-                    && y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
-                FaultLinks links = lanes == null ? null : lanes.faults().links();
-                hoverText.set(links == null ? "" : MarkHover.fault(links, timeAtX(x), slack));
-                return;
-            }
-            if (y >= AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP
-                    && y < AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + TimelineFrame.CHECKPOINT_HEIGHT) {
-                hoverText.set(MarkHover.checkpoint(derivation.get(), timeAtX(x), slack));
-                return;
-            }
+        if (band(TimelineLane.ATTEMPTS).contains(y)) {
+            return AttemptHover.at(d, t, v.span() / (long) Math.max(1, laneWidth()) * 2);
         }
-        if (lookup != null && x >= GUTTER && y >= AXIS_HEIGHT + TimelineFrame.STEP_TOP
-                && y < AXIS_HEIGHT + TimelineFrame.STEP_TOP + TimelineFrame.STEP_HEIGHT) {
+        if (band(TimelineLane.FAULTS).contains(y)) {
+            FaultLinks links = lanes.faults().links();
+            return links == null ? "" : MarkHover.fault(links, t, slack);
+        }
+        if (band(TimelineLane.CHECKPOINTS).contains(y)) {
+            return MarkHover.checkpoint(d, t, slack);
+        }
+        if (band(TimelineLane.STEP_TIME).contains(y)) {
             // The step under the pointer; a slow step says its excess over the typical step (slow_steps).
-            long column = viewport.get().span() / (long) Math.max(1, laneWidth());
-            hoverText.set(StepHover.at(derivation.get(), lanes.stepTimes(), timeAtX(x), column));
-            return;
+            long column = v.span() / (long) Math.max(1, laneWidth());
+            return StepHover.at(d, lanes.stepTimes(), t, column);
         }
-        if (lookup == null || !inLanes(x, y) || y >= AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT) {
-            hoverText.set("");
-            return;
+        if (band(TimelineLane.ACCELERATORS).contains(y) && lookup != null) {
+            int i = lookup.indexAt(t);
+            return i < 0 ? "" : AcceleratorHover.describe(lookup.get(i), lanes.accelerators().capacity());
         }
-        int i = lookup.indexAt(timeAtX(x));
-        hoverText.set(i < 0 ? "" : IntervalLookup.describe(lookup.get(i)));
+        if (band(TimelineLane.RUN_STATE).contains(y) && lookup != null) {
+            int i = lookup.indexAt(t);
+            return i < 0 ? "" : IntervalLookup.describe(lookup.get(i));
+        }
+        return "";
     }
 
     private void onScroll(ScrollEvent e) {

@@ -7,12 +7,12 @@ import dev.goodput.chart.ChartStyle;
  * and the vector chart draw what the theme says and nothing is a fixed grey or black.
  */
 public record LaneColours(int attemptCompleted, int attemptDisrupted, int checkpoint, int anomalousStep,
-                          int stepTypical, int stepSlow, int slowStep, int outline) {
+                          int stepTypical, int stepSlow, int slowStep, int outline, int inUse) {
 
     public static LaneColours of(ChartStyle s) {
         return new LaneColours(s.attemptCompleted().getRGB(), s.attemptDisrupted().getRGB(), s.checkpoint().getRGB(),
                 s.anomalousStep().getRGB(), s.stepTypical().getRGB(), s.stepSlow().getRGB(), StatePalette.SLOW_STEPS,
-                s.outline().getRGB());
+                s.outline().getRGB(), s.acceleratorsInUse().getRGB());
     }
 
     /**

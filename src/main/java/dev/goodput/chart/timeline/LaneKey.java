@@ -19,6 +19,7 @@ public final class LaneKey {
     public static final String OTHER_FAULT = "Cascade or survived fault (hollow)";
     public static final String CHECKPOINT = "Checkpoint save";
     public static final String ANOMALOUS_STEP = "Anomalous step";
+    public static final String IN_USE = "Accelerators in use (hot spares, idle above)";
 
     private LaneKey() {
     }
@@ -26,6 +27,9 @@ public final class LaneKey {
     /** The entries for {@code lanes} drawn in {@code style} (the order the lanes run, top to bottom). */
     public static List<ChartLegend.Entry> entries(TimelineLanes lanes, ChartStyle style) {
         List<ChartLegend.Entry> out = new ArrayList<>();
+        if (lanes.partialAllocation()) {
+            out.add(new ChartLegend.Entry(IN_USE, style.acceleratorsInUse()));
+        }
         boolean planned = false;
         boolean disrupted = false;
         for (boolean d : lanes.attemptDisrupted()) {

@@ -19,8 +19,8 @@ public record TimelineLaneBoxes(Rectangle2D state, Rectangle2D attempts, Rectang
      * less than on screen.
      */
     public static TimelineLaneBoxes of(double x, double width, double top, double bottom, double scale) {
-        double gap = (TimelineFrame.ATTEMPT_TOP - TimelineFrame.STATE_HEIGHT) * scale;
-        double events = (TimelineFrame.HEIGHT - TimelineFrame.STATE_HEIGHT - 2) * scale;
+        double gap = FrameLayout.GAP * scale;
+        double events = (TimelineFrame.HEIGHT - TimelineFrame.ATTEMPT_TOP - 2) * scale; // from attempts down
         double state = Math.max(TimelineFrame.STATE_HEIGHT * scale, bottom - top - events - gap);
         double y = top + state + gap;
         Rectangle2D attempts = box(x, width, y, TimelineFrame.ATTEMPT_HEIGHT * scale);

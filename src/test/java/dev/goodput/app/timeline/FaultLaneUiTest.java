@@ -3,7 +3,6 @@ package dev.goodput.app.timeline;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.timeline.FaultLane;
 import dev.goodput.chart.timeline.FaultLinks;
-import dev.goodput.chart.timeline.TimelineFrame;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.model.FaultEvent;
@@ -91,7 +90,7 @@ class FaultLaneUiTest {
         robot.interact(() -> image[0] = view.snapshot(null, null));
         FaultLane lane = view.lanes().faults();
         List<FaultEvent> inOrder = lane.links().faults();
-        int top = (int) TimelineView.AXIS_HEIGHT + TimelineFrame.FAULT_TOP;
+        int top = (int) view.band(TimelineLane.FAULTS).top();
         for (FaultEvent f : inOrder) {
             int x = (int) Math.floor(view.faultPoint(f).getX());
             int colour = lane.colour(inOrder.indexOf(f));

@@ -2,7 +2,6 @@ package dev.goodput.app.timeline;
 
 import dev.goodput.chart.timeline.TimeRange;
 import dev.goodput.chart.CauseKey;
-import dev.goodput.chart.timeline.TimelineFrame;
 import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.derive.Derivation;
@@ -56,7 +55,7 @@ class TimelineUiTest {
     /** Screen point at a fraction of the lanes' width, in the run-state lane. */
     private Point2D stateLane(double fraction) {
         double x = TimelineView.GUTTER + fraction * view.laneWidth();
-        double y = TimelineView.AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0;
+        double y = view.band(TimelineLane.RUN_STATE).centre();
         return view.localToScreen(x, y);
     }
 
