@@ -74,7 +74,7 @@ public record ChartStyle(Color background, Color text, Color mutedText, Color gr
 
     /** The step-time heat strip's typical step (a faint orange on the page) and its slowest (up to 2×). */
     public Color stepTypical() {
-        return dark() ? new Color(0x4A3522) : new Color(0xFCE8D4);
+        return dark() ? new Color(0x2E261D) : new Color(0xFCE8D4);
     }
 
     /** The step-time heat strip's colour at twice the typical step (Okabe–Ito orange). */
@@ -84,7 +84,7 @@ public record ChartStyle(Color background, Color text, Color mutedText, Color gr
 
     /** The accelerators in use, under the hot spares and idle ones: a neutral between the page and the text. */
     public Color acceleratorsInUse() {
-        return dark() ? new Color(0x57606A) : new Color(0xAFB8C1);
+        return dark() ? new Color(0x848D97) : new Color(0xAFB8C1);
     }
 
     /** A loaded profile's bar (Okabe–Ito reddish purple). */

@@ -4,6 +4,7 @@ import dev.goodput.chart.ChartLegend;
 import dev.goodput.chart.timeline.StateCategories;
 import dev.goodput.chart.timeline.StatePalette;
 import dev.goodput.chart.timeline.TimelineChart;
+import dev.goodput.core.model.Layer;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
@@ -31,9 +32,17 @@ public final class TimelineLegend extends FlowPane {
         if (c == null) {
             return;
         }
+        // Grouped by layer ("infra:" before its causes), so the layer reads once, not after every cause.
+        Layer layer = null;
         for (int i = 0; i < c.size(); i++) {
-            String layer = c.layer(i) == null ? "" : " (" + c.layer(i).id() + ")";
-            getChildren().add(entry(c.label(i) + layer, c.colour(i), ChartLegend.Swatch.FILLED));
+            if (c.layer(i) != null && c.layer(i) != layer) {
+                layer = c.layer(i);
+                Label heading = new Label(layer.id() + ":");
+                heading.getStyleClass().add("timeline-legend-layer");
+                heading.setStyle("-fx-text-fill: -color-fg-muted;");
+                getChildren().add(heading);
+            }
+            getChildren().add(entry(c.label(i), c.colour(i), ChartLegend.Swatch.FILLED));
         }
         for (ChartLegend.Entry e : laneEntries) {
             getChildren().add(entry(e.label(), e.colour().getRGB(), e.swatch()));

@@ -67,7 +67,7 @@ import java.util.function.Consumer;
  * line ({@link #setOnOpenFault}).
  */
 public final class TimelineView extends Region {
-    static final double GUTTER = 96;
+    static final double GUTTER = 124;
     static final double AXIS_HEIGHT = 36;
     static final double PROFILE_GAP = 4;
     static final double PROFILE_HEIGHT = 16;

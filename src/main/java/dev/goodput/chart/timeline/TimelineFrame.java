@@ -149,7 +149,7 @@ public final class TimelineFrame {
     }
 
     /** Hot spares' and idle accelerators' parts of a column are drawn at least this many rows high. */
-    static final int MIN_PART_ROWS = 3;
+    static final int MIN_PART_ROWS = 4;
 
     /**
      * The allocation per column as a band: the share in use at the bottom in the theme's neutral colour, over it the
