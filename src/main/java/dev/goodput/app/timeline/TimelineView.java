@@ -42,6 +42,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -313,7 +314,8 @@ public final class TimelineView extends Region {
 
     /**
      * The timeline's keys, for a handler on the whole window to forward to when no text field has the focus:
-     * W/S zoom, A/D pan, F or 0 fit, Enter opens the picked fault's raw line. Consumes the event when it was one.
+     * W/S zoom, A/D pan, F or 0 fit, Enter opens the picked fault's raw line, Escape clears the selection, ranges and
+     * highlight. Consumes the event when it was one (Escape only when there was something to clear).
      */
     public void handleKey(KeyEvent e) {
         onKey(e);
@@ -861,6 +863,15 @@ public final class TimelineView extends Region {
     }
 
     private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && (selected.get() != null || selectedRange.get() != null
+                || markedRange.get() != null || pickedFault.get() != null || highlight.get() != null)) {
+            // Escape undoes every pick: the selection, the ranges, the picked fault and the highlight (which would
+            // otherwise keep the rest faded, e.g. under F8's next target).
+            clearSelection();
+            highlight.set(null);
+            e.consume();
+            return;
+        }
         TimelineViewport v = viewport.get();
         if (v == null) {
             return;

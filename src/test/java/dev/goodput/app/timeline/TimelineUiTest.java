@@ -124,4 +124,18 @@ class TimelineUiTest {
         double share = (double) (r.endUs() - r.startUs()) / view.viewportProperty().get().span();
         assertEquals(0.2, share, 0.02);
     }
+
+    @Test
+    void escapeClearsTheSelectionTheRangeAndTheHighlight(FxRobot robot) {
+        robot.clickOn(stateLane(0.005));
+        assertNotNull(view.selectedProperty().get());
+        assertEquals(new CauseKey(Layer.INFRA, "provisioning"), view.highlightProperty().get());
+        robot.press(KeyCode.SHIFT).drag(stateLane(0.2), MouseButton.PRIMARY).dropTo(stateLane(0.4))
+                .release(KeyCode.SHIFT);
+        assertNotNull(view.selectedRangeProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertNull(view.selectedProperty().get());
+        assertNull(view.selectedRangeProperty().get());
+        assertNull(view.highlightProperty().get(), "the highlight goes too, so nothing stays faded");
+    }
 }
