@@ -129,6 +129,9 @@ public final class TimelineView extends Region {
         tooltip.setMaxWidth(640);
         tooltip.setFont(Font.font("monospace", 11));
         tooltip.textProperty().bind(hoverText);
+        // The view shows and hides it; it must not swallow keys (Escape clears the selection, not the tooltip).
+        tooltip.setAutoHide(false);
+        tooltip.setConsumeAutoHidingEvents(false);
         // Shown by the view itself, beside the pointer, whenever there is something to say and hidden when there is
         // nothing (an empty stretch of a lane): never an empty box, never where the previous hover was.
         hoverText.addListener((obs, old, text) -> placeTooltip());
