@@ -77,23 +77,24 @@ public final class TimelineView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
-    private final ReadOnlyObjectWrapper<TimelineViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
-    private final ReadOnlyObjectWrapper<Interval> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final ObjectProperty<CauseKey> highlight = new SimpleObjectProperty<>(this, "highlight");
-    private final ReadOnlyObjectWrapper<TimeRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
-    private final ReadOnlyObjectWrapper<TimeRange> markedRange = new ReadOnlyObjectWrapper<>(this, "markedRange");
+    /** What is shown and picked; this node draws it and turns gestures into its moves. */
+    private final TimelineViewModel model;
+    private final ReadOnlyObjectWrapper<TimelineViewport> viewport;
+    private final ReadOnlyObjectWrapper<Interval> selected;
+    private final ObjectProperty<CauseKey> highlight;
+    private final ReadOnlyObjectWrapper<TimeRange> selectedRange;
+    private final ReadOnlyObjectWrapper<TimeRange> markedRange;
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Tooltip tooltip = new Tooltip();
     private final ObjectProperty<java.util.List<ProfileSpan>> profiles =
             new SimpleObjectProperty<>(this, "profiles", java.util.List.of());
     private final ObjectProperty<List<FaultRole>> faultRoles = new SimpleObjectProperty<>(this, "faultRoles",
             List.of());
-    private final ReadOnlyObjectWrapper<FaultEvent> pickedFault = new ReadOnlyObjectWrapper<>(this, "pickedFault");
+    private final ReadOnlyObjectWrapper<FaultEvent> pickedFault;
     private final ObjectProperty<ChartStyle> chartStyle = new SimpleObjectProperty<>(this, "chartStyle",
             ChartStyle.screen());
     private Consumer<FaultEvent> onOpenFault = f -> { };
     private TimelineLanes lanes;
-    private IntervalLookup lookup;
     private int[] pixels = new int[0];
     private final TimelineFrame frame = new TimelineFrame();
     private int[] overviewPixels = new int[0];
@@ -109,14 +110,24 @@ public final class TimelineView extends Region {
     private FrameLayout layout;
     private int layoutAvailable = -1;
     private EnumSet<FrameLane> layoutLanes = EnumSet.noneOf(FrameLane.class);
-    /** The run drawn: a new derivation of it (an edit, another window) keeps the view where it was. */
-    private Run shownRun;
     private double rangeEndX;
     /** Where the pointer was last, on the screen: the tooltip goes beside it. */
     private double pointerX = Double.NaN;
     private double pointerY;
 
     public TimelineView() {
+        this(new TimelineViewModel());
+    }
+
+    /** A view of {@code model}: what it shows and picks is the model's, shared with the table and the tagger. */
+    public TimelineView(TimelineViewModel model) {
+        this.model = model;
+        viewport = model.viewport;
+        selected = model.selected;
+        highlight = model.highlight;
+        selectedRange = model.selectedRange;
+        markedRange = model.markedRange;
+        pickedFault = model.pickedFault;
         getStyleClass().add("timeline-view");
         getChildren().add(canvas);
         setFocusTraversable(true);
@@ -145,6 +156,10 @@ public final class TimelineView extends Region {
         faultRoles.addListener((obs, old, r) -> relink());
         chartStyle.addListener((obs, old, st) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
+        selected.addListener((obs, old, s) -> redraw());
+        selectedRange.addListener((obs, old, r) -> redraw());
+        markedRange.addListener((obs, old, r) -> redraw());
+        pickedFault.addListener((obs, old, f) -> redraw());
         widthProperty().addListener((obs, old, w) -> {
             overview = null;
             redraw();
@@ -276,43 +291,31 @@ public final class TimelineView extends Region {
     }
 
     public void setViewport(TimelineViewport v) {
-        viewport.set(v);
+        model.setViewport(v);
     }
 
     public void zoomToFit() {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().fitAll());
-        }
+        model.zoomToFit();
     }
 
     /** Zooms in about the middle of the view (View ▸ Zoom In, W). */
     public void zoomIn() {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().zoom(0.8, 0.5));
-        }
+        model.zoomIn();
     }
 
     /** Zooms out about the middle of the view (View ▸ Zoom Out, S). */
     public void zoomOut() {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().zoom(1.25, 0.5));
-        }
+        model.zoomOut();
     }
 
     /** Pans by a fraction of the visible span: negative to the past (A), positive to the future (D). */
     public void pan(double fraction) {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().pan(fraction));
-        }
+        model.pan(fraction);
     }
 
-    /** Clears the selected interval, the marked range and the picked fault (Escape). */
+    /** Clears the selected interval, the marked range and the picked fault. */
     public void clearSelection() {
-        selected.set(null);
-        selectedRange.set(null);
-        markedRange.set(null);
-        pickedFault.set(null);
-        redraw();
+        model.clearSelection();
     }
 
     /**
@@ -325,40 +328,15 @@ public final class TimelineView extends Region {
     }
 
     private void load(Derivation d) {
-        Interval wasSelected = selected.get();
-        selected.set(null);
         overview = null;
-        if (d == null || d.intervals().isEmpty() || d.run() != shownRun) {
-            pickedFault.set(null);
-        }
-        if (d == null || d.intervals().isEmpty()) {
-            shownRun = null;
-            selectedRange.set(null);
-            markedRange.set(null);
-            lanes = null;
-            lookup = null;
-            viewport.set(null);
-            redraw();
-            return;
-        }
-        lanes = TimelineLanes.of(d).withRoles(d, faultRoles.get());
-        lookup = new IntervalLookup(d);
-        TimelineViewport fresh = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
-        TimelineViewport now = viewport.get();
-        boolean sameRun = shownRun == d.run();
-        shownRun = d.run();
-        if (sameRun && now != null && now.dataStart() == fresh.dataStart() && now.dataEnd() == fresh.dataEnd()) {
-            // The same window re-derived (an attribution edit): keep the zoom, the range and the selection.
-            if (wasSelected != null) {
-                int i = lookup.indexAt(wasSelected.startUs());
-                selected.set(i < 0 ? null : lookup.get(i));
-            }
-            redraw();
-            return;
-        }
-        selectedRange.set(null);
-        markedRange.set(null);
-        viewport.set(fresh);
+        lanes = d == null || d.intervals().isEmpty() ? null : TimelineLanes.of(d).withRoles(d, faultRoles.get());
+        model.load(d, lanes == null ? 0 : lanes.dataStart(), lanes == null ? 0 : lanes.dataEnd());
+        redraw();
+    }
+
+    /** What the timeline shows and picks, for the classes that work on it (the tagger, the navigator, the table). */
+    public TimelineViewModel model() {
+        return model;
     }
 
     /** The fault lane again after the analyst changed a fault's role. */
@@ -375,22 +353,7 @@ public final class TimelineView extends Region {
      * "next unattributed" and a row picked in the attribution table do.
      */
     public void reveal(long startUs, long endUs) {
-        TimelineViewport v = viewport.get();
-        if (v == null || lookup == null) {
-            return;
-        }
-        long len = Math.max(endUs - startUs, TimelineViewport.MIN_SPAN_US);
-        // Under 2% of the view is a sliver to work on (tag, split): zoom so it fills the middle third.
-        boolean wideEnough = len >= v.span() / 50;
-        if (!wideEnough || len > v.span()) {
-            v = v.show(startUs - len, endUs + len);
-        } else if (startUs < v.start() || endUs > v.end()) {
-            v = v.pan((double) (startUs + len / 2 - (v.start() + v.span() / 2)) / v.span());
-        }
-        viewport.set(v);
-        int i = lookup.indexAt(startUs);
-        selected.set(i < 0 ? null : lookup.get(i));
-        redraw();
+        model.reveal(startUs, endUs);
     }
 
     /** Where time {@code t} is drawn in the state lane, in this view's coordinates (null with no run). */
@@ -769,13 +732,13 @@ public final class TimelineView extends Region {
             long column = v.span() / (long) Math.max(1, laneWidth());
             return StepHover.at(d, lanes.stepTimes(), t, column);
         }
-        if (band(TimelineLane.ACCELERATORS).contains(y) && lookup != null) {
-            int i = lookup.indexAt(t);
-            return i < 0 ? "" : AcceleratorHover.describe(lookup.get(i), lanes.accelerators().capacity());
+        if (band(TimelineLane.ACCELERATORS).contains(y) && model.lookup() != null) {
+            int i = model.lookup().indexAt(t);
+            return i < 0 ? "" : AcceleratorHover.describe(model.lookup().get(i), lanes.accelerators().capacity());
         }
-        if (band(TimelineLane.RUN_STATE).contains(y) && lookup != null) {
-            int i = lookup.indexAt(t);
-            return i < 0 ? "" : IntervalLookup.describe(lookup.get(i));
+        if (band(TimelineLane.RUN_STATE).contains(y) && model.lookup() != null) {
+            int i = model.lookup().indexAt(t);
+            return i < 0 ? "" : IntervalLookup.describe(model.lookup().get(i));
         }
         return "";
     }
@@ -821,7 +784,11 @@ public final class TimelineView extends Region {
     private void onReleased(MouseEvent e) {
         if (rangeDrag != null && Math.abs(e.getX() - dragStartX) >= 3) {
             TimeRange r = new TimeRange(timeAtX(dragStartX), timeAtX(e.getX()));
-            (rangeDrag == RangeDrag.WINDOW ? selectedRange : markedRange).set(r);
+            if (rangeDrag == RangeDrag.WINDOW) {
+                model.selectRange(r);
+            } else {
+                model.markRange(r);
+            }
         }
         rangeDrag = null;
         dragStartX = Double.NaN;
@@ -829,34 +796,20 @@ public final class TimelineView extends Region {
     }
 
     private void onClicked(MouseEvent e) {
-        if (lookup == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()
+        if (model.lookup() == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()
                 || e.isShortcutDown()) {
             return;
         }
-        markedRange.set(null);
         FaultEvent fault = faultAt(e.getX(), e.getY());
         if (fault != null) {
             // A fault picked: its cause picked out in the state lane; a double-click opens its raw line.
-            pickedFault.set(fault);
-            highlight.set(new CauseKey(fault.layer() == null ? Layer.INFRA : fault.layer(), fault.cause()));
-            redraw();
+            model.pickFault(fault);
             if (e.getClickCount() == 2) {
                 onOpenFault.accept(fault);
             }
             return;
         }
-        int i = lookup.indexAt(timeAtX(e.getX()));
-        if (i < 0) {
-            return;
-        }
-        Interval iv = lookup.get(i);
-        selected.set(iv);
-        highlight.set(iv.state() instanceof IntervalState.Lost lost
-                ? new CauseKey(lost.cause().layer(), lost.cause().id()) : null);
-        if (e.getClickCount() == 2) {
-            viewport.set(viewport.get().show(iv.startUs(), iv.endUs()));
-        }
-        redraw();
+        model.selectAt(timeAtX(e.getX()), e.getClickCount() == 2);
     }
 
     private void centerOnOverview(double x) {
@@ -866,12 +819,10 @@ public final class TimelineView extends Region {
     }
 
     private void onKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ESCAPE && (selected.get() != null || selectedRange.get() != null
-                || markedRange.get() != null || pickedFault.get() != null || highlight.get() != null)) {
+        if (e.getCode() == KeyCode.ESCAPE && model.anythingPicked()) {
             // Escape undoes every pick: the selection, the ranges, the picked fault and the highlight (which would
             // otherwise keep the rest faded, e.g. under F8's next target).
-            clearSelection();
-            highlight.set(null);
+            model.clearAll();
             e.consume();
             return;
         }
@@ -880,11 +831,11 @@ public final class TimelineView extends Region {
             return;
         }
         switch (e.getCode()) {
-            case W -> viewport.set(v.zoom(0.8, 0.5));
-            case S -> viewport.set(v.zoom(1.25, 0.5));
-            case A -> viewport.set(v.pan(-0.2));
-            case D -> viewport.set(v.pan(0.2));
-            case F, DIGIT0 -> viewport.set(v.fitAll());
+            case W -> model.zoomIn();
+            case S -> model.zoomOut();
+            case A -> model.pan(-0.2);
+            case D -> model.pan(0.2);
+            case F, DIGIT0 -> model.zoomToFit();
             case ENTER -> {
                 if (pickedFault.get() == null) {
                     return;
