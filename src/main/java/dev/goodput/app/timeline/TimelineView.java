@@ -564,9 +564,15 @@ public final class TimelineView extends Region {
         g.setStroke(fx(style.grid()));
         g.setLineWidth(1);
         List<TimeAxis.Tick> ticks = TimeAxis.ticks(v, w, 110);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(g.getFont());
         for (TimeAxis.Tick t : ticks) {
             double x = GUTTER + v.xOf(t.timeUs(), w);
             g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + frameLayout().height());
+            measure.setText(t.calendar().length() >= t.elapsed().length() ? t.calendar() : t.elapsed());
+            if (x + 3 + measure.getLayoutBounds().getWidth() > getWidth()) {
+                continue; // a label cut by the edge says nothing
+            }
             g.setFill(fx(style.text()));
             g.fillText(t.calendar(), x + 3, 13);
             g.setFill(fx(style.mutedText()));

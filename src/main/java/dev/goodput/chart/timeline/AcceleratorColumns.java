@@ -1,7 +1,9 @@
 package dev.goodput.chart.timeline;
 
+import dev.goodput.chart.colour.CauseColours;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
+import dev.goodput.core.model.Cause;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +24,6 @@ public final class AcceleratorColumns {
     private final float[] spares;
     private final float[] idle;
     private final boolean partial;
-    private float[] scratch = new float[0];
 
     private AcceleratorColumns(int capacity, StateColumns columns, float[] inUse, float[] spares, float[] idle,
                                boolean partial) {
@@ -77,6 +78,12 @@ public final class AcceleratorColumns {
         return new AcceleratorColumns(capacity, c, use, spare, idle, partial);
     }
 
+    /** The colour of a part not in use ({@code hot_spares}, {@code idle_accelerators}): its cause's, as shown. */
+    public static int partColour(StateCategories c, Cause cause) {
+        int category = c.indexOf(cause.layer(), cause.id());
+        return category >= 0 ? c.colour(category) : CauseColours.fixed(cause.id());
+    }
+
     /** Whether any interval leaves part of the allocation out of use (else the lane has nothing to tell). */
     public boolean partial() {
         return partial;
@@ -88,14 +95,11 @@ public final class AcceleratorColumns {
 
     /**
      * The time-weighted shares of the allocation in use, held as hot spares and idle, per column of [t0, t1), into the
-     * three arrays (at least {@code width} long). Not thread-safe: one per view.
+     * three arrays (at least {@code width} long). Thread-safe (the screen and an export may draw at once).
      */
     public void summarize(long t0, long t1, int width, float[] inUseOut, float[] sparesOut, float[] idleOut) {
         int kinds = columns.categories();
-        if (scratch.length < width * kinds) {
-            scratch = new float[width * kinds];
-        }
-        columns.summarize(t0, t1, width, scratch);
+        float[] scratch = columns.summarize(t0, t1, width);
         for (int x = 0; x < width; x++) {
             float u = 0;
             float sp = 0;

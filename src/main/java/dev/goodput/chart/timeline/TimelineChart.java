@@ -71,13 +71,16 @@ public final class TimelineChart implements Chart {
             l.subtitle().draw(g, style.mutedText(), l.pad(), l.pad() + l.title().height());
             axis(g, style, l);
             TimelineLaneBoxes boxes = l.lanes();
-            for (int i = 0; i < TimelineLaneBoxes.LABELS.size(); i++) {
-                ChartText.drawCentred(g, TimelineLaneBoxes.LABELS.get(i), l.labelFont(), style.text(), l.pad(),
+            for (int i = 0; i < boxes.labels().size(); i++) {
+                ChartText.drawCentred(g, boxes.labels().get(i), l.labelFont(), style.text(), l.pad(),
                         boxes.all().get(i).getCenterY());
             }
             int columns = columns(boxes.state().getWidth());
             states(g, boxes.state(), columns);
             TimelineMarks marks = new TimelineMarks(lanes, viewport, LaneColours.of(style));
+            if (boxes.accelerators() != null) {
+                marks.accelerators(g, boxes.accelerators(), columns);
+            }
             marks.attempts(g, boxes.attempts());
             marks.faults(g, boxes.faults());
             marks.checkpoints(g, boxes.checkpoints());
@@ -91,7 +94,8 @@ public final class TimelineChart implements Chart {
 
     /** Where the parts go at this style and size (for tests, e.g. to find the lanes). */
     TimelineChartLayout layout(ChartStyle style, double width, double height) {
-        return TimelineChartLayout.of(style, width, height, style.legend() ? legend(style) : new ChartLegend(List.of()));
+        return TimelineChartLayout.of(style, width, height, style.legend() ? legend(style) : new ChartLegend(List.of()),
+                lanes.partialAllocation());
     }
 
     static int columns(double laneWidth) {

@@ -2,7 +2,7 @@ package dev.goodput.chart.timeline;
 
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
-import dev.goodput.chart.colour.CauseColours;
+import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 
 import java.util.Arrays;
@@ -162,8 +162,8 @@ public final class TimelineFrame {
         lanes.accelerators().summarize(v.start(), v.end(), width, inUse, spares, idle);
         int spareCategory = c.indexOf(CauseCatalog.HOT_SPARES.layer(), CauseCatalog.HOT_SPARES.id());
         int idleCategory = c.indexOf(CauseCatalog.IDLE_ACCELERATORS.layer(), CauseCatalog.IDLE_ACCELERATORS.id());
-        int spareColour = partColour(c, spareCategory, CauseCatalog.HOT_SPARES.id());
-        int idleColour = partColour(c, idleCategory, CauseCatalog.IDLE_ACCELERATORS.id());
+        int spareColour = partColour(c, spareCategory, CauseCatalog.HOT_SPARES);
+        int idleColour = partColour(c, idleCategory, CauseCatalog.IDLE_ACCELERATORS);
         int usedColour = highlighted < 0 ? laneColours.inUse() : faded(laneColours.inUse());
         for (int x = 0; x < width; x++) {
             float total = inUse[x] + spares[x] + idle[x];
@@ -185,8 +185,8 @@ public final class TimelineFrame {
     }
 
     /** A part's colour: its cause's as the state lane shows it, faded unless nothing or it is picked out. */
-    private int partColour(StateCategories c, int category, String cause) {
-        int colour = category >= 0 ? c.colour(category) : CauseColours.fixed(cause);
+    private int partColour(StateCategories c, int category, Cause cause) {
+        int colour = AcceleratorColumns.partColour(c, cause);
         return highlighted < 0 || (category >= 0 && category == highlighted) ? colour : faded(colour);
     }
 

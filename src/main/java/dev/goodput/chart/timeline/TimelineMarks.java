@@ -100,6 +100,67 @@ final class TimelineMarks {
         return new Rectangle2D.Double(x0, box.getY(), x1 - x0, box.getHeight());
     }
 
+    /**
+     * The allocation per column as on screen: in use at the bottom, hot spares and idle accelerators above in their
+     * causes' colours (each at least as high as the screen's minimum part), columns of equal parts merged.
+     */
+    void accelerators(Graphics2D g, Rectangle2D box, int columns) {
+        AcceleratorColumns a = lanes.accelerators();
+        if (a == null) {
+            return;
+        }
+        float[] use = new float[columns];
+        float[] spare = new float[columns];
+        float[] idle = new float[columns];
+        a.summarize(v.start(), v.end(), columns, use, spare, idle);
+        double unit = box.getHeight() / TimelineFrame.ACCELERATOR_HEIGHT;
+        double w = box.getWidth() / columns;
+        double[] spareH = new double[columns];
+        double[] idleH = new double[columns];
+        double[] useH = new double[columns];
+        for (int x = 0; x < columns; x++) {
+            float total = use[x] + spare[x] + idle[x];
+            if (total > 0) {
+                spareH[x] = part(spare[x], total, box.getHeight(), unit);
+                idleH[x] = part(idle[x], total, box.getHeight(), unit);
+                useH[x] = Math.max(0, box.getHeight() - spareH[x] - idleH[x]);
+            }
+        }
+        StateCategories c = lanes.categories();
+        // Bottom to top: in use, hot spares, idle; each a strip whose height varies by column.
+        strip(g, box, w, useH, new double[columns], colours.inUse());
+        strip(g, box, w, spareH, useH, AcceleratorColumns.partColour(c, dev.goodput.core.model.CauseCatalog.HOT_SPARES));
+        double[] under = new double[columns];
+        for (int x = 0; x < columns; x++) {
+            under[x] = useH[x] + spareH[x];
+        }
+        strip(g, box, w, idleH, under,
+                AcceleratorColumns.partColour(c, dev.goodput.core.model.CauseCatalog.IDLE_ACCELERATORS));
+    }
+
+    private static double part(float share, float total, double height, double unit) {
+        return share <= 0 ? 0 : Math.max(TimelineFrame.MIN_PART_ROWS * unit, share / total * height);
+    }
+
+    /** Rectangles {@code heights[x]} high sitting {@code below[x]} above the box's bottom, equal columns merged. */
+    private static void strip(Graphics2D g, Rectangle2D box, double w, double[] heights, double[] below, int argb) {
+        g.setColor(new Color(argb, true));
+        int from = 0;
+        for (int x = 1; x <= heights.length; x++) {
+            if (x == heights.length || heights[x] != heights[from] || below[x] != below[from]) {
+                if (heights[from] > 0) {
+                    double y = box.getMaxY() - below[from] - heights[from];
+                    g.fill(new Rectangle2D.Double(box.getX() + from * w, y, (x - from) * w + (x < heights.length
+                            ? OVERLAP : 0), heights[from]));
+                }
+                from = x;
+            }
+        }
+    }
+
+    /** How far a merged block reaches under the next, so antialiasing leaves no seam between them. */
+    private static final double OVERLAP = 0.5;
+
     /** A one-unit tick at each checkpoint. */
     void checkpoints(Graphics2D g, Rectangle2D box) {
         events(g, box, lanes.checkpoints(), colours.checkpoint(), 0.5);

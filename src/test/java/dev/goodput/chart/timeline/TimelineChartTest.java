@@ -140,7 +140,8 @@ class TimelineChartTest {
                             label + ": a swatch of its colour just left of it");
                     assertTrue(text.y() > p.layout().lanes().bottom(), "the legend is under the lanes");
                 }
-                assertTrue(p.record().strings().containsAll(TimelineLaneBoxes.LABELS));
+                assertTrue(p.record().strings().containsAll(p.layout().lanes().labels()));
+                assertFalse(p.record().strings().contains("Accelerators in use"), "clean-small uses all it has");
                 // clean-small's straggler is a slow step: the key names the step-time lane's colour for it.
                 RecordingGraphics.Text slow = p.record().texts.stream()
                         .filter(t -> t.text().equals(TimelineChart.SLOW_STEPS_LEGEND)).findFirst().orElseThrow();
@@ -276,5 +277,20 @@ class TimelineChartTest {
         }
         assertTrue(drawn.stream().anyMatch(s -> s.startsWith("Typical step ")), drawn.toString());
         assertTrue(drawn.stream().anyMatch(s -> s.startsWith(LaneKey.ANOMALOUS_STEP)), drawn.toString());
+    }
+
+    @Test
+    void bloomsExportShowsItsHotSparesInTheAcceleratorsLane() {
+        TimelineLanes bloom = TimelineLanes.of(dev.goodput.testing.SampleRuns.derive(
+                dev.goodput.testing.SampleRuns.BLOOM));
+        Painted p = paint(new TimelineChart(bloom), ChartStyle.screen(), ChartSize.SLIDE_16_9);
+        Rectangle2D lane = p.layout().lanes().accelerators();
+        assertTrue(lane != null && p.record().strings().contains("Accelerators in use"));
+        Color spares = new Color(AcceleratorColumns.partColour(bloom.categories(),
+                dev.goodput.core.model.CauseCatalog.HOT_SPARES), true);
+        double width = p.record().fills.stream().filter(f -> f.colour().equals(spares)
+                && f.bounds().getMinY() >= lane.getMinY() - 0.01 && f.bounds().getMaxY() <= lane.getMaxY() + 0.01)
+                .mapToDouble(f -> f.bounds().getWidth()).sum();
+        assertTrue(width > lane.getWidth() / 2, "hot spares through most of the run: " + width);
     }
 }
