@@ -84,6 +84,16 @@ public final class AcceleratorColumns {
         return category >= 0 ? c.colour(category) : CauseColours.fixed(cause.id());
     }
 
+    /** Whether any interval holds hot spares ({@code spares}) or idle accelerators (else). */
+    public boolean any(boolean spares) {
+        for (int j = 0; j < inUse.length; j++) {
+            if ((spares ? this.spares[j] : idle[j]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any interval leaves part of the allocation out of use (else the lane has nothing to tell). */
     public boolean partial() {
         return partial;

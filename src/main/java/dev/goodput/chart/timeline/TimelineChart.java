@@ -187,6 +187,17 @@ public final class TimelineChart implements Chart {
                 }
             }
         }
+        if (lanes.partialAllocation()) { // no interval is in these states: they lie inside others, on their own lane
+            for (dev.goodput.core.model.Cause part : List.of(dev.goodput.core.model.CauseCatalog.HOT_SPARES,
+                    dev.goodput.core.model.CauseCatalog.IDLE_ACCELERATORS)) {
+                int k = c.indexOf(part.layer(), part.id());
+                String label = k >= 0 ? c.label(k) : part.label();
+                boolean listed = entries.stream().anyMatch(e -> e.label().equals(label));
+                if (!listed && lanes.accelerators().any(part == dev.goodput.core.model.CauseCatalog.HOT_SPARES)) {
+                    entries.add(new ChartLegend.Entry(label, new Color(AcceleratorColumns.partColour(c, part), true)));
+                }
+            }
+        }
         if (lanes.stepTimes() != null) {
             float[] slow = new float[LEGEND_COLUMNS];
             lanes.stepTimes().slowExcess(viewport.start(), viewport.end(), LEGEND_COLUMNS, slow);

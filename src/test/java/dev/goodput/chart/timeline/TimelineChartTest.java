@@ -292,5 +292,7 @@ class TimelineChartTest {
                 && f.bounds().getMinY() >= lane.getMinY() - 0.01 && f.bounds().getMaxY() <= lane.getMaxY() + 0.01)
                 .mapToDouble(f -> f.bounds().getWidth()).sum();
         assertTrue(width > lane.getWidth() / 2, "hot spares through most of the run: " + width);
+        assertTrue(p.record().strings().contains(dev.goodput.core.model.CauseCatalog.HOT_SPARES.label()),
+                "the key names the hot spares' colour");
     }
 }
