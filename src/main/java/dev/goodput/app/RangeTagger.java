@@ -5,6 +5,7 @@ import dev.goodput.app.attribution.TagPrompt;
 import dev.goodput.app.attribution.TagPromptContext;
 import dev.goodput.app.attribution.TagRequest;
 import dev.goodput.app.timeline.TimelineView;
+import dev.goodput.app.timeline.TimelineViewModel;
 import dev.goodput.chart.timeline.TimeRange;
 import dev.goodput.core.report.HumanFormat;
 import javafx.application.Platform;
@@ -22,12 +23,17 @@ import java.util.function.Consumer;
  */
 final class RangeTagger {
     private final AttributionSession session;
-    private final TimelineView timeline;
+    private final TimelineViewModel timeline;
     private final TagPrompt prompt;
     private final Consumer<String> status;
     private final BooleanBinding canTag;
 
     RangeTagger(AttributionSession session, TimelineView timeline, TagPrompt prompt, Consumer<String> status) {
+        this(session, timeline.model(), prompt, status);
+    }
+
+    /** On the timeline's view model: the range marked there, whichever view marked it. */
+    RangeTagger(AttributionSession session, TimelineViewModel timeline, TagPrompt prompt, Consumer<String> status) {
         this.session = session;
         this.timeline = timeline;
         this.prompt = prompt;

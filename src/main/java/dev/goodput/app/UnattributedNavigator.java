@@ -2,6 +2,7 @@ package dev.goodput.app;
 
 import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.app.timeline.TimelineView;
+import dev.goodput.app.timeline.TimelineViewModel;
 import dev.goodput.core.attribution.AttributedInterval;
 import dev.goodput.core.derive.Interval;
 import dev.goodput.core.report.HumanFormat;
@@ -16,10 +17,15 @@ import java.util.function.Consumer;
  */
 final class UnattributedNavigator {
     private final AttributionSession session;
-    private final TimelineView timeline;
+    private final TimelineViewModel timeline;
     private final Consumer<String> status;
 
     UnattributedNavigator(AttributionSession session, TimelineView timeline, Consumer<String> status) {
+        this(session, timeline.model(), status);
+    }
+
+    /** On the timeline's view model: it reveals and selects, whichever view draws it. */
+    UnattributedNavigator(AttributionSession session, TimelineViewModel timeline, Consumer<String> status) {
         this.session = session;
         this.timeline = timeline;
         this.status = status;

@@ -15,8 +15,14 @@ public record ChartLegend(List<Entry> entries) {
     /** Base size (points at scale 1) of legend labels. */
     public static final float FONT_SIZE = 11;
 
+    /** How an entry's swatch is drawn: a filled square, or a frame (a mark that is drawn hollow). */
+    public enum Swatch { FILLED, HOLLOW }
+
     /** One swatch and its label. */
-    public record Entry(String label, Color colour) {
+    public record Entry(String label, Color colour, Swatch swatch) {
+        public Entry(String label, Color colour) {
+            this(label, colour, Swatch.FILLED);
+        }
     }
 
     public ChartLegend {
@@ -37,7 +43,17 @@ public record ChartLegend(List<Entry> entries) {
         for (Placed p : place(style, width)) {
             double centre = y + p.row() * row + row / 2;
             g.setColor(p.entry().colour());
-            g.fill(new Rectangle2D.Double(x + p.x(), centre - swatch / 2, swatch, swatch));
+            Rectangle2D box = new Rectangle2D.Double(x + p.x(), centre - swatch / 2, swatch, swatch);
+            if (p.entry().swatch() == Swatch.HOLLOW) {
+                double t = Math.max(1, swatch / 6); // a frame as the lane draws a hollow mark, filled, not stroked
+                java.awt.geom.Path2D frame = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+                frame.append(box, false);
+                frame.append(new Rectangle2D.Double(box.getX() + t, box.getY() + t, swatch - 2 * t, swatch - 2 * t),
+                        false);
+                g.fill(frame);
+            } else {
+                g.fill(box);
+            }
             ChartText.drawCentred(g, p.entry().label(), font, style.text(), x + p.x() + swatch * 1.5, centre);
         }
     }

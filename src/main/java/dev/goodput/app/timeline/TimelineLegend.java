@@ -1,14 +1,21 @@
 package dev.goodput.app.timeline;
 
+import dev.goodput.chart.ChartLegend;
 import dev.goodput.chart.timeline.StateCategories;
 import dev.goodput.chart.timeline.StatePalette;
 import dev.goodput.chart.timeline.TimelineChart;
+import dev.goodput.core.model.Layer;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
-/** The colour key of the timeline's states, in the same colours as every chart and export. */
+import java.util.List;
+
+/**
+ * The timeline's key, in the same colours and words as every chart and export: the states' colours, then every other
+ * lane's marks ({@link dev.goodput.chart.timeline.LaneKey}). It wraps to the width it is given.
+ */
 public final class TimelineLegend extends FlowPane {
     public TimelineLegend() {
         setHgap(14);
@@ -16,47 +23,52 @@ public final class TimelineLegend extends FlowPane {
         getStyleClass().add("timeline-legend");
     }
 
-    /** The states' colours, and the slow steps' on the step-time lane when {@code slowSteps}. */
-    public void show(StateCategories c, boolean slowSteps) {
-        show(c, slowSteps, false);
-    }
-
     /**
-     * As {@link #show(StateCategories, boolean)}, and when {@code faults} how the fault lane draws them: in their
-     * causes' colours, roots filled, every other fault hollow, a line from a root to its cascades.
+     * The states' colours, the slow steps' on the step-time lane when {@code slowSteps}, and the other lanes'
+     * {@code laneEntries}.
      */
-    public void show(StateCategories c, boolean slowSteps, boolean faults) {
+    public void show(StateCategories c, boolean slowSteps, List<ChartLegend.Entry> laneEntries) {
         getChildren().clear();
         if (c == null) {
             return;
         }
+        // Grouped by layer ("infra:" before its causes), so the layer reads once, not after every cause.
+        Layer layer = null;
         for (int i = 0; i < c.size(); i++) {
-            String layer = c.layer(i) == null ? "" : " (" + c.layer(i).id() + ")";
-            getChildren().add(entry(c.label(i) + layer, c.colour(i)));
+            if (c.layer(i) != null && c.layer(i) != layer) {
+                layer = c.layer(i);
+                Label heading = new Label(layer.id() + ":");
+                heading.getStyleClass().add("timeline-legend-layer");
+                heading.setStyle("-fx-text-fill: -color-fg-muted;");
+                getChildren().add(heading);
+            }
+            getChildren().add(entry(c.label(i), c.colour(i), ChartLegend.Swatch.FILLED));
+        }
+        for (ChartLegend.Entry e : laneEntries) {
+            getChildren().add(entry(e.label(), e.colour().getRGB(), e.swatch()));
         }
         if (slowSteps) {
-            getChildren().add(entry(TimelineChart.SLOW_STEPS_LEGEND, StatePalette.SLOW_STEPS));
-        }
-        if (faults) {
-            getChildren().addAll(faultEntry(ROOT_FAULT, true), faultEntry(OTHER_FAULT, false));
+            getChildren().add(entry(TimelineChart.SLOW_STEPS_LEGEND, StatePalette.SLOW_STEPS,
+                    ChartLegend.Swatch.FILLED));
         }
     }
 
-    /** The key's words for the fault lane's marks. */
-    static final String ROOT_FAULT = "Root fault (filled: gets the downtime)";
-    static final String OTHER_FAULT = "Cascade (line to its root), teardown or survived: hollow, costs nothing";
-
-    /** A fault mark as the lane draws it, in the text's colour (the marks themselves take their causes'). */
-    private static Label faultEntry(String text, boolean root) {
-        Rectangle mark = new Rectangle(5, 12);
-        mark.setStyle(root ? "-fx-fill: -color-fg-muted;"
-                : "-fx-fill: transparent; -fx-stroke: -color-fg-muted; -fx-stroke-type: inside;");
-        Label l = new Label(text, mark);
-        l.getStyleClass().add("fault-key");
-        return l;
+    /** The key's entries' words, in order (for tests and accessibility). */
+    List<String> labels() {
+        return getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 
-    private static Label entry(String text, int argb) {
-        return new Label(text, new Rectangle(12, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF)));
+    private static Label entry(String text, int argb, ChartLegend.Swatch swatch) {
+        Color colour = Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+        Rectangle mark = swatch == ChartLegend.Swatch.HOLLOW ? new Rectangle(10, 10, Color.TRANSPARENT)
+                : new Rectangle(12, 12, colour);
+        if (swatch == ChartLegend.Swatch.HOLLOW) {
+            mark.setStroke(colour);
+            mark.setStrokeWidth(2);
+            mark.setStrokeType(javafx.scene.shape.StrokeType.INSIDE);
+            mark.setWidth(12);
+            mark.setHeight(12);
+        }
+        return new Label(text, mark);
     }
 }

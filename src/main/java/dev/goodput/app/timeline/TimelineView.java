@@ -2,9 +2,15 @@ package dev.goodput.app.timeline;
 
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.ChartStyle;
+import dev.goodput.chart.timeline.AcceleratorHover;
 import dev.goodput.chart.timeline.AttemptHover;
+import dev.goodput.chart.timeline.FrameLane;
+import dev.goodput.chart.timeline.FrameLayout;
+import dev.goodput.chart.timeline.ProfileLane;
+import dev.goodput.chart.timeline.StepScale;
 import dev.goodput.chart.timeline.FaultLinks;
 import dev.goodput.chart.timeline.IntervalLookup;
+import dev.goodput.chart.timeline.LaneColours;
 import dev.goodput.chart.timeline.MarkHover;
 import dev.goodput.chart.timeline.ProfileSpan;
 import dev.goodput.chart.timeline.StateCategories;
@@ -22,7 +28,9 @@ import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Run;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +42,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -43,7 +52,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +68,7 @@ import java.util.function.Consumer;
  * line ({@link #setOnOpenFault}).
  */
 public final class TimelineView extends Region {
-    static final double GUTTER = 96;
+    static final double GUTTER = 124;
     static final double AXIS_HEIGHT = 36;
     static final double PROFILE_GAP = 4;
     static final double PROFILE_HEIGHT = 16;
@@ -65,23 +77,24 @@ public final class TimelineView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Derivation> derivation = new SimpleObjectProperty<>(this, "derivation");
-    private final ReadOnlyObjectWrapper<TimelineViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
-    private final ReadOnlyObjectWrapper<Interval> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final ObjectProperty<CauseKey> highlight = new SimpleObjectProperty<>(this, "highlight");
-    private final ReadOnlyObjectWrapper<TimeRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
-    private final ReadOnlyObjectWrapper<TimeRange> markedRange = new ReadOnlyObjectWrapper<>(this, "markedRange");
+    /** What is shown and picked; this node draws it and turns gestures into its moves. */
+    private final TimelineViewModel model;
+    private final ReadOnlyObjectWrapper<TimelineViewport> viewport;
+    private final ReadOnlyObjectWrapper<Interval> selected;
+    private final ObjectProperty<CauseKey> highlight;
+    private final ReadOnlyObjectWrapper<TimeRange> selectedRange;
+    private final ReadOnlyObjectWrapper<TimeRange> markedRange;
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Tooltip tooltip = new Tooltip();
     private final ObjectProperty<java.util.List<ProfileSpan>> profiles =
             new SimpleObjectProperty<>(this, "profiles", java.util.List.of());
     private final ObjectProperty<List<FaultRole>> faultRoles = new SimpleObjectProperty<>(this, "faultRoles",
             List.of());
-    private final ReadOnlyObjectWrapper<FaultEvent> pickedFault = new ReadOnlyObjectWrapper<>(this, "pickedFault");
+    private final ReadOnlyObjectWrapper<FaultEvent> pickedFault;
     private final ObjectProperty<ChartStyle> chartStyle = new SimpleObjectProperty<>(this, "chartStyle",
             ChartStyle.screen());
     private Consumer<FaultEvent> onOpenFault = f -> { };
     private TimelineLanes lanes;
-    private IntervalLookup lookup;
     private int[] pixels = new int[0];
     private final TimelineFrame frame = new TimelineFrame();
     private int[] overviewPixels = new int[0];
@@ -93,41 +106,60 @@ public final class TimelineView extends Region {
     private enum RangeDrag { WINDOW, MARK }
 
     private RangeDrag rangeDrag;
-    /** The run drawn: a new derivation of it (an edit, another window) keeps the view where it was. */
-    private Run shownRun;
+    private final Map<TimelineLane, BooleanProperty> laneVisible = new EnumMap<>(TimelineLane.class);
+    private FrameLayout layout;
+    private int layoutAvailable = -1;
+    private EnumSet<FrameLane> layoutLanes = EnumSet.noneOf(FrameLane.class);
     private double rangeEndX;
+    /** Where the pointer was last, on the screen: the tooltip goes beside it. */
+    private double pointerX = Double.NaN;
+    private double pointerY;
 
     public TimelineView() {
+        this(new TimelineViewModel());
+    }
+
+    /** A view of {@code model}: what it shows and picks is the model's, shared with the table and the tagger. */
+    public TimelineView(TimelineViewModel model) {
+        this.model = model;
+        viewport = model.viewport;
+        selected = model.selected;
+        highlight = model.highlight;
+        selectedRange = model.selectedRange;
+        markedRange = model.markedRange;
+        pickedFault = model.pickedFault;
         getStyleClass().add("timeline-view");
         getChildren().add(canvas);
         setFocusTraversable(true);
-        setMinHeight(AXIS_HEIGHT + TimelineFrame.HEIGHT + PROFILE_GAP + PROFILE_HEIGHT + OVERVIEW_GAP + OVERVIEW_HEIGHT
-                + 8);
-        setPrefHeight(getMinHeight());
+        for (TimelineLane lane : TimelineLane.values()) {
+            laneVisibleProperty(lane).addListener((obs, old, shown) -> relayout());
+        }
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setShowDuration(Duration.seconds(30)); // long enough to read an attempt's or a fault's story
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(640);
         tooltip.setFont(Font.font("monospace", 11));
-        Tooltip.install(this, tooltip);
         tooltip.textProperty().bind(hoverText);
-        // Nothing to say (an empty stretch of a lane): no empty box.
-        hoverText.addListener((obs, old, text) -> {
-            if (text.isEmpty()) {
-                tooltip.hide();
-            }
+        // The view shows and hides it; it must not swallow keys (Escape clears the selection, not the tooltip).
+        tooltip.setAutoHide(false);
+        tooltip.setConsumeAutoHidingEvents(false);
+        // Shown by the view itself, beside the pointer, whenever there is something to say and hidden when there is
+        // nothing (an empty stretch of a lane): never an empty box, never where the previous hover was.
+        hoverText.addListener((obs, old, text) -> placeTooltip());
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
+        derivation.addListener((obs, old, d) -> {
+            load(d);
+            relayout(); // the accelerators lane comes and goes with partial allocation
         });
-        tooltip.setOnShowing(e -> {
-            if (hoverText.get().isEmpty()) {
-                javafx.application.Platform.runLater(tooltip::hide);
-            }
-        });
-        derivation.addListener((obs, old, d) -> load(d));
         viewport.addListener((obs, old, v) -> redraw());
-        profiles.addListener((obs, old, p) -> redraw());
+        profiles.addListener((obs, old, p) -> relayout());
         faultRoles.addListener((obs, old, r) -> relink());
         chartStyle.addListener((obs, old, st) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
+        selected.addListener((obs, old, s) -> redraw());
+        selectedRange.addListener((obs, old, r) -> redraw());
+        markedRange.addListener((obs, old, r) -> redraw());
+        pickedFault.addListener((obs, old, f) -> redraw());
         widthProperty().addListener((obs, old, w) -> {
             overview = null;
             redraw();
@@ -138,8 +170,33 @@ public final class TimelineView extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            pointerX = e.getScreenX();
+            pointerY = e.getScreenY();
+            hover(e.getX(), e.getY());
+            placeTooltip();
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** The hover's tooltip, shown beside the pointer while the hover has something to say. */
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
+    private void placeTooltip() {
+        if (hoverText.get().isEmpty() || getScene() == null || getScene().getWindow() == null
+                || !getScene().getWindow().isShowing() || Double.isNaN(pointerX)) {
+            tooltip.hide();
+            return;
+        }
+        // Below and right of the pointer, so it never covers what is pointed at or catches the pointer.
+        if (tooltip.isShowing()) {
+            tooltip.setAnchorX(pointerX + 14);
+            tooltip.setAnchorY(pointerY + 18);
+        } else {
+            tooltip.show(this, pointerX + 14, pointerY + 18);
+        }
     }
 
     /** The derivation shown; set it to show another run or window. */
@@ -181,8 +238,7 @@ public final class TimelineView extends Region {
      */
     public FaultEvent faultAt(double x, double y) {
         if (lanes == null || viewport.get() == null || lanes.faults().links() == null || x < GUTTER
-                || y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP
-                || y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
+                || !band(TimelineLane.FAULTS).contains(y)) {
             return null;
         }
         return lanes.faults().links().nearest(timeAtX(x), markSlack());
@@ -194,8 +250,7 @@ public final class TimelineView extends Region {
         if (v == null) {
             return null;
         }
-        return new Point2D(GUTTER + v.xOf(f.timeUs(), laneWidth()),
-                AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT / 2.0);
+        return new Point2D(GUTTER + v.xOf(f.timeUs(), laneWidth()), band(TimelineLane.FAULTS).centre());
     }
 
     /** Profiles loaded beside the run, drawn in their own lane where they were recorded. */
@@ -236,88 +291,52 @@ public final class TimelineView extends Region {
     }
 
     public void setViewport(TimelineViewport v) {
-        viewport.set(v);
+        model.setViewport(v);
     }
 
     public void zoomToFit() {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().fitAll());
-        }
+        model.zoomToFit();
     }
 
     /** Zooms in about the middle of the view (View ▸ Zoom In, W). */
     public void zoomIn() {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().zoom(0.8, 0.5));
-        }
+        model.zoomIn();
     }
 
     /** Zooms out about the middle of the view (View ▸ Zoom Out, S). */
     public void zoomOut() {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().zoom(1.25, 0.5));
-        }
+        model.zoomOut();
     }
 
     /** Pans by a fraction of the visible span: negative to the past (A), positive to the future (D). */
     public void pan(double fraction) {
-        if (viewport.get() != null) {
-            viewport.set(viewport.get().pan(fraction));
-        }
+        model.pan(fraction);
     }
 
-    /** Clears the selected interval, the marked range and the picked fault (Escape). */
+    /** Clears the selected interval, the marked range and the picked fault. */
     public void clearSelection() {
-        selected.set(null);
-        selectedRange.set(null);
-        markedRange.set(null);
-        pickedFault.set(null);
-        redraw();
+        model.clearSelection();
     }
 
     /**
      * The timeline's keys, for a handler on the whole window to forward to when no text field has the focus:
-     * W/S zoom, A/D pan, F or 0 fit, Enter opens the picked fault's raw line. Consumes the event when it was one.
+     * W/S zoom, A/D pan, F or 0 fit, Enter opens the picked fault's raw line, Escape clears the selection, ranges and
+     * highlight. Consumes the event when it was one (Escape only when there was something to clear).
      */
     public void handleKey(KeyEvent e) {
         onKey(e);
     }
 
     private void load(Derivation d) {
-        Interval wasSelected = selected.get();
-        selected.set(null);
         overview = null;
-        if (d == null || d.intervals().isEmpty() || d.run() != shownRun) {
-            pickedFault.set(null);
-        }
-        if (d == null || d.intervals().isEmpty()) {
-            shownRun = null;
-            selectedRange.set(null);
-            markedRange.set(null);
-            lanes = null;
-            lookup = null;
-            viewport.set(null);
-            redraw();
-            return;
-        }
-        lanes = TimelineLanes.of(d).withRoles(d, faultRoles.get());
-        lookup = new IntervalLookup(d);
-        TimelineViewport fresh = TimelineViewport.fit(lanes.dataStart(), lanes.dataEnd());
-        TimelineViewport now = viewport.get();
-        boolean sameRun = shownRun == d.run();
-        shownRun = d.run();
-        if (sameRun && now != null && now.dataStart() == fresh.dataStart() && now.dataEnd() == fresh.dataEnd()) {
-            // The same window re-derived (an attribution edit): keep the zoom, the range and the selection.
-            if (wasSelected != null) {
-                int i = lookup.indexAt(wasSelected.startUs());
-                selected.set(i < 0 ? null : lookup.get(i));
-            }
-            redraw();
-            return;
-        }
-        selectedRange.set(null);
-        markedRange.set(null);
-        viewport.set(fresh);
+        lanes = d == null || d.intervals().isEmpty() ? null : TimelineLanes.of(d).withRoles(d, faultRoles.get());
+        model.load(d, lanes == null ? 0 : lanes.dataStart(), lanes == null ? 0 : lanes.dataEnd());
+        redraw();
+    }
+
+    /** What the timeline shows and picks, for the classes that work on it (the tagger, the navigator, the table). */
+    public TimelineViewModel model() {
+        return model;
     }
 
     /** The fault lane again after the analyst changed a fault's role. */
@@ -334,22 +353,7 @@ public final class TimelineView extends Region {
      * "next unattributed" and a row picked in the attribution table do.
      */
     public void reveal(long startUs, long endUs) {
-        TimelineViewport v = viewport.get();
-        if (v == null || lookup == null) {
-            return;
-        }
-        long len = Math.max(endUs - startUs, TimelineViewport.MIN_SPAN_US);
-        // Under 2% of the view is a sliver to work on (tag, split): zoom so it fills the middle third.
-        boolean wideEnough = len >= v.span() / 50;
-        if (!wideEnough || len > v.span()) {
-            v = v.show(startUs - len, endUs + len);
-        } else if (startUs < v.start() || endUs > v.end()) {
-            v = v.pan((double) (startUs + len / 2 - (v.start() + v.span() / 2)) / v.span());
-        }
-        viewport.set(v);
-        int i = lookup.indexAt(startUs);
-        selected.set(i < 0 ? null : lookup.get(i));
-        redraw();
+        model.reveal(startUs, endUs);
     }
 
     /** Where time {@code t} is drawn in the state lane, in this view's coordinates (null with no run). */
@@ -358,7 +362,111 @@ public final class TimelineView extends Region {
         if (v == null) {
             return null;
         }
-        return new Point2D(GUTTER + v.xOf(t, laneWidth()), AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0);
+        return new Point2D(GUTTER + v.xOf(t, laneWidth()), band(TimelineLane.RUN_STATE).centre());
+    }
+
+    /** Where a lane is drawn, in this view's coordinates (its top and height). */
+    public record LaneBand(double top, double height) {
+        public double centre() {
+            return top + height / 2;
+        }
+
+        boolean contains(double y) {
+            return y >= top && y < top + height;
+        }
+    }
+
+    /** Where {@code lane} is drawn (height 0 when hidden, or with nothing to show). */
+    public LaneBand band(TimelineLane lane) {
+        FrameLayout l = frameLayout();
+        return switch (lane) {
+            case RUN_STATE -> frameBand(l, FrameLane.STATE);
+            case ACCELERATORS -> frameBand(l, FrameLane.ACCELERATORS);
+            case ATTEMPTS -> frameBand(l, FrameLane.ATTEMPTS);
+            case FAULTS -> frameBand(l, FrameLane.FAULTS);
+            case CHECKPOINTS -> frameBand(l, FrameLane.CHECKPOINTS);
+            case STEP_TIME -> frameBand(l, FrameLane.STEPS);
+            case PROFILES -> new LaneBand(profileTop(), profilesShown() ? PROFILE_HEIGHT : 0);
+            case OVERVIEW -> new LaneBand(overviewTop(), shown(TimelineLane.OVERVIEW) ? OVERVIEW_HEIGHT : 0);
+        };
+    }
+
+    private static LaneBand frameBand(FrameLayout l, FrameLane lane) {
+        return new LaneBand(AXIS_HEIGHT + l.top(lane), l.height(lane));
+    }
+
+    /** Whether a lane is drawn (View ▸ Lanes); all are at first. Hidden lanes leave no gap. */
+    public BooleanProperty laneVisibleProperty(TimelineLane lane) {
+        return laneVisible.computeIfAbsent(lane, l -> new SimpleBooleanProperty(this, "laneVisible" + l.name(), true));
+    }
+
+    private boolean shown(TimelineLane lane) {
+        return laneVisibleProperty(lane).get();
+    }
+
+    /** The profile lane shows once a profile is loaded beside the run. */
+    private boolean profilesShown() {
+        return shown(TimelineLane.PROFILES) && !profiles.get().isEmpty();
+    }
+
+    /** The frame's lanes shown: those the user keeps, the accelerators only where part of the allocation idles. */
+    private EnumSet<FrameLane> frameLanes() {
+        EnumSet<FrameLane> out = EnumSet.noneOf(FrameLane.class);
+        if (shown(TimelineLane.RUN_STATE)) {
+            out.add(FrameLane.STATE);
+        }
+        if (shown(TimelineLane.ACCELERATORS) && lanes != null && lanes.partialAllocation()) {
+            out.add(FrameLane.ACCELERATORS);
+        }
+        if (shown(TimelineLane.ATTEMPTS)) {
+            out.add(FrameLane.ATTEMPTS);
+        }
+        if (shown(TimelineLane.FAULTS)) {
+            out.add(FrameLane.FAULTS);
+        }
+        if (shown(TimelineLane.CHECKPOINTS)) {
+            out.add(FrameLane.CHECKPOINTS);
+        }
+        if (shown(TimelineLane.STEP_TIME)) {
+            out.add(FrameLane.STEPS);
+        }
+        return out;
+    }
+
+    /** Height under the lanes: the profile lane and the overview when shown, and a margin. */
+    private double belowFrame() {
+        return (profilesShown() ? PROFILE_GAP + PROFILE_HEIGHT : 0)
+                + (shown(TimelineLane.OVERVIEW) ? OVERVIEW_GAP + OVERVIEW_HEIGHT : 0) + 8;
+    }
+
+    /** The lanes fitted to the view's height: extra height to the run state (and some to the step times). */
+    private FrameLayout frameLayout() {
+        int available = (int) Math.max(0, getHeight() - AXIS_HEIGHT - belowFrame());
+        EnumSet<FrameLane> shown = frameLanes();
+        if (layout == null || layoutAvailable != available || !layoutLanes.equals(shown)) {
+            layout = FrameLayout.of(shown, available);
+            layoutAvailable = available;
+            layoutLanes = shown;
+        }
+        return layout;
+    }
+
+    private void relayout() {
+        requestLayout();
+        if (getParent() != null) {
+            getParent().requestLayout();
+        }
+        redraw();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return AXIS_HEIGHT + FrameLayout.minimumHeight(frameLanes()) + belowFrame();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width);
     }
 
     @Override
@@ -373,16 +481,19 @@ public final class TimelineView extends Region {
     }
 
     private double profileTop() {
-        return AXIS_HEIGHT + TimelineFrame.HEIGHT + PROFILE_GAP;
+        return AXIS_HEIGHT + frameLayout().height() + PROFILE_GAP;
     }
 
     private double overviewTop() {
-        return profileTop() + PROFILE_HEIGHT + OVERVIEW_GAP;
+        return profileTop() - PROFILE_GAP + (profilesShown() ? PROFILE_GAP + PROFILE_HEIGHT : 0) + OVERVIEW_GAP;
     }
 
     private void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        ChartStyle style = chartStyle.get();
+        // The page's own colour under everything: text and marks are chosen against it, on either theme.
+        g.setFill(fx(style.background()));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         TimelineViewport v = viewport.get();
         if (lanes == null || v == null || getWidth() < GUTTER + 20) {
             g.setFill(fx(chartStyle.get().mutedText()));
@@ -390,21 +501,29 @@ public final class TimelineView extends Region {
             return;
         }
         int w = (int) laneWidth();
-        if (pixels.length < w * TimelineFrame.HEIGHT) {
-            pixels = new int[w * TimelineFrame.HEIGHT];
+        FrameLayout l = frameLayout();
+        int h = Math.max(1, l.height());
+        if (pixels.length < w * h) {
+            pixels = new int[w * h];
         }
         CauseKey picked = highlight.get();
         frame.highlight(TimelineFrame.highlightOf(lanes.categories(), picked));
-        frame.paint(lanes, v, w, pixels);
-        if (image == null || (int) image.getWidth() != w) {
-            image = new WritableImage(w, TimelineFrame.HEIGHT);
+        frame.colours(LaneColours.of(style));
+        frame.paint(lanes, v, l, w, pixels);
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            image = new WritableImage(w, h);
         }
-        image.getPixelWriter().setPixels(0, 0, w, TimelineFrame.HEIGHT, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         g.drawImage(image, GUTTER, AXIS_HEIGHT);
+        drawOutlines(g, w);
         drawAxis(g, v, w);
         drawLabels(g);
-        drawProfiles(g, v, w);
-        drawOverview(g, v, w);
+        if (profilesShown()) {
+            drawProfiles(g, v, w);
+        }
+        if (shown(TimelineLane.OVERVIEW)) {
+            drawOverview(g, v, w);
+        }
         drawSelection(g, v, w);
         drawPickedFault(g, v, w);
     }
@@ -416,15 +535,27 @@ public final class TimelineView extends Region {
     /** A frame around the picked fault's mark, in the text's colour (it shows on either theme). */
     private void drawPickedFault(GraphicsContext g, TimelineViewport v, int w) {
         FaultEvent f = pickedFault.get();
-        if (f == null || f.timeUs() < v.start() || f.timeUs() > v.end()) {
+        LaneBand faults = band(TimelineLane.FAULTS);
+        if (f == null || f.timeUs() < v.start() || f.timeUs() > v.end() || faults.height() == 0) {
             return;
         }
         double x = GUTTER + v.xOf(f.timeUs(), w);
         double half = TimelineFrame.FAULT_HEIGHT / 2.0 + 1;
         g.setStroke(fx(chartStyle.get().text()));
         g.setLineWidth(1.5);
-        g.strokeRect(Math.round(x) - half + 0.5, AXIS_HEIGHT + TimelineFrame.FAULT_TOP - 2.5, 2 * half,
-                TimelineFrame.FAULT_HEIGHT + 4);
+        g.strokeRect(Math.round(x) - half + 0.5, faults.top() - 2.5, 2 * half, faults.height() + 4);
+    }
+
+    /** A thin frame around each lane in the theme's outline colour, so an empty stretch reads as the lane's. */
+    private void drawOutlines(GraphicsContext g, int w) {
+        g.setStroke(fx(chartStyle.get().outline()));
+        g.setLineWidth(1);
+        FrameLayout l = frameLayout();
+        for (FrameLane lane : FrameLane.values()) {
+            if (l.shown(lane)) {
+                g.strokeRect(GUTTER - 0.5, AXIS_HEIGHT + l.top(lane) - 0.5, w + 1, l.height(lane) + 1);
+            }
+        }
     }
 
     private void drawAxis(GraphicsContext g, TimelineViewport v, int w) {
@@ -433,9 +564,15 @@ public final class TimelineView extends Region {
         g.setStroke(fx(style.grid()));
         g.setLineWidth(1);
         List<TimeAxis.Tick> ticks = TimeAxis.ticks(v, w, 110);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(g.getFont());
         for (TimeAxis.Tick t : ticks) {
             double x = GUTTER + v.xOf(t.timeUs(), w);
-            g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + TimelineFrame.HEIGHT);
+            g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT + frameLayout().height());
+            measure.setText(t.calendar().length() >= t.elapsed().length() ? t.calendar() : t.elapsed());
+            if (x + 3 + measure.getLayoutBounds().getWidth() > getWidth()) {
+                continue; // a label cut by the edge says nothing
+            }
             g.setFill(fx(style.text()));
             g.fillText(t.calendar(), x + 3, 13);
             g.setFill(fx(style.mutedText()));
@@ -443,35 +580,64 @@ public final class TimelineView extends Region {
         }
     }
 
+    /** Each lane's name in the gutter, centred on it; under the step time's, its scale. */
     private void drawLabels(GraphicsContext g) {
-        g.setFill(fx(chartStyle.get().text()));
+        ChartStyle style = chartStyle.get();
+        g.setFill(fx(style.text()));
         g.setFont(Font.font(12));
-        g.fillText("Run state", 8, AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0 + 4);
-        g.fillText("Attempts", 8, AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + 11);
-        g.fillText("Faults", 8, AXIS_HEIGHT + TimelineFrame.FAULT_TOP + 10);
-        g.fillText("Checkpoints", 8, AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + 9);
-        g.fillText("Step time", 8, AXIS_HEIGHT + TimelineFrame.STEP_TOP + 11);
-        if (!profiles.get().isEmpty()) {
-            g.fillText("Profiles", 8, profileTop() + 12);
+        for (TimelineLane lane : TimelineLane.values()) {
+            LaneBand b = band(lane);
+            if (b.height() <= 0) {
+                continue;
+            }
+            List<String> scale = lane == TimelineLane.STEP_TIME ? stepScale() : List.of();
+            double lines = Math.min(scale.size(), Math.floor((b.height() - 12) / 11));
+            double y = b.centre() + 4 - lines * 11 / 2;
+            g.setFill(fx(style.text()));
+            g.setFont(Font.font(12));
+            g.fillText(lane.label(), 8, y, GUTTER - 12);
+            g.setFill(fx(style.mutedText()));
+            g.setFont(Font.font(10));
+            for (int i = 0; i < lines; i++) {
+                g.fillText(scale.get(i), 8, y + 11 * (i + 1), GUTTER - 12);
+            }
         }
-        g.fillText("Overview", 8, overviewTop() + 15);
     }
 
-    /** Each profile as a bar where its steps ran (at least 3 px: seconds of profile in weeks of run). */
+    /** The step-time lane's scale, as its gutter shows it when there is room: typical step, slowest in view. */
+    public List<String> stepScale() {
+        TimelineViewport v = viewport.get();
+        return lanes == null || v == null ? List.of() : StepScale.lines(lanes.stepTimes(), v);
+    }
+
+    /**
+     * Each profile as a bar where its steps ran (at least 3 px: seconds of profile in weeks of run); a profile out of
+     * view is named in words with its time, so the lane is never silently empty.
+     */
     private void drawProfiles(GraphicsContext g, TimelineViewport v, int w) {
         double top = profileTop();
+        g.setFont(Font.font(11));
         for (ProfileSpan p : profiles.get()) {
-            if (p.endUs() < v.start() || p.startUs() > v.end()) {
+            if (!ProfileLane.inView(p, v)) {
                 continue;
             }
             double x0 = GUTTER + Math.max(0, v.xOf(p.startUs(), w));
             double x1 = GUTTER + Math.min(w, v.xOf(p.endUs(), w));
-            g.setFill(Color.rgb(204, 121, 167));
+            g.setFill(fx(chartStyle.get().profile()));
             g.fillRect(x0, top, Math.max(3, x1 - x0), PROFILE_HEIGHT);
             g.setFill(fx(chartStyle.get().text()));
-            g.setFont(Font.font(11));
             g.fillText(p.label(), Math.min(x0 + Math.max(3, x1 - x0) + 4, GUTTER + w - 140), top + 12);
         }
+        String note = ProfileLane.note(profiles.get(), v);
+        if (!note.isEmpty()) {
+            g.setFill(fx(chartStyle.get().mutedText()));
+            g.fillText(note, GUTTER + 4, top + 12, w - 8);
+        }
+    }
+
+    /** The profile lane's words for the profiles out of view ("" when all show). */
+    public String profileNote() {
+        return viewport.get() == null ? "" : ProfileLane.note(profiles.get(), viewport.get());
     }
 
     /** The whole run, small, with the visible range outlined; rendered once per size and derivation. */
@@ -506,10 +672,11 @@ public final class TimelineView extends Region {
             double x1 = GUTTER + Math.min(w, v.xOf(s.endUs(), w));
             g.setStroke(fx(chartStyle.get().text()));
             g.setLineWidth(2);
-            g.strokeRect(x0, AXIS_HEIGHT, Math.max(2, x1 - x0), TimelineFrame.STATE_HEIGHT);
+            LaneBand state = band(TimelineLane.RUN_STATE);
+            g.strokeRect(x0, state.top(), Math.max(2, x1 - x0), state.height());
         }
-        shadeRange(g, v, w, selectedRange.get(), RangeDrag.WINDOW, Color.rgb(0, 114, 178, 0.18));
-        shadeRange(g, v, w, markedRange.get(), RangeDrag.MARK, Color.rgb(230, 159, 0, 0.28));
+        shadeRange(g, v, w, selectedRange.get(), RangeDrag.WINDOW, fx(chartStyle.get().windowRangeFill()));
+        shadeRange(g, v, w, markedRange.get(), RangeDrag.MARK, fx(chartStyle.get().markedRangeFill()));
     }
 
     /** A range, or the drag making one of that kind, shaded over the lanes. */
@@ -519,16 +686,16 @@ public final class TimelineView extends Region {
             double x0 = dragging ? dragStartX : GUTTER + v.xOf(r.startUs(), w);
             double x1 = dragging ? rangeEndX : GUTTER + v.xOf(r.endUs(), w);
             g.setFill(fill);
-            g.fillRect(Math.min(x0, x1), AXIS_HEIGHT, Math.abs(x1 - x0), TimelineFrame.HEIGHT);
+            g.fillRect(Math.min(x0, x1), AXIS_HEIGHT, Math.abs(x1 - x0), frameLayout().height());
         }
     }
 
     private boolean inLanes(double x, double y) {
-        return x >= GUTTER && y >= AXIS_HEIGHT && y < AXIS_HEIGHT + TimelineFrame.HEIGHT;
+        return x >= GUTTER && y >= AXIS_HEIGHT && y < AXIS_HEIGHT + frameLayout().height();
     }
 
     private boolean inOverview(double x, double y) {
-        return x >= GUTTER && y >= overviewTop() && y < overviewTop() + OVERVIEW_HEIGHT;
+        return x >= GUTTER && band(TimelineLane.OVERVIEW).contains(y);
     }
 
     private long timeAtX(double x) {
@@ -541,47 +708,45 @@ public final class TimelineView extends Region {
     }
 
     void hover(double x, double y) {
-        if (viewport.get() != null && x >= GUTTER && y >= profileTop() && y < profileTop() + PROFILE_HEIGHT) {
-            long t = timeAtX(x);
-            long slack = markSlack();
-            hoverText.set(profiles.get().stream().filter(p -> t >= p.startUs() - slack && t <= p.endUs() + slack)
-                    .map(ProfileSpan::details).findFirst().orElse(""));
-            return;
+        hoverText.set(hoverAt(x, y));
+    }
+
+    /** What the lane under ({@code x}, {@code y}) has to say there; "" for nothing (no empty tooltip). */
+    private String hoverAt(double x, double y) {
+        Derivation d = derivation.get();
+        TimelineViewport v = viewport.get();
+        if (d == null || v == null || lanes == null || x < GUTTER) {
+            return "";
         }
-        if (derivation.get() != null && viewport.get() != null && x >= GUTTER
-                && y >= AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP
-                && y < AXIS_HEIGHT + TimelineFrame.ATTEMPT_TOP + TimelineFrame.ATTEMPT_HEIGHT) {
-            long slack = viewport.get().span() / (long) Math.max(1, laneWidth()) * 2;
-            hoverText.set(AttemptHover.at(derivation.get(), timeAtX(x), slack));
-            return;
+        long t = timeAtX(x);
+        long slack = markSlack();
+        if (band(TimelineLane.PROFILES).contains(y)) {
+            return ProfileLane.hover(profiles.get(), v, t, slack);
         }
-        if (derivation.get() != null && viewport.get() != null && x >= GUTTER) {
-            long slack = markSlack();
-            if (y >= AXIS_HEIGHT + TimelineFrame.FAULT_TOP
-                    && y < AXIS_HEIGHT + TimelineFrame.FAULT_TOP + TimelineFrame.FAULT_HEIGHT) {
-                FaultLinks links = lanes == null ? null : lanes.faults().links();
-                hoverText.set(links == null ? "" : MarkHover.fault(links, timeAtX(x), slack));
-                return;
-            }
-            if (y >= AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP
-                    && y < AXIS_HEIGHT + TimelineFrame.CHECKPOINT_TOP + TimelineFrame.CHECKPOINT_HEIGHT) {
-                hoverText.set(MarkHover.checkpoint(derivation.get(), timeAtX(x), slack));
-                return;
-            }
+        if (band(TimelineLane.ATTEMPTS).contains(y)) {
+            return AttemptHover.at(d, t, v.span() / (long) Math.max(1, laneWidth()) * 2);
         }
-        if (lookup != null && x >= GUTTER && y >= AXIS_HEIGHT + TimelineFrame.STEP_TOP
-                && y < AXIS_HEIGHT + TimelineFrame.STEP_TOP + TimelineFrame.STEP_HEIGHT) {
+        if (band(TimelineLane.FAULTS).contains(y)) {
+            FaultLinks links = lanes.faults().links();
+            return links == null ? "" : MarkHover.fault(links, t, slack);
+        }
+        if (band(TimelineLane.CHECKPOINTS).contains(y)) {
+            return MarkHover.checkpoint(d, t, slack);
+        }
+        if (band(TimelineLane.STEP_TIME).contains(y)) {
             // The step under the pointer; a slow step says its excess over the typical step (slow_steps).
-            long column = viewport.get().span() / (long) Math.max(1, laneWidth());
-            hoverText.set(StepHover.at(derivation.get(), lanes.stepTimes(), timeAtX(x), column));
-            return;
+            long column = v.span() / (long) Math.max(1, laneWidth());
+            return StepHover.at(d, lanes.stepTimes(), t, column);
         }
-        if (lookup == null || !inLanes(x, y) || y >= AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT) {
-            hoverText.set("");
-            return;
+        if (band(TimelineLane.ACCELERATORS).contains(y) && model.lookup() != null) {
+            int i = model.lookup().indexAt(t);
+            return i < 0 ? "" : AcceleratorHover.describe(model.lookup().get(i), lanes.accelerators().capacity());
         }
-        int i = lookup.indexAt(timeAtX(x));
-        hoverText.set(i < 0 ? "" : IntervalLookup.describe(lookup.get(i)));
+        if (band(TimelineLane.RUN_STATE).contains(y) && model.lookup() != null) {
+            int i = model.lookup().indexAt(t);
+            return i < 0 ? "" : IntervalLookup.describe(model.lookup().get(i));
+        }
+        return "";
     }
 
     private void onScroll(ScrollEvent e) {
@@ -625,7 +790,11 @@ public final class TimelineView extends Region {
     private void onReleased(MouseEvent e) {
         if (rangeDrag != null && Math.abs(e.getX() - dragStartX) >= 3) {
             TimeRange r = new TimeRange(timeAtX(dragStartX), timeAtX(e.getX()));
-            (rangeDrag == RangeDrag.WINDOW ? selectedRange : markedRange).set(r);
+            if (rangeDrag == RangeDrag.WINDOW) {
+                model.selectRange(r);
+            } else {
+                model.markRange(r);
+            }
         }
         rangeDrag = null;
         dragStartX = Double.NaN;
@@ -633,34 +802,20 @@ public final class TimelineView extends Region {
     }
 
     private void onClicked(MouseEvent e) {
-        if (lookup == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()
+        if (model.lookup() == null || !e.isStillSincePress() || !inLanes(e.getX(), e.getY()) || e.isShiftDown()
                 || e.isShortcutDown()) {
             return;
         }
-        markedRange.set(null);
         FaultEvent fault = faultAt(e.getX(), e.getY());
         if (fault != null) {
             // A fault picked: its cause picked out in the state lane; a double-click opens its raw line.
-            pickedFault.set(fault);
-            highlight.set(new CauseKey(fault.layer() == null ? Layer.INFRA : fault.layer(), fault.cause()));
-            redraw();
+            model.pickFault(fault);
             if (e.getClickCount() == 2) {
                 onOpenFault.accept(fault);
             }
             return;
         }
-        int i = lookup.indexAt(timeAtX(e.getX()));
-        if (i < 0) {
-            return;
-        }
-        Interval iv = lookup.get(i);
-        selected.set(iv);
-        highlight.set(iv.state() instanceof IntervalState.Lost lost
-                ? new CauseKey(lost.cause().layer(), lost.cause().id()) : null);
-        if (e.getClickCount() == 2) {
-            viewport.set(viewport.get().show(iv.startUs(), iv.endUs()));
-        }
-        redraw();
+        model.selectAt(timeAtX(e.getX()), e.getClickCount() == 2);
     }
 
     private void centerOnOverview(double x) {
@@ -670,16 +825,23 @@ public final class TimelineView extends Region {
     }
 
     private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && model.anythingPicked()) {
+            // Escape undoes every pick: the selection, the ranges, the picked fault and the highlight (which would
+            // otherwise keep the rest faded, e.g. under F8's next target).
+            model.clearAll();
+            e.consume();
+            return;
+        }
         TimelineViewport v = viewport.get();
         if (v == null) {
             return;
         }
         switch (e.getCode()) {
-            case W -> viewport.set(v.zoom(0.8, 0.5));
-            case S -> viewport.set(v.zoom(1.25, 0.5));
-            case A -> viewport.set(v.pan(-0.2));
-            case D -> viewport.set(v.pan(0.2));
-            case F, DIGIT0 -> viewport.set(v.fitAll());
+            case W -> model.zoomIn();
+            case S -> model.zoomOut();
+            case A -> model.pan(-0.2);
+            case D -> model.pan(0.2);
+            case F, DIGIT0 -> model.zoomToFit();
             case ENTER -> {
                 if (pickedFault.get() == null) {
                     return;

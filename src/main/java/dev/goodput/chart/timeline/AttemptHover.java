@@ -32,8 +32,8 @@ public final class AttemptHover {
     static String describe(Derivation d, ResolvedAttempt a) {
         StringBuilder b = new StringBuilder("Attempt ").append(a.index() + 1).append(" of ")
                 .append(d.attempts().size())
-                .append("\nStart: ").append(HumanFormat.iso(a.startUs()))
-                .append("\nEnd: ").append(HumanFormat.iso(a.endUs()))
+                .append("\nStart: ").append(HumanFormat.clock(a.startUs()))
+                .append("\nEnd: ").append(HumanFormat.clock(a.endUs()))
                 .append("\nDuration: ").append(HumanFormat.duration(a.durationUs() / 1e6))
                 .append("\nEnded: ").append(a.fatalFault() != null
                         ? "fault: " + CauseCatalog.labelFor(a.fatalFault().cause()) : ended(a.endReason()));

@@ -93,12 +93,12 @@ public final class FaultLane {
         return new FaultLane(links, times, colours, categories, roots, linkFrom, linkTo, linkRoot);
     }
 
-    /** Faults known only by their times (benchmarks, synthetic lanes): each a root in the lane's fault colour. */
+    /** Faults known only by their times (benchmarks, synthetic lanes): each a root in the infra layer's colour. */
     public static FaultLane filled(long[] times) {
         long[] t = times.clone();
         Arrays.sort(t);
         int[] colours = new int[t.length];
-        Arrays.fill(colours, TimelineFrame.FAULT);
+        Arrays.fill(colours, StatePalette.layer(dev.goodput.core.model.Layer.INFRA));
         int[] categories = new int[t.length];
         Arrays.fill(categories, -1);
         int[] roots = new int[t.length];

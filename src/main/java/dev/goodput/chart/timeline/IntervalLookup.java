@@ -48,8 +48,8 @@ public final class IntervalLookup {
             state = "Productive";
         }
         return state
-                + "\nStart: " + HumanFormat.iso(iv.startUs())
-                + "\nEnd: " + HumanFormat.iso(iv.endUs())
+                + "\nStart: " + HumanFormat.clock(iv.startUs())
+                + "\nEnd: " + HumanFormat.clock(iv.endUs())
                 + "\nDuration: " + HumanFormat.duration(iv.durationUs() / 1e6)
                 + "\nSource: " + iv.source();
     }

@@ -31,7 +31,7 @@ public final class MarkHover {
         }
         int near = links.countNear(best.timeUs(), slackUs);
         StringBuilder b = new StringBuilder("Fault: ").append(CauseCatalog.labelFor(best.cause()))
-                .append("\nTime: ").append(HumanFormat.iso(best.timeUs()));
+                .append("\nTime: ").append(HumanFormat.clock(best.timeUs()));
         if (best.node() != null) {
             b.append("\nNode: ").append(best.node());
         }
@@ -66,7 +66,7 @@ public final class MarkHover {
             return "";
         }
         return "Checkpoint save of step " + best.step()
-                + "\nStart: " + HumanFormat.iso(best.timeUs())
+                + "\nStart: " + HumanFormat.clock(best.timeUs())
                 + "\nBlocking: " + HumanFormat.duration(best.blockingUs() / 1e6)
                 + "\nSource: " + FaultText.where(best.source());
     }

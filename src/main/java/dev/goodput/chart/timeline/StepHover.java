@@ -63,7 +63,7 @@ public final class StepHover {
         SlowSteps slow = d.slowSteps();
         int i = slow.indexOfRow(row);
         StringBuilder b = new StringBuilder("Step ").append(s.number(row))
-                .append("\nStart: ").append(HumanFormat.iso(s.startUs(row)));
+                .append("\nStart: ").append(HumanFormat.clock(s.startUs(row)));
         if (i >= 0) {
             long typical = slow.typicalDurationUs(i);
             b.append("\nDuration: ").append(HumanFormat.duration((typical + slow.excessUs(i)) / 1e6))
@@ -80,6 +80,10 @@ public final class StepHover {
             if (Times.known(end)) {
                 double seconds = (end - s.startUs(row)) / 1e6;
                 b.append("\nDuration: ").append(HumanFormat.duration(seconds));
+                double typical = typical(columns);
+                if (typical > 0) {
+                    b.append("\nDeviation: ").append(deviation(seconds, typical));
+                }
                 if (columns != null && seconds > columns.anomalySeconds()) {
                     b.append("\nAnomalous: slower than the step statistics' limit, but not a slow step (warm-up, "
                             + "around a pause, or typical for its tokens)");
@@ -87,6 +91,14 @@ public final class StepHover {
             }
         }
         return b.append("\nSource: ").append(s.source(row)).toString();
+    }
+
+    /** "+0.4 s (+12%) from the typical 3.3 s"; "−0.1 s (−3%) …" for a quicker step. */
+    static String deviation(double seconds, double typical) {
+        double d = seconds - typical;
+        String sign = d < 0 ? "−" : "+";
+        return sign + HumanFormat.duration(Math.abs(d)) + String.format(Locale.ROOT, " (%s%.0f%%)", sign,
+                Math.abs(d) / typical * 100) + " from the typical " + HumanFormat.duration(typical);
     }
 
     private static double typical(StepTimeColumns columns) {

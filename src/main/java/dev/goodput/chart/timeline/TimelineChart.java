@@ -71,13 +71,16 @@ public final class TimelineChart implements Chart {
             l.subtitle().draw(g, style.mutedText(), l.pad(), l.pad() + l.title().height());
             axis(g, style, l);
             TimelineLaneBoxes boxes = l.lanes();
-            for (int i = 0; i < TimelineLaneBoxes.LABELS.size(); i++) {
-                ChartText.drawCentred(g, TimelineLaneBoxes.LABELS.get(i), l.labelFont(), style.text(), l.pad(),
+            for (int i = 0; i < boxes.labels().size(); i++) {
+                ChartText.drawCentred(g, boxes.labels().get(i), l.labelFont(), style.text(), l.pad(),
                         boxes.all().get(i).getCenterY());
             }
             int columns = columns(boxes.state().getWidth());
             states(g, boxes.state(), columns);
-            TimelineMarks marks = new TimelineMarks(lanes, viewport);
+            TimelineMarks marks = new TimelineMarks(lanes, viewport, LaneColours.of(style));
+            if (boxes.accelerators() != null) {
+                marks.accelerators(g, boxes.accelerators(), columns);
+            }
             marks.attempts(g, boxes.attempts());
             marks.faults(g, boxes.faults());
             marks.checkpoints(g, boxes.checkpoints());
@@ -91,7 +94,8 @@ public final class TimelineChart implements Chart {
 
     /** Where the parts go at this style and size (for tests, e.g. to find the lanes). */
     TimelineChartLayout layout(ChartStyle style, double width, double height) {
-        return TimelineChartLayout.of(style, width, height, style.legend() ? legend() : new ChartLegend(List.of()));
+        return TimelineChartLayout.of(style, width, height, style.legend() ? legend(style) : new ChartLegend(List.of()),
+                lanes.partialAllocation());
     }
 
     static int columns(double laneWidth) {
@@ -168,10 +172,10 @@ public final class TimelineChart implements Chart {
     }
 
     /**
-     * The states with any time in the visible range, in category order (productive first), and the slow steps'
-     * colour when the step-time lane shows one.
+     * The states with any time in the visible range, in category order (productive first), the slow steps'
+     * colour when the step-time lane shows one, and the other lanes' key ({@link LaneKey}).
      */
-    private ChartLegend legend() {
+    private ChartLegend legend(ChartStyle style) {
         StateCategories c = lanes.categories();
         float[] shares = lanes.states().summarize(viewport.start(), viewport.end(), LEGEND_COLUMNS);
         List<ChartLegend.Entry> entries = new ArrayList<>();
@@ -180,6 +184,17 @@ public final class TimelineChart implements Chart {
                 if (shares[x * c.size() + k] > 0) {
                     entries.add(new ChartLegend.Entry(c.label(k), new Color(c.colour(k), true)));
                     break;
+                }
+            }
+        }
+        if (lanes.partialAllocation()) { // no interval is in these states: they lie inside others, on their own lane
+            for (dev.goodput.core.model.Cause part : List.of(dev.goodput.core.model.CauseCatalog.HOT_SPARES,
+                    dev.goodput.core.model.CauseCatalog.IDLE_ACCELERATORS)) {
+                int k = c.indexOf(part.layer(), part.id());
+                String label = k >= 0 ? c.label(k) : part.label();
+                boolean listed = entries.stream().anyMatch(e -> e.label().equals(label));
+                if (!listed && lanes.accelerators().any(part == dev.goodput.core.model.CauseCatalog.HOT_SPARES)) {
+                    entries.add(new ChartLegend.Entry(label, new Color(AcceleratorColumns.partColour(c, part), true)));
                 }
             }
         }
@@ -194,6 +209,7 @@ public final class TimelineChart implements Chart {
                 }
             }
         }
+        entries.addAll(LaneKey.entries(lanes, style));
         return new ChartLegend(entries);
     }
 }

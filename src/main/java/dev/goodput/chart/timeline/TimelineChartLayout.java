@@ -28,15 +28,19 @@ record TimelineChartLayout(double width, double pad, TextBlock title, TextBlock 
     static final float LABEL_SIZE = 12;
     static final float CAPTION_SIZE = 11;
 
-    /** @param legend drawn under the lanes (empty for none) */
-    static TimelineChartLayout of(ChartStyle style, double width, double height, ChartLegend legend) {
+    /**
+     * @param legend       drawn under the lanes (empty for none)
+     * @param accelerators whether the accelerators-in-use lane is drawn (a run with part of its allocation idle)
+     */
+    static TimelineChartLayout of(ChartStyle style, double width, double height, ChartLegend legend,
+                                  boolean accelerators) {
         double pad = style.font(12);
         double text = Math.max(1, width - 2 * pad);
         TextBlock title = TextBlock.wrap(style.title(), ChartFonts.bold(style.font(TITLE_SIZE)), text);
         TextBlock subtitle = TextBlock.wrap(style.subtitle(), ChartFonts.regular(style.font(SUBTITLE_SIZE)), text);
         Font label = ChartFonts.regular(style.font(LABEL_SIZE));
         double gutter = pad;
-        for (String s : TimelineLaneBoxes.LABELS) {
+        for (String s : TimelineLaneBoxes.LABELS) { // every lane's: charts of runs alike line up
             gutter = Math.max(gutter, pad + ChartText.width(s, label) + pad);
         }
         double laneWidth = Math.max(1, width - gutter - pad);
@@ -50,7 +54,8 @@ record TimelineChartLayout(double width, double pad, TextBlock title, TextBlock 
         double legendHeight = legend.height(style, laneWidth);
         double lanesBottom = captionTop - (caption.isEmpty() ? 0 : pad / 2) - legendHeight
                 - (legendHeight > 0 ? pad : 0);
-        TimelineLaneBoxes lanes = TimelineLaneBoxes.of(gutter, laneWidth, lanesTop, lanesBottom, style.fontScale());
+        TimelineLaneBoxes lanes = TimelineLaneBoxes.of(gutter, laneWidth, lanesTop, lanesBottom, style.fontScale(),
+                accelerators);
         // Under the lanes, which on a chart too small for them overflow their share rather than overlap.
         double legendTop = lanes.bottom() + pad;
         return new TimelineChartLayout(width, pad, title, subtitle, axis, axisTop, label, lanes, legend, legendTop,

@@ -1,6 +1,8 @@
 package dev.goodput.chart.timeline;
 
 import dev.goodput.chart.CauseKey;
+import dev.goodput.chart.ChartStyle;
+import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 
 import java.util.Arrays;
@@ -14,25 +16,20 @@ import java.util.Arrays;
 public final class TimelineFrame {
     public static final int STATE_TOP = 0;
     public static final int STATE_HEIGHT = 64;
-    public static final int ATTEMPT_TOP = STATE_HEIGHT + 6;
+    public static final int ACCELERATOR_TOP = STATE_HEIGHT + FrameLayout.GAP;
+    public static final int ACCELERATOR_HEIGHT = 16;
+    public static final int ATTEMPT_TOP = ACCELERATOR_TOP + ACCELERATOR_HEIGHT + FrameLayout.GAP;
     public static final int ATTEMPT_HEIGHT = 14;
-    public static final int FAULT_TOP = ATTEMPT_TOP + ATTEMPT_HEIGHT + 6;
+    public static final int FAULT_TOP = ATTEMPT_TOP + ATTEMPT_HEIGHT + FrameLayout.GAP;
     public static final int FAULT_HEIGHT = 12;
-    public static final int CHECKPOINT_TOP = FAULT_TOP + FAULT_HEIGHT + 6;
+    public static final int CHECKPOINT_TOP = FAULT_TOP + FAULT_HEIGHT + FrameLayout.GAP;
     public static final int CHECKPOINT_HEIGHT = 10;
-    public static final int STEP_TOP = CHECKPOINT_TOP + CHECKPOINT_HEIGHT + 6;
-    public static final int STEP_HEIGHT = 14;
+    public static final int STEP_TOP = CHECKPOINT_TOP + CHECKPOINT_HEIGHT + FrameLayout.GAP;
+    public static final int STEP_HEIGHT = 24;
+    /** The standard frame's height ({@link FrameLayout#STANDARD}: every lane at its minimum). */
     public static final int HEIGHT = STEP_TOP + STEP_HEIGHT + 2;
-    /** An anomalous step's column (slower than the step statistics' outlier limit, but not a slow step). */
-    public static final int ANOMALOUS_STEP = 0xFF000000;
     /** A column with a slow step (its excess is {@code slow_steps}): that cause's colour, as on the waterfall. */
     public static final int SLOW_STEP = StatePalette.SLOW_STEPS;
-
-    /** Lane colours, public so the vector chart ({@link TimelineChart}) draws what the screen shows. */
-    public static final int ATTEMPT_OK = 0xFF7F8C8D;
-    public static final int ATTEMPT_DISRUPTED = 0xFFD55E00;
-    public static final int FAULT = 0xFFD55E00;
-    public static final int CHECKPOINT = 0xFF0072B2;
     /** Fault markers are this many columns either side of the fault's. */
     static final int FAULT_HALF_WIDTH = 2;
     /** The fault lane's row (from its top) where the line joining a root to its cascades runs. */
@@ -42,6 +39,9 @@ public final class TimelineFrame {
     private float[] shares = new float[0];
     private float[] slowest = new float[0];
     private float[] slowExcess = new float[0];
+    private float[] inUse = new float[0];
+    private float[] spares = new float[0];
+    private float[] idle = new float[0];
     private int[] row = new int[0];
     private int[] faultEdge = new int[0];
     private int[] faultSide = new int[0];
@@ -50,6 +50,12 @@ public final class TimelineFrame {
     private final StateLaneRaster raster = new StateLaneRaster();
 
     private int highlighted = -1;
+    private LaneColours laneColours = LaneColours.of(ChartStyle.screen());
+
+    /** The theme's colours for the attempts, checkpoints and step times of later frames. */
+    public void colours(LaneColours colours) {
+        laneColours = colours;
+    }
 
     /** Every state fades: the pick is drawn elsewhere than the state lane (slow steps, on the step-time lane). */
     public static final int ALL_STATES_FADED = Integer.MAX_VALUE;
@@ -75,10 +81,15 @@ public final class TimelineFrame {
     }
 
     /**
-     * Paints the visible range of {@code v} into {@code pixels} (width × {@link #HEIGHT}, cleared first). Not
-     * thread-safe: one frame object per view (or per thread).
+     * Paints the visible range of {@code v} into {@code pixels} (width × {@link #HEIGHT}, cleared first), every lane
+     * at its minimum height. Not thread-safe: one frame object per view (or per thread).
      */
     public void paint(TimelineLanes lanes, TimelineViewport v, int width, int[] pixels) {
+        paint(lanes, v, FrameLayout.STANDARD, width, pixels);
+    }
+
+    /** As {@link #paint(TimelineLanes, TimelineViewport, int, int[])}, the lanes where {@code layout} puts them. */
+    public void paint(TimelineLanes lanes, TimelineViewport v, FrameLayout layout, int width, int[] pixels) {
         StateCategories c = lanes.categories();
         if (shares.length < width * c.size()) {
             shares = new float[width * c.size()];
@@ -90,30 +101,103 @@ public final class TimelineFrame {
             faultLink = new int[width];
             slowest = new float[width];
             slowExcess = new float[width];
+            inUse = new float[width];
+            spares = new float[width];
+            idle = new float[width];
         }
         if (colours.length != c.size()) {
             colours = new int[c.size()];
         }
         for (int i = 0; i < colours.length; i++) {
-            // With a cause picked out, every other state fades (to a third of its opacity) and it stands alone.
-            colours[i] = highlighted < 0 || i == highlighted ? c.colour(i) : (c.colour(i) & 0x00FFFFFF) | 0x55000000;
+            colours[i] = highlighted < 0 || i == highlighted ? c.colour(i) : faded(c.colour(i));
         }
-        lanes.states().summarize(v.start(), v.end(), width, shares);
-        raster.paint(shares, c.size(), colours, width, pixels, width, STATE_TOP, STATE_HEIGHT);
-        // Below the state lane every lane is one row repeated down its height: paint the row, copy it.
-        Arrays.fill(pixels, STATE_HEIGHT * width, HEIGHT * width, 0);
-        attemptRow(lanes, v, width);
-        replicate(pixels, width, ATTEMPT_TOP + 2, ATTEMPT_HEIGHT - 4);
-        faultRows(lanes.faults(), v, width);
-        for (int y = 0; y < FAULT_HEIGHT; y++) {
-            int[] src = y == 0 || y == FAULT_HEIGHT - 1 ? faultEdge : y == FAULT_LINK_ROW ? faultLink : faultSide;
-            System.arraycopy(src, 0, pixels, (FAULT_TOP + y) * width, width);
+        Arrays.fill(pixels, 0, layout.height() * width, 0);
+        if (layout.shown(FrameLane.STATE)) {
+            lanes.states().summarize(v.start(), v.end(), width, shares);
+            raster.paint(shares, c.size(), colours, width, pixels, width, layout.top(FrameLane.STATE),
+                    layout.height(FrameLane.STATE));
         }
-        markerRow(lanes.checkpoints(), v, width, CHECKPOINT, 0);
-        replicate(pixels, width, CHECKPOINT_TOP, CHECKPOINT_HEIGHT);
-        if (lanes.stepTimes() != null && stepTimeRow(lanes.stepTimes(), v, width)) {
-            replicate(pixels, width, STEP_TOP, STEP_HEIGHT);
+        // Below the state lane most lanes are one row repeated down their height: paint the row, copy it.
+        if (layout.shown(FrameLane.ACCELERATORS) && lanes.accelerators() != null) {
+            acceleratorLane(lanes, v, width, pixels, layout.top(FrameLane.ACCELERATORS),
+                    layout.height(FrameLane.ACCELERATORS));
         }
+        if (layout.shown(FrameLane.ATTEMPTS)) {
+            attemptRow(lanes, v, width);
+            replicate(pixels, width, layout.top(FrameLane.ATTEMPTS) + 2, layout.height(FrameLane.ATTEMPTS) - 4);
+        }
+        if (layout.shown(FrameLane.FAULTS)) {
+            faultRows(lanes.faults(), v, width);
+            int top = layout.top(FrameLane.FAULTS);
+            for (int y = 0; y < FAULT_HEIGHT; y++) {
+                int[] src = y == 0 || y == FAULT_HEIGHT - 1 ? faultEdge : y == FAULT_LINK_ROW ? faultLink : faultSide;
+                System.arraycopy(src, 0, pixels, (top + y) * width, width);
+            }
+        }
+        if (layout.shown(FrameLane.CHECKPOINTS)) {
+            markerRow(lanes.checkpoints(), v, width, laneColours.checkpoint(), 0);
+            replicate(pixels, width, layout.top(FrameLane.CHECKPOINTS), layout.height(FrameLane.CHECKPOINTS));
+        }
+        if (layout.shown(FrameLane.STEPS) && lanes.stepTimes() != null && stepTimeRow(lanes.stepTimes(), v, width)) {
+            replicate(pixels, width, layout.top(FrameLane.STEPS), layout.height(FrameLane.STEPS));
+        }
+    }
+
+    /** A colour at a third of its opacity: not the cause picked out. */
+    private static int faded(int argb) {
+        return (argb & 0x00FFFFFF) | 0x55000000;
+    }
+
+    /** Hot spares' and idle accelerators' parts of a column are drawn at least this many rows high. */
+    static final int MIN_PART_ROWS = 4;
+
+    /**
+     * The allocation per column as a band: the share in use at the bottom in the theme's neutral colour, over it the
+     * hot spares and the idle accelerators in their causes' colours (each at least {@link #MIN_PART_ROWS} rows when
+     * present, so 32 of 416 stays visible). Picking one of those causes lights its part, as the state lane does.
+     */
+    private void acceleratorLane(TimelineLanes lanes, TimelineViewport v, int width, int[] pixels, int top,
+                                 int height) {
+        StateCategories c = lanes.categories();
+        lanes.accelerators().summarize(v.start(), v.end(), width, inUse, spares, idle);
+        int spareCategory = c.indexOf(CauseCatalog.HOT_SPARES.layer(), CauseCatalog.HOT_SPARES.id());
+        int idleCategory = c.indexOf(CauseCatalog.IDLE_ACCELERATORS.layer(), CauseCatalog.IDLE_ACCELERATORS.id());
+        int spareColour = partColour(c, spareCategory, CauseCatalog.HOT_SPARES);
+        int idleColour = partColour(c, idleCategory, CauseCatalog.IDLE_ACCELERATORS);
+        int usedColour = highlighted < 0 ? laneColours.inUse() : faded(laneColours.inUse());
+        for (int x = 0; x < width; x++) {
+            float total = inUse[x] + spares[x] + idle[x];
+            if (total <= 0) {
+                continue;
+            }
+            int spareRows = rows(spares[x], total, height);
+            int idleRows = rows(idle[x], total, height);
+            int usedRows = Math.max(0, height - spareRows - idleRows);
+            for (int r = 0; r < height; r++) {
+                int colour = r < usedRows ? usedColour : r < usedRows + spareRows ? spareColour : idleColour;
+                pixels[(top + height - 1 - r) * width + x] = colour;
+            }
+        }
+    }
+
+    private static int rows(float part, float total, int height) {
+        return part <= 0 ? 0 : Math.max(MIN_PART_ROWS, Math.round(part / total * height));
+    }
+
+    /** A part's colour: its cause's as the state lane shows it, faded unless nothing or it is picked out. */
+    private int partColour(StateCategories c, int category, Cause cause) {
+        int colour = AcceleratorColumns.partColour(c, cause);
+        return highlighted < 0 || (category >= 0 && category == highlighted) ? colour : faded(colour);
+    }
+
+    /**
+     * Whether the accelerators lane shows {@code picked} lit: the hot spares or idle accelerators, which lie inside
+     * other states' time and so light nothing in the state lane.
+     */
+    public static boolean acceleratorsHighlight(CauseKey picked) {
+        return picked != null && picked.layer() == CauseCatalog.HOT_SPARES.layer()
+                && (CauseCatalog.HOT_SPARES.id().equals(picked.cause())
+                || CauseCatalog.IDLE_ACCELERATORS.id().equals(picked.cause()));
     }
 
     private void replicate(int[] pixels, int width, int top, int height) {
@@ -125,7 +209,7 @@ public final class TimelineFrame {
     /**
      * A heat strip of the slowest step per column: typical steps pale, slower ones deeper orange (up to 2×
      * typical), slow steps (whose excess is {@code slow_steps}) in that cause's colour, other anomalous steps
-     * black, so a straggler step is found at any zoom.
+     * in the text's colour ({@link LaneColours#step}), so a straggler step is found at any zoom.
      */
     private boolean stepTimeRow(StepTimeColumns steps, TimelineViewport v, int width) {
         double typical = steps.typicalSeconds();
@@ -135,34 +219,9 @@ public final class TimelineFrame {
         steps.slowest(v.start(), v.end(), width, slowest);
         steps.slowExcess(v.start(), v.end(), width, slowExcess);
         for (int x = 0; x < width; x++) {
-            row[x] = stepColour(steps, slowest[x], slowExcess[x]);
+            row[x] = laneColours.step(steps, slowest[x], slowExcess[x]);
         }
         return true;
-    }
-
-    /**
-     * The heat strip's colour for a column whose slowest step took {@code seconds} (0: none, transparent) and whose
-     * slow steps' largest excess is {@code slowExcess} (0: no slow step).
-     */
-    static int stepColour(StepTimeColumns steps, float seconds, float slowExcess) {
-        if (slowExcess > 0) {
-            return SLOW_STEP;
-        }
-        if (seconds <= 0) {
-            return 0;
-        }
-        if (seconds > steps.anomalySeconds()) {
-            return ANOMALOUS_STEP;
-        }
-        double heat = Math.max(0, Math.min(1, (seconds / steps.typicalSeconds() - 0.9) / 1.1));
-        return blend(0xFFFCE8D4, 0xFFE69F00, heat);
-    }
-
-    private static int blend(int a, int b, double t) {
-        int r = (int) Math.round(((a >> 16) & 0xFF) * (1 - t) + ((b >> 16) & 0xFF) * t);
-        int g = (int) Math.round(((a >> 8) & 0xFF) * (1 - t) + ((b >> 8) & 0xFF) * t);
-        int bl = (int) Math.round((a & 0xFF) * (1 - t) + (b & 0xFF) * t);
-        return 0xFF000000 | (r << 16) | (g << 8) | bl;
     }
 
     /** Attempts as bars (disrupted in vermillion), a one-pixel gap where one ends and the next begins. */
@@ -173,7 +232,8 @@ public final class TimelineFrame {
             int x0 = (int) Math.max(0, Math.floor(v.xOf(l.attemptStart()[i], width)));
             int x1 = (int) Math.min(width - 1, Math.ceil(v.xOf(l.attemptEnd()[i], width)) - 1);
             x1 = Math.max(x0, x1); // an attempt narrower than a pixel still shows
-            Arrays.fill(row, x0, x1 + 1, l.attemptDisrupted()[i] ? ATTEMPT_DISRUPTED : ATTEMPT_OK);
+            Arrays.fill(row, x0, x1 + 1, l.attemptDisrupted()[i] ? laneColours.attemptDisrupted()
+                    : laneColours.attemptCompleted());
             if (x1 - x0 >= 2) {
                 row[x0] = 0;
             }

@@ -11,19 +11,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a timeline frame draws, prepared once per derivation: the state-bin pyramid, the attempts and checkpoints as
- * sorted time arrays, the faults with their colours and links ({@link FaultLane}), and the step-time maxima (null
- * when the run logs no steps).
+ * sorted time arrays, the faults with their colours and links ({@link FaultLane}), the step-time maxima (null
+ * when the run logs no steps) and the accelerators in use (null for synthetic lanes).
  */
 public record TimelineLanes(StateColumns states, StateCategories categories, long[] attemptStart, long[] attemptEnd,
                             boolean[] attemptDisrupted, FaultLane faults, long[] checkpoints, StepTimeColumns stepTimes,
-                            long dataStart, long dataEnd) {
+                            long dataStart, long dataEnd, AcceleratorColumns accelerators) {
 
     /** Lanes whose faults are bare times (benchmarks, synthetic runs): each drawn as a root. */
     public TimelineLanes(StateColumns states, StateCategories categories, long[] attemptStart, long[] attemptEnd,
                          boolean[] attemptDisrupted, long[] faults, long[] checkpoints, StepTimeColumns stepTimes,
                          long dataStart, long dataEnd) {
         this(states, categories, attemptStart, attemptEnd, attemptDisrupted, FaultLane.filled(faults), checkpoints,
-                stepTimes, dataStart, dataEnd);
+                stepTimes, dataStart, dataEnd, null);
     }
 
     /** The lanes built last, for the derivation they were built from (the one about to be shown). */
@@ -64,7 +64,7 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
     private TimelineLanes restated(Derivation d) {
         StateCategories c = StateCategories.of(d);
         return new TimelineLanes(StateColumns.of(d, c), c, attemptStart, attemptEnd, attemptDisrupted,
-                faults.recoloured(c), checkpoints, stepTimes, dataStart, dataEnd);
+                faults.recoloured(c), checkpoints, stepTimes, dataStart, dataEnd, accelerators);
     }
 
     /**
@@ -76,7 +76,8 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
             return this;
         }
         return new TimelineLanes(states, categories, attemptStart, attemptEnd, attemptDisrupted,
-                FaultLane.of(FaultLinks.of(d, roles), categories), checkpoints, stepTimes, dataStart, dataEnd);
+                FaultLane.of(FaultLinks.of(d, roles), categories), checkpoints, stepTimes, dataStart, dataEnd,
+                accelerators);
     }
 
     private static TimelineLanes build(Derivation d) {
@@ -93,6 +94,11 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
         FaultLane f = FaultLane.of(FaultLinks.of(d), c);
         long[] k = d.run().checkpoints().stream().mapToLong(Checkpoint::timeUs).sorted().toArray();
         return new TimelineLanes(StateColumns.of(d, c), c, as, ae, dis, f, k, StepTimeColumns.of(d),
-                d.window().startUs(), d.window().endUs());
+                d.window().startUs(), d.window().endUs(), AcceleratorColumns.of(d));
+    }
+
+    /** Whether the run leaves part of its allocation out of use (hot spares, idle accelerators) somewhere. */
+    public boolean partialAllocation() {
+        return accelerators != null && accelerators.partial();
     }
 }

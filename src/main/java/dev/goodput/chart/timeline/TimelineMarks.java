@@ -16,10 +16,12 @@ import java.awt.geom.Rectangle2D;
 final class TimelineMarks {
     private final TimelineLanes lanes;
     private final TimelineViewport v;
+    private final LaneColours colours;
 
-    TimelineMarks(TimelineLanes lanes, TimelineViewport v) {
+    TimelineMarks(TimelineLanes lanes, TimelineViewport v, LaneColours colours) {
         this.lanes = lanes;
         this.v = v;
+        this.colours = colours;
     }
 
     /** Attempts, inset from the lane as on screen, with a one-unit gap where one ends and the next begins. */
@@ -37,7 +39,7 @@ final class TimelineMarks {
             if (x1 - x0 >= 3) {
                 x0 += 1;
             }
-            bars.add(lanes.attemptDisrupted()[i] ? TimelineFrame.ATTEMPT_DISRUPTED : TimelineFrame.ATTEMPT_OK,
+            bars.add(lanes.attemptDisrupted()[i] ? colours.attemptDisrupted() : colours.attemptCompleted(),
                     box.getX() + x0, box.getX() + Math.min(box.getWidth(), Math.max(x1, x0 + 1))); // sub-unit: still shows
         }
         bars.flush();
@@ -98,9 +100,70 @@ final class TimelineMarks {
         return new Rectangle2D.Double(x0, box.getY(), x1 - x0, box.getHeight());
     }
 
+    /**
+     * The allocation per column as on screen: in use at the bottom, hot spares and idle accelerators above in their
+     * causes' colours (each at least as high as the screen's minimum part), columns of equal parts merged.
+     */
+    void accelerators(Graphics2D g, Rectangle2D box, int columns) {
+        AcceleratorColumns a = lanes.accelerators();
+        if (a == null) {
+            return;
+        }
+        float[] use = new float[columns];
+        float[] spare = new float[columns];
+        float[] idle = new float[columns];
+        a.summarize(v.start(), v.end(), columns, use, spare, idle);
+        double unit = box.getHeight() / TimelineFrame.ACCELERATOR_HEIGHT;
+        double w = box.getWidth() / columns;
+        double[] spareH = new double[columns];
+        double[] idleH = new double[columns];
+        double[] useH = new double[columns];
+        for (int x = 0; x < columns; x++) {
+            float total = use[x] + spare[x] + idle[x];
+            if (total > 0) {
+                spareH[x] = part(spare[x], total, box.getHeight(), unit);
+                idleH[x] = part(idle[x], total, box.getHeight(), unit);
+                useH[x] = Math.max(0, box.getHeight() - spareH[x] - idleH[x]);
+            }
+        }
+        StateCategories c = lanes.categories();
+        // Bottom to top: in use, hot spares, idle; each a strip whose height varies by column.
+        strip(g, box, w, useH, new double[columns], colours.inUse());
+        strip(g, box, w, spareH, useH, AcceleratorColumns.partColour(c, dev.goodput.core.model.CauseCatalog.HOT_SPARES));
+        double[] under = new double[columns];
+        for (int x = 0; x < columns; x++) {
+            under[x] = useH[x] + spareH[x];
+        }
+        strip(g, box, w, idleH, under,
+                AcceleratorColumns.partColour(c, dev.goodput.core.model.CauseCatalog.IDLE_ACCELERATORS));
+    }
+
+    private static double part(float share, float total, double height, double unit) {
+        return share <= 0 ? 0 : Math.max(TimelineFrame.MIN_PART_ROWS * unit, share / total * height);
+    }
+
+    /** Rectangles {@code heights[x]} high sitting {@code below[x]} above the box's bottom, equal columns merged. */
+    private static void strip(Graphics2D g, Rectangle2D box, double w, double[] heights, double[] below, int argb) {
+        g.setColor(new Color(argb, true));
+        int from = 0;
+        for (int x = 1; x <= heights.length; x++) {
+            if (x == heights.length || heights[x] != heights[from] || below[x] != below[from]) {
+                if (heights[from] > 0) {
+                    double y = box.getMaxY() - below[from] - heights[from];
+                    g.fill(new Rectangle2D.Double(box.getX() + from * w, y, (x - from) * w + (x < heights.length
+                            ? OVERLAP : 0), heights[from]));
+                }
+                from = x;
+            }
+        }
+    }
+
+    /** How far a merged block reaches under the next, so antialiasing leaves no seam between them. */
+    private static final double OVERLAP = 0.5;
+
     /** A one-unit tick at each checkpoint. */
     void checkpoints(Graphics2D g, Rectangle2D box) {
-        events(g, box, lanes.checkpoints(), TimelineFrame.CHECKPOINT, 0.5);
+        events(g, box, lanes.checkpoints(), colours.checkpoint(), 0.5);
     }
 
     private void events(Graphics2D g, Rectangle2D box, long[] times, int colour, double halfWidth) {
@@ -127,7 +190,7 @@ final class TimelineMarks {
         double w = box.getWidth() / columns;
         Spans strip = new Spans(g, box.getY(), box.getHeight());
         for (int x = 0; x < columns; x++) {
-            int colour = TimelineFrame.stepColour(steps, slowest[x], slowExcess[x]);
+            int colour = colours.step(steps, slowest[x], slowExcess[x]);
             if (colour != 0) {
                 strip.add(colour, box.getX() + x * w, box.getX() + (x + 1) * w);
             }

@@ -3,7 +3,6 @@ package dev.goodput.app.timeline;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.timeline.FaultLane;
 import dev.goodput.chart.timeline.FaultLinks;
-import dev.goodput.chart.timeline.TimelineFrame;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.model.FaultEvent;
@@ -65,7 +64,7 @@ class FaultLaneUiTest {
         robot.moveTo(onScreen(fault("slurm-2002.out", 27)));
         WaitForAsyncUtils.waitForFxEvents();
         String root = view.hoverTextProperty().get();
-        assertTrue(root.startsWith("Fault: NCCL Watchdog Timeouts\nTime: 2024-05-01T10:23:30Z\n"), root);
+        assertTrue(root.startsWith("Fault: NCCL Watchdog Timeouts\nTime: 2024-05-01 10:23:30 UTC\n"), root);
         assertTrue(root.contains("\nRule: nccl_watchdog_timeout\nRoot of 1 cascade\nWatchdog caught collective"),
                 root);
         assertTrue(root.endsWith("\nSource: slurm-2002.out:27"), root);
@@ -73,7 +72,7 @@ class FaultLaneUiTest {
         robot.moveTo(onScreen(fault("sacct_2001-2003.txt", 6)));
         WaitForAsyncUtils.waitForFxEvents();
         String cascade = view.hoverTextProperty().get();
-        assertTrue(cascade.startsWith("Fault: Unattributed downtime\nTime: 2024-05-01T10:24:00Z\n"), cascade);
+        assertTrue(cascade.startsWith("Fault: Unattributed downtime\nTime: 2024-05-01 10:24:00 UTC\n"), cascade);
         assertTrue(cascade.contains("\nRule: no rule matched: unattributed\n"
                 + "Cascade of NCCL Watchdog Timeouts at 2024-05-01 10:23:30 UTC (slurm-2002.out:27)\n"), cascade);
         assertTrue(cascade.endsWith("\nSource: sacct_2001-2003.txt:6"), cascade);
@@ -91,7 +90,7 @@ class FaultLaneUiTest {
         robot.interact(() -> image[0] = view.snapshot(null, null));
         FaultLane lane = view.lanes().faults();
         List<FaultEvent> inOrder = lane.links().faults();
-        int top = (int) TimelineView.AXIS_HEIGHT + TimelineFrame.FAULT_TOP;
+        int top = (int) view.band(TimelineLane.FAULTS).top();
         for (FaultEvent f : inOrder) {
             int x = (int) Math.floor(view.faultPoint(f).getX());
             int colour = lane.colour(inOrder.indexOf(f));

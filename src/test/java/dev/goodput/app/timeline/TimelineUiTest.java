@@ -2,7 +2,6 @@ package dev.goodput.app.timeline;
 
 import dev.goodput.chart.timeline.TimeRange;
 import dev.goodput.chart.CauseKey;
-import dev.goodput.chart.timeline.TimelineFrame;
 import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.derive.Derivation;
@@ -56,7 +55,7 @@ class TimelineUiTest {
     /** Screen point at a fraction of the lanes' width, in the run-state lane. */
     private Point2D stateLane(double fraction) {
         double x = TimelineView.GUTTER + fraction * view.laneWidth();
-        double y = TimelineView.AXIS_HEIGHT + TimelineFrame.STATE_HEIGHT / 2.0;
+        double y = view.band(TimelineLane.RUN_STATE).centre();
         return view.localToScreen(x, y);
     }
 
@@ -124,5 +123,19 @@ class TimelineUiTest {
         assertNotNull(r);
         double share = (double) (r.endUs() - r.startUs()) / view.viewportProperty().get().span();
         assertEquals(0.2, share, 0.02);
+    }
+
+    @Test
+    void escapeClearsTheSelectionTheRangeAndTheHighlight(FxRobot robot) {
+        robot.clickOn(stateLane(0.005));
+        assertNotNull(view.selectedProperty().get());
+        assertEquals(new CauseKey(Layer.INFRA, "provisioning"), view.highlightProperty().get());
+        robot.press(KeyCode.SHIFT).drag(stateLane(0.2), MouseButton.PRIMARY).dropTo(stateLane(0.4))
+                .release(KeyCode.SHIFT);
+        assertNotNull(view.selectedRangeProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertNull(view.selectedProperty().get());
+        assertNull(view.selectedRangeProperty().get());
+        assertNull(view.highlightProperty().get(), "the highlight goes too, so nothing stays faded");
     }
 }

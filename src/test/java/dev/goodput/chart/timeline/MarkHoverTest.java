@@ -57,7 +57,7 @@ class MarkHoverTest {
         FaultEvent watchdog = d.run().faults().stream().filter(f -> f.source().line() == 41).findFirst().orElseThrow();
         String root = MarkHover.fault(links, watchdog.timeUs(), S);
         assertEquals("Fault: NCCL Watchdog Timeouts\n"
-                + "Time: 2026-05-20T06:31:05.050097Z\n"
+                + "Time: 2026-05-20 06:31:05 UTC\n"
                 + "Rank: 0\n"
                 + "Rule: nccl_watchdog_timeout\n"
                 + "Root of 2 cascades\n", root.substring(0, root.indexOf("Root of 2 cascades\n") + 19));
@@ -72,7 +72,7 @@ class MarkHoverTest {
         assertTrue(cascade.contains("\nRule: no rule matched: unattributed\n"
                 + "Cascade of NCCL Watchdog Timeouts at 2026-05-20 06:31:05 UTC "
                 + "(torchtitan__qwen3_14b_8xb200__run285_nccl_watchdog_timeout_failed.log:41)\n"), cascade);
-        assertTrue(cascade.contains("\nTime: 2026-05-20T06:32:05.802Z\n"), cascade);
+        assertTrue(cascade.contains("\nTime: 2026-05-20 06:32:05 UTC\n"), cascade);
         // The reader's summary of the line; the line itself is a jump away (its source).
         assertTrue(cascade.contains("SIGTERM to pid 2763825"), cascade);
         assertTrue(cascade.endsWith("_failed.log:125"), cascade);

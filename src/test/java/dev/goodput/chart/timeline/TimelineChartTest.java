@@ -140,7 +140,8 @@ class TimelineChartTest {
                             label + ": a swatch of its colour just left of it");
                     assertTrue(text.y() > p.layout().lanes().bottom(), "the legend is under the lanes");
                 }
-                assertTrue(p.record().strings().containsAll(TimelineLaneBoxes.LABELS));
+                assertTrue(p.record().strings().containsAll(p.layout().lanes().labels()));
+                assertFalse(p.record().strings().contains("Accelerators in use"), "clean-small uses all it has");
                 // clean-small's straggler is a slow step: the key names the step-time lane's colour for it.
                 RecordingGraphics.Text slow = p.record().texts.stream()
                         .filter(t -> t.text().equals(TimelineChart.SLOW_STEPS_LEGEND)).findFirst().orElseThrow();
@@ -175,6 +176,7 @@ class TimelineChartTest {
         Painted screen = paint(chart, ChartStyle.screen(), ChartSize.DOCUMENT);
         Set<String> expected = new HashSet<>(TimelineLaneBoxes.LABELS);
         expected.add(TimelineChart.SLOW_STEPS_LEGEND);
+        LaneKey.entries(llama, ChartStyle.screen()).forEach(e -> expected.add(e.label())); // every lane's key
         StateCategories c = llama.categories();
         for (int k = 0; k < c.size(); k++) {
             expected.add(c.label(k));
@@ -263,5 +265,34 @@ class TimelineChartTest {
         assertTrue(reddish >= 1, "the cell shows in the image");
         assertEquals(List.of("Productive", "Cause 1"), p.record().strings().stream()
                 .filter(s -> s.equals("Productive") || s.startsWith("Cause")).toList(), "both in the legend");
+    }
+
+    @Test
+    void theExportedKeyNamesEveryLanesMarks() {
+        Painted p = paint(new TimelineChart(llama), ChartStyle.screen(), ChartSize.SLIDE_16_9);
+        List<String> drawn = p.record().strings();
+        for (String expected : List.of(LaneKey.ATTEMPT_PLANNED, LaneKey.ROOT_FAULT, LaneKey.OTHER_FAULT,
+                LaneKey.CHECKPOINT)) {
+            assertTrue(drawn.contains(expected), expected + " in " + drawn);
+        }
+        assertTrue(drawn.stream().anyMatch(s -> s.startsWith("Typical step ")), drawn.toString());
+        assertTrue(drawn.stream().anyMatch(s -> s.startsWith(LaneKey.ANOMALOUS_STEP)), drawn.toString());
+    }
+
+    @Test
+    void bloomsExportShowsItsHotSparesInTheAcceleratorsLane() {
+        TimelineLanes bloom = TimelineLanes.of(dev.goodput.testing.SampleRuns.derive(
+                dev.goodput.testing.SampleRuns.BLOOM));
+        Painted p = paint(new TimelineChart(bloom), ChartStyle.screen(), ChartSize.SLIDE_16_9);
+        Rectangle2D lane = p.layout().lanes().accelerators();
+        assertTrue(lane != null && p.record().strings().contains("Accelerators in use"));
+        Color spares = new Color(AcceleratorColumns.partColour(bloom.categories(),
+                dev.goodput.core.model.CauseCatalog.HOT_SPARES), true);
+        double width = p.record().fills.stream().filter(f -> f.colour().equals(spares)
+                && f.bounds().getMinY() >= lane.getMinY() - 0.01 && f.bounds().getMaxY() <= lane.getMaxY() + 0.01)
+                .mapToDouble(f -> f.bounds().getWidth()).sum();
+        assertTrue(width > lane.getWidth() / 2, "hot spares through most of the run: " + width);
+        assertTrue(p.record().strings().contains(dev.goodput.core.model.CauseCatalog.HOT_SPARES.label()),
+                "the key names the hot spares' colour");
     }
 }

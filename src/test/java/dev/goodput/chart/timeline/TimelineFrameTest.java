@@ -73,7 +73,7 @@ class TimelineFrameTest {
         int black = 0;
         for (int xx = 0; xx < width; xx++) {
             slow += px[y * width + xx] == TimelineFrame.SLOW_STEP ? 1 : 0;
-            black += px[y * width + xx] == TimelineFrame.ANOMALOUS_STEP ? 1 : 0;
+            black += px[y * width + xx] == LaneColours.of(dev.goodput.chart.ChartStyle.screen()).anomalousStep() ? 1 : 0;
         }
         assertTrue(slow >= 1 && slow <= 2, "only the straggler is a slow step (one column, or two it straddles): "
                 + slow);
@@ -166,8 +166,8 @@ class TimelineFrameTest {
         assertEquals("""
                 Lost: Provisioning / device init (provisioning)
                 Layer: infra
-                Start: 2025-03-03T09:00:00Z
-                End: 2025-03-03T09:00:42Z
+                Start: 2025-03-03 09:00:00 UTC
+                End: 2025-03-03 09:00:42 UTC
                 Duration: 42.0 s
                 Source: sample-runs/clean-small/run.jsonl:3""", text);
         assertEquals(-1, lookup.indexAt(d.window().endUs() + 1));
