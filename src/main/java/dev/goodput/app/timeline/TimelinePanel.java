@@ -39,8 +39,9 @@ public final class TimelinePanel extends VBox {
         getChildren().addAll(view, key, help);
         VBox.setVgrow(view, Priority.ALWAYS);
         view.derivationProperty().bind(derivation);
-        view.derivationProperty().addListener((obs, old, d) -> legend.show(view.categories(), slowSteps(d),
-                faults(d)));
+        // Also for a derivation equal to the last, re-published for new cause colours.
+        view.derivationProperty().addListener(obs -> legend.show(view.categories(),
+                slowSteps(view.derivationProperty().get()), faults(view.derivationProperty().get())));
         legend.show(view.categories(), slowSteps(view.derivationProperty().get()),
                 faults(view.derivationProperty().get()));
         Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? java.util.List.of()

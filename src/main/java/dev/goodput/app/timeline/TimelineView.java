@@ -122,7 +122,8 @@ public final class TimelineView extends Region {
                 javafx.application.Platform.runLater(tooltip::hide);
             }
         });
-        derivation.addListener((obs, old, d) -> load(d));
+        // On every new derivation, even one equal to the last: re-published so, it asks for the causes' colours again.
+        derivation.addListener(obs -> load(derivation.get()));
         viewport.addListener((obs, old, v) -> redraw());
         profiles.addListener((obs, old, p) -> redraw());
         faultRoles.addListener((obs, old, r) -> relink());
