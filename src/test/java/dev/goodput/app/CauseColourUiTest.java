@@ -122,10 +122,10 @@ class CauseColourUiTest {
     void anotherRunOpenedDoesNotKeepTheColoursGivenToTheFirstRunsCauses(FxRobot robot) {
         MainWindow w = fixture.window();
         UiFixture.openAndWait(robot, w, UiFixture.BLOOM);
-        assertTrue(CauseColourBook.session().assigned().containsKey("jean_zay_emergency_maintenance"),
+        assertTrue(CauseColourBook.session().assigned().containsKey("emergency_maintenance"),
                 CauseColourBook.session().assigned()::toString);
         UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
-        assertFalse(CauseColourBook.session().assigned().containsKey("jean_zay_emergency_maintenance"),
+        assertFalse(CauseColourBook.session().assigned().containsKey("emergency_maintenance"),
                 CauseColourBook.session().assigned()::toString);
         assertFalse(w.document().isDirty(), "colours given as a run is drawn are nothing to save by themselves");
     }

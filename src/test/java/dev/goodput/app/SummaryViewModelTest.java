@@ -250,4 +250,21 @@ class SummaryViewModelTest {
         assertEquals(GoodputTerm.MODEL.formula(), vm.formulaProperty(GoodputTerm.MODEL).get());
         assertTrue(vm.problemsProperty().isEmpty(), () -> vm.problemsProperty().toString());
     }
+
+    /**
+     * "Jean zay" of issue 13: the BLOOM sample's emergency maintenance is named as people write it. A cause id is
+     * lower-case snake case, so an id naming the cluster could only be shown as "Jean zay emergency maintenance";
+     * the sample names the kind of loss, and its README the cluster.
+     */
+    @Test
+    void theBloomSamplesCausesAreNamedAsPeopleWriteThem() throws Exception {
+        Path bloom = Path.of("sample-runs", "bloom-176b", "run.jsonl");
+        SummaryViewModel vm = new SummaryViewModel();
+        vm.showRun(List.of(bloom), GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(List.of(bloom)),
+                DerivationSettings.defaults()));
+        List<String> causes = vm.badputProperty().stream().map(BadputRow::cause).toList();
+        assertTrue(causes.contains("Emergency maintenance"), causes::toString);
+        assertTrue(causes.stream().noneMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("jean")),
+                causes::toString);
+    }
 }
