@@ -14,6 +14,7 @@ import dev.goodput.core.model.Layer;
 import dev.goodput.core.workspace.WorkspaceStore;
 import javafx.geometry.Point2D;
 import javafx.scene.input.ContextMenuEvent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +49,12 @@ class CauseColourUiTest {
 
     @TempDir
     Path dir;
+
+    /** The session's book is the process's: the next test starts from no choices (as a run opened would). */
+    @AfterEach
+    void forgetColours() {
+        CauseColourBook.session().clear();
+    }
 
     @Test
     void aColourChosenFromTheWaterfallIsDrawnEverywhereAndSurvivesEditsWindowsAndSaving(FxRobot robot)
