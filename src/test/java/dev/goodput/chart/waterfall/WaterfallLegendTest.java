@@ -65,4 +65,20 @@ class WaterfallLegendTest {
         }
         assertEquals(List.of("Totals"), legend.entries().stream().limit(1).map(ChartLegend.Entry::label).toList());
     }
+
+    /** A layer's group says what it gathers, by name, and why a cause may be in it. */
+    @Test
+    void hoveringAGroupNamesItsCausesAndWhyTheyAreGathered() {
+        WaterfallModel model = WaterfallModel.of(SampleRuns.derive(SampleRuns.BLOOM).report(), 0.005);
+        WaterfallModel.Segment other = model.bars().stream().filter(b -> b instanceof WaterfallModel.Step)
+                .flatMap(b -> ((WaterfallModel.Step) b).segments().stream()).filter(WaterfallModel.Segment::isOther)
+                .findFirst().orElseThrow();
+        String text = WaterfallHover.describe(model, other, WaterfallOptions.defaults());
+        assertTrue(text.contains(" causes, each under 0.50% of the window or too close in colour to a larger one: "),
+                text);
+        for (String member : other.members()) {
+            assertTrue(text.contains(dev.goodput.core.model.CauseCatalog.labelFor(member)), text);
+            assertFalse(member.contains("_") && text.contains(member), "named, not by id: " + text);
+        }
+    }
 }
