@@ -14,7 +14,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import java.util.Locale;
 
 /**
- * One headline goodput: title, large figure, formula, and the full definition as a tooltip; under them, when the
+ * One headline goodput: title, large figure, formula (or the profile its MFU came from), and the full definition as a tooltip; under them, when the
  * run was read only in part, a badge saying how much was skipped (its tooltip names the first).
  */
 final class FigureCard {
@@ -23,28 +23,32 @@ final class FigureCard {
 
     /** The card of {@code measure} in the run {@code summary} shows. */
     static VBox of(GoodputTerm measure, SummaryViewModel summary) {
-        return of(measure, summary.figureProperty(measure), summary.partialProperty(), summary.partialDetailProperty());
+        return of(measure, summary.figureProperty(measure), summary.formulaProperty(measure),
+                summary.partialProperty(), summary.partialDetailProperty());
     }
 
     /**
+     * @param formula       the line under the figure: its formula, or where a profile's MFU came from
      * @param partial       the badge's text ("Partial: 3 read errors"), "" for none
      * @param partialDetail its tooltip
      */
-    static VBox of(GoodputTerm measure, ObservableValue<String> figure, ObservableValue<String> partial,
-                   ObservableValue<String> partialDetail) {
+    static VBox of(GoodputTerm measure, ObservableValue<String> figure, ObservableValue<String> formula,
+                   ObservableValue<String> partial, ObservableValue<String> partialDetail) {
         Label title = new Label(measure.title());
         title.getStyleClass().add(WorkbenchStyles.FIGURE_TITLE);
         Label value = new Label();
         value.textProperty().bind(figure);
         value.getStyleClass().add(WorkbenchStyles.FIGURE_VALUE);
         value.setId(id(measure));
-        Label formula = new Label(measure.formula());
-        formula.getStyleClass().add(WorkbenchStyles.FIGURE_FORMULA);
+        Label formulaLine = new Label();
+        formulaLine.textProperty().bind(formula);
+        formulaLine.getStyleClass().add(WorkbenchStyles.FIGURE_FORMULA);
+        formulaLine.setId(id(measure) + "-formula");
 
         Label badge = partialBadge(partial, partialDetail);
         badge.setId(id(measure) + "-partial");
 
-        VBox card = new VBox(title, value, formula, badge);
+        VBox card = new VBox(title, value, formulaLine, badge);
         card.setId(id(measure) + "-card");
         card.getStyleClass().add(WorkbenchStyles.FIGURE_CARD);
         if (measure == GoodputTerm.OVERALL) {

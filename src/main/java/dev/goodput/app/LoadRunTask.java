@@ -4,6 +4,7 @@ import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.app.workspace.OpenRequest;
 import dev.goodput.app.workspace.OpenedWorkspace;
 import dev.goodput.app.workspace.WorkspaceReader;
+import dev.goodput.chart.colour.CauseColourBook;
 import dev.goodput.chart.timeline.TimelineLanes;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.io.InputException;
@@ -57,6 +58,11 @@ final class LoadRunTask extends Task<LoadedRun> {
         DerivedRun derived = new RunPipeline(reader(source)).load(run, progress);
         AttributionSession.Prepared attributed = AttributionSession.Prepared.of(derived.derivation(),
                 opened.workspace().overlay());
+        // The run is drawn in its workspace's colours (plain run files: none chosen), not the run shown before's;
+        // loaded before the lanes are prepared, which draw the causes in them. A load cancelled by now leaves the
+        // run shown its colours.
+        progress.checkCancelled();
+        CauseColourBook.session().load(opened.workspace().colours());
         TimelineLanes.prepare(attributed.shown());
         return new LoadedRun(attributed, derived.profiles(), opened);
     }

@@ -124,7 +124,8 @@ public final class MainWindow {
                 session.canRedoProperty(), session.undoTextProperty(), session.redoTextProperty(),
                 rangeTagger::tagSelectedRange, rangeTagger.canTagProperty(), navigator::next, navigator::previous,
                 hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty(),
-                attribution::openPickedLine, attribution.linePickedProperty());
+                attribution::openPickedLine, attribution.linePickedProperty(),
+                new CauseColourCommands(session, prompts.colour(), summary::getDerivation));
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
                 canExport, workspaceCommands, edit);
@@ -135,7 +136,8 @@ public final class MainWindow {
         view.setNotices(NoticeBar.of(document.noticesProperty()));
         timeline.view().highlightProperty().bindBidirectional(highlight);
         view.setWaterfall(waterfall);
-        waterfall.setContextMenu(ExportMenu.forChart(export, ReportChart.WATERFALL));
+        waterfall.setContextMenu(cause -> CauseColourMenu.of(ExportMenu.forChart(export, ReportChart.WATERFALL),
+                cause, edit.colours()));
         timeline.view().setOnContextMenuRequested(e -> {
             ContextMenu menu = ExportMenu.forChart(export, ReportChart.TIMELINE);
             // On a fault's mark (or, from the keyboard, with a fault picked): its raw line first.
@@ -182,7 +184,9 @@ public final class MainWindow {
      * derivation, the document knows what is unsaved, and the autosave follows.
      */
     private void followEdits() {
-        session.derivationProperty().addListener((obs, was, d) -> {
+        // Also a derivation equal to the last: re-published for new cause colours, the charts draw it again.
+        session.derivationProperty().addListener(obs -> {
+            Derivation d = session.derivationProperty().get();
             Derivation shown = summary.getDerivation();
             // A new run is shown by the opener, with its files; here only edits and new windows of the run shown.
             if (d != null && shown != null && d.run() == shown.run()) {
@@ -190,6 +194,7 @@ public final class MainWindow {
             }
         });
         session.overlayProperty().addListener((obs, was, o) -> document.setOverlay(o));
+        session.chosenColoursProperty().addListener((obs, was, c) -> document.setChosenColours(c));
         session.revisionProperty().addListener((obs, was, now) -> autosaver.changed());
     }
 

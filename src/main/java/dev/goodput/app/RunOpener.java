@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -167,6 +168,7 @@ final class RunOpener {
     private void start(OpenRequest request, List<Path> asked, boolean keepHistory) {
         abandonCurrent();
         LoadRunTask task = new LoadRunTask(request, source);
+        Map<String, Integer> givenColours = session.colourBook().assigned();
         String what = FileNames.of(asked);
         long started = System.nanoTime();
         current = task;
@@ -193,6 +195,7 @@ final class RunOpener {
                     status.failed(what);
                 }
                 if (summary.getDerivation() != null) {
+                    keepColours(givenColours);
                     keepShown(status.outcomeProperty().get(), task.getException());
                     return;
                 }
@@ -207,8 +210,19 @@ final class RunOpener {
                 current = null;
                 status.cancelled();
             }
+            if (summary.getDerivation() != null && current == null) {
+                keepColours(givenColours);
+            }
         });
         executor.execute(task);
+    }
+
+    /**
+     * A load that did not get shown may have loaded its workspace's colours into the book already (just before it
+     * failed or was cancelled): the run still shown is drawn in its own again.
+     */
+    private void keepColours(Map<String, Integer> given) {
+        session.colourBook().load(session.chosenColoursProperty().get(), given);
     }
 
     /**

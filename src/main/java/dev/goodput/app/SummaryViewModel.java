@@ -5,6 +5,7 @@ import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.report.MfuDetails;
 import dev.goodput.core.report.HumanFormat;
 import dev.goodput.core.report.Goodputs;
 import javafx.beans.property.ReadOnlyListProperty;
@@ -45,6 +46,7 @@ public final class SummaryViewModel {
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
     private final ReadOnlyStringWrapper problemCount = new ReadOnlyStringWrapper(this, "problemCount", "");
     private final Map<GoodputTerm, ReadOnlyStringWrapper> figures = new EnumMap<>(GoodputTerm.class);
+    private final Map<GoodputTerm, ReadOnlyStringWrapper> formulas = new EnumMap<>(GoodputTerm.class);
     private final ReadOnlyListWrapper<BadputRow> badput =
             new ReadOnlyListWrapper<>(this, "badput", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> problems =
@@ -57,6 +59,8 @@ public final class SummaryViewModel {
     public SummaryViewModel() {
         for (GoodputTerm m : GoodputTerm.values()) {
             figures.put(m, new ReadOnlyStringWrapper(this, m.name().toLowerCase(Locale.ROOT), Figures.NOT_AVAILABLE));
+            formulas.put(m, new ReadOnlyStringWrapper(this, m.name().toLowerCase(Locale.ROOT) + "Formula",
+                    m.formula()));
         }
     }
 
@@ -92,6 +96,7 @@ public final class SummaryViewModel {
         windowText.set(window(report));
         Goodputs g = report.goodput();
         figures.forEach((measure, text) -> text.set(Figures.percent(measure.of(g))));
+        formulas.forEach((measure, text) -> text.set(formula(measure, report, runProfiles)));
         badput.setAll(report.badput().stream().map(BadputRow::of).toList());
         // An edit keeps the files and the problems: leave those lists (and their views' scroll) be.
         setIfChanged(problems, report.warnings().stream().map(SummaryViewModel::problemLine).toList());
@@ -142,6 +147,7 @@ public final class SummaryViewModel {
         windowText.set("");
         problemCount.set("");
         figures.values().forEach(f -> f.set(Figures.NOT_AVAILABLE));
+        formulas.forEach((measure, text) -> text.set(measure.formula()));
         badput.clear();
         problems.clear();
         missing = List.of();
@@ -246,6 +252,27 @@ public final class SummaryViewModel {
     /** How many warnings and errors the reading met, for the status bar. */
     public ReadOnlyStringProperty problemCountProperty() {
         return problemCount.getReadOnlyProperty();
+    }
+
+    /**
+     * What the measure's card says under it: its formula, or for the model goodput set by a profile, the profile
+     * ("MFU from trace x.json, 12 steady steps"), so a trace that replaced the run's MFU does not do so silently.
+     */
+    public ReadOnlyStringProperty formulaProperty(GoodputTerm measure) {
+        return formulas.get(measure).getReadOnlyProperty();
+    }
+
+    private static String formula(GoodputTerm measure, GoodputReport r, ProfiledModel runProfiles) {
+        MfuDetails mfu = r.mfu();
+        if (measure != GoodputTerm.MODEL || mfu == null || !MfuDetails.PROFILE.equals(mfu.source())
+                || runProfiles == null) {
+            return measure.formula();
+        }
+        List<String> traces = runProfiles.ranks().stream().map(p -> Path.of(p.file()).getFileName().toString())
+                .distinct().toList();
+        String from = traces.size() == 1 ? "trace " + traces.get(0)
+                : traces.size() + " traces (" + traces.get(0) + ", …)";
+        return "MFU from " + from + ", " + mfu.steadySteps() + " steady step" + (mfu.steadySteps() == 1 ? "" : "s");
     }
 
     /** The measure as a percentage, or "n/a". */

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /** Every question the window asks the user, in one place, so tests can answer them without dialogs. */
 record WorkbenchPrompts(WorkspacePrompts workspace, TagPrompt tag, SplitPrompt split, FaultRolePrompt faultRole,
-                        RulePrompt rule, MergePrompt merge) {
+                        RulePrompt rule, MergePrompt merge, CauseColourPrompt colour) {
     /**
      * The real dialogs, over the workbench window.
      *
@@ -28,6 +28,6 @@ record WorkbenchPrompts(WorkspacePrompts workspace, TagPrompt tag, SplitPrompt s
     static WorkbenchPrompts dialogs(Stage owner, Supplier<Overlay> mine) {
         return new WorkbenchPrompts(new FxWorkspacePrompts(() -> owner), TagDialog.prompt(owner),
                 SplitDialog.prompt(owner), FaultRoleDialog.prompt(owner), RuleDialog.prompt(() -> owner),
-                ConflictDialog.prompt(() -> owner, mine));
+                ConflictDialog.prompt(() -> owner, mine), CauseColourDialog.prompt(() -> owner));
     }
 }

@@ -1,5 +1,6 @@
 package dev.goodput.cli;
 
+import dev.goodput.chart.colour.CauseColourBook;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.Window;
@@ -16,6 +17,7 @@ import dev.goodput.core.load.RunRequest;
 import dev.goodput.core.workspace.InputCheck;
 import dev.goodput.core.workspace.InputStatus;
 import dev.goodput.core.workspace.Loaded;
+import dev.goodput.core.workspace.CauseColourChoices;
 import dev.goodput.core.workspace.Workspace;
 import dev.goodput.core.workspace.WorkspaceStore;
 import picocli.CommandLine;
@@ -141,6 +143,8 @@ final class RunInputs {
         if (ws != null) {
             loaded.warnings().forEach(w -> cmd.getErr().println("goodput: warning: " + w));
         }
+        // Charts draw each cause in the workspace's colours, as the workbench does.
+        CauseColourBook.session().load(ws != null ? ws.colours() : CauseColourChoices.EMPTY);
         List<Path> inputs = ws != null && files.isEmpty() ? checkedInputs(ws, cmd) : List.copyOf(files);
         if (inputs.isEmpty()) {
             throw workspace == null ? CommandFailure.usage("expected at least one FILE (run log), or --workspace")

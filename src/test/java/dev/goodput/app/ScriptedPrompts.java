@@ -28,6 +28,8 @@ final class ScriptedPrompts implements WorkspacePrompts {
     volatile Path importFrom;
     volatile Function<TagPromptContext, Optional<TagRequest>> tag = ctx -> Optional.empty();
     volatile Function<MergeResult, Optional<Overlay>> merge = r -> Optional.empty();
+    /** The colour chosen for a cause (opaque ARGB); empty: cancelled. */
+    volatile Optional<Integer> colour = Optional.empty();
 
     WorkbenchPrompts asWorkbench() {
         TagPrompt tagPrompt = ctx -> {
@@ -39,7 +41,10 @@ final class ScriptedPrompts implements WorkspacePrompts {
             return merge.apply(r);
         };
         return new WorkbenchPrompts(this, tagPrompt, row -> Optional.empty(), ctx -> Optional.empty(),
-                editor -> Optional.empty(), mergePrompt);
+                editor -> Optional.empty(), mergePrompt, (cause, current) -> {
+                    asked.add("colour: " + cause);
+                    return colour;
+                });
     }
 
     @Override

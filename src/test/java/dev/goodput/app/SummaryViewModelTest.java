@@ -7,6 +7,10 @@ import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.RunLoader;
+import dev.goodput.core.load.DerivedRun;
+import dev.goodput.core.load.RunPipeline;
+import dev.goodput.core.load.RunRequest;
+import dev.goodput.core.workspace.WorkspaceSettings;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.report.GoodputReport;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,5 +220,51 @@ class SummaryViewModelTest {
                 r.availableSeconds(), r.productiveSeconds(), r.badput(), r.layers(), r.waterfall(), r.reliability(),
                 r.steps(), r.slowSteps(), r.mfu(), r.intervalCount(), r.inputFiles(), r.warnings());
         return new Derivation(d.run(), d.window(), d.intervals(), d.attempts(), d.slowSteps(), changed);
+    }
+
+    /**
+     * Problem 3 of issue 13: an unrelated trace opened beside a run sets MFU; the model card's subtitle says so
+     * (which trace, on how many steady steps) and Problems says why the figure is doubtful: the profile lies outside
+     * the run's window and rests on one steady step.
+     */
+    @Test
+    void aProfileThatSetsMfuIsNamedUnderTheModelCardAndItsDoubtsAreProblems(@TempDir Path dir) throws Exception {
+        Path trace = Path.of("src/test/resources/traces/tracelens/h100__Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz");
+        DerivedRun loaded = new RunPipeline().load(RunRequest.of(List.of(CLEAN, trace), RunSource.OPTIONS,
+                WorkspaceSettings.defaults()));
+        assertNotNull(loaded.profiles(), "the trace is read as a profile");
+        SummaryViewModel vm = new SummaryViewModel();
+        assertEquals(GoodputTerm.MODEL.formula(), vm.formulaProperty(GoodputTerm.MODEL).get());
+        vm.showRun(List.of(CLEAN, trace), List.of(), loaded.derivation(), loaded.profiles());
+
+        assertEquals("MFU from trace " + trace.getFileName() + ", 1 steady step",
+                vm.formulaProperty(GoodputTerm.MODEL).get());
+        assertEquals(GoodputTerm.INFRA.formula(), vm.formulaProperty(GoodputTerm.INFRA).get());
+        List<String> problems = vm.problemsProperty();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("outside the measurement window")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("rests on 1 steady step")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("measured on another accelerator")), problems::toString);
+
+        // The run alone: the formula again, no profile's doubts.
+        vm.showRun(List.of(CLEAN), clean);
+        assertEquals(GoodputTerm.MODEL.formula(), vm.formulaProperty(GoodputTerm.MODEL).get());
+        assertTrue(vm.problemsProperty().isEmpty(), () -> vm.problemsProperty().toString());
+    }
+
+    /**
+     * "Jean zay" of issue 13: the BLOOM sample's emergency maintenance is named as people write it. A cause id is
+     * lower-case snake case, so an id naming the cluster could only be shown as "Jean zay emergency maintenance";
+     * the sample names the kind of loss, and its README the cluster.
+     */
+    @Test
+    void theBloomSamplesCausesAreNamedAsPeopleWriteThem() throws Exception {
+        Path bloom = Path.of("sample-runs", "bloom-176b", "run.jsonl");
+        SummaryViewModel vm = new SummaryViewModel();
+        vm.showRun(List.of(bloom), GoodputDeriver.derive(new RunLoader(LoadMode.LENIENT).load(List.of(bloom)),
+                DerivationSettings.defaults()));
+        List<String> causes = vm.badputProperty().stream().map(BadputRow::cause).toList();
+        assertTrue(causes.contains("Emergency maintenance"), causes::toString);
+        assertTrue(causes.stream().noneMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("jean")),
+                causes::toString);
     }
 }

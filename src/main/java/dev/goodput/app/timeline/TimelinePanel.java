@@ -38,7 +38,8 @@ public final class TimelinePanel extends VBox {
         getChildren().addAll(view, legend, help);
         VBox.setVgrow(view, Priority.ALWAYS);
         view.derivationProperty().bind(derivation);
-        view.derivationProperty().addListener((obs, old, d) -> showKey());
+        // Also for a derivation equal to the last, re-published for new cause colours.
+        view.derivationProperty().addListener(obs -> showKey());
         view.chartStyleProperty().addListener((obs, old, st) -> showKey());
         showKey();
         Runnable spans = () -> view.profilesProperty().set(profiles.getValue() == null ? List.of()

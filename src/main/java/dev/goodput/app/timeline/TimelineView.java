@@ -147,8 +147,9 @@ public final class TimelineView extends Region {
         // nothing (an empty stretch of a lane): never an empty box, never where the previous hover was.
         hoverText.addListener((obs, old, text) -> placeTooltip());
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
-        derivation.addListener((obs, old, d) -> {
-            load(d);
+        // On every new derivation, even one equal to the last: re-published so, it asks for the causes' colours again.
+        derivation.addListener(obs -> {
+            load(derivation.get());
             relayout(); // the accelerators lane comes and goes with partial allocation
         });
         viewport.addListener((obs, old, v) -> redraw());

@@ -1,6 +1,7 @@
 package dev.goodput.app.waterfall;
 
 import dev.goodput.app.ChartPane;
+import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.waterfall.WaterfallOptions;
 import dev.goodput.chart.waterfall.WaterfallUnit;
 import javafx.animation.Animation;
@@ -23,11 +24,12 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The badput waterfall with its controls: unit (share of the window, accelerator-hours, cost at a price per
  * accelerator-hour) and the threshold under which causes are grouped. Hover says a part's numbers; a click
- * highlights a cause here and on the timeline.
+ * highlights a cause here and on the timeline; a right-click offers what the app adds for that cause.
  */
 public final class WaterfallPanel extends BorderPane {
     private final WaterfallViewModel model;
@@ -38,6 +40,7 @@ public final class WaterfallPanel extends BorderPane {
     private final PauseTransition tipDelay = new PauseTransition(Duration.millis(150));
     private double pointerX;
     private double pointerY;
+    private ContextMenu shownMenu;
 
     public WaterfallPanel(WaterfallViewModel model) {
         this.model = model;
@@ -91,7 +94,25 @@ public final class WaterfallPanel extends BorderPane {
     }
 
     public void setContextMenu(ContextMenu menu) {
-        chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+        setContextMenu(cause -> menu);
+    }
+
+    /**
+     * A context menu made for the cause right-clicked (its bar part or callout; from the keyboard, the cause
+     * highlighted), or null for none: e.g. its colour items before the chart's own.
+     */
+    public void setContextMenu(Function<CauseKey, ContextMenu> menuFor) {
+        chart.setOnContextMenuRequested(e -> {
+            CauseKey cause = e.isKeyboardTrigger() ? model.highlightProperty().get()
+                    : model.causeAt(chart.chartStyleProperty().get(), chart.chartWidth(), chart.chartHeight(),
+                    e.getX(), e.getY());
+            hideTip();
+            if (shownMenu != null) {
+                shownMenu.hide();
+            }
+            shownMenu = menuFor.apply(cause);
+            shownMenu.show(chart, e.getScreenX(), e.getScreenY());
+        });
     }
 
     private HBox controls() {

@@ -39,7 +39,8 @@ public final class WaterfallViewModel {
         };
         Runnable redraw = () -> chart.set(model.get() == null ? null
                 : new WaterfallChart(model.get(), options.get(), highlight.get()));
-        derivation.addListener((obs, was, now) -> remodel.run());
+        // Also for a derivation equal to the last: re-published so, it asks for the causes' colours again.
+        derivation.addListener(obs -> remodel.run());
         options.addListener((obs, was, now) -> {
             if (was == null || was.otherThreshold() != now.otherThreshold()) {
                 remodel.run();
@@ -90,6 +91,15 @@ public final class WaterfallViewModel {
         }
         return n != null && n.bar() instanceof WaterfallModel.Step step
                 ? WaterfallHover.describe(model.get(), step, options.get()) : null;
+    }
+
+    /** The cause whose bar part or callout is at the point, or null (also over a layer's group of small causes). */
+    public CauseKey causeAt(ChartStyle style, double width, double height, double x, double y) {
+        if (chart.get() == null) {
+            return null;
+        }
+        WaterfallLayout.PlacedSegment s = layout(style, width, height).segmentAt(x, y);
+        return s == null || s.segment().isOther() || s.segment().cause().equals(WaterfallModel.OTHER) ? null : new CauseKey(s.segment().layer(), s.segment().cause());
     }
 
     /** A click: highlights the cause under the point (its intervals light up on the timeline); again, or elsewhere, clears. */

@@ -1,6 +1,8 @@
 package dev.goodput.app.workspace;
 
+import dev.goodput.chart.colour.CauseColourBook;
 import dev.goodput.core.attribution.Overlay;
+import dev.goodput.core.workspace.CauseColourChoices;
 import dev.goodput.core.derive.Window;
 import dev.goodput.core.workspace.InputRef;
 import dev.goodput.core.workspace.RecoveryFile;
@@ -23,12 +25,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The workspace behind the run shown: its file (null while untitled), inputs, settings and notes, what was last
- * saved, and so whether there are unsaved changes. The overlay itself lives in the attribution session; this
- * combines it with the rest when saving. Input paths are kept absolute and made relative to the workspace's
+ * saved, and so whether there are unsaved changes. The overlay itself lives in the attribution session, and the
+ * cause colours in the colour book; this combines them with the rest when saving. Colours the user chose are
+ * changes to save; a colour given to a new cause as it was first drawn is saved with the next save, but alone
+ * changes nothing worth saving. Input paths are kept absolute and made relative to the workspace's
  * folder only when written. Call on the FX thread.
  */
 public final class WorkspaceDocument {
@@ -45,18 +51,32 @@ public final class WorkspaceDocument {
     /** Restored from an autosave: unsaved until saved, whatever it holds (it may undo what the file has). */
     private boolean restored;
     private Overlay overlay = Overlay.EMPTY;
+    /** The colours the user chose, by cause id (RGB). */
+    private Map<String, Integer> chosenColours = Map.of();
+    /** The colours given to causes as they were drawn, read when saving. */
+    private final Supplier<Map<String, Integer>> givenColours;
     /** The notices about the inputs of the run shown (without a failed open's). */
     private List<String> inputNotices = List.of();
 
-    /** @param appFolder where untitled workspaces autosave */
+    /** @param appFolder where untitled workspaces autosave; colours given are the session book's */
     public WorkspaceDocument(Path appFolder) {
+        this(appFolder, CauseColourBook.session()::assigned);
+    }
+
+    /**
+     * @param appFolder    where untitled workspaces autosave
+     * @param givenColours the colours given so far to causes outside the catalogue, by cause id
+     */
+    public WorkspaceDocument(Path appFolder, Supplier<Map<String, Integer>> givenColours) {
         this.appFolder = appFolder;
+        this.givenColours = givenColours;
     }
 
     /** A workspace was opened (or run files, as an untitled one). Recovered edits count as unsaved. */
     public void open(OpenedWorkspace opened) {
         current = opened.workspace();
         overlay = current.overlay();
+        chosenColours = current.colours().chosen();
         saved = opened.recovered() ? null : current;
         restored = opened.recovered();
         file.set(opened.file());
@@ -68,6 +88,7 @@ public final class WorkspaceDocument {
     public void close() {
         current = Workspace.EMPTY;
         overlay = Overlay.EMPTY;
+        chosenColours = Map.of();
         saved = null;
         restored = false;
         file.set(null);
@@ -89,6 +110,12 @@ public final class WorkspaceDocument {
         refresh();
     }
 
+    /** The colours the user chose changed (a colour set or reset, undone or redone). */
+    public void setChosenColours(Map<String, Integer> chosen) {
+        chosenColours = new CauseColourChoices(chosen, Map.of()).chosen();
+        refresh();
+    }
+
     /** The user chose another measurement window. */
     public void setWindow(Window w) {
         current = current.withSettings(current.settings().withWindow(w));
@@ -99,9 +126,10 @@ public final class WorkspaceDocument {
         return current.settings();
     }
 
-    /** The whole workspace as it is now, inputs by absolute path. */
+    /** The whole workspace as it is now, inputs by absolute path, with every colour chosen or given. */
     public Workspace snapshot() {
-        return current.withOverlay(overlay);
+        return current.withOverlay(overlay).withColours(new CauseColourChoices(chosenColours, Map.of())
+                .withGiven(current.colours().given()).withGiven(givenColours.get()));
     }
 
     /** The workspace as written to {@code target}: inputs inside its folder are named relative to it. */
@@ -167,12 +195,18 @@ public final class WorkspaceDocument {
      * saved workspace keeps both; its window is one of its settings, and changing it is a change to save.
      */
     private Workspace kept(Workspace ws) {
-        return file.get() != null ? ws : ws.withInputs(List.of()).withSettings(ws.settings().withWindow(null));
+        Workspace chosenOnly = ws.withColours(new CauseColourChoices(ws.colours().chosen(), Map.of()));
+        return file.get() != null ? chosenOnly
+                : chosenOnly.withInputs(List.of()).withSettings(ws.settings().withWindow(null));
     }
 
-    /** An untitled workspace with no edits and the default settings (its window aside) holds nothing worth saving. */
+    /**
+     * An untitled workspace with no edits, no colours chosen and the default settings (its window aside) holds
+     * nothing worth saving.
+     */
     private static boolean settingsOnly(Workspace ws) {
-        return ws.settings().withWindow(null).equals(WorkspaceSettings.defaults()) && ws.notes().isEmpty();
+        return ws.settings().withWindow(null).equals(WorkspaceSettings.defaults()) && ws.notes().isEmpty()
+                && ws.colours().chosen().isEmpty();
     }
 
     /**

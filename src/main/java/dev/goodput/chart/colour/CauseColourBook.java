@@ -22,7 +22,10 @@ public final class CauseColourBook {
     private final Map<String, Integer> chosen = new LinkedHashMap<>();
     private final Map<String, Integer> assigned = new LinkedHashMap<>();
 
-    /** The session's book. */
+    /**
+     * The session's book: the app's charts draw from it. Opening a run {@linkplain #load loads} it with that run's
+     * workspace colours (none for plain run files), so nothing carries over from the run shown before.
+     */
     public static CauseColourBook session() {
         return SESSION;
     }
@@ -103,11 +106,12 @@ public final class CauseColourBook {
     }
 
     /**
-     * Takes a workspace's colours: its choices replace the book's; its given colours are added (a colour given in
-     * this session to a cause the workspace does not know stays, so charts already drawn keep theirs).
+     * Takes a workspace's colours in place of the book's, chosen and given alike: a run opened is drawn in its own
+     * workspace's colours, never in those another run chose or was given (its causes get their colours as drawn).
      */
     public synchronized void load(Map<String, Integer> chosenColours, Map<String, Integer> assignedColours) {
         chosen.clear();
+        assigned.clear();
         chosenColours.forEach((k, v) -> chosen.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
         assignedColours.forEach((k, v) -> assigned.put(CauseCatalog.canonicalId(k), 0xFF000000 | v));
     }

@@ -69,7 +69,7 @@ public final class WaterfallChart implements Chart {
         }
         Rectangle2D legend = l.legendBox(width);
         if (!legend.isEmpty()) {
-            WaterfallLayout.LEGEND.paint(g, style, legend.getX(), legend.getY(), legend.getWidth());
+            l.legend().paint(g, style, legend.getX(), legend.getY(), legend.getWidth());
         }
     }
 

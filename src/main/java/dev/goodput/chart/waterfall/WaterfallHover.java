@@ -25,9 +25,11 @@ public final class WaterfallHover {
         }
         b.append(what(m, s));
         if (s.isOther()) {
-            b.append("\nGroups ").append(s.members().size()).append(" causes under ")
-                    .append(WaterfallFormat.percent(o.otherThreshold())).append(" each: ")
-                    .append(String.join(", ", s.members()));
+            // Two reasons to be here: small, or drawn in a colour too close to a larger cause's (as on the timeline).
+            b.append("\nGroups ").append(s.members().size()).append(" causes, each under ")
+                    .append(WaterfallFormat.percent(o.otherThreshold()))
+                    .append(" of the window or too close in colour to a larger one: ")
+                    .append(String.join(", ", s.members().stream().map(CauseCatalog::labelFor).toList()));
         }
         return b.toString();
     }

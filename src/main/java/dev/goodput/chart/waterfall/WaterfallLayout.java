@@ -5,10 +5,7 @@ import dev.goodput.chart.ChartLegend;
 import dev.goodput.chart.ChartStyle;
 import dev.goodput.chart.ChartText;
 import dev.goodput.chart.TextBlock;
-import dev.goodput.chart.timeline.StatePalette;
-import dev.goodput.core.model.Layer;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
@@ -67,6 +64,7 @@ public final class WaterfallLayout {
     private final List<PlacedSegment> segments = new ArrayList<>();
     private final List<PlacedName> names = new ArrayList<>();
     private final List<PlacedText> labels = new ArrayList<>();
+    private final ChartLegend legend;
     private final double legendTop;
     private final boolean legendShown;
     /** The top of the band above the plot where the first total's value sits: callouts may rise into it. */
@@ -81,6 +79,7 @@ public final class WaterfallLayout {
         this.model = model;
         this.options = options;
         this.style = style;
+        this.legend = WaterfallLegend.of(model);
         this.maxValue = Math.max(model.value(1.0, options), 1e-12);
         double top = PAD;
         TextBlock title = TextBlock.wrap(style.title(), titleFont(), width - 2 * PAD);
@@ -102,7 +101,7 @@ public final class WaterfallLayout {
             bottom -= 8;
         }
         double names = ChartText.lineHeight(labelFont()) + 8; // bar names under the axis
-        double legendHeight = style.legend() ? LEGEND.height(style, width - 2 * PAD) : 0;
+        double legendHeight = style.legend() ? legend.height(style, width - 2 * PAD) : 0;
         // A chart too short for a plot and the legend keeps the plot: the callouts and hover name the causes.
         legendShown = style.legend()
                 && bottom - legendHeight - 10 - names - top >= 3 * ChartText.lineHeight(labelFont());
@@ -336,16 +335,6 @@ public final class WaterfallLayout {
         return tops;
     }
 
-    /** What the colours mean, short enough for one row on screen; the bars' names and callouts say the rest. */
-    static final ChartLegend LEGEND = new ChartLegend(List.of(
-            new ChartLegend.Entry("Totals",
-                    new Color(WaterfallChart.TOTAL_COLOURS[2])),
-            new ChartLegend.Entry("Infra losses", new Color(StatePalette.layer(Layer.INFRA))),
-            new ChartLegend.Entry("Framework losses", new Color(StatePalette.layer(Layer.FRAMEWORK))),
-            new ChartLegend.Entry("Model losses (1 − MFU)", new Color(StatePalette.layer(Layer.MODEL))),
-            new ChartLegend.Entry("Slow steps", new Color(StatePalette.SLOW_STEPS)),
-            new ChartLegend.Entry("Small causes", new Color(WaterfallModel.OTHER_COLOUR))));
-
     /** The y of a value in the unit shown. */
     public double y(double value) {
         return plot.getMaxY() - value / maxValue * plot.getHeight();
@@ -413,10 +402,15 @@ public final class WaterfallLayout {
         return all;
     }
 
+    /** What the colours mean: the totals, each cause drawn and each layer's group of small ones. */
+    public ChartLegend legend() {
+        return legend;
+    }
+
     /** Where the legend is drawn (it spans the width inside the padding); empty without one. */
     public Rectangle2D legendBox(double width) {
         return legendShown ? new Rectangle2D.Double(PAD, legendTop, width - 2 * PAD,
-                LEGEND.height(style, width - 2 * PAD)) : new Rectangle2D.Double();
+                legend.height(style, width - 2 * PAD)) : new Rectangle2D.Double();
     }
 
     public Rectangle2D plot() {

@@ -53,7 +53,6 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
     /** The id given to a layer's group of small causes. */
     public static final String OTHER = "other";
     static final String GOODPUT = "Goodput";
-    static final int OTHER_COLOUR = 0xFFA8A8A8;
 
     public static WaterfallModel of(GoodputReport r, double otherThreshold) {
         double window = r.windowSeconds();
@@ -92,13 +91,20 @@ public record WaterfallModel(String runName, int accelerators, double windowSeco
         if (small.size() == 1 && !shown.grouped(layer, small.get(0).cause())) {
             segments.add(small.get(0));
         } else if (!small.isEmpty()) {
-            segments.add(new Segment(layer, OTHER, "Other (" + small.size() + (small.size() == 1 ? " cause)" : " causes)"),
+            // In the layer's "other" colour, as on the timeline; the callout beside its layer's bar need not name
+            // the layer (the legend does: "Other infra (2 causes)").
+            segments.add(new Segment(layer, OTHER, "Other " + count(small.size()),
                     small.stream().mapToDouble(Segment::fraction).sum(),
                     small.stream().mapToDouble(Segment::seconds).sum(),
                     small.stream().mapToInt(Segment::intervals).sum(), CauseColours.other(layer),
                     small.stream().map(Segment::cause).toList()));
         }
         return new Step(label, layer, top, List.copyOf(segments));
+    }
+
+    /** "(1 cause)", "(3 causes)". */
+    static String count(int causes) {
+        return "(" + causes + (causes == 1 ? " cause)" : " causes)");
     }
 
     /** False when the model goodput is unknown: the bars stop at productive time. */

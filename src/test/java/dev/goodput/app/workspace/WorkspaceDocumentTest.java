@@ -10,7 +10,9 @@ import dev.goodput.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,5 +97,36 @@ class WorkspaceDocumentTest {
         assertEquals(doc.untitledRecovery(List.of(RUN)), doc.recoveryFile());
         assertTrue(doc.recoveryFile().path().startsWith(APP));
         assertNotEquals(doc.untitledRecovery(List.of(RUN.resolveSibling("other.jsonl"))), doc.recoveryFile());
+    }
+
+    /**
+     * Problem 1 of issue 13: a colour the user chose is a change to save; a colour given to a new cause as it was
+     * first drawn is saved with the next save, but alone is nothing to save.
+     */
+    @Test
+    void chosenColoursAreChangesToSaveGivenColoursAreSavedButAloneChangeNothing() {
+        Map<String, Integer> given = new HashMap<>();
+        WorkspaceDocument doc = new WorkspaceDocument(APP, () -> Map.copyOf(given));
+        doc.open(new OpenedWorkspace(null, UNTITLED, List.of(RUN), List.of(), false));
+        given.put("cluster_migration", 0xFF336699);
+        doc.setOverlay(Overlay.EMPTY);
+        assertFalse(doc.isDirty(), "a colour given as the run was drawn");
+        doc.setChosenColours(Map.of("faulty_gpu", 0xFF000000));
+        assertTrue(doc.isDirty(), "a colour the user chose");
+        doc.setChosenColours(Map.of());
+        assertFalse(doc.isDirty(), "the choice undone");
+
+        doc.setChosenColours(Map.of("faulty_gpu", 0xFF102030));
+        Path file = RUN.resolveSibling("c.goodput");
+        Workspace written = doc.snapshot();
+        assertEquals(Map.of("faulty_gpu", 0x102030), written.colours().chosen());
+        assertEquals(Map.of("cluster_migration", 0x336699), written.colours().given(), "saved with the next save");
+        doc.markSaved(file, written);
+        assertFalse(doc.isDirty());
+        given.put("another_new_cause", 0xFF445566);
+        doc.setOverlay(Overlay.EMPTY);
+        assertFalse(doc.isDirty(), "another colour given: nothing to save by itself");
+        doc.setChosenColours(Map.of("faulty_gpu", 0xFF405060));
+        assertTrue(doc.isDirty(), "another colour chosen");
     }
 }

@@ -66,7 +66,7 @@ class CauseColoursTest {
             assertNotEquals(0, c, e.cause().id());
             assertTrue(seen.add(c), () -> e.cause().id() + " shares its colour");
         }
-        assertEquals(0, CauseColours.fixed("jean_zay_emergency_maintenance"));
+        assertEquals(0, CauseColours.fixed("emergency_maintenance"));
     }
 
     @Test
@@ -186,8 +186,8 @@ class CauseColoursTest {
     void aChosenColourWinsAndAWorkspaceKeepsChosenAndGivenColours() {
         Derivation d = SampleRuns.derive(SampleRuns.BLOOM);
         CauseColourBook book = new CauseColourBook();
-        StateCategories.of(d, book); // gives the run's own causes (jean_zay_emergency_maintenance, ...) colours
-        int given = book.colour("jean_zay_emergency_maintenance");
+        StateCategories.of(d, book); // gives the run's own causes (emergency_maintenance, ...) colours
+        int given = book.colour("emergency_maintenance");
         assertNotEquals(0, given);
         book.choose("faulty_gpu", 0xFF000000); // black: apart from every colour BLOOM shows
         StateCategories c = StateCategories.of(d, book);
@@ -195,7 +195,7 @@ class CauseColoursTest {
         // Saved and opened in another session, the same colours.
         CauseColourBook next = new CauseColourBook();
         next.load(book.choices());
-        assertEquals(given, next.colour("jean_zay_emergency_maintenance"));
+        assertEquals(given, next.colour("emergency_maintenance"));
         assertEquals(0xFF000000, next.colour("faulty_gpu"));
         next.choose("faulty_gpu", 0);
         assertEquals(CauseColours.fixed("faulty_gpu"), next.colour("faulty_gpu"));

@@ -193,7 +193,8 @@ class WaterfallLayoutTest {
                             < 0.01),
                     t.text() + " drawn at " + t.x() + ", " + t.top());
         }
-        long legendEntries = WaterfallLayout.LEGEND.entries().size();
+        long legendEntries = chart.layout(style, ChartSize.DOCUMENT.width(), ChartSize.DOCUMENT.height()).legend()
+                .entries().size();
         assertEquals(laidOut.size() + legendEntries, drawn.size(), "nothing drawn that was not laid out");
     }
 
