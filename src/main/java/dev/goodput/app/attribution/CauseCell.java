@@ -84,6 +84,14 @@ final class CauseCell extends TableCell<AttributionRow, String> {
         }
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!isEditing()) {
+            CutTooltip.follow(this);
+        }
+    }
+
     private void show(String item) {
         field = null;
         setText(item);
