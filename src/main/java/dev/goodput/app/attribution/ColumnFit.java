@@ -1,5 +1,8 @@
 package dev.goodput.app.attribution;
 
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -53,6 +56,11 @@ final class ColumnFit<S> {
 
     /** Measures again (after the rows or their texts changed) and sizes the columns. */
     void fit() {
+        // The fonts are the theme's only once the cells are styled and laid out: until then, wait for a layout.
+        if (!table.getItems().isEmpty() && table.lookup(".table-row-cell .table-cell") == null) {
+            fitAfterLayout();
+            return;
+        }
         Font headerFont = headerFont();
         Font cellFont = cellFont();
         double cellExtra = cellExtra();
@@ -68,6 +76,27 @@ final class ColumnFit<S> {
             fitted.put(e.getKey(), Math.ceil(w));
         }
         spread();
+    }
+
+    private boolean waiting;
+
+    private void fitAfterLayout() {
+        if (waiting) {
+            return;
+        }
+        waiting = true;
+        ChangeListener<Boolean> once = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean needs) {
+                if (!needs) {
+                    table.needsLayoutProperty().removeListener(this);
+                    waiting = false;
+                    Platform.runLater(ColumnFit.this::fit);
+                }
+            }
+        };
+        table.needsLayoutProperty().addListener(once);
+        table.requestLayout();
     }
 
     /** Sets the widths: the fitted ones, and the spare width of a wider table shared by the growing columns. */

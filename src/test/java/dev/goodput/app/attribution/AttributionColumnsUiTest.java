@@ -72,6 +72,7 @@ class AttributionColumnsUiTest {
         assertEquals(List.of(), cutHeaders(), "headers cut at 470 px");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "03-11 19:42:00".equals(timeCell(robot).getText()));
         TableCell<?, ?> time = timeCell(robot);
+        assertEquals(List.of(), CutText.under(time), "the time is shown whole");
         assertNotNull(time.getTooltip());
         assertEquals("2022-03-11 19:42:00 UTC", time.getTooltip().getText());
         double firstThree = List.of("Time (UTC)", "Duration", "Cause").stream()
