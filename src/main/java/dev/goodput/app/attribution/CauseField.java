@@ -3,6 +3,7 @@ package dev.goodput.app.attribution;
 import atlantafx.base.theme.Styles;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.Layer;
+import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,14 +43,16 @@ public final class CauseField extends TextField {
         getStyleClass().add("cause-field");
         list.setId("cause-suggestions");
         list.getStyleClass().add(Styles.DENSE);
-        // Not focusable: the field keeps the focus and steers the list with its keys.
+        // Not focusable: the field keeps the focus and steers the list with its keys. Styled as focused all the
+        // same, so the theme marks the pick as plainly as in a list the user is in.
         list.setFocusTraversable(false);
+        list.pseudoClassStateChanged(PseudoClass.getPseudoClass("focused"), true);
         list.setFixedCellSize(ROW_HEIGHT);
         list.setCellFactory(l -> new SuggestionCell());
         list.setOnMouseClicked(e -> {
             CauseSuggestion s = list.getSelectionModel().getSelectedItem();
             if (s != null) {
-                take(s);
+                takeAndAct(s);
             }
         });
         popup.getContent().add(list);
@@ -137,16 +141,16 @@ public final class CauseField extends TextField {
             }
             case ENTER, TAB -> {
                 CauseSuggestion pick = popup.isShowing() ? list.getSelectionModel().getSelectedItem() : null;
-                if (pick != null) {
+                if (pick == null) {
+                    return;
+                }
+                // Enter takes the pick only (a dialog stays open to check it), unless the field acts on it;
+                // Tab takes it and goes on to the next field.
+                if (e.getCode() == KeyCode.ENTER) {
+                    e.consume();
+                    takeAndAct(pick);
+                } else {
                     take(pick);
-                    // Enter takes the pick only (a dialog stays open to check it), unless the field acts on it;
-                    // Tab goes on to the next field.
-                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                        e.consume();
-                        if (actOnPick) {
-                            fireEvent(new ActionEvent());
-                        }
-                    }
                 }
             }
             case ESCAPE -> {
@@ -165,6 +169,13 @@ public final class CauseField extends TextField {
         int i = Math.floorMod(list.getSelectionModel().getSelectedIndex() + by, n);
         list.getSelectionModel().select(i);
         list.scrollTo(Math.max(0, i - VISIBLE_ROWS / 2));
+    }
+
+    private void takeAndAct(CauseSuggestion s) {
+        take(s);
+        if (actOnPick) {
+            fireEvent(new ActionEvent());
+        }
     }
 
     private void take(CauseSuggestion s) {

@@ -197,6 +197,35 @@ class AttributionTableUiTest {
     }
 
     @Test
+    void aClickOnAListedCauseTakesIt(FxRobot robot) {
+        robot.clickOn("#attribution-unattributed-only");
+        robot.doubleClickOn(cell(robot, 0, "Cause"));
+        CauseField editor = robot.lookup("#attribution-cause-editor").queryAs(CauseField.class);
+        robot.write("restore");
+        assertTrue(editor.isListShowing());
+        robot.clickOn(robot.from(editor.suggestions()).lookup(".list-cell").match((javafx.scene.control.ListCell<?> c)
+                -> c.getIndex() == 0).queryAs(javafx.scene.control.ListCell.class));
+        assertEquals("Undo Tag as Checkpoint restore", session.undoTextProperty().get());
+    }
+
+    @Test
+    void aNewCauseCanBeTypedAndEscapeCancels(FxRobot robot) {
+        robot.clickOn("#attribution-unattributed-only");
+        robot.doubleClickOn(cell(robot, 0, "Cause"));
+        robot.write("Bad PSU").type(KeyCode.ESCAPE);
+        assertFalse(session.canUndoProperty().get(), "Escape cancels");
+        // (Elsewhere first: a click right after the last double-click would count as a third click.)
+        robot.clickOn(cell(robot, 2, "Time (UTC)")).doubleClickOn(cell(robot, 0, "Cause"));
+        assertEquals("Unattributed downtime", robot.lookup("#attribution-cause-editor").queryAs(CauseField.class)
+                .getText(), "a cancelled edit's text does not come back");
+
+        robot.write("Bad PSU!").type(KeyCode.ENTER);
+        assertEquals("Undo Tag as Bad PSU", session.undoTextProperty().get());
+        assertTrue(panel.rows().allRows().stream().anyMatch(r -> r.cause().id().equals("bad_psu")
+                && r.layer() == Layer.INFRA), "a new cause, in the row's layer");
+    }
+
+    @Test
     void splitMergeAndFaultRoleThroughTheButtons(FxRobot robot) {
         panel.setSplitPrompt(row -> Optional.of("12:00:00"));
         robot.clickOn("#attribution-unattributed-only");
