@@ -88,18 +88,25 @@ class RealDialogsUiTest {
         assertEquals("Tag " + HumanFormat.clockRange(gap.startUs(), gap.endUs(), " → "), pane.getHeaderText());
         CauseField cause = robot.from(pane).lookup("#tag-cause").queryAs(CauseField.class);
         assertEquals("Unattributed downtime", cause.getText(), "re-tagging one row starts from its cause");
-        retype(robot, cause.getEditor(), "gpu fail");
+        retype(robot, cause, "gpu fail");
+        robot.write(" on node 7");
         clickAndWaitClosed(robot, pane, pane.lookupButton(ButtonType.CANCEL));
         assertEquals(revision, revision(), "Cancel changes nothing");
         assertTrue(window.session().overlayProperty().get().isEmpty());
         assertEquals(before, report());
 
-        // "checkpoint r" completes in place to the restore cause; Tab takes it as the list names it.
+        // The next dialog starts from the row's cause again: what was typed and cancelled is gone.
         robot.clickOn("#attribution-tag");
         pane = dialog(robot, "Tag ");
         cause = robot.from(pane).lookup("#tag-cause").queryAs(CauseField.class);
-        retype(robot, cause.getEditor(), "checkpoint r");
+        assertEquals("Unattributed downtime", cause.getText(), "a cancelled dialog's text does not come back");
+
+        // "checkpoint r" lists the restore cause first; Tab takes it as the list names it.
+        retype(robot, cause, "checkpoint r");
+        assertTrue(cause.isListShowing());
+        assertEquals("checkpoint_restore", cause.suggestions().getSelectionModel().getSelectedItem().cause().id());
         robot.type(KeyCode.TAB);
+        assertFalse(cause.isListShowing());
         assertEquals("Checkpoint restore", cause.getText());
         ChoiceBox<?> layer = robot.from(pane).lookup("#tag-layer").queryAs(ChoiceBox.class);
         assertEquals(Layer.FRAMEWORK, layer.getValue(), "a known cause brings its layer");
@@ -138,6 +145,34 @@ class RealDialogsUiTest {
         assertEquals(Figures.percent(after.goodput().framework()), UiFixture.text(robot, "#figure-framework"));
         assertNotEquals(Figures.percent(before.goodput().infra()), UiFixture.text(robot, "#figure-infra"));
         assertTrue(window.document().isDirty());
+    }
+
+    @Test
+    void aTagDialogCancelledWithEscapeForgetsWhatWasTyped(FxRobot robot) throws Exception {
+        UiFixture.openAndWait(robot, window, UiFixture.BLOOM);
+        TableView<AttributionRow> table = table(robot);
+        robot.clickOn("#attribution-unattributed-only");
+        select(robot, table, table.getItems().get(0));
+        long revision = revision();
+
+        robot.clickOn("#attribution-tag");
+        DialogPane pane = dialog(robot, "Tag ");
+        Window dialogWindow = pane.getScene().getWindow();
+        CauseField cause = robot.from(pane).lookup("#tag-cause").queryAs(CauseField.class);
+        retype(robot, cause, "gpu");
+        robot.type(KeyCode.ESCAPE); // closes the list, if one is shown
+        robot.write(" fail on node 7");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialogWindow.isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(revision, revision(), "Escape cancels");
+
+        robot.clickOn("#attribution-tag");
+        pane = dialog(robot, "Tag ");
+        cause = robot.from(pane).lookup("#tag-cause").queryAs(CauseField.class);
+        assertEquals("Unattributed downtime", cause.getText(), "the next dialog starts from the row's cause");
+        clickAndWaitClosed(robot, pane, pane.lookupButton(ButtonType.CANCEL));
+        assertEquals(revision, revision());
     }
 
     @Test

@@ -148,8 +148,8 @@ public record AttributionRow(AttributedInterval piece, FaultEvent fault, FaultRo
         return HumanFormat.clock(startUs());
     }
 
-    /** "7.3 h"; empty for a fault. */
+    /** "7 h 18 min"; empty for a fault. */
     public String durationText() {
-        return isFault() ? "" : HumanFormat.duration(durationUs() / 1e6);
+        return isFault() ? "" : DurationText.format(durationUs());
     }
 }

@@ -7,6 +7,7 @@ import dev.goodput.core.model.FaultEvent;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.report.HumanFormat;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -65,6 +66,10 @@ public final class AttributionTablePanel extends BorderPane {
     private final ReadOnlyObjectWrapper<AttributionRow> selectedRow = new ReadOnlyObjectWrapper<>(this,
             "selectedRow");
     private final Label message = new Label();
+    private final ColumnFit<AttributionRow> columns = new ColumnFit<>(table);
+    /** Below this width the time column leaves out the year. */
+    private static final double NARROW_TABLE = 720;
+    private boolean narrowTime;
     private Consumer<String> notifier;
     private TagPrompt tagPrompt = context -> TagDialog.prompt(window()).ask(context);
     private SplitPrompt splitPrompt = row -> SplitDialog.prompt(window()).ask(row);
@@ -293,17 +298,15 @@ public final class AttributionTablePanel extends BorderPane {
         placeholder.textProperty().bind(rows.emptyTextProperty());
         table.setPlaceholder(placeholder);
 
-        // The zone goes in the header, so the narrow column shows whole times.
+        // The zone goes in the header, so the column shows whole times; a narrow table drops the year.
         TableColumn<AttributionRow, Long> time = new TableColumn<>("Time (UTC)");
         time.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().startUs()));
-        time.setCellFactory(c -> textCell(r -> r.timeText().replace(" UTC", "")));
-        time.setPrefWidth(178);
+        time.setCellFactory(c -> textCell(this::timeShown, r -> narrowTime ? r.timeText() : ""));
         time.setEditable(false);
 
         TableColumn<AttributionRow, Long> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().durationUs()));
-        duration.setCellFactory(c -> textCell(r -> r.isFault() ? "fault" : r.durationText()));
-        duration.setPrefWidth(72);
+        duration.setCellFactory(c -> textCell(AttributionTablePanel::durationShown));
         duration.setEditable(false);
 
         TableColumn<AttributionRow, String> cause = new TableColumn<>("Cause");
@@ -312,7 +315,6 @@ public final class AttributionTablePanel extends BorderPane {
         cause.setOnEditCommit(e -> rows.causeChoicesProperty().get()
                 .parse(e.getNewValue(), e.getRowValue().layer())
                 .ifPresent(c -> run(() -> rows.setCause(e.getRowValue(), c))));
-        cause.setPrefWidth(170);
 
         TableColumn<AttributionRow, Layer> layer = new TableColumn<>("Layer");
         layer.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().layer()));
@@ -325,7 +327,6 @@ public final class AttributionTablePanel extends BorderPane {
             }
         });
         layer.setOnEditCommit(e -> run(() -> rows.setLayer(e.getRowValue(), e.getNewValue())));
-        layer.setPrefWidth(86);
 
         TableColumn<AttributionRow, String> note = new TableColumn<>("Note");
         note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
@@ -338,24 +339,55 @@ public final class AttributionTablePanel extends BorderPane {
                     super.startEdit();
                 }
             }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                CutTooltip.follow(this);
+            }
         });
         note.setOnEditCommit(e -> run(() -> rows.setNote(e.getRowValue(), e.getNewValue())));
-        note.setPrefWidth(180);
 
         // The record's file name and line (the whole path in its tooltip); a fault's rule and root beside it.
         TableColumn<AttributionRow, String> source = new TableColumn<>("Source");
         source.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceText()));
         source.setCellFactory(col -> textCell(AttributionRow::sourceText, AttributionRow::source));
-        source.setPrefWidth(170);
         source.setEditable(false);
 
-        table.getColumns().setAll(List.of(time, duration, cause, layer, source,
-                readOnly("Rule", AttributionRow::ruleText, 150),
-                readOnly("Root", AttributionRow::rootText, 250),
-                readOnly("Message", AttributionRow::message, 260),
-                readOnly("Assigned by", AttributionRow::assignedBy, 110),
-                note,
-                readOnly("Role", AttributionRow::roleText, 150)));
+        TableColumn<AttributionRow, String> rule = readOnly("Rule", AttributionRow::ruleText);
+        TableColumn<AttributionRow, String> root = readOnly("Root", AttributionRow::rootText);
+        TableColumn<AttributionRow, String> message = readOnly("Message", AttributionRow::message);
+        TableColumn<AttributionRow, String> assignedBy = readOnly("Assigned by", AttributionRow::assignedBy);
+        TableColumn<AttributionRow, String> role = readOnly("Role", AttributionRow::roleText);
+        table.getColumns().setAll(List.of(time, duration, cause, layer, source, rule, root, message, assignedBy,
+                note, role));
+
+        // Widths from the content (header and first rows), capped for long texts; the cause and the message take
+        // what a wide table has to spare.
+        columns.add(time, this::timeShown, 220, false);
+        columns.add(duration, AttributionTablePanel::durationShown, 120, false);
+        // Narrow, time, duration and cause fit whole (a longer cause is cut, with a tooltip); the layer and the
+        // rest are a scroll away.
+        columns.add(cause, r -> r.cause().label(), () -> narrowTime ? 220 : 260, true);
+        columns.add(layer, r -> LayerNames.name(r.layer()), 120, false);
+        columns.add(source, AttributionRow::sourceText, 240, false);
+        columns.add(rule, AttributionRow::ruleText, 240, false);
+        columns.add(root, AttributionRow::rootText, 320, false);
+        columns.add(message, AttributionRow::message, 420, true);
+        columns.add(assignedBy, AttributionRow::assignedBy, 160, false);
+        columns.add(note, AttributionRow::note, 240, false);
+        columns.add(role, AttributionRow::roleText, 200, false);
+        table.widthProperty().addListener((o, was, now) -> {
+            boolean narrow = now.doubleValue() < NARROW_TABLE;
+            if (narrow != narrowTime) {
+                narrowTime = narrow;
+                table.refresh();
+                columns.fit();
+            }
+        });
+        // Once the theme has given the header and cells their fonts, and after every rebuild of the rows.
+        table.skinProperty().addListener((o, was, now) -> Platform.runLater(columns::fit));
+        rows.rebuiltProperty().addListener((o, was, now) -> columns.fit());
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AttributionRow>) c -> {
             selectedRows.set(table.getSelectionModel().getSelectedItems().stream()
@@ -372,25 +404,30 @@ public final class AttributionTablePanel extends BorderPane {
         return table;
     }
 
-    private static TableColumn<AttributionRow, String> readOnly(String title, Function<AttributionRow, String> text,
-                                                                double width) {
+    private static TableColumn<AttributionRow, String> readOnly(String title, Function<AttributionRow, String> text) {
         TableColumn<AttributionRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         c.setCellFactory(col -> textCell(text));
-        c.setPrefWidth(width);
         c.setEditable(false);
         return c;
     }
 
-    /** A cell showing a row's text (with the whole of it as a tooltip, for long messages), whatever its value. */
-    private static <T> TableCell<AttributionRow, T> textCell(Function<AttributionRow, String> text) {
-        return textCell(text, r -> {
-            String s = text.apply(r);
-            return s.length() < 40 ? "" : s;
-        });
+    /** "2022-03-11 19:42:00", or "03-11 19:42:00" in a narrow table (the whole time in the tooltip). */
+    private String timeShown(AttributionRow r) {
+        String full = r.timeText().replace(" UTC", "");
+        return narrowTime ? full.substring(full.indexOf('-') + 1) : full;
     }
 
-    /** A cell showing a row's text, with a tooltip of its own (none when empty). */
+    private static String durationShown(AttributionRow r) {
+        return r.isFault() ? "fault" : r.durationText();
+    }
+
+    /** A cell showing a row's text, with the whole of it as a tooltip while the column is too narrow for it. */
+    private static <T> TableCell<AttributionRow, T> textCell(Function<AttributionRow, String> text) {
+        return textCell(text, r -> "");
+    }
+
+    /** A cell showing a row's text, with a tooltip of its own (when not empty; else the text, when cut). */
     private static <T> TableCell<AttributionRow, T> textCell(Function<AttributionRow, String> text,
                                                              Function<AttributionRow, String> tooltip) {
         return new TableCell<>() {
@@ -401,6 +438,12 @@ public final class AttributionTablePanel extends BorderPane {
                 setText(row == null ? null : text.apply(row));
                 String tip = row == null ? "" : tooltip.apply(row);
                 setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                CutTooltip.follow(this);
             }
         };
     }

@@ -8,8 +8,9 @@ import javafx.scene.input.KeyEvent;
 import java.util.function.Supplier;
 
 /**
- * A cause cell that edits in a {@link CauseField}: typing completes from the cause choices, Enter or picking from
- * the list commits the text (a new cause is allowed), Escape cancels. Fault rows keep their reported cause.
+ * A cause cell that edits in a {@link CauseField}, starting from the row's cause, selected: typing lists the matching
+ * causes under the cell, Enter commits the pick or the text (a new cause is allowed), Escape closes the list, then
+ * cancels. Fault rows keep their reported cause.
  */
 final class CauseCell extends TableCell<AttributionRow, String> {
     private final Supplier<CauseChoices> choices;
@@ -32,17 +33,22 @@ final class CauseCell extends TableCell<AttributionRow, String> {
         field = new CauseField(choices.get());
         field.setId("attribution-cause-editor");
         field.setMaxWidth(Double.MAX_VALUE);
-        // Empty, with the current cause as the prompt: what is typed is the new cause, wherever the click that
-        // started the edit put the caret. Enter on an empty field changes nothing.
-        field.setText("");
-        field.getEditor().setPromptText(getItem());
+        field.setActOnPick(true);
+        // The current cause, all selected: typing replaces it (and lists the matches under the cell), Enter keeps it.
+        field.setText(getItem());
         field.setOnAction(e -> {
-            if (isEditing()) {
+            e.consume(); // the edit's Enter, not the table's
+            if (!isEditing()) {
+                return;
+            }
+            if (field.getText().strip().equals(getItem())) {
+                cancelEdit(); // unchanged: no edit to undo
+            } else {
                 commitEdit(field.getText());
             }
         });
-        // A filter: the combo box would take Escape for itself (it reverts its editor) and the edit would go on.
-        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        // Escape with the list shown closes the list (the field consumes it); with no list it cancels the edit.
+        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 cancelEdit();
@@ -50,10 +56,12 @@ final class CauseCell extends TableCell<AttributionRow, String> {
         });
         setText(null);
         setGraphic(field);
-        // After the click that started the edit is handled (the table takes the focus on it). An editable combo
-        // box keeps the focus itself and passes keys to its editor.
+        // After the click that started the edit is handled (the table takes the focus on it).
         CauseField editing = field;
-        Platform.runLater(editing::requestFocus);
+        Platform.runLater(() -> {
+            editing.requestFocus();
+            editing.selectAll();
+        });
     }
 
     @Override
@@ -73,6 +81,14 @@ final class CauseCell extends TableCell<AttributionRow, String> {
             setGraphic(field);
         } else {
             show(item);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!isEditing()) {
+            CutTooltip.follow(this);
         }
     }
 

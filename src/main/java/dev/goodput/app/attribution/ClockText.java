@@ -1,5 +1,7 @@
 package dev.goodput.app.attribution;
 
+import dev.goodput.core.report.HumanFormat;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -34,6 +36,8 @@ public final class ClockText {
             .appendPattern("yyyy-MM-dd[ ]['T']").append(CLOCK)
             .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter SHOWN_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter WITH_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS",
+            Locale.ROOT);
 
     private ClockText() {
     }
@@ -65,6 +69,22 @@ public final class ClockText {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * "2025-03-03 09:10:00 UTC": a time shown in a field or a tooltip, to the second; to the millisecond
+     * ("09:10:00.250") only when what it bounds is shorter than a second, so two ends never read the same.
+     *
+     * @param spanUs the length of the interval or range the time bounds, µs
+     */
+    public static String shown(long us, long spanUs) {
+        if (Math.abs(spanUs) >= 1_000_000L) {
+            return HumanFormat.clock(us);
+        }
+        long ms = Math.floorDiv(us, 1000L);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L),
+                (int) Math.floorMod(ms, 1000L) * 1_000_000, ZoneOffset.UTC);
+        return t.format(WITH_MILLIS) + " UTC";
     }
 
     /** "12:34:56": how a time is offered for editing, on its own day. */

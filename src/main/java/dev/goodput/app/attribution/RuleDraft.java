@@ -6,14 +6,9 @@ import dev.goodput.core.model.Cause;
 import dev.goodput.core.model.CauseCatalog;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.model.Source;
-import dev.goodput.core.report.HumanFormat;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,8 +27,6 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
     /** Words of a message kept for a rule made from an interval: enough to be distinctive, few enough to recur. */
     private static final int WORDS_FROM_MESSAGE = 6;
     private static final Pattern REGEX_SPECIAL = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
-    private static final DateTimeFormatter WITH_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS",
-            Locale.ROOT);
 
     public RuleDraft {
         name = orEmpty(name);
@@ -71,8 +64,8 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
         boolean labelReadsBack = causes.parse(label, rule.layer()).map(c -> c.id().equals(rule.cause()))
                 .orElse(false);
         return new RuleDraft(rule.name(), orEmpty(rule.messagePattern()), orEmpty(rule.sourcePattern()),
-                rule.fromUs() == Long.MIN_VALUE ? "" : formatTime(rule.fromUs()),
-                rule.toUs() == Long.MAX_VALUE ? "" : formatTime(rule.toUs()),
+                rule.fromUs() == Long.MIN_VALUE ? "" : formatTime(rule.fromUs(), rule),
+                rule.toUs() == Long.MAX_VALUE ? "" : formatTime(rule.toUs(), rule),
                 labelReadsBack ? label : rule.cause(), rule.layer(), rule.enabled());
     }
 
@@ -96,11 +89,21 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
 
     /** Reads the draft back as the rule with {@code id}, or says what is wrong. */
     public Checked check(String id, CauseChoices causes) {
+        return check(id, causes, null);
+    }
+
+    /**
+     * As {@link #check(String, CauseChoices)}, for a draft of {@code original} (null for a new rule): a time left
+     * as it was shown keeps the original's exact value, which the field shows only to the second.
+     */
+    public Checked check(String id, CauseChoices causes, Rule original) {
         List<String> problems = new ArrayList<>();
         boolean selectionOk = compiles("message pattern", messagePattern, problems)
                 & compiles("source pattern", sourcePattern, problems);
-        Long fromUs = parseTime("from", from, Long.MIN_VALUE, problems);
-        Long toUs = parseTime("to", to, Long.MAX_VALUE, problems);
+        Long fromUs = unchanged(from, original == null ? Long.MIN_VALUE : original.fromUs(), original)
+                ? Long.valueOf(original.fromUs()) : parseTime("from", from, Long.MIN_VALUE, problems);
+        Long toUs = unchanged(to, original == null ? Long.MAX_VALUE : original.toUs(), original)
+                ? Long.valueOf(original.toUs()) : parseTime("to", to, Long.MAX_VALUE, problems);
         selectionOk &= fromUs != null && toUs != null;
         if (fromUs != null && toUs != null && toUs <= fromUs) {
             problems.add("to: must be after from");
@@ -128,14 +131,19 @@ public record RuleDraft(String name, String messagePattern, String sourcePattern
         return new Checked(rule, selection, problems);
     }
 
-    /** A time as the editor shows it: to the second like the rest of the workbench, finer only when it is. */
-    static String formatTime(long us) {
-        if (Math.floorMod(us, 1_000_000L) == 0) {
-            return HumanFormat.clock(us);
-        }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(us, 1_000_000L),
-                (int) Math.floorMod(us, 1_000_000L) * 1000, ZoneOffset.UTC);
-        return t.format(WITH_MICROS) + " UTC";
+    /**
+     * A time of {@code rule} as the editor shows it: to the second like the rest of the workbench; to the
+     * millisecond only for a range shorter than a second. Never microseconds.
+     */
+    static String formatTime(long us, Rule rule) {
+        boolean bounded = rule.fromUs() != Long.MIN_VALUE && rule.toUs() != Long.MAX_VALUE;
+        return ClockText.shown(us, bounded ? rule.toUs() - rule.fromUs() : Long.MAX_VALUE);
+    }
+
+    /** True when {@code text} is the original's bound {@code us} as it was shown. */
+    private static boolean unchanged(String text, long us, Rule original) {
+        return original != null && us != Long.MIN_VALUE && us != Long.MAX_VALUE
+                && text.strip().equals(formatTime(us, original));
     }
 
     /** A time as {@link ClockText} reads it; blank gives {@code open}, a wrong one null and a problem. */

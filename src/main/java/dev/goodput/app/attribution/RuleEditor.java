@@ -65,16 +65,15 @@ public final class RuleEditor extends GridPane {
     private static CauseField causeField(RuleEditorModel model) {
         CauseField f = new CauseField(model.causes());
         f.setId("rule-cause");
-        f.getEditor().setPromptText("a cause from the list, or a new name");
+        f.setPromptText("a cause from the list, or a new name");
         f.setMaxWidth(Double.MAX_VALUE);
         f.setText(model.causeProperty().get());
-        // setText, not a binding, so text put in from the model is not completed as if typed.
         model.causeProperty().addListener((obs, was, now) -> {
             if (!Objects.equals(now, f.getText())) {
                 f.setText(now);
             }
         });
-        f.getEditor().textProperty().addListener((obs, was, now) -> model.causeProperty().set(now));
+        f.textProperty().addListener((obs, was, now) -> model.causeProperty().set(now));
         return f;
     }
 

@@ -102,7 +102,7 @@ public final class RuleEditorModel {
     }
 
     private void check() {
-        RuleDraft.Checked c = draft().check(id, causes);
+        RuleDraft.Checked c = draft().check(id, causes, original);
         problems.set(c.problems());
         rule.set(c.rule());
         valid.set(c.valid());

@@ -43,7 +43,7 @@ public final class TagDialog extends Dialog<TagRequest> {
             cause.setText(context.initialCause().label());
             layer.setValue(context.initialCause().layer());
         }
-        cause.getEditor().textProperty().addListener((o, was, now) -> followKnownCause());
+        cause.textProperty().addListener((o, was, now) -> followKnownCause());
         followKnownCause();
 
         GridPane grid = new GridPane();
@@ -58,11 +58,11 @@ public final class TagDialog extends Dialog<TagRequest> {
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty()
-                .bind(cause.getEditor().textProperty().isEmpty());
+                .bind(cause.textProperty().isEmpty());
         setResultConverter(b -> b == ButtonType.OK ? request().orElse(null) : null);
         setOnShown(e -> Platform.runLater(() -> {
-            cause.getEditor().requestFocus();
-            cause.getEditor().selectAll();
+            cause.requestFocus();
+            cause.selectAll();
         }));
     }
 

@@ -8,7 +8,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.Optional;
@@ -19,6 +22,11 @@ public final class ChartExportDialog {
     }
 
     public static Optional<ChartExportSettings> ask(Window owner, String chartName, ChartExportSettings initial) {
+        return create(owner, chartName, initial).showAndWait();
+    }
+
+    /** The dialog, not yet shown. */
+    static Dialog<ChartExportSettings> create(Window owner, String chartName, ChartExportSettings initial) {
         Dialog<ChartExportSettings> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export " + chartName);
@@ -48,20 +56,38 @@ public final class ChartExportDialog {
         subtitle.setPrefColumnCount(40);
         subtitle.disableProperty().bind(presentation.selectedProperty().not());
 
+        title.setMaxWidth(Double.MAX_VALUE);
+        subtitle.setMaxWidth(Double.MAX_VALUE);
+
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Format"), format);
-        grid.addRow(1, new Label("Scale (PNG)"), scale);
-        grid.addRow(2, new Label("Size"), size);
+        // The names keep their whole width; the fields take what is left and grow with the dialog.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(names, fields);
+        grid.addRow(0, name("Format"), format);
+        grid.addRow(1, name("Scale (PNG)"), scale);
+        grid.addRow(2, name("Size"), size);
+        presentation.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(presentation, 0, 3, 2, 1);
-        grid.addRow(4, new Label("Title"), title);
-        grid.addRow(5, new Label("Subtitle"), subtitle);
+        grid.addRow(4, name("Title"), title);
+        grid.addRow(5, name("Subtitle"), subtitle);
+        dialog.setResizable(true);
         dialog.getDialogPane().setContent(grid);
         ButtonType export = new ButtonType("Export…", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == export ? new ChartExportSettings(format.getValue(), scale.getValue(),
                 size.getValue(), presentation.isSelected(), title.getText(), subtitle.getText()) : null);
-        return dialog.showAndWait();
+        return dialog;
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 }

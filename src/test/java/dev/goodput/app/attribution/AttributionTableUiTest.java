@@ -130,11 +130,26 @@ class AttributionTableUiTest {
     void editACauseCellByTypingWithCompletionAndUndo(FxRobot robot) {
         robot.clickOn("#attribution-unattributed-only");
         AttributionRow first = table.getItems().get(0);
-        robot.doubleClickOn(cell(robot, 0, "Cause"));
-        Node editor = robot.lookup("#attribution-cause-editor").query();
+        TableCell<?, ?> cell = cell(robot, 0, "Cause");
+        robot.doubleClickOn(cell);
+        CauseField editor = robot.lookup("#attribution-cause-editor").queryAs(CauseField.class);
         assertNotNull(editor);
-        // "nccl" completes in place to "NCCL Watchdog Timeouts"; Enter takes the completion.
-        robot.write("nccl").type(KeyCode.ENTER);
+        // The editor starts from the row's cause, all of it selected, so typing replaces it.
+        assertEquals("Unattributed downtime", editor.getText());
+        assertEquals(editor.getText(), editor.getSelectedText());
+        assertFalse(editor.isListShowing(), "no list before anything is typed");
+
+        // "nccl" lists the NCCL cause, under the cell; Enter takes it and commits.
+        robot.write("nccl");
+        assertTrue(editor.isListShowing());
+        assertEquals("nccl_watchdog_timeouts",
+                editor.suggestions().getSelectionModel().getSelectedItem().cause().id());
+        javafx.geometry.Bounds cellOnScreen = cell.localToScreen(cell.getBoundsInLocal());
+        javafx.stage.Window list = editor.suggestions().getScene().getWindow();
+        assertEquals(cellOnScreen.getMinX(), list.getX(), 12, "the list opens at the cell, not far from it");
+        assertTrue(list.getY() >= cellOnScreen.getMaxY() - 12 && list.getY() <= cellOnScreen.getMaxY() + 12,
+                "the list opens just under the cell: " + list.getY() + " vs " + cellOnScreen);
+        robot.type(KeyCode.ENTER);
 
         assertEquals("Undo Tag as NCCL Watchdog Timeouts", session.undoTextProperty().get());
         AttributionRow now = panel.rows().allRows().stream().filter(r -> r.startUs() == first.startUs() && !r.isFault())
@@ -154,13 +169,56 @@ class AttributionTableUiTest {
     }
 
     @Test
+    void theListMovesWithUpAndDownAndEnterOnTheUnchangedCauseChangesNothing(FxRobot robot) {
+        robot.clickOn("#attribution-unattributed-only");
+        robot.doubleClickOn(cell(robot, 0, "Cause"));
+        CauseField editor = robot.lookup("#attribution-cause-editor").queryAs(CauseField.class);
+        robot.type(KeyCode.ENTER);
+        assertFalse(session.canUndoProperty().get(), "Enter on the cause as it was is no edit");
+
+        // (Elsewhere first: a click right after the last double-click would count as a third click.)
+        robot.clickOn(cell(robot, 2, "Time (UTC)")).doubleClickOn(cell(robot, 0, "Cause"));
+        editor = robot.lookup("#attribution-cause-editor").queryAs(CauseField.class);
+        robot.write("gpu");
+        List<String> listed = editor.suggestions().getItems().stream().map(s -> s.cause().id()).toList();
+        String secondLabel = editor.suggestions().getItems().get(1).cause().label();
+        assertEquals("faulty_gpu", listed.get(0), "the run's own GPU cause first: " + listed);
+        robot.type(KeyCode.DOWN).type(KeyCode.DOWN).type(KeyCode.UP);
+        assertEquals(1, editor.suggestions().getSelectionModel().getSelectedIndex());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(editor.isListShowing(), "Escape closes the list");
+        assertEquals("gpu", editor.getText(), "and leaves the text");
+        robot.type(KeyCode.DOWN);
+        assertTrue(editor.isListShowing(), "Down opens it again");
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        assertEquals("Undo Tag as " + secondLabel, session.undoTextProperty().get());
+        assertTrue(panel.rows().allRows().stream().anyMatch(r -> r.cause().id().equals(listed.get(1))),
+                "the second entry, picked with Down, was taken");
+    }
+
+    @Test
+    void aClickOnAListedCauseTakesIt(FxRobot robot) {
+        robot.clickOn("#attribution-unattributed-only");
+        robot.doubleClickOn(cell(robot, 0, "Cause"));
+        CauseField editor = robot.lookup("#attribution-cause-editor").queryAs(CauseField.class);
+        robot.write("restore");
+        assertTrue(editor.isListShowing());
+        robot.clickOn(robot.from(editor.suggestions()).lookup(".list-cell").match((javafx.scene.control.ListCell<?> c)
+                -> c.getIndex() == 0).queryAs(javafx.scene.control.ListCell.class));
+        assertEquals("Undo Tag as Checkpoint restore", session.undoTextProperty().get());
+    }
+
+    @Test
     void aNewCauseCanBeTypedAndEscapeCancels(FxRobot robot) {
         robot.clickOn("#attribution-unattributed-only");
         robot.doubleClickOn(cell(robot, 0, "Cause"));
         robot.write("Bad PSU").type(KeyCode.ESCAPE);
         assertFalse(session.canUndoProperty().get(), "Escape cancels");
+        // (Elsewhere first: a click right after the last double-click would count as a third click.)
+        robot.clickOn(cell(robot, 2, "Time (UTC)")).doubleClickOn(cell(robot, 0, "Cause"));
+        assertEquals("Unattributed downtime", robot.lookup("#attribution-cause-editor").queryAs(CauseField.class)
+                .getText(), "a cancelled edit's text does not come back");
 
-        robot.doubleClickOn(cell(robot, 0, "Cause"));
         robot.write("Bad PSU!").type(KeyCode.ENTER);
         assertEquals("Undo Tag as Bad PSU", session.undoTextProperty().get());
         assertTrue(panel.rows().allRows().stream().anyMatch(r -> r.cause().id().equals("bad_psu")

@@ -83,4 +83,67 @@ class CauseChoicesTest {
         assertEquals(Optional.empty(), choices.known(""));
         assertEquals(Optional.empty(), choices.known(null));
     }
+
+    private static List<String> ids(List<CauseSuggestion> suggestions) {
+        return suggestions.stream().map(s -> s.cause().id()).toList();
+    }
+
+    @Test
+    void typingOffersTheRunsOwnCauseFirst() {
+        CauseChoices choices = CauseChoices.of(bloom, Overlay.EMPTY);
+        for (String typed : List.of("faulty", "gpu", "GPU", "faulty g", "Faulty_gpu")) {
+            List<CauseSuggestion> found = choices.matching(typed);
+            assertEquals("faulty_gpu", found.get(0).cause().id(), typed + ": " + ids(found));
+            assertTrue(found.get(0).inRun());
+            assertTrue(found.get(0).seconds() > 0);
+        }
+        List<String> gpu = ids(choices.matching("gpu"));
+        assertTrue(gpu.containsAll(List.of("gpu_hbm3_memory", "gpu_oom", "gpu_sram_memory")), gpu.toString());
+        assertTrue(gpu.stream().noneMatch(id -> id.equals("gpu_idle")), "model-layer causes are never offered");
+    }
+
+    @Test
+    void theRunsCausesComeBeforeTheCataloguesByTheTimeTheyCarry() {
+        CauseChoices choices = CauseChoices.of(bloom, Overlay.EMPTY);
+        List<CauseSuggestion> maint = choices.matching("maint");
+        List<String> ids = ids(maint);
+        assertEquals("jean_zay_emergency_maintenance", ids.get(0), ids.toString());
+        assertTrue(ids.containsAll(List.of("maintenance", "host_maintenance")), ids.toString());
+        assertTrue(maint.get(0).inRun() && !maint.get(1).inRun(), "then the catalogue's: " + ids);
+        assertEquals("maintenance", ids(choices.matching("maintenance")).get(0), "the cause named exactly first");
+
+        List<CauseSuggestion> all = choices.matching("");
+        assertEquals(choices.all().size(), all.size(), "a blank text lists every cause");
+        int firstCatalogue = 0;
+        while (all.get(firstCatalogue).inRun()) {
+            firstCatalogue++;
+        }
+        assertTrue(firstCatalogue >= 3, ids(all).toString());
+        assertTrue(all.subList(firstCatalogue, all.size()).stream().noneMatch(CauseSuggestion::inRun));
+        for (int i = 1; i < firstCatalogue; i++) {
+            assertTrue(all.get(i - 1).seconds() >= all.get(i).seconds(), "by time carried: " + all);
+        }
+        List<Layer> catalogueLayers = all.subList(firstCatalogue, all.size()).stream()
+                .map(s -> s.cause().layer()).toList();
+        assertEquals(catalogueLayers.stream().sorted().toList(), catalogueLayers, "the catalogue's grouped by layer");
+    }
+
+    @Test
+    void matchesAreSubstringsOfIdOrLabelWordStartsFirst() {
+        CauseChoices choices = CauseChoices.of(null, Overlay.EMPTY);
+        List<String> ids = ids(choices.matching("restore"));
+        assertEquals(List.of("checkpoint_restore"), ids);
+        List<String> save = ids(choices.matching("SAVE"));
+        assertEquals("checkpoint_save", save.get(0));
+        // "ost" is inside "host" (no word starts with it), "out of memory" starts a label: word starts first.
+        List<String> o = ids(choices.matching("o"));
+        assertTrue(o.indexOf("host_oom") < o.indexOf("node_failure"), o.toString());
+        assertEquals(List.of(), choices.matching("zzz"));
+        CauseChoices used = CauseChoices.of(null, new Overlay(
+                List.of(new Tag("t", 0, 10, "bad_psu", Layer.INFRA, null, "")), List.of(), List.of()));
+        CauseSuggestion psu = used.matching("psu").get(0);
+        assertEquals("bad_psu", psu.cause().id());
+        assertTrue(psu.inRun());
+        assertEquals("Infra · in this run", psu.detail());
+    }
 }

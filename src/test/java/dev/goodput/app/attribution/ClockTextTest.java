@@ -35,4 +35,15 @@ class ClockTextTest {
         assertEquals(Optional.empty(), ClockText.parse("2022-04-06 9h10"));
         assertEquals(Optional.empty(), ClockText.parse(null));
     }
+
+    @Test
+    void timesAreShownToTheSecondAndToTheMillisecondOnlyUnderASecond() {
+        long t = 1_649_206_800_123_456L; // 2022-04-06 01:00:00.123456 UTC
+        assertEquals("2022-04-06 01:00:00 UTC", ClockText.shown(t, 1_000_000));
+        assertEquals("2022-04-06 01:00:00 UTC", ClockText.shown(t, Long.MAX_VALUE));
+        assertEquals("2022-04-06 01:00:00.123 UTC", ClockText.shown(t, 500_000));
+        assertEquals(Optional.of(1_649_206_800_123_000L), ClockText.parse(ClockText.shown(t, 500_000)),
+                "reads back to the millisecond");
+        assertEquals("01:00:00", ClockText.clock(t));
+    }
 }

@@ -105,13 +105,24 @@ class RuleDraftTest {
         CauseChoices causes = CauseChoices.of(null, new Overlay(List.of(), rules, List.of()));
         for (Rule r : rules) {
             RuleDraft d = RuleDraft.of(r, causes);
-            assertEquals(r, d.check(r.id(), causes).rule(), d.toString());
+            assertEquals(r, d.check(r.id(), causes, r).rule(), d.toString());
         }
         assertEquals("Faulty GPU", RuleDraft.of(rules.get(0), causes).cause());
         assertEquals("Dataloader deadlock", RuleDraft.of(rules.get(1), causes).cause());
         assertEquals("dataloader__deadlock", RuleDraft.of(rules.get(1), CAUSES).cause(),
                 "an id whose label would read back as another id is shown as the id");
-        assertEquals("2025-03-03 09:10:00.123456 UTC", RuleDraft.of(rules.get(1), CAUSES).from());
+        // Shown to the second (no microseconds), read back exact while left as shown; to the millisecond only for
+        // a range under a second.
+        assertEquals("2025-03-03 09:10:00 UTC", RuleDraft.of(rules.get(1), CAUSES).from());
+        assertEquals("2025-03-03 09:10:07 UTC", RuleDraft.of(rules.get(1), CAUSES).to());
+        Rule brief = new Rule("d", "brief", "x", null, T + 123_456, T + 623_456, "queue", Layer.INFRA, true);
+        assertEquals("2025-03-03 09:10:00.123 UTC", RuleDraft.of(brief, CAUSES).from());
+        assertEquals("2025-03-03 09:10:00.623 UTC", RuleDraft.of(brief, CAUSES).to());
+        assertEquals(brief, RuleDraft.of(brief, CAUSES).check("d", CAUSES, brief).rule());
+        RuleDraft moved = RuleDraft.of(rules.get(1), CAUSES);
+        moved = new RuleDraft(moved.name(), moved.messagePattern(), moved.sourcePattern(), "2025-03-03 09:10:01 UTC",
+                moved.to(), moved.cause(), moved.layer(), moved.enabled());
+        assertEquals(T + 1_000_000, moved.check("b", CAUSES, rules.get(1)).rule().fromUs(), "a time typed is read");
         assertEquals("2025-03-03 09:10:00 UTC", RuleDraft.of(rules.get(2), CAUSES).from());
         assertEquals("", RuleDraft.of(rules.get(2), CAUSES).to());
     }
