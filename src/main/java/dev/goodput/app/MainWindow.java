@@ -4,6 +4,7 @@ import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.app.export.ExportActions;
 import dev.goodput.app.source.SourceLineViewer;
 import dev.goodput.app.timeline.TimelinePanel;
+import dev.goodput.app.timeline.TimelineView;
 import dev.goodput.app.waterfall.WaterfallPanel;
 import dev.goodput.app.waterfall.WaterfallViewModel;
 import dev.goodput.app.workspace.Autosaver;
@@ -23,7 +24,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -31,11 +31,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +51,6 @@ import java.util.prefs.Preferences;
  * same window on a throw-away preferences node with a run source they control.
  */
 public final class MainWindow {
-    /** The window's first size, shrunk to fit smaller screens. */
-    static final double WIDTH = 1440;
-    static final double HEIGHT = 920;
-
     private final Stage stage;
     private final SummaryViewModel summary = new SummaryViewModel();
     private final LoadStatus load = new LoadStatus();
@@ -62,6 +58,7 @@ public final class MainWindow {
     private final ThemeSetting theme;
     private final RunOpener opener;
     private final MainView view;
+    private final LayoutSettings layout;
     private final List<Image> icons = AppIcons.load();
 
     /** The cause picked out on the waterfall and the timeline alike; null for none. */
@@ -125,11 +122,17 @@ public final class MainWindow {
                 rangeTagger::tagSelectedRange, rangeTagger.canTagProperty(), navigator::next, navigator::previous,
                 hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty(),
                 attribution::openPickedLine, attribution.linePickedProperty());
+        layout = new LayoutSettings(prefs);
+        view = new MainView(summary, load, openDialog, layout);
+        TimelineView timelineView = timeline.view();
+        ViewCommands viewCommands = new ViewCommands(timelineView::zoomIn, timelineView::zoomOut,
+                timelineView::zoomToFit, canExport, timeline::laneVisibleProperty, timeline.legendVisibleProperty(),
+                view.breakdownWantedProperty(), view.problemsWantedProperty(),
+                Bindings.isNotEmpty(summary.problemsProperty()), layout::reset, () -> ShortcutsDialog.show(stage));
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
-                canExport, workspaceCommands, edit);
+                canExport, workspaceCommands, edit, viewCommands);
 
-        view = new MainView(summary, load, openDialog);
         view.setTimeline(timeline);
         view.setAttribution(attribution.node());
         view.setNotices(NoticeBar.of(document.noticesProperty()));
@@ -149,19 +152,28 @@ public final class MainWindow {
             }
             menu.show(timeline.view(), e.getScreenX(), e.getScreenY());
         });
-        view.setWindowBar(WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
+        var windowBar = WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
             var r = timeline.view().selectedRangeProperty().get();
             return r == null ? null : new long[]{r.startUs(), r.endUs()};
-        }, timeline.view().selectedRangeProperty()), opener::rederive));
+        }, timeline.view().selectedRangeProperty()), opener::rederive);
         BorderPane root = new BorderPane(view.node());
-        root.setTop(new VBox(WorkbenchMenuBar.of(commands), WorkbenchToolBar.of(commands)));
-        root.setBottom(StatusBar.of(summary, load, opener::cancel));
+        root.setTop(new VBox(WorkbenchMenuBar.of(commands), WorkbenchToolBar.of(commands, windowBar)));
+        root.setBottom(StatusBar.of(summary, load, opener::cancel, view::toggleProblems));
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth() * 0.95),
-                Math.min(HEIGHT, screen.getHeight() * 0.95));
+        WindowPlacement placement = new WindowPlacement(prefs);
+        WindowPlacement.Placement where = placement.placement();
+        Scene scene = new Scene(root, where.width(), where.height());
+        placement.apply(stage, where, scene);
         scene.getStylesheets().add(WorkbenchStyles.stylesheet());
         new FileDropHandler(this::open).install(scene);
+        WindowKeys.install(scene, timelineView, () -> {
+            highlight.set(null);
+            timelineView.clearSelection();
+        });
+        // A menu item has one accelerator; its other keys (Ctrl+Plus beside Ctrl+=) are the window's.
+        Map.of("menu-zoom-in", viewCommands.zoomIn(), "menu-zoom-out", viewCommands.zoomOut(),
+                "menu-fit", viewCommands.fit()).forEach((id, action) -> KeyboardShortcuts.alternatives(id)
+                .forEach(key -> scene.getAccelerators().put(key, action)));
         applyTheme(theme.themeProperty().get());
         theme.themeProperty().addListener((obs, was, now) -> applyTheme(now));
 
