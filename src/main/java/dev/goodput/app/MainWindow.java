@@ -234,10 +234,13 @@ public final class MainWindow {
 
     /**
      * Opens the files as one run, or one workspace file, in the background; the run shown stays until the new one
-     * is read. Unsaved changes to the workspace shown are saved or discarded first, as the user says.
+     * is read. Then unsaved changes to the workspace shown are saved or discarded, as the user says (or the new run
+     * is dropped): a file that fails to open asks nothing. An empty list (File ▸ Close) asks first.
      */
     public void open(List<Path> files) {
-        if (workspace.confirmClose()) {
+        if (!files.isEmpty()) {
+            opener.open(files, workspace::confirmClose);
+        } else if (workspace.confirmClose()) {
             opener.open(files);
         }
     }
