@@ -205,6 +205,25 @@ public final class MainWindow {
         session.revisionProperty().addListener((obs, was, now) -> autosaver.changed());
     }
 
+    /** With the start-up trace on: marks the derivation's arrival and the first frame drawn after it. */
+    private void traceFirstFigures() {
+        if (!StartupTrace.on()) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            StartupTrace.mark("first frame (the load's progress)");
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
+        summary.derivationProperty().addListener((obs, was, d) -> {
+            if (d != null && was == null) {
+                StartupTrace.mark("run read and derived, in the view models");
+                stage.getScene().addPostLayoutPulseListener(StartupTrace::figuresDrawn);
+            }
+        });
+    }
+
     /** "Goodput Workbench — run — name.goodput *": the star while something is unsaved. */
     private String title() {
         String t = summary.titleProperty().get();
@@ -224,7 +243,9 @@ public final class MainWindow {
 
     /** @param offerOthers false when the user named the files (on the command line): open those, ask nothing else */
     void show(List<Path> files, boolean offerOthers) {
+        traceFirstFigures();
         stage.show();
+        StartupTrace.mark("window shown");
         // Start with nothing focused, so the table does not look selected before the user touches it.
         stage.getScene().getRoot().requestFocus();
         if (!offerOthers || !opener.offerUntitledRecovery(files)) {
