@@ -1,6 +1,5 @@
 package dev.goodput.app;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,9 +18,9 @@ final class DockedSplit {
     /**
      * The split's first layout when the user has said nothing: the divider at {@code position} (a share of the
      * split's length) but leaving the main pane at least {@code mainNeed} pixels and the panel {@code panelNeed}; a
-     * split shorter than both together hides a panel that {@link #collapsible} may hide.
+     * split shorter than both together starts with the panel hidden if {@code hiddenWhenShort}.
      */
-    record Defaults(double position, double mainNeed, double panelNeed, boolean collapsible) {
+    record Defaults(double position, double mainNeed, double panelNeed, boolean hiddenWhenShort) {
         /** The divider's default for a split {@code length} pixels long. */
         double positionFor(double length) {
             if (length <= 0) {
@@ -32,7 +31,7 @@ final class DockedSplit {
         }
 
         boolean shownFor(double length) {
-            return !collapsible || length <= 0 || length >= mainNeed + panelNeed;
+            return !hiddenWhenShort || length <= 0 || length >= mainNeed + panelNeed;
         }
     }
 
@@ -46,6 +45,8 @@ final class DockedSplit {
     private final BooleanProperty panelAvailable = new SimpleBooleanProperty(this, "panelAvailable", true);
     private final BooleanBinding panelShown = panelWanted.and(panelAvailable);
     private boolean applying;
+    /** True from a press on this split's divider to the release. */
+    private boolean dragging;
 
     DockedSplit(String key, Orientation orientation, Node main, Node panel, Defaults defaults,
                 LayoutSettings settings) {
@@ -57,7 +58,7 @@ final class DockedSplit {
         split.setId(key + "-split");
         split.setOrientation(orientation);
         Boolean said = settings.shown(key);
-        if (said != null && defaults.collapsible()) {
+        if (said != null) {
             panelWanted.set(said);
         }
         panelWanted.addListener((obs, was, now) -> {
@@ -73,11 +74,13 @@ final class DockedSplit {
                         applyDefaults();
                     }
                 });
-        // Only the user's drags are remembered, not what a resize of the window does to the divider.
+        // Only the user's drags of this split's divider are remembered, not what a resize of the window does to it.
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging = ownDivider(e.getTarget()));
         split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            if (split.getItems().size() == 2) {
+            if (dragging && split.getItems().size() == 2) {
                 settings.setPosition(key, split.getDividerPositions()[0]);
             }
+            dragging = false;
         });
         settings.onReset(this::applyDefaults);
         showPanel(panelShown.get());
@@ -97,9 +100,14 @@ final class DockedSplit {
         panelAvailable.bind(available);
     }
 
-    /** Whether the panel is on screen: wanted and available. */
-    ObservableBooleanValue panelShownProperty() {
-        return Bindings.createBooleanBinding(panelShown::get, panelShown);
+    /** Whether the mouse pressed on this split's divider (or its grabber), not on one of a split inside it. */
+    private boolean ownDivider(Object target) {
+        for (Node n = target instanceof Node ? (Node) target : null; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return n.getParent() == split;
+            }
+        }
+        return false;
     }
 
     private double length() {
@@ -112,7 +120,7 @@ final class DockedSplit {
         Boolean said = settings.shown(key);
         applying = true;
         try {
-            panelWanted.set(said != null && defaults.collapsible() ? said : defaults.shownFor(length));
+            panelWanted.set(said != null ? said : defaults.shownFor(length));
         } finally {
             applying = false;
         }

@@ -4,7 +4,10 @@ import dev.goodput.app.timeline.TimelinePanel;
 import dev.goodput.app.timeline.TimelineView;
 import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.timeline.TimelineViewport;
+import dev.goodput.app.timeline.TimelineLane;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -18,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import static dev.goodput.app.UiFixture.BLOOM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +82,21 @@ class NavigationUiTest {
         robot.type(KeyCode.ESCAPE);
 
         assertNull(fixture.window().highlightProperty().get());
+    }
+
+    @Test
+    void viewLanesAndShowLegendFollowTheTimelineBothWays(FxRobot robot) {
+        UiFixture.openAndWait(robot, fixture.window(), BLOOM);
+        TimelinePanel panel = (TimelinePanel) fixture.window().view().getTimeline();
+
+        UiFixture.clickMenu(robot, "#menu-view", "#menu-lanes", "#menu-lane-faults");
+        assertFalse(panel.laneVisibleProperty(TimelineLane.FAULTS).get());
+
+        robot.interact(() -> panel.legendVisibleProperty().set(false));
+        MenuBar bar = (MenuBar) fixture.window().stage().getScene().lookup(".menu-bar");
+        CheckMenuItem legend = (CheckMenuItem) bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-show-legend".equals(i.getId())).findFirst().orElseThrow();
+        assertFalse(legend.isSelected());
     }
 
     @Test
