@@ -36,7 +36,7 @@ public final class MainView {
     /** The timeline and the attribution table with eight rows: the breakdown under them gets only what is left. */
     private static final double TOP_NEED = 450;
     /** The breakdown's least useful height (the waterfall's bars and labels); shorter, it starts hidden. */
-    private static final double BOTTOM_NEED = 230;
+    private static final double BOTTOM_NEED = 190;
     private static final double BOTTOM_MIN_HEIGHT = 160;
 
     private final StackPane root;

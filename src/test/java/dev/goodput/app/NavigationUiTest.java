@@ -100,6 +100,31 @@ class NavigationUiTest {
     }
 
     @Test
+    void everyMenuKeyComesFromTheShortcutsTableAndEveryMenuRowOfItIsInTheMenus() {
+        MenuBar bar = (MenuBar) fixture.window().stage().getScene().lookup(".menu-bar");
+        java.util.Map<String, javafx.scene.input.KeyCombination> menuKeys = new java.util.HashMap<>();
+        java.util.Deque<javafx.scene.control.MenuItem> items = new java.util.ArrayDeque<>();
+        bar.getMenus().forEach(items::add);
+        while (!items.isEmpty()) {
+            javafx.scene.control.MenuItem item = items.pop();
+            if (item instanceof javafx.scene.control.Menu) {
+                items.addAll(((javafx.scene.control.Menu) item).getItems());
+            }
+            if (item.getAccelerator() != null) {
+                menuKeys.put(item.getId(), item.getAccelerator());
+            }
+        }
+        menuKeys.forEach((id, key) -> assertEquals(KeyboardShortcuts.accelerator(id), key, id));
+        for (KeyboardShortcuts.Shortcut s : KeyboardShortcuts.ALL) {
+            if (s.id().startsWith("menu-")) {
+                assertEquals(s.keys().get(0), menuKeys.get(s.id()), s.id());
+            }
+        }
+        assertEquals(KeyboardShortcuts.ALL.size(),
+                KeyboardShortcuts.ALL.stream().map(KeyboardShortcuts.Shortcut::id).distinct().count(), "unique ids");
+    }
+
+    @Test
     void viewZoomInZoomsAndF1ListsTheShortcuts(FxRobot robot) {
         UiFixture.openAndWait(robot, fixture.window(), BLOOM);
         long before = span();
