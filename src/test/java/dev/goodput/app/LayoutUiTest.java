@@ -66,6 +66,14 @@ class LayoutUiTest {
 
         TableView<?> table = robot.lookup("#attribution-table").queryTableView();
         assertTrue(fullyShownRows(table) >= 8, () -> fullyShownRows(table) + " rows shown");
+
+        // The status bar cuts only the run's name (whole in its tooltip and the title).
+        for (String item : new String[]{"#status-files", "#status-window", "#status-problems", "#status-outcome"}) {
+            Labeled label = robot.lookup(item).queryLabeled();
+            assertEquals(label.getText(), shownText(label), item);
+        }
+        assertEquals(fixture.window().summary().runNameProperty().get(),
+                robot.lookup("#status-run").queryLabeled().getTooltip().getText());
     }
 
     @Test
@@ -164,10 +172,10 @@ class LayoutUiTest {
         WaitForAsyncUtils.waitForFxEvents(3);
     }
 
-    /** What a label draws: its text, or "Lost ..." when cut. */
+    /** What a label draws: its text, or "Lost ..." when cut (its LabeledText, not a graphic's icon glyph). */
     private static String shownText(Labeled label) {
         for (Node n : label.getChildrenUnmodifiable()) {
-            if (n instanceof Text) {
+            if (n instanceof Text && n.getClass().getSimpleName().equals("LabeledText")) {
                 return ((Text) n).getText();
             }
         }
