@@ -9,9 +9,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -24,12 +21,11 @@ final class ExportMenu {
     static Menu of(ExportActions export, ObservableBooleanValue canExport) {
         MenuItem waterfall = item("Waterfall chart…", "menu-export-waterfall",
                 () -> export.exportChart(ReportChart.WATERFALL));
-        waterfall.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        waterfall.setAccelerator(KeyboardShortcuts.accelerator("menu-export-waterfall"));
         waterfall.setGraphic(new FontIcon(MaterialDesignE.EXPORT));
         MenuItem timeline = item("Timeline chart…", "menu-export-timeline",
                 () -> export.exportChart(ReportChart.TIMELINE));
-        timeline.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
+        timeline.setAccelerator(KeyboardShortcuts.accelerator("menu-export-timeline"));
         Menu menu = new Menu("Export", null, waterfall, timeline,
                 item("Copy waterfall to clipboard", "menu-copy-waterfall", () -> export.copyChart(ReportChart.WATERFALL)),
                 item("Copy timeline to clipboard", "menu-copy-timeline", () -> export.copyChart(ReportChart.TIMELINE)),

@@ -3,6 +3,7 @@ package dev.goodput.app;
 import dev.goodput.core.report.GoodputTerm;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -14,7 +15,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -24,27 +24,31 @@ import javafx.scene.text.Text;
 
 /**
  * The window's content: the run's name, the four goodput figures, the timeline (the largest area) with the
- * attribution table beside it and, under them, the waterfall beside the badput table and the Problems panel. With no run open it shows an invitation to open one instead. Binds to
+ * attribution table beside it and, under them, a breakdown that can be hidden: the waterfall beside the badput table
+ * and (only when there are problems) the Problems panel. The splits are {@link DockedSplit}s the user resizes,
+ * remembered in the {@link LayoutSettings}. With no run open it shows an invitation to open one instead. Binds to
  * the view models and holds no logic beyond choosing which pane shows.
  */
 public final class MainView {
     static final String TIMELINE_PLACEHOLDER_TEXT = "Timeline";
-    /** Share of the split's height the timeline gets at first; the user can drag the divider. */
-    private static final double TIMELINE_SHARE = 0.57;
-    /** Share of the width the timeline gets beside the attribution table. */
-    private static final double TIMELINE_WIDTH_SHARE = 0.6;
     /** The timeline's lanes, axis and overview: below this the page scrolls. */
     static final double TIMELINE_MIN_HEIGHT = 330;
+    /** The timeline and the attribution table with eight rows: the breakdown under them gets only what is left. */
+    private static final double TOP_NEED = 450;
+    /** The breakdown's least useful height (the waterfall's bars and labels); shorter, it starts hidden. */
+    private static final double BOTTOM_NEED = 190;
+    private static final double BOTTOM_MIN_HEIGHT = 160;
 
     private final StackPane root;
     private final StackPane timelineSlot = new StackPane();
     private final Label timelinePlaceholder = new Label(TIMELINE_PLACEHOLDER_TEXT);
-    private final javafx.scene.layout.StackPane windowSlot = new javafx.scene.layout.StackPane();
     private final StackPane waterfallSlot = new StackPane();
     private final StackPane attributionSlot = new StackPane();
     private final StackPane noticeSlot = new StackPane();
+    private DockedSplit mainSplit;
+    private DockedSplit problemsSplit;
 
-    MainView(SummaryViewModel summary, LoadStatus load, Runnable openDialog) {
+    MainView(SummaryViewModel summary, LoadStatus load, Runnable openDialog, LayoutSettings layout) {
         timelinePlaceholder.getStyleClass().add(WorkbenchStyles.TIMELINE_PLACEHOLDER);
         timelineSlot.getStyleClass().add(WorkbenchStyles.TIMELINE_SLOT);
         timelineSlot.setId("timeline-slot");
@@ -58,7 +62,7 @@ public final class MainView {
         timelineSlot.setClip(clip);
         setTimeline(null);
 
-        Node run = runPane(summary);
+        Node run = runPane(summary, layout);
         Node empty = emptyPane(load, openDialog);
         ObservableBooleanValue nothingOpen = Bindings.createBooleanBinding(
                 () -> summary.stateProperty().get() == SummaryViewModel.State.EMPTY, summary.stateProperty());
@@ -105,12 +109,7 @@ public final class MainView {
         noticeSlot.visibleProperty().bind(notices.visibleProperty());
     }
 
-    /** Puts the measurement-window editor above the figures. */
-    public void setWindowBar(Node bar) {
-        windowSlot.getChildren().setAll(bar);
-    }
-
-    private Node runPane(SummaryViewModel summary) {
+    private Node runPane(SummaryViewModel summary, LayoutSettings layout) {
         Label name = new Label();
         name.textProperty().bind(summary.runNameProperty());
         name.getStyleClass().add(WorkbenchStyles.RUN_NAME);
@@ -119,7 +118,7 @@ public final class MainView {
         details.textProperty().bind(summary.runDetailsProperty());
         details.getStyleClass().add(WorkbenchStyles.RUN_DETAILS);
 
-        HBox figures = new HBox(10);
+        HBox figures = new HBox(8);
         for (GoodputTerm m : GoodputTerm.values()) {
             VBox card = FigureCard.of(m, summary);
             card.setMaxWidth(Double.MAX_VALUE);
@@ -138,31 +137,53 @@ public final class MainView {
         VBox problemsBox = section(problemsTitle, problems);
 
         waterfallSlot.setMinWidth(320);
-        SplitPane lists = new SplitPane(badput, problemsBox);
-        lists.setOrientation(Orientation.VERTICAL);
-        lists.setDividerPositions(0.62);
-        SplitPane tables = new SplitPane(waterfallSlot, lists);
-        tables.setDividerPositions(0.56);
         attributionSlot.setMinWidth(320);
-        SplitPane top = new SplitPane(timelineSlot, attributionSlot);
-        top.setDividerPositions(TIMELINE_WIDTH_SHARE);
-        SplitPane split = new SplitPane(top, tables);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(TIMELINE_SHARE);
-        tables.setMinHeight(240);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        // Problems only when there are some: else the status bar says "No problems" and the badput table has the room.
+        problemsSplit = new DockedSplit("problems", Orientation.VERTICAL, badput, problemsBox,
+                new DockedSplit.Defaults(0.62, 120, 90, false), layout);
+        problemsSplit.availableWhen(Bindings.isNotEmpty(summary.problemsProperty()));
+        DockedSplit bottom = new DockedSplit("bottom", Orientation.HORIZONTAL, waterfallSlot,
+                problemsSplit.node(), new DockedSplit.Defaults(0.55, 360, 440, false), layout);
+        DockedSplit top = new DockedSplit("top", Orientation.HORIZONTAL, timelineSlot, attributionSlot,
+                new DockedSplit.Defaults(0.6, 560, 520, false), layout);
+        // The timeline and the attribution table first: the waterfall, badput and problems share what is left, and
+        // on a short screen (1280×720) start hidden (View ▸ Show Breakdown, the toolbar) rather than squeeze them.
+        mainSplit = new DockedSplit("main", Orientation.VERTICAL, top.node(), bottom.node(),
+                new DockedSplit.Defaults(0.6, TOP_NEED, BOTTOM_NEED, true), layout);
+        bottom.node().setMinHeight(BOTTOM_MIN_HEIGHT);
+        VBox.setVgrow(mainSplit.node(), Priority.ALWAYS);
 
         noticeSlot.setManaged(false);
-        VBox pane = new VBox(10, new VBox(2, name, details), noticeSlot, windowSlot, figures, split);
-        pane.setPadding(new Insets(12, 14, 10, 14));
-        // A short window (1280×720) scrolls the page rather than squeezing the timeline's lanes and the waterfall
-        // below legibility; a tall one fills it as before.
+        VBox pane = new VBox(8, new VBox(2, name, details), noticeSlot, figures, mainSplit.node());
+        pane.setPadding(new Insets(8, 12, 6, 12));
+        // Only a window smaller than the timeline's and the table's least (below 1280×720) scrolls the page.
         ScrollPane page = new ScrollPane(pane);
         page.setFitToWidth(true);
         page.setFitToHeight(true);
         page.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         page.getStyleClass().add("edge-to-edge");
         return page;
+    }
+
+    /** Whether the waterfall, badput and problems panel under the timeline is wanted (View ▸ Show Breakdown). */
+    public BooleanProperty breakdownWantedProperty() {
+        return mainSplit.panelWantedProperty();
+    }
+
+    /** Whether the Problems panel is wanted; it shows only when there are problems. */
+    public BooleanProperty problemsWantedProperty() {
+        return problemsSplit.panelWantedProperty();
+    }
+
+    /** The status bar's problem count, clicked: shows the problems (opening the breakdown), or hides them. */
+    void toggleProblems() {
+        boolean onScreen = breakdownWantedProperty().get() && problemsWantedProperty().get();
+        if (onScreen) {
+            problemsWantedProperty().set(false);
+        } else {
+            problemsWantedProperty().set(true);
+            breakdownWantedProperty().set(true);
+        }
     }
 
     private static Node emptyPane(LoadStatus load, Runnable openDialog) {

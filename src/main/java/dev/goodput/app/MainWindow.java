@@ -4,6 +4,7 @@ import dev.goodput.app.attribution.AttributionSession;
 import dev.goodput.app.export.ExportActions;
 import dev.goodput.app.source.SourceLineViewer;
 import dev.goodput.app.timeline.TimelinePanel;
+import dev.goodput.app.timeline.TimelineView;
 import dev.goodput.app.waterfall.WaterfallPanel;
 import dev.goodput.app.waterfall.WaterfallViewModel;
 import dev.goodput.app.workspace.Autosaver;
@@ -23,7 +24,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -31,11 +31,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +51,6 @@ import java.util.prefs.Preferences;
  * same window on a throw-away preferences node with a run source they control.
  */
 public final class MainWindow {
-    /** The window's first size, shrunk to fit smaller screens. */
-    static final double WIDTH = 1440;
-    static final double HEIGHT = 920;
-
     private final Stage stage;
     private final SummaryViewModel summary = new SummaryViewModel();
     private final LoadStatus load = new LoadStatus();
@@ -62,6 +58,7 @@ public final class MainWindow {
     private final ThemeSetting theme;
     private final RunOpener opener;
     private final MainView view;
+    private final LayoutSettings layout;
     private final List<Image> icons = AppIcons.load();
 
     /** The cause picked out on the waterfall and the timeline alike; null for none. */
@@ -126,11 +123,17 @@ public final class MainWindow {
                 hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty(),
                 attribution::openPickedLine, attribution.linePickedProperty(),
                 new CauseColourCommands(session, prompts.colour(), summary::getDerivation));
+        layout = new LayoutSettings(prefs);
+        view = new MainView(summary, load, openDialog, layout);
+        TimelineView timelineView = timeline.view();
+        ViewCommands viewCommands = new ViewCommands(timelineView::zoomIn, timelineView::zoomOut,
+                timelineView::zoomToFit, canExport, timeline::laneVisibleProperty, timeline.legendVisibleProperty(),
+                view.breakdownWantedProperty(), view.problemsWantedProperty(),
+                Bindings.isNotEmpty(summary.problemsProperty()), layout::reset, () -> ShortcutsDialog.show(stage));
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
-                canExport, workspaceCommands, edit);
+                canExport, workspaceCommands, edit, viewCommands);
 
-        view = new MainView(summary, load, openDialog);
         view.setTimeline(timeline);
         view.setAttribution(attribution.node());
         view.setNotices(NoticeBar.of(document.noticesProperty()));
@@ -151,19 +154,28 @@ public final class MainWindow {
             }
             menu.show(timeline.view(), e.getScreenX(), e.getScreenY());
         });
-        view.setWindowBar(WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
+        var windowBar = WindowBar.of(summary.derivationProperty(), Bindings.createObjectBinding(() -> {
             var r = timeline.view().selectedRangeProperty().get();
             return r == null ? null : new long[]{r.startUs(), r.endUs()};
-        }, timeline.view().selectedRangeProperty()), opener::rederive));
+        }, timeline.view().selectedRangeProperty()), opener::rederive);
         BorderPane root = new BorderPane(view.node());
-        root.setTop(new VBox(WorkbenchMenuBar.of(commands), WorkbenchToolBar.of(commands)));
-        root.setBottom(StatusBar.of(summary, load, opener::cancel));
+        root.setTop(new VBox(WorkbenchMenuBar.of(commands), WorkbenchToolBar.of(commands, windowBar)));
+        root.setBottom(StatusBar.of(summary, load, opener::cancel, view::toggleProblems));
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth() * 0.95),
-                Math.min(HEIGHT, screen.getHeight() * 0.95));
+        WindowPlacement placement = new WindowPlacement(prefs);
+        WindowPlacement.Placement where = placement.placement();
+        Scene scene = new Scene(root, where.width(), where.height());
+        placement.apply(stage, where, scene);
         scene.getStylesheets().add(WorkbenchStyles.stylesheet());
         new FileDropHandler(this::open).install(scene);
+        WindowKeys.install(scene, timelineView, () -> {
+            highlight.set(null);
+            timelineView.clearSelection();
+        });
+        // A menu item has one accelerator; its other keys (Ctrl+Plus beside Ctrl+=) are the window's.
+        Map.of("menu-zoom-in", viewCommands.zoomIn(), "menu-zoom-out", viewCommands.zoomOut(),
+                "menu-fit", viewCommands.fit()).forEach((id, action) -> KeyboardShortcuts.alternatives(id)
+                .forEach(key -> scene.getAccelerators().put(key, action)));
         applyTheme(theme.themeProperty().get());
         theme.themeProperty().addListener((obs, was, now) -> applyTheme(now));
 
@@ -198,6 +210,25 @@ public final class MainWindow {
         session.revisionProperty().addListener((obs, was, now) -> autosaver.changed());
     }
 
+    /** With the start-up trace on: marks the derivation's arrival and the first frame drawn after it. */
+    private void traceFirstFigures() {
+        if (!StartupTrace.on()) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            StartupTrace.mark("first frame (the load's progress)");
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
+        summary.derivationProperty().addListener((obs, was, d) -> {
+            if (d != null && was == null) {
+                StartupTrace.mark("run read and derived, in the view models");
+                stage.getScene().addPostLayoutPulseListener(StartupTrace::figuresDrawn);
+            }
+        });
+    }
+
     /** "Goodput Workbench — run — name.goodput *": the star while something is unsaved. */
     private String title() {
         String t = summary.titleProperty().get();
@@ -217,7 +248,9 @@ public final class MainWindow {
 
     /** @param offerOthers false when the user named the files (on the command line): open those, ask nothing else */
     void show(List<Path> files, boolean offerOthers) {
+        traceFirstFigures();
         stage.show();
+        StartupTrace.mark("window shown");
         // Start with nothing focused, so the table does not look selected before the user touches it.
         stage.getScene().getRoot().requestFocus();
         if (!offerOthers || !opener.offerUntitledRecovery(files)) {
@@ -227,10 +260,13 @@ public final class MainWindow {
 
     /**
      * Opens the files as one run, or one workspace file, in the background; the run shown stays until the new one
-     * is read. Unsaved changes to the workspace shown are saved or discarded first, as the user says.
+     * is read. Then unsaved changes to the workspace shown are saved or discarded, as the user says (or the new run
+     * is dropped): a file that fails to open asks nothing. An empty list (File ▸ Close) asks first.
      */
     public void open(List<Path> files) {
-        if (workspace.confirmClose()) {
+        if (!files.isEmpty()) {
+            opener.open(files, workspace::confirmClose);
+        } else if (workspace.confirmClose()) {
             opener.open(files);
         }
     }

@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * Opens runs and workspaces: starts a {@link LoadRunTask} and moves its outcome into the attribution session, the
  * workspace document and the view models. The latest open wins (an earlier load still running is cancelled); a
  * cancelled load changes nothing but the status, and a failed one nothing but the status and a notice when a run is
  * shown (with none shown, the Problems panel says why). Autosaved edits nobody saved are offered back when their run or
- * workspace is opened. Call on the FX thread.
+ * workspace is opened. Unsaved changes to the run shown are asked about only once the new one has been read.
+ * Call on the FX thread.
  */
 final class RunOpener {
     private final SummaryViewModel summary;
@@ -57,6 +59,15 @@ final class RunOpener {
 
     /** Run files, or one workspace file; an empty list shows the empty state. */
     void open(List<Path> requested) {
+        open(requested, () -> true);
+    }
+
+    /**
+     * Run files, or one workspace file, replacing the run shown only if {@code mayReplace} says so once they have
+     * been read ("save changes first?" is asked then: a file that fails to open asks nothing and replaces nothing).
+     * An empty list shows the empty state at once: ask before calling.
+     */
+    void open(List<Path> requested, BooleanSupplier mayReplace) {
         List<Path> files = List.copyOf(requested);
         if (abandonCurrent() && files.isEmpty()) {
             status.cancelled();
@@ -73,7 +84,7 @@ final class RunOpener {
             status.note("Not opened: its autosaved edits are kept until you restore or discard them");
             return;
         }
-        start(request.get(), files, false);
+        start(request.get(), files, false, mayReplace);
     }
 
     /**
@@ -94,7 +105,8 @@ final class RunOpener {
                 continue;
             }
             if (decide(r, "an untitled workspace", false) == WorkspacePrompts.Restore.RESTORE) {
-                start(new OpenRequest.WorkspaceFile(null, r.file().path()), List.of(r.file().path()), false);
+                start(new OpenRequest.WorkspaceFile(null, r.file().path()), List.of(r.file().path()), false,
+                        () -> true);
                 return true;
             }
             return false;
@@ -164,8 +176,9 @@ final class RunOpener {
 
     /**
      * @param keepHistory a reload of the workspace shown: the overlay and the undo history carry over
+     * @param mayReplace  asked once the files are read: false keeps the run shown and drops what was read
      */
-    private void start(OpenRequest request, List<Path> asked, boolean keepHistory) {
+    private void start(OpenRequest request, List<Path> asked, boolean keepHistory, BooleanSupplier mayReplace) {
         abandonCurrent();
         LoadRunTask task = new LoadRunTask(request, source);
         Map<String, Integer> givenColours = session.colourBook().assigned();
@@ -177,6 +190,11 @@ final class RunOpener {
         task.setOnSucceeded(e -> {
             if (current == task) {
                 current = null;
+                if (!mayReplace.getAsBoolean()) {
+                    status.cancelled();
+                    status.note("Not opened: " + what + " (the run shown and its unsaved changes stay)");
+                    return;
+                }
                 show(task.getValue(), request, asked, keepHistory);
                 status.succeeded(what, Duration.ofNanos(System.nanoTime() - started));
                 OpenedWorkspace w = task.getValue().workspace();
@@ -305,7 +323,7 @@ final class RunOpener {
                 stopRederiving();
             }
             List<Path> files = List.copyOf(summary.filesProperty());
-            start(new OpenRequest.Snapshot(snapshot, document.getFile()), files, true);
+            start(new OpenRequest.Snapshot(snapshot, document.getFile()), files, true, () -> true);
         } else if (!summary.filesProperty().isEmpty()) {
             open(List.copyOf(summary.filesProperty())); // a failed open: try it again
         }

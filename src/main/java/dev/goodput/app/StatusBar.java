@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -30,7 +31,8 @@ final class StatusBar {
     private StatusBar() {
     }
 
-    static Node of(SummaryViewModel summary, LoadStatus load, Runnable cancel) {
+    /** @param toggleProblems what a click on the problem count does: shows or hides the Problems panel */
+    static Node of(SummaryViewModel summary, LoadStatus load, Runnable cancel, Runnable toggleProblems) {
         Label files = item(MaterialDesignF.FILE_DOCUMENT_OUTLINE, "status-files");
         files.textProperty().bind(summary.filesTextProperty());
         Tooltip paths = new Tooltip();
@@ -39,12 +41,20 @@ final class StatusBar {
         files.setTooltip(paths);
         Label run = item(MaterialDesignT.TAG_OUTLINE, "status-run");
         run.textProperty().bind(summary.runNameProperty());
+        Tooltip runName = new Tooltip();
+        runName.textProperty().bind(summary.runNameProperty());
+        run.setTooltip(runName);
         Label window = item(MaterialDesignC.CLOCK_OUTLINE, "status-window");
         window.textProperty().bind(summary.windowTextProperty());
         window.setTooltip(new Tooltip("The measurement window: all figures are fractions of it"));
-        Label problems = item(MaterialDesignA.ALERT_OUTLINE, "status-problems");
-        problems.getStyleClass().add(WorkbenchStyles.PROBLEM_COUNT);
+        // A button: with problems, a click shows (or hides) them in the panel under the timeline.
+        Button problems = new Button("", new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        problems.setId("status-problems");
+        problems.getStyleClass().addAll(WorkbenchStyles.PROBLEM_COUNT, Styles.FLAT);
         problems.textProperty().bind(summary.problemCountProperty());
+        problems.setOnAction(e -> toggleProblems.run());
+        problems.setFocusTraversable(false);
+        problems.setTooltip(new Tooltip("Show or hide the problems met reading the files"));
         summary.problemsProperty().sizeProperty().addListener(
                 (obs, was, now) -> problems.pseudoClassStateChanged(HAS_PROBLEMS, now.intValue() > 0));
 
@@ -57,15 +67,13 @@ final class StatusBar {
         HBox runInfo = new HBox(files, separator(), run, separator(), window, separator(), problems);
         runInfo.getStyleClass().add(WorkbenchStyles.STATUS_BAR_RUN);
         runInfo.setAlignment(Pos.CENTER_LEFT);
-        runInfo.setMinWidth(0);
-        // A long run name or window gives way to the load bar rather than push it off the window.
-        run.setMinWidth(60);
-        window.setMinWidth(60);
-        // A long file name shrinks too (its paths are in the tooltip), as does the last load's outcome (in its own
-        // tooltip), rather than be drawn over each other on a narrow window.
-        files.setMinWidth(60);
-        problems.setMinWidth(Region.USE_PREF_SIZE);
-        outcome.setMinWidth(80);
+        // Only the run's name gives way (it is in the title bar and in its tooltip, whole): the file names, the window,
+        // the problem count and the last load's outcome are shown whole, never drawn over each other.
+        run.setMinWidth(40);
+        HBox.setHgrow(run, Priority.SOMETIMES);
+        for (Region whole : new Region[]{files, window, problems, outcome}) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Tooltip said = new Tooltip();
         said.textProperty().bind(load.outcomeProperty());
         outcome.setTooltip(said);

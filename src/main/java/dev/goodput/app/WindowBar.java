@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,11 @@ import java.util.function.Consumer;
  * end as ISO-8601 times; Apply re-derives the three goodputs over that window.
  */
 final class WindowBar {
+    private static final String TIME_SAMPLE = "2022-03-11T19:42:00Z";
+    /** A text field's left and right padding and border, and a caret's room. */
+    private static final double FIELD_PADDING = 26;
+    private static final double PRESET_WIDTH = 150;
+
     private WindowBar() {
     }
 
@@ -38,10 +44,14 @@ final class WindowBar {
         TextField end = new TextField();
         start.setId("window-start");
         end.setId("window-end");
-        start.setPrefColumnCount(20);
-        end.setPrefColumnCount(20);
+        // Room for a time to the second ("2022-03-11T19:42:00Z") and no more: the bar shares the toolbar.
+        fitToTime(start);
+        fitToTime(end);
+        preset.setPrefWidth(PRESET_WIDTH);
         Label error = new Label();
         error.getStyleClass().add("window-error");
+        error.setWrapText(true);
+        error.setMaxWidth(260);
         Button applyButton = new Button("Apply");
         applyButton.setId("window-apply");
         Runnable fill = () -> {
@@ -114,11 +124,22 @@ final class WindowBar {
         end.setOnAction(e -> applyButton.fire());
         start.textProperty().addListener((obs, o, n) -> markCustom(preset, derivation, start, end));
         end.textProperty().addListener((obs, o, n) -> markCustom(preset, derivation, start, end));
-        HBox bar = new HBox(8, new Label("Window"), preset, start, new Label("to"), end, applyButton, error);
+        HBox bar = new HBox(6, new Label("Window"), preset, start, new Label("to"), end, applyButton, error);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("window-bar");
         bar.disableProperty().bind(derivation.isNull());
         return bar;
+    }
+
+    /** Once styled (the theme's font known), as wide as a time to the second and the field's padding. */
+    private static void fitToTime(TextField field) {
+        Runnable fit = () -> {
+            Text sample = new Text(TIME_SAMPLE);
+            sample.setFont(field.getFont());
+            field.setPrefWidth(Math.ceil(sample.getLayoutBounds().getWidth()) + FIELD_PADDING);
+        };
+        field.fontProperty().addListener((obs, was, now) -> fit.run());
+        fit.run();
     }
 
     /** The preset that gives the run's window, or "Custom range". */

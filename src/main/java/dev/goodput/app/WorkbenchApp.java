@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.app.workspace.OpenRequest;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -31,11 +32,17 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(stage, Preferences.userRoot().node(PREFERENCES_NODE), RunSource.lenient(), loader,
-                AUTOSAVE_FOLDER, (owner, session) -> WorkbenchPrompts.dialogs(owner,
-                () -> session.overlayProperty().get()));
+        StartupTrace.mark("JavaFX started");
+        Preferences prefs = Preferences.userRoot().node(PREFERENCES_NODE);
         List<String> named = getParameters().getUnnamed();
-        window.show(StartupFiles.resolve(named, Path.of(""), window.recentFiles().last()), named.isEmpty());
+        List<Path> files = StartupFiles.resolve(named, Path.of(""), new RecentFiles(prefs).last());
+        // The files are read while the window is built and shown (about as long, on two cores).
+        RunSource source = files.isEmpty() || OpenRequest.isWorkspace(files) ? RunSource.lenient()
+                : PrefetchedRunSource.start(RunSource.lenient(), files);
+        window = new MainWindow(stage, prefs, source, loader, AUTOSAVE_FOLDER,
+                (owner, session) -> WorkbenchPrompts.dialogs(owner, () -> session.overlayProperty().get()));
+        StartupTrace.mark("window built");
+        window.show(files, named.isEmpty());
     }
 
     @Override

@@ -12,5 +12,6 @@ import java.util.function.Consumer;
 record WorkbenchCommands(Runnable openDialog, Consumer<List<Path>> open, Runnable reload,
                          ObservableBooleanValue canReload, RecentFiles recent, ObjectProperty<Theme> theme,
                          Runnable about, Runnable quit, ExportActions export, ObservableBooleanValue canExport,
-                         WorkspaceCommands workspace, EditCommands edit) {
+                         WorkspaceCommands workspace, EditCommands edit,
+                         ViewCommands view) {
 }

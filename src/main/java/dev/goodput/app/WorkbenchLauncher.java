@@ -11,6 +11,7 @@ public final class WorkbenchLauncher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         Application.launch(WorkbenchApp.class, args);
     }
 }

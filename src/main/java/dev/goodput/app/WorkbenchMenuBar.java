@@ -1,29 +1,33 @@
 package dev.goodput.app;
 
+import dev.goodput.app.timeline.TimelineLane;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * File (Open…, Open Recent, Reload, Save Workspace, Save As, Close, Import and Export Attributions, Export, Quit),
  * Edit (Undo, Redo, Tag Marked Range, Next and Previous Unattributed, New Rule from Picked Row, Open Raw Line), View
- * (light or dark theme), Help (About).
+ * (zoom, fit, the timeline's lanes and legend, the breakdown and Problems panels, Reset Layout, light or dark theme),
+ * Help (Keyboard Shortcuts, About). The keys come from {@link KeyboardShortcuts}, the table the Help lists.
  */
 final class WorkbenchMenuBar {
     private WorkbenchMenuBar() {
@@ -32,26 +36,19 @@ final class WorkbenchMenuBar {
     static MenuBar of(WorkbenchCommands commands) {
         MenuItem open = item("Open…", "menu-open", commands.openDialog());
         open.setGraphic(new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         MenuItem reload = item("Reload", "menu-reload", commands.reload());
         reload.setGraphic(new FontIcon(MaterialDesignR.RELOAD));
-        reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         reload.disableProperty().bind(Bindings.not(commands.canReload()));
         MenuItem quit = item("Quit", "menu-quit", commands.quit());
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         WorkspaceCommands ws = commands.workspace();
         MenuItem save = item("Save Workspace", "menu-save", ws.save());
         save.setGraphic(new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
-        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         MenuItem saveAs = item("Save Workspace As…", "menu-save-as", ws.saveAs());
-        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
         MenuItem importAttributions = item("Import Attributions…", "menu-import-attributions",
                 ws.importAttributions());
         MenuItem exportAttributions = item("Export Attributions…", "menu-export-attributions",
                 ws.exportAttributions());
         MenuItem close = item("Close", "menu-close", ws.close());
-        close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         for (MenuItem needsRun : new MenuItem[]{save, saveAs, importAttributions, exportAttributions, close}) {
             needsRun.disableProperty().bind(Bindings.not(ws.hasRun()));
         }
@@ -64,12 +61,13 @@ final class WorkbenchMenuBar {
 
         Menu edit = editMenu(commands.edit());
 
-        Menu view = new Menu("_View", null, themeItems(commands));
-        view.setId("menu-view");
+        Menu view = viewMenu(commands);
 
         MenuItem about = item("About " + SummaryViewModel.APP_NAME, "menu-about", commands.about());
         about.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
-        Menu help = new Menu("_Help", null, about);
+        MenuItem shortcuts = item("Keyboard Shortcuts", "menu-shortcuts", commands.view().shortcuts());
+        shortcuts.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
+        Menu help = new Menu("_Help", null, shortcuts, new SeparatorMenuItem(), about);
         help.setId("menu-help");
 
         MenuBar bar = new MenuBar(file, edit, view, help);
@@ -82,30 +80,21 @@ final class WorkbenchMenuBar {
         MenuItem undo = item("Undo", "menu-undo", e.undo());
         undo.textProperty().bind(e.undoText());
         undo.setGraphic(new FontIcon(MaterialDesignU.UNDO));
-        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
         undo.disableProperty().bind(Bindings.not(e.canUndo()));
         MenuItem redo = item("Redo", "menu-redo", e.redo());
         redo.textProperty().bind(e.redoText());
         redo.setGraphic(new FontIcon(MaterialDesignR.REDO));
-        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
         redo.disableProperty().bind(Bindings.not(e.canRedo()));
         MenuItem tagRange = item("Tag Marked Range…", "menu-tag-range", e.tagRange());
         tagRange.setGraphic(new FontIcon(MaterialDesignT.TAG_OUTLINE));
-        tagRange.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         tagRange.disableProperty().bind(Bindings.not(e.canTagRange()));
         MenuItem next = item("Next Unattributed", "menu-next-unattributed", e.nextUnattributed());
-        next.setAccelerator(new KeyCodeCombination(KeyCode.F8));
         next.disableProperty().bind(Bindings.not(e.hasRun()));
         MenuItem previous = item("Previous Unattributed", "menu-previous-unattributed", e.previousUnattributed());
-        previous.setAccelerator(new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN));
         previous.disableProperty().bind(Bindings.not(e.hasRun()));
         MenuItem rule = item("New Rule from Picked Row…", "menu-rule-from-row", e.ruleFromRow());
-        rule.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
         rule.disableProperty().bind(Bindings.not(e.canRuleFromRow()));
         MenuItem line = item("Open Raw Line", "menu-open-line", e.openLine());
-        line.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
         line.disableProperty().bind(Bindings.not(e.canOpenLine()));
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), tagRange, next, previous,
                 new SeparatorMenuItem(), rule, line);
@@ -135,6 +124,53 @@ final class WorkbenchMenuBar {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         item.setOnAction(e -> action.run());
+        accelerate(item);
+        return item;
+    }
+
+    /** The item's key from the one table of shortcuts, if it has one. */
+    private static void accelerate(MenuItem item) {
+        if (KeyboardShortcuts.ALL.stream().anyMatch(s -> s.id().equals(item.getId()))) {
+            item.setAccelerator(KeyboardShortcuts.accelerator(item.getId()));
+        }
+    }
+
+    private static Menu viewMenu(WorkbenchCommands commands) {
+        ViewCommands v = commands.view();
+        MenuItem zoomIn = item("Zoom In", "menu-zoom-in", v.zoomIn());
+        zoomIn.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
+        MenuItem zoomOut = item("Zoom Out", "menu-zoom-out", v.zoomOut());
+        zoomOut.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
+        MenuItem fit = item("Fit Whole Run", "menu-fit", v.fit());
+        for (MenuItem needsRun : new MenuItem[]{zoomIn, zoomOut, fit}) {
+            needsRun.disableProperty().bind(Bindings.not(v.hasRun()));
+        }
+        Menu lanes = new Menu("Lanes");
+        lanes.setId("menu-lanes");
+        for (TimelineLane lane : TimelineLane.values()) {
+            CheckMenuItem item = new CheckMenuItem(lane.label());
+            item.setId("menu-lane-" + lane.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.selectedProperty().bindBidirectional(v.laneVisible().apply(lane));
+            lanes.getItems().add(item);
+        }
+        CheckMenuItem legend = check("Show Legend", "menu-show-legend", v.legendVisible());
+        CheckMenuItem breakdown = check("Show Waterfall and Badput", "menu-show-breakdown", v.breakdownShown());
+        CheckMenuItem problems = check("Show Problems", "menu-show-problems", v.problemsShown());
+        problems.disableProperty().bind(Bindings.not(v.hasProblems()));
+        MenuItem reset = item("Reset Layout", "menu-reset-layout", v.resetLayout());
+        List<MenuItem> items = new ArrayList<>(List.of(zoomIn, zoomOut, fit, new SeparatorMenuItem(), lanes, legend,
+                new SeparatorMenuItem(), breakdown, problems, reset, new SeparatorMenuItem()));
+        items.addAll(List.of(themeItems(commands)));
+        Menu view = new Menu("_View", null, items.toArray(MenuItem[]::new));
+        view.setId("menu-view");
+        return view;
+    }
+
+    private static CheckMenuItem check(String text, String id, javafx.beans.property.BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setId(id);
+        item.selectedProperty().bindBidirectional(shown);
+        accelerate(item);
         return item;
     }
 }

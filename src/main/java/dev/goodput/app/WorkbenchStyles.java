@@ -22,6 +22,7 @@ final class WorkbenchStyles {
     static final String STATUS_BAR_RUN = "status-bar-run";
     static final String LOAD_BAR = "load-bar";
     static final String PROBLEM_COUNT = "problem-count";
+    static final String SHORTCUT_KEYS = "shortcut-keys";
 
     private WorkbenchStyles() {
     }

@@ -2,6 +2,7 @@ package dev.goodput.app;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
@@ -16,14 +17,19 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The most used commands as buttons: Open, Reload, Save, Undo, Redo; on the right the theme toggle and About. */
+/**
+ * The most used commands as buttons: Open, Reload, Save, Undo, Redo, then the measurement window; on the right the
+ * breakdown panel's and the theme's toggles and About.
+ */
 final class WorkbenchToolBar {
     private WorkbenchToolBar() {
     }
 
-    static ToolBar of(WorkbenchCommands commands) {
+    /** @param windowBar the measurement window's editor, on the toolbar to leave the timeline the page's height */
+    static ToolBar of(WorkbenchCommands commands, Node windowBar) {
         Button open = new Button("Open…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setId("tool-open");
         open.setTooltip(new Tooltip("Open one or more run logs as one run (Ctrl+O)"));
@@ -80,8 +86,16 @@ final class WorkbenchToolBar {
         about.setTooltip(new Tooltip("About " + SummaryViewModel.APP_NAME));
         about.setOnAction(e -> commands.about().run());
 
+        ToggleButton breakdown = new ToggleButton("", new FontIcon(MaterialDesignV.VIEW_SPLIT_HORIZONTAL));
+        breakdown.setId("tool-breakdown");
+        breakdown.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        breakdown.selectedProperty().bindBidirectional(commands.view().breakdownShown());
+        breakdown.setTooltip(new Tooltip("Show or hide the waterfall, badput and problems under the timeline ("
+                + KeyboardShortcuts.accelerator("menu-show-breakdown").getDisplayText() + ")"));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(open, reload, save, new Separator(), undo, redo, spacer, dark, about);
+        return new ToolBar(open, reload, save, new Separator(), undo, redo, new Separator(), windowBar, spacer,
+                breakdown, dark, about);
     }
 }

@@ -46,8 +46,10 @@ class MenusUiTest {
         assertFalse(robot.lookup("#tool-theme").queryAs(ToggleButton.class).isSelected());
         MenuBar bar = (MenuBar) fixture.window().stage().getScene().lookup(".menu-bar");
         var viewMenu = bar.getMenus().stream().filter(m -> "menu-view".equals(m.getId())).findFirst().orElseThrow();
-        RadioMenuItem light = (RadioMenuItem) viewMenu.getItems().get(0);
-        RadioMenuItem dark = (RadioMenuItem) viewMenu.getItems().get(1);
+        RadioMenuItem light = (RadioMenuItem) viewMenu.getItems().stream()
+                .filter(i -> "menu-theme-light".equals(i.getId())).findFirst().orElseThrow();
+        RadioMenuItem dark = (RadioMenuItem) viewMenu.getItems().stream()
+                .filter(i -> "menu-theme-dark".equals(i.getId())).findFirst().orElseThrow();
         assertTrue(light.isSelected());
         assertFalse(dark.isSelected());
     }
