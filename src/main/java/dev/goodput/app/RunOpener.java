@@ -191,6 +191,7 @@ final class RunOpener {
             if (current == task) {
                 current = null;
                 if (!mayReplace.getAsBoolean()) {
+                    keepColours(givenColours);
                     status.cancelled();
                     status.note("Not opened: " + what + " (the run shown and its unsaved changes stay)");
                     return;

@@ -60,12 +60,16 @@ class OpenReplacingUiTest {
     void anOpenThatLoadsAsksAndCancelKeepsTheRunShown(FxRobot robot) throws Exception {
         MainWindow w = fixture.window();
         Overlay edits = openWithAnEdit(robot, w);
+        int chosen = 0xFF123456;
+        robot.interact(() -> w.session().setColour("faulty_gpu", "Faulty GPU", chosen));
         fixture.prompts.unsaved = WorkspacePrompts.Unsaved.CANCEL;
 
         UiFixture.openAndWait(robot, w, UiFixture.CLEAN);
 
         assertEquals(List.of("unsaved: untitled"), fixture.prompts.asked);
         assertEquals(edits, w.session().overlayProperty().get(), "cancel keeps the run and its edits");
+        // The load put the new run's (no) colours in the book before asking: the run kept is drawn in its own again.
+        assertEquals(chosen, w.session().colourBook().colour("faulty_gpu"));
         assertTrue(UiFixture.text(robot, "#run-name").startsWith("BLOOM"));
 
         fixture.prompts.unsaved = WorkspacePrompts.Unsaved.DISCARD;
