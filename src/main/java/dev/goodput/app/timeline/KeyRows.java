@@ -14,10 +14,7 @@ package dev.goodput.app.timeline;
  */
 record KeyRows(int shown, int[] row, double[] x, int rows, double toggleX, int toggleRow) {
 
-    /**
-     * Every entry placed, the toggle after the last when {@code toggleWidth} ≥ 0 (the expanded key's "less"), or
-     * none when it is negative.
-     */
+    /** Every entry placed, the toggle (the expanded key's "less") after the last. */
     static KeyRows all(double[] widths, double width, double gap, double toggleWidth) {
         return place(widths, widths.length, width, gap, toggleWidth);
     }
@@ -28,10 +25,12 @@ record KeyRows(int shown, int[] row, double[] x, int rows, double toggleX, int t
      */
     static KeyRows fitted(double[] widths, double width, double gap, int maxRows, double toggleWidth) {
         KeyRows whole = place(widths, widths.length, width, gap, -1);
-        if (whole.rows <= maxRows) {
-            return whole;
-        }
-        for (int n = widths.length - 1; n > 0; n--) {
+        return whole.rows <= maxRows ? whole : withToggle(widths, width, gap, maxRows, toggleWidth);
+    }
+
+    /** As many entries from the first as fit in {@code maxRows} rows with the toggle after the last (all, if they do). */
+    static KeyRows withToggle(double[] widths, double width, double gap, int maxRows, double toggleWidth) {
+        for (int n = widths.length; n > 0; n--) {
             KeyRows some = place(widths, n, width, gap, toggleWidth);
             if (some.rows <= maxRows) {
                 return some;

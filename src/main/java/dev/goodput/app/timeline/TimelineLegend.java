@@ -47,7 +47,7 @@ public final class TimelineLegend extends Region {
         toggle.setFocusTraversable(false);
         toggle.setOnAction(e -> expanded.set(!expanded.get()));
         expanded.addListener(o -> relayout());
-        // Expanded past the room there is, the key's last rows are cut rather than the help line under it.
+        // Nothing drawn past the key's box, whatever a label's text does.
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
@@ -93,7 +93,7 @@ public final class TimelineLegend extends Region {
 
     /**
      * The height the key may take folded ({@code budget}, a share of the panel's: its rows past that wait behind "+N
-     * more"), and expanded ({@code room}, all the lanes leave: rows past that are cut).
+     * more"), and expanded ({@code room}, all the lanes at their minimum leave: "less" always stays in it).
      */
     void heightBudget(double budget, double room) {
         if (budget != heightBudget || room != this.room) {
@@ -144,10 +144,10 @@ public final class TimelineLegend extends Region {
         return snappedTopInset() + rowsHeight(rows(contentWidth(width)).rows()) + snappedBottomInset();
     }
 
-    /** Folded, the key never gives up its rows (they fit the budget); expanded, it may be cut to keep the help. */
+    /** The key never gives up its rows: folded they fit the budget, expanded the room the lanes leave. */
     @Override
     protected double computeMinHeight(double width) {
-        return expanded.get() ? Math.min(room, computePrefHeight(width)) : computePrefHeight(width);
+        return computePrefHeight(width);
     }
 
     @Override
@@ -173,15 +173,16 @@ public final class TimelineLegend extends Region {
 
     private KeyRows rows(double width) {
         double[] widths = entries.stream().mapToDouble(l -> l.prefWidth(-1)).toArray();
-        int maxRows = (int) Math.max(1, Math.floor((heightBudget - snappedTopInset() - snappedBottomInset() + VGAP)
-                / (rowHeight() + VGAP)));
+        int maxRows = rowsIn(heightBudget);
         double more = toggleWidth("+" + entries.size() + " more");
         KeyRows folded = KeyRows.fitted(widths, width, HGAP, maxRows, more);
         if (folded.toggleX() < 0) {
             return folded; // it all fits: nothing to expand
         }
         if (expanded.get()) {
-            return KeyRows.all(widths, width, HGAP, toggleWidth("less"));
+            // Every entry, unless the window is too short even with the lanes at their minimum: then what fits, and
+            // "less" stays in reach.
+            return KeyRows.withToggle(widths, width, HGAP, rowsIn(room), toggleWidth("less"));
         }
         // A layer's heading never ends the rows shown: it goes behind the toggle with its causes.
         int n = folded.shown();
@@ -189,6 +190,12 @@ public final class TimelineLegend extends Region {
             n--;
         }
         return n == folded.shown() ? folded : KeyRows.first(widths, n, width, HGAP, more);
+    }
+
+    /** Rows that fit in {@code px} (at least one). */
+    private int rowsIn(double px) {
+        return (int) Math.max(1, Math.floor((px - snappedTopInset() - snappedBottomInset() + VGAP)
+                / (rowHeight() + VGAP)));
     }
 
     private String toggleText(int shown) {

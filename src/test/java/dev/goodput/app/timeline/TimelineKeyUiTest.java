@@ -62,6 +62,7 @@ class TimelineKeyUiTest {
         robot.interact(() -> toggle(robot).fire());
         settle(robot);
         assertEquals("less", toggle(robot).getText());
+        assertTrue(toggle(robot).isVisible() && inside(toggle(robot), legend), "'less' stays in reach");
         assertHelpInsidePanel(robot);
         robot.interact(() -> stage.setHeight(900));
         settle(robot);
