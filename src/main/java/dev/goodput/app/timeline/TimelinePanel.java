@@ -16,23 +16,24 @@ import java.util.List;
 
 /**
  * The timeline with its key and a line of help on the controls, bound to the derivation shown. The lanes take the
- * height the window gives ({@link TimelineView}); the key wraps to the width in as many rows as it needs (causes past
- * what colours can tell apart are already gathered into "Other …" groups) and can be hidden.
+ * height the window gives ({@link TimelineView}); the key wraps to the width in up to a quarter of the height (causes
+ * first; the rest behind "+N more", which expands it in full) and can be hidden. The help line always shows whole.
  */
 public final class TimelinePanel extends VBox {
+    /** The share of the panel's height the key takes before it folds the rest behind "+N more". */
+    static final double KEY_SHARE = 0.25;
     static final String HELP = "Wheel/W S zoom · drag/A D pan · F fit · Esc clear · F1 all shortcuts";
 
     private final TimelineView view = new TimelineView();
     private final TimelineLegend legend = new TimelineLegend();
     private final BooleanProperty legendVisible = new SimpleBooleanProperty(this, "legendVisible", true);
+    private final Label help = new Label(HELP);
 
     /** @param profiles the profiles loaded beside the run (a null value: none), drawn in the profile lane */
     public TimelinePanel(ObservableValue<Derivation> derivation, ObservableValue<ProfiledModel> profiles) {
         setSpacing(6);
-        Label help = new Label(HELP);
         help.getStyleClass().add("timeline-help");
         help.setMinHeight(Region.USE_PREF_SIZE);
-        legend.setMinHeight(Region.USE_PREF_SIZE); // rows are never cut: the lanes give way down to their minimum
         legend.visibleProperty().bind(legendVisible);
         legend.managedProperty().bind(legendVisible);
         getChildren().addAll(view, legend, help);
@@ -46,6 +47,18 @@ public final class TimelinePanel extends VBox {
                 : profiles.getValue().ranks().stream().map(ProfileSpan::of).toList());
         profiles.addListener((obs, old, p) -> spans.run());
         spans.run();
+    }
+
+    /**
+     * The key's budget: a share of the height, less if the lanes at their minimum and the help line need it (the help
+     * line is never cut); its rows past the budget fold behind "+N more".
+     */
+    @Override
+    protected void layoutChildren() {
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        double left = h - view.minHeight(-1) - help.prefHeight(-1) - 2 * getSpacing();
+        legend.heightBudget(Math.max(0, Math.min(h * KEY_SHARE, left)), Math.max(0, left));
+        super.layoutChildren();
     }
 
     /** Whether the step-time lane marks slow steps, so the key names their colour. */
@@ -62,6 +75,11 @@ public final class TimelinePanel extends VBox {
     /** The key under the lanes (for tests). */
     TimelineLegend legend() {
         return legend;
+    }
+
+    /** Whether the key shows in full rather than folded to its share of the height (a per-panel state). */
+    public BooleanProperty keyExpandedProperty() {
+        return legend.expandedProperty();
     }
 
     /** Whether the key under the lanes is shown (View ▸ Show Legend). */

@@ -52,6 +52,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,6 +70,8 @@ import java.util.function.Consumer;
  */
 public final class TimelineView extends Region {
     static final double GUTTER = 124;
+    private static final Font LABEL_FONT = Font.font(12);
+    private static final Font SCALE_FONT = Font.font(10);
     static final double AXIS_HEIGHT = 36;
     static final double PROFILE_GAP = 4;
     static final double PROFILE_HEIGHT = 16;
@@ -581,28 +584,36 @@ public final class TimelineView extends Region {
         }
     }
 
-    /** Each lane's name in the gutter, centred on it; under the step time's, its scale. */
+    /** Each lane's name in the gutter, centred on it (pushed down clear of the one above); under the step time's, its scale. */
     private void drawLabels(GraphicsContext g) {
         ChartStyle style = chartStyle.get();
-        g.setFill(fx(style.text()));
-        g.setFont(Font.font(12));
-        for (TimelineLane lane : TimelineLane.values()) {
-            LaneBand b = band(lane);
-            if (b.height() <= 0) {
-                continue;
-            }
-            List<String> scale = lane == TimelineLane.STEP_TIME ? stepScale() : List.of();
-            double lines = Math.min(scale.size(), Math.floor((b.height() - 12) / 11));
-            double y = b.centre() + 4 - lines * 11 / 2;
+        List<String> scale = stepScale();
+        for (GutterLabels.Block b : labelBlocks()) {
             g.setFill(fx(style.text()));
-            g.setFont(Font.font(12));
-            g.fillText(lane.label(), 8, y, GUTTER - 12);
+            g.setFont(LABEL_FONT);
+            g.fillText(b.lane().label(), 8, b.baseline(), GUTTER - 12);
             g.setFill(fx(style.mutedText()));
-            g.setFont(Font.font(10));
-            for (int i = 0; i < lines; i++) {
-                g.fillText(scale.get(i), 8, y + 11 * (i + 1), GUTTER - 12);
+            g.setFont(SCALE_FONT);
+            for (int i = 0; i < b.scaleLines(); i++) {
+                g.fillText(scale.get(i), 8, b.baseline() + GutterLabels.SCALE_LINE * (i + 1), GUTTER - 12);
             }
         }
+    }
+
+    /** Where the gutter's names (and the step time's scale) go, one block per lane shown. */
+    List<GutterLabels.Block> labelBlocks() {
+        List<GutterLabels.Lane> shown = new ArrayList<>();
+        int scale = stepScale().size();
+        for (TimelineLane lane : TimelineLane.values()) {
+            LaneBand b = band(lane);
+            if (b.height() > 0) {
+                shown.add(new GutterLabels.Lane(lane, b.top(), b.height(), lane == TimelineLane.STEP_TIME ? scale : 0));
+            }
+        }
+        javafx.scene.text.Text measure = new javafx.scene.text.Text("Ag");
+        measure.setFont(LABEL_FONT);
+        double ascent = measure.getBaselineOffset();
+        return GutterLabels.place(shown, ascent, measure.getLayoutBounds().getHeight() - ascent);
     }
 
     /** The step-time lane's scale, as its gutter shows it when there is room: typical step, slowest in view. */

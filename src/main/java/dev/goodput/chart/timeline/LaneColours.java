@@ -4,15 +4,25 @@ import dev.goodput.chart.ChartStyle;
 
 /**
  * The timeline lanes' colours as ARGB, taken from a {@link ChartStyle} (screen, dark screen or export), so the frame
- * and the vector chart draw what the theme says and nothing is a fixed grey or black.
+ * and the vector chart draw what the theme says and nothing is a fixed grey or black. {@code edge} (the text's colour)
+ * rims a cause colour that is weak on the page: it stands out from the page and from the accelerators in use alike,
+ * where the outline's grey is the in-use grey's near twin on the dark theme.
  */
 public record LaneColours(int attemptCompleted, int attemptDisrupted, int checkpoint, int anomalousStep,
-                          int stepTypical, int stepSlow, int slowStep, int outline, int inUse) {
+                          int stepTypical, int stepSlow, int slowStep, int outline, int inUse, int page, int edge) {
 
     public static LaneColours of(ChartStyle s) {
         return new LaneColours(s.attemptCompleted().getRGB(), s.attemptDisrupted().getRGB(), s.checkpoint().getRGB(),
                 s.anomalousStep().getRGB(), s.stepTypical().getRGB(), s.stepSlow().getRGB(), StatePalette.SLOW_STEPS,
-                s.outline().getRGB(), s.acceleratorsInUse().getRGB());
+                s.outline().getRGB(), s.acceleratorsInUse().getRGB(), s.background().getRGB(), s.text().getRGB());
+    }
+
+    /**
+     * Whether a fixed cause colour ({@code argb}) is too close to the page to read as a mark (under 3:1): such a part
+     * of the accelerators lane gets an {@link #edge} line of its own (the hot spares' dark olive on a dark page).
+     */
+    boolean weakOnPage(int argb) {
+        return ChartStyle.contrast(new java.awt.Color(argb), new java.awt.Color(page)) < 3;
     }
 
     /**

@@ -154,7 +154,9 @@ public final class TimelineFrame {
     /**
      * The allocation per column as a band: the share in use at the bottom in the theme's neutral colour, over it the
      * hot spares and the idle accelerators in their causes' colours (each at least {@link #MIN_PART_ROWS} rows when
-     * present, so 32 of 416 stays visible). Picking one of those causes lights its part, as the state lane does.
+     * present, so 32 of 416 stays visible). Picking one of those causes lights its part, as the state lane does. A
+     * part whose fixed colour is weak on the page (the hot spares' olive on the dark theme) is rimmed with an edge
+     * line where it meets another part (the lane's own outline rims it at the lane's top), so it never reads as a gap.
      */
     private void acceleratorLane(TimelineLanes lanes, TimelineViewport v, int width, int[] pixels, int top,
                                  int height) {
@@ -164,24 +166,40 @@ public final class TimelineFrame {
         int idleCategory = c.indexOf(CauseCatalog.IDLE_ACCELERATORS.layer(), CauseCatalog.IDLE_ACCELERATORS.id());
         int spareColour = partColour(c, spareCategory, CauseCatalog.HOT_SPARES);
         int idleColour = partColour(c, idleCategory, CauseCatalog.IDLE_ACCELERATORS);
+        boolean spareEdged = laneColours.weakOnPage(AcceleratorColumns.partColour(c, CauseCatalog.HOT_SPARES));
+        boolean idleEdged = laneColours.weakOnPage(AcceleratorColumns.partColour(c, CauseCatalog.IDLE_ACCELERATORS));
+        int spareEdge = spareColour == AcceleratorColumns.partColour(c, CauseCatalog.HOT_SPARES)
+                ? laneColours.edge() : faded(laneColours.edge());
+        int idleEdge = idleColour == AcceleratorColumns.partColour(c, CauseCatalog.IDLE_ACCELERATORS)
+                ? laneColours.edge() : faded(laneColours.edge());
         int usedColour = highlighted < 0 ? laneColours.inUse() : faded(laneColours.inUse());
         for (int x = 0; x < width; x++) {
             float total = inUse[x] + spares[x] + idle[x];
             if (total <= 0) {
                 continue;
             }
-            int spareRows = rows(spares[x], total, height);
-            int idleRows = rows(idle[x], total, height);
+            int spareRows = rows(spares[x], total, height, spareEdged);
+            int idleRows = rows(idle[x], total, height, idleEdged);
             int usedRows = Math.max(0, height - spareRows - idleRows);
+            int spareTop = usedRows + spareRows - 1;
             for (int r = 0; r < height; r++) {
-                int colour = r < usedRows ? usedColour : r < usedRows + spareRows ? spareColour : idleColour;
+                int colour;
+                if (r < usedRows) {
+                    colour = usedColour;
+                } else if (r <= spareTop) {
+                    boolean rim = (r == usedRows && usedRows > 0) || (r == spareTop && idleRows > 0);
+                    colour = spareEdged && rim ? spareEdge : spareColour;
+                } else {
+                    colour = idleEdged && r == spareTop + 1 && r > 0 ? idleEdge : idleColour;
+                }
                 pixels[(top + height - 1 - r) * width + x] = colour;
             }
         }
     }
 
-    private static int rows(float part, float total, int height) {
-        return part <= 0 ? 0 : Math.max(MIN_PART_ROWS, Math.round(part / total * height));
+    /** A part's rows: its share, at least {@link #MIN_PART_ROWS} of colour (and a row more for an edge line). */
+    private static int rows(float part, float total, int height, boolean edged) {
+        return part <= 0 ? 0 : Math.max(MIN_PART_ROWS + (edged ? 1 : 0), Math.round(part / total * height));
     }
 
     /** A part's colour: its cause's as the state lane shows it, faded unless nothing or it is picked out. */

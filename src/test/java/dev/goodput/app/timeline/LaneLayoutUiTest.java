@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The lanes grow with the window (the run state most, the step times some), lanes can be hidden without leaving a
- * gap (hover follows), BLOOM shows its accelerators lane, and the key wraps in full or hides.
+ * gap (hover follows), BLOOM shows its accelerators lane, and the key wraps (folding past its share, see
+ * TimelineKeyUiTest) or hides.
  */
 @ExtendWith(ApplicationExtension.class)
 class LaneLayoutUiTest {
