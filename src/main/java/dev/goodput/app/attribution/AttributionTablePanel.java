@@ -233,6 +233,10 @@ public final class AttributionTablePanel extends BorderPane {
     private ComboBox<Cause> causeFilter() {
         ComboBox<Cause> cause = new ComboBox<>();
         cause.setId("attribution-cause-filter");
+        // A fixed width: a combo box sized by its items grows once its list has been shown with long cause names,
+        // and the filter bar would then wrap onto another row and take it from the table.
+        cause.setPrefWidth(150);
+        cause.setMinWidth(Region.USE_PREF_SIZE);
         cause.setConverter(new StringConverter<>() {
             @Override
             public String toString(Cause c) {
