@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * end as ISO-8601 times; Apply re-derives the three goodputs over that window.
  */
 final class WindowBar {
+    /** The key under which a field keeps the exact time it shows. */
+    private static final String SHOWN = "goodput.shownTime";
     private static final String TIME_SAMPLE = "2022-03-11T19:42:00Z";
     /** A text field's left and right padding and border, and a caret's room. */
     private static final double FIELD_PADDING = 26;
@@ -66,8 +68,8 @@ final class WindowBar {
                         : new Window(selection.getValue()[0], selection.getValue()[1]);
                 case CUSTOM -> d.window(); // not asked for: Custom keeps what is typed
             };
-            start.setText(HumanFormat.iso(w.startUs()));
-            end.setText(HumanFormat.iso(w.endUs()));
+            show(start, w.startUs());
+            show(end, w.endUs());
         };
         // True while the bar follows the run shown (opened, reloaded, re-derived): that is no choice to apply.
         boolean[] following = {false};
@@ -83,8 +85,13 @@ final class WindowBar {
             following[0] = true;
             try {
                 // No run: no dates (those of a run closed before would pass for the failed open's).
-                start.setText(d == null ? "" : HumanFormat.iso(d.window().startUs()));
-                end.setText(d == null ? "" : HumanFormat.iso(d.window().endUs()));
+                if (d == null) {
+                    start.setText("");
+                    end.setText("");
+                } else {
+                    show(start, d.window().startUs());
+                    show(end, d.window().endUs());
+                }
                 error.setText("");
                 if (d != null && (old == null || old.run() != d.run())) {
                     // Another run, or the same read again: its window is the one the workspace keeps, maybe not the
@@ -97,8 +104,8 @@ final class WindowBar {
         });
         applyButton.setOnAction(e -> {
             try {
-                long s = parse(start.getText());
-                long t = parse(end.getText());
+                long s = read(start);
+                long t = read(end);
                 if (t <= s) {
                     error.setText("The end must be after the start");
                     return;
@@ -157,11 +164,35 @@ final class WindowBar {
         if (d == null || preset.getValue() == WindowPreset.CUSTOM) {
             return;
         }
-        boolean shown = start.getText().equals(HumanFormat.iso(d.window().startUs()))
-                && end.getText().equals(HumanFormat.iso(d.window().endUs()));
+        boolean shown = start.getText().equals(text(d.window().startUs()))
+                && end.getText().equals(text(d.window().endUs()));
         if (!shown && start.isFocused() || !shown && end.isFocused()) {
             preset.setValue(WindowPreset.CUSTOM);
         }
+    }
+
+    /** A window's time as its field shows it: ISO-8601 to the second (a field is no place for microseconds). */
+    static String text(long us) {
+        return HumanFormat.iso(Math.floorDiv(us, 1_000_000L) * 1_000_000L);
+    }
+
+    /** Shows a time in its field, remembering the exact time, so that applying the field unchanged keeps it. */
+    private static void show(TextField field, long us) {
+        String text = text(us);
+        field.setText(text);
+        field.getProperties().put(SHOWN, new ShownTime(text, us));
+    }
+
+    /** The field's time: the exact time shown there while its text is unchanged, else what was typed. */
+    private static long read(TextField field) {
+        Object shown = field.getProperties().get(SHOWN);
+        if (shown instanceof ShownTime t && t.text().equals(field.getText())) {
+            return t.us();
+        }
+        return parse(field.getText());
+    }
+
+    private record ShownTime(String text, long us) {
     }
 
     static long parse(String text) {

@@ -40,6 +40,26 @@ class WindowSettingUiTest {
     @TempDir
     Path dir;
 
+    /** The smaller points of issue 13: no microseconds in the window's fields, and Apply unchanged keeps them exact. */
+    @Test
+    void theWindowFieldsShowSecondsAndApplyingThemUnchangedKeepsTheExactWindow(FxRobot robot) throws Exception {
+        MainWindow w = fixture.window();
+        String log = Files.readString(UiFixture.CLEAN)
+                .replace("\"time\": \"2025-03-03T09:00:00.000000Z\"", "\"time\": \"2025-03-03T09:00:00.123456Z\"")
+                .replace("\"start\": \"2025-03-03T09:00:00.000000Z\"", "\"start\": \"2025-03-03T09:00:00.123456Z\"");
+        Path run = Files.writeString(dir.resolve("run.jsonl"), log);
+        UiFixture.openAndWait(robot, w, run);
+        Window exact = w.summary().getDerivation().window();
+        assertEquals(123_456, Math.floorMod(exact.startUs(), 1_000_000L), "the run starts between seconds");
+        TextField start = robot.lookup("#window-start").queryAs(TextField.class);
+        assertEquals("2025-03-03T09:00:00Z", start.getText());
+
+        robot.clickOn("#window-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(exact, w.summary().getDerivation().window(), "applied as shown: the exact window kept");
+        assertEquals("2025-03-03T09:00:00Z", start.getText());
+    }
+
     @Test
     void changingOnlyTheWindowOfPlainRunFilesAsksNothingOnQuit(FxRobot robot) throws Exception {
         MainWindow w = fixture.window();
