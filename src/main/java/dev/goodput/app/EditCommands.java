@@ -12,5 +12,6 @@ record EditCommands(Runnable undo, Runnable redo, ObservableBooleanValue canUndo
                     ObservableStringValue undoText, ObservableStringValue redoText, Runnable tagRange,
                     ObservableBooleanValue canTagRange, Runnable nextUnattributed, Runnable previousUnattributed,
                     ObservableBooleanValue hasRun, Runnable ruleFromRow, ObservableBooleanValue canRuleFromRow,
-                    Runnable openLine, ObservableBooleanValue canOpenLine, CauseColourCommands colours) {
+                    Runnable openLine, ObservableBooleanValue canOpenLine, CauseColourCommands colours,
+                    javafx.beans.value.ObservableObjectValue<dev.goodput.chart.CauseKey> pickedCause) {
 }

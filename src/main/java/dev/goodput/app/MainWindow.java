@@ -122,7 +122,7 @@ public final class MainWindow {
                 rangeTagger::tagSelectedRange, rangeTagger.canTagProperty(), navigator::next, navigator::previous,
                 hasRun, attribution::newRuleFromPickedRow, attribution.intervalPickedProperty(),
                 attribution::openPickedLine, attribution.linePickedProperty(),
-                new CauseColourCommands(session, prompts.colour(), summary::getDerivation));
+                new CauseColourCommands(session, prompts.colour(), summary::getDerivation), highlight);
         layout = new LayoutSettings(prefs);
         view = new MainView(summary, load, openDialog, layout);
         TimelineView timelineView = timeline.view();

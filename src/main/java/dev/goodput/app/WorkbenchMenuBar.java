@@ -96,8 +96,15 @@ final class WorkbenchMenuBar {
         rule.disableProperty().bind(Bindings.not(e.canRuleFromRow()));
         MenuItem line = item("Open Raw Line", "menu-open-line", e.openLine());
         line.disableProperty().bind(Bindings.not(e.canOpenLine()));
+        // The cause picked on the waterfall, the timeline or the table: its colour, for a presenter matching slides.
+        MenuItem colour = item("Colour of Picked Cause…", "menu-cause-colour", () -> {
+            if (e.pickedCause().get() != null) {
+                e.colours().choose(e.pickedCause().get());
+            }
+        });
+        colour.disableProperty().bind(Bindings.isNull(e.pickedCause()));
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), tagRange, next, previous,
-                new SeparatorMenuItem(), rule, line);
+                new SeparatorMenuItem(), rule, line, new SeparatorMenuItem(), colour);
         edit.setId("menu-edit");
         return edit;
     }

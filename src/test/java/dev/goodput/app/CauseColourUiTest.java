@@ -2,6 +2,7 @@ package dev.goodput.app;
 
 import dev.goodput.app.timeline.TimelinePanel;
 import dev.goodput.app.timeline.TimelineView;
+import dev.goodput.chart.CauseKey;
 import dev.goodput.chart.colour.CauseColourBook;
 import dev.goodput.chart.colour.CauseColours;
 import dev.goodput.chart.timeline.StateCategories;
@@ -13,6 +14,7 @@ import dev.goodput.core.derive.Window;
 import dev.goodput.core.model.Layer;
 import dev.goodput.core.workspace.WorkspaceStore;
 import javafx.geometry.Point2D;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,28 @@ class CauseColourUiTest {
         assertDrawnIn(robot, w, own);
         robot.interact(() -> w.session().undo());
         assertDrawnIn(robot, w, CHOSEN);
+    }
+
+    /** The cause picked anywhere (clicked on the timeline, the waterfall, the table) can be coloured from Edit. */
+    @Test
+    void editColourOfPickedCauseColoursTheHighlightedCause(FxRobot robot) throws Exception {
+        MainWindow w = fixture.window();
+        UiFixture.openAndWait(robot, w, UiFixture.BLOOM);
+        MenuItem item = editItem(w, "menu-cause-colour");
+        assertTrue(item.isDisable(), "nothing picked: nothing to colour");
+
+        fixture.prompts.colour = Optional.of(CHOSEN);
+        robot.interact(() -> w.highlightProperty().set(new CauseKey(Layer.INFRA, CAUSE)));
+        assertFalse(item.isDisable());
+        robot.interact(item::fire);
+        assertTrue(fixture.prompts.asked.contains("colour: Unattributed downtime"), fixture.prompts.asked::toString);
+        assertDrawnIn(robot, w, CHOSEN);
+    }
+
+    private static MenuItem editItem(MainWindow w, String id) {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) w.stage().getScene().lookup(".menu-bar");
+        return bar.getMenus().stream().filter(m -> "menu-edit".equals(m.getId())).findFirst().orElseThrow()
+                .getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 
     @Test
