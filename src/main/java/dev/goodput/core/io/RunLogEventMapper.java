@@ -184,11 +184,11 @@ final class RunLogEventMapper {
                 f.has("name") ? f.text("name") : "unnamed run",
                 f.text("accelerator"),
                 intOr(f, "accelerators", 0, src),
-                doubleOr(f, "peak_flops", src),
+                positiveOr(f, "peak_flops", src),
                 f.text("precision"),
-                doubleOr(f, "flops_per_step", src),
-                doubleOr(f, "parameters", src),
-                doubleOr(f, "tokens_per_step", src),
+                positiveOr(f, "flops_per_step", src),
+                positiveOr(f, "parameters", src),
+                positiveOr(f, "tokens_per_step", src),
                 intOr(f, "layers", 0, src),
                 intOr(f, "heads", 0, src),
                 intOr(f, "head_dim", 0, src),
@@ -282,15 +282,26 @@ final class RunLogEventMapper {
         return (int) v;
     }
 
-    private static double doubleOr(EventFields f, String key, Source src) throws InputException {
+    /**
+     * A quantity of the run (a peak, a model size, a step's FLOPs): absent is NaN ("not known"); present, it must be
+     * a finite number above 0. An infinite peak would give MFU 0, a NaN or negative one would be dropped and then
+     * reported as missing: both are refused here, naming the field.
+     */
+    private static double positiveOr(EventFields f, String key, Source src) throws InputException {
         if (!f.has(key)) {
             return Double.NaN;
         }
+        double v;
         try {
-            return Double.parseDouble(f.text(key).trim());
+            v = Double.parseDouble(f.text(key).trim());
         } catch (NumberFormatException e) {
-            throw new InputException(src, "expected \"" + key + "\" to be a number, found \"" + f.text(key) + "\"");
+            v = Double.NaN;
         }
+        if (!Double.isFinite(v) || v <= 0) {
+            throw new InputException(src, "expected \"" + key + "\" to be a finite number above 0, found \""
+                    + f.text(key).trim() + "\"");
+        }
+        return v;
     }
 
     private static Layer layer(EventFields f, Source src) throws InputException {

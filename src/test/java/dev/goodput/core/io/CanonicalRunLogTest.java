@@ -333,6 +333,29 @@ class CanonicalRunLogTest {
                 + "\"accelerators_in_use\" (16 - 12)", assertThrows(InputException.class, () -> load(p)).getMessage());
     }
 
+    /**
+     * Issue 14: a peak, a model size or a step's FLOPs that is not a finite positive number is refused naming it,
+     * never read as MFU 0 (infinite peak) nor dropped and then called missing (NaN, negative).
+     */
+    @Test
+    void runQuantitiesMustBeFinitePositiveNumbers() throws IOException {
+        String[][] cases = {
+                {"\"peak_flops\":\"Infinity\"", "peak_flops", "Infinity"},
+                {"\"peak_flops\":1e309", "peak_flops", "1e309"},
+                {"\"peak_flops\":\"NaN\"", "peak_flops", "NaN"},
+                {"\"peak_flops\":-3.12e14", "peak_flops", "-3.12e14"},
+                {"\"parameters\":0", "parameters", "0"},
+                {"\"tokens_per_step\":-1", "tokens_per_step", "-1"},
+                {"\"flops_per_step\":\"-Infinity\"", "flops_per_step", "-Infinity"},
+        };
+        for (String[] c : cases) {
+            Path p = write("quantity.jsonl", "{\"event\":\"run\",\"name\":\"r\"," + c[0] + "}\n"
+                    + "{\"event\":\"job_start\",\"time\":0}\n");
+            assertEquals(p + ":1: expected \"" + c[1] + "\" to be a finite number above 0, found \"" + c[2] + "\"",
+                    assertThrows(InputException.class, () -> load(p)).getMessage(), c[0]);
+        }
+    }
+
     @Test
     void theCleanSampleLoadsWithoutProblems() throws Exception {
         Run run = load(Path.of("sample-runs/clean-small/run.jsonl"));
