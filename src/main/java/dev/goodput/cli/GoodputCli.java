@@ -1,5 +1,6 @@
 package dev.goodput.cli;
 
+import dev.goodput.core.report.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,12 +24,12 @@ public final class GoodputCli {
     static CommandLine configure(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("goodput: error: " + ex.getMessage());
+            c.getErr().println("goodput: error: " + PrintableText.of(ex.getMessage()));
             c.usage(c.getErr());
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("goodput: error: " + ex.getMessage());
+            cmd.getErr().println("goodput: error: " + PrintableText.of(ex.getMessage()));
             return 2;
         });
         return cl;

@@ -1,5 +1,6 @@
 package dev.goodput.cli;
 
+import dev.goodput.core.report.PrintableText;
 import dev.goodput.chart.colour.CauseColourBook;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.DerivationSettings;
@@ -141,7 +142,8 @@ final class RunInputs {
     Derivation derive(CommandLine cmd) throws CommandFailure, IOException {
         Workspace ws = workspace();
         if (ws != null) {
-            loaded.warnings().forEach(w -> cmd.getErr().println("goodput: warning: " + w));
+            loaded.warnings().forEach(w -> cmd.getErr().println("goodput: warning: "
+                    + PrintableText.of(String.valueOf(w))));
         }
         // Charts draw each cause in the workspace's colours, as the workbench does.
         CauseColourBook.session().load(ws != null ? ws.colours() : CauseColourChoices.EMPTY);

@@ -97,6 +97,6 @@ public final class ReportMarkdownWriter implements ReportWriter {
     }
 
     private static String escape(String s) {
-        return s == null ? "" : s.replace("|", "\\|");
+        return PrintableText.of(s).replace("|", "\\|");
     }
 }

@@ -13,7 +13,7 @@ public final class ReportTextWriter implements ReportWriter {
     @Override
     public void write(GoodputReport r, Writer w) throws IOException {
         PrintWriter out = new PrintWriter(w);
-        out.printf(Locale.ROOT, "Run: %s  (%d accelerator%s)%n", r.runName(), r.accelerators(),
+        out.printf(Locale.ROOT, "Run: %s  (%d accelerator%s)%n", PrintableText.of(r.runName()), r.accelerators(),
                 r.accelerators() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "Window: %s .. %s  (%s)%n%n", HumanFormat.iso(r.windowStartUs()),
                 HumanFormat.iso(r.windowEndUs()), HumanFormat.duration(r.windowSeconds()));
@@ -30,7 +30,7 @@ public final class ReportTextWriter implements ReportWriter {
                     HumanFormat.pct(ls.fraction()));
             for (CauseShare c : r.badput()) {
                 if (c.layer() == layer) {
-                    out.printf(Locale.ROOT, "    %-40s %12s %8s  (%s)%n", c.label(),
+                    out.printf(Locale.ROOT, "    %-40s %12s %8s  (%s)%n", PrintableText.of(c.label()),
                             HumanFormat.duration(c.seconds()), HumanFormat.pct(c.fraction()), c.countText());
                 }
             }
@@ -39,7 +39,7 @@ public final class ReportTextWriter implements ReportWriter {
         out.println("Waterfall");
         for (WaterfallStep s : r.waterfall()) {
             String sign = s.kind().equals("loss") ? "-" : " ";
-            out.printf(Locale.ROOT, "  %-9s %-40s %s%8s  -> %s%n", s.kind(), s.label(), sign,
+            out.printf(Locale.ROOT, "  %-9s %-40s %s%8s  -> %s%n", s.kind(), PrintableText.of(s.label()), sign,
                     HumanFormat.pct(s.fraction()), HumanFormat.pct(s.remaining()));
         }
         Reliability rel = r.reliability();
@@ -47,7 +47,7 @@ public final class ReportTextWriter implements ReportWriter {
                 HumanFormat.duration(rel.uptimeSeconds()), HumanFormat.duration(rel.mtbfSeconds()),
                 HumanFormat.duration(rel.mttrSeconds()));
         for (CauseReliability c : rel.causes()) {
-            out.printf(Locale.ROOT, "  %-40s %5d   MTBF %12s   MTTR %12s%n", c.cause(), c.count(),
+            out.printf(Locale.ROOT, "  %-40s %5d   MTBF %12s   MTTR %12s%n", PrintableText.of(c.cause()), c.count(),
                     HumanFormat.duration(c.mtbfSeconds()), HumanFormat.duration(c.mttrSeconds()));
         }
         if (!r.restarts().isEmpty()) {
@@ -55,7 +55,7 @@ public final class ReportTextWriter implements ReportWriter {
                     + "rolled-back steps)%n");
             for (CauseCost c : r.costByCause()) {
                 out.printf(Locale.ROOT, "  %-40s %5d   %12s   (%s + %s + %s + %s + %s)%n",
-                        c.cause() + (c.planned() ? " (planned)" : ""), c.restarts(),
+                        PrintableText.of(c.cause()) + (c.planned() ? " (planned)" : ""), c.restarts(),
                         HumanFormat.duration(c.totalSeconds()), HumanFormat.duration(c.detectionSeconds()),
                         HumanFormat.duration(c.queueSeconds()), HumanFormat.duration(c.initSeconds()),
                         HumanFormat.duration(c.restoreSeconds()), HumanFormat.duration(c.rollbackSeconds()));
@@ -69,16 +69,17 @@ public final class ReportTextWriter implements ReportWriter {
                 st.meanAbsDeviationPct(), st.anomalousCount());
         for (AnomalousStep a : st.anomalous()) {
             out.printf(Locale.ROOT, "    step %-10d %10.3f s  %+8.1f%%  %s%n", a.step(), a.seconds(),
-                    a.deviationPct(), a.source());
+                    a.deviationPct(), PrintableText.of(String.valueOf(a.source())));
         }
         MfuDetails m = r.mfu();
         out.printf(Locale.ROOT, "%nMFU %s  (convention %s, %s FLOPs/step, peak %s FLOP/s %s per %s, %d steady steps)%n",
                 HumanFormat.pct(m.mfu()), m.convention() == null ? "n/a" : m.convention(),
                 HumanFormat.sci(m.flopsPerStep()), HumanFormat.sci(m.peakFlops()),
-                m.precision() == null ? "" : m.precision(), m.accelerator() == null ? "accelerator" : m.accelerator(),
+                m.precision() == null ? "" : PrintableText.of(m.precision()),
+                m.accelerator() == null ? "accelerator" : PrintableText.of(m.accelerator()),
                 m.steadySteps());
         if (m.sourceLine() != null) {
-            out.printf(Locale.ROOT, "  %s%n", m.sourceLine());
+            out.printf(Locale.ROOT, "  %s%n", PrintableText.of(m.sourceLine()));
         }
         out.printf(Locale.ROOT, "  steady state: %s%n", m.steadyStateRule());
         SlowStepCost slow = r.slowSteps();
@@ -90,7 +91,7 @@ public final class ReportTextWriter implements ReportWriter {
         if (!r.warnings().isEmpty()) {
             out.printf(Locale.ROOT, "%nWarnings (%d)%n", r.warnings().size());
             for (Problem p : r.warnings()) {
-                out.printf(Locale.ROOT, "  %s%n", p);
+                out.printf(Locale.ROOT, "  %s%n", PrintableText.of(p.toString()));
             }
         }
         out.flush();
