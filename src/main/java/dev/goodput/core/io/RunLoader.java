@@ -12,6 +12,7 @@ import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Run;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
+import dev.goodput.core.model.Times;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +91,26 @@ public final class RunLoader {
                     .replaceAll("\\.(jsonl|json|csv|ndjson|log|txt|out)(\\.gz)?$", "");
             run.metadata(run.metadata().withName(name), Source.DERIVED);
         }
-        return run.build();
+        Run built = run.build();
+        if (!files.isEmpty() && built.firstEventUs() == Times.UNKNOWN) {
+            // A header-only CSV, a run record alone: no time at all, which would otherwise be measured as a zero
+            // window at 1970-01-01 with exit 0.
+            throw new InputException(new Source(files.size() == 1 ? files.get(0).toString()
+                    : String.join(", ", files.stream().map(Path::toString).toList()), 0),
+                    "expected at least one timed record (job_start, step, phase, downtime, fault or checkpoint); "
+                            + "found none, so there is no time to measure" + said(built.problems()));
+        }
+        return built;
+    }
+
+    /** What the readers said while finding nothing timed (up to three), in parentheses; nothing when they said nothing. */
+    private static String said(List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        List<String> first = problems.stream().limit(3).map(Problem::message).toList();
+        return " (" + String.join("; ", first) + (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more"
+                : "") + ")";
     }
 
     /**

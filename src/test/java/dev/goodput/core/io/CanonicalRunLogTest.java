@@ -356,6 +356,20 @@ class CanonicalRunLogTest {
         }
     }
 
+    /** Issue 14: nothing timed, nothing to measure: refused, never a zero window at 1970-01-01 with exit 0. */
+    @Test
+    void aRunWithNoTimedRecordIsRefused() throws IOException {
+        Path header = write("header.csv", "schema,event,time,start,end,step\n");
+        Path runOnly = write("run-only.jsonl", "{\"schema\":1,\"event\":\"run\",\"name\":\"x\"}\n");
+        for (Path p : List.of(header, runOnly)) {
+            for (LoadMode mode : LoadMode.values()) {
+                String m = assertThrows(InputException.class, () -> new RunLoader(mode).load(List.of(p))).getMessage();
+                assertTrue(m.startsWith(p + ": expected at least one timed record (job_start, step, phase, downtime, "
+                        + "fault or checkpoint); found none, so there is no time to measure"), m);
+            }
+        }
+    }
+
     @Test
     void theCleanSampleLoadsWithoutProblems() throws Exception {
         Run run = load(Path.of("sample-runs/clean-small/run.jsonl"));

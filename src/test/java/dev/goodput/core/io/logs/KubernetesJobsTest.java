@@ -1,5 +1,6 @@
 package dev.goodput.core.io.logs;
 
+import dev.goodput.core.io.InputException;
 import dev.goodput.core.derive.DerivationSettings;
 import dev.goodput.core.derive.GoodputDeriver;
 import dev.goodput.core.io.LoadMode;
@@ -26,6 +27,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -312,16 +314,15 @@ class KubernetesJobsTest {
     }
 
     /**
-     * A real pod pending for 5 GPUs the cluster does not have: it never started, so no attempt, and it holds no
-     * accelerators (the run's count is not its 5).
+     * A real pod pending for 5 GPUs the cluster does not have: it never started, so no attempt and no time at all
+     * to measure. Refused (issue 14: never a zero window at 1970 with exit 0), saying why: the job did not start.
      */
     @Test
-    void aRealPendingPodMakesNoAttempt() throws Exception {
-        Run run = load(LOGS.resolve("troubleshoot__kubectl_pods_pending_gpu.json"),
-                LOGS.resolve("troubleshoot__kubectl_events_oomkill_job_gpu_pending.json"));
-        assertEquals(List.of(), run.attempts());
-        assertEquals(0, run.metadata().acceleratorCount());
-        assertTrue(warnings(run).stream().anyMatch(w -> w.startsWith("the scheduler's job did not start")),
-                warnings(run).toString());
+    void aRealPendingPodMakesNoAttemptAndNothingToMeasure() {
+        InputException e = assertThrows(InputException.class,
+                () -> load(LOGS.resolve("troubleshoot__kubectl_pods_pending_gpu.json"),
+                        LOGS.resolve("troubleshoot__kubectl_events_oomkill_job_gpu_pending.json")));
+        assertTrue(e.getMessage().contains("found none, so there is no time to measure ("), e.getMessage());
+        assertTrue(e.getMessage().contains("the scheduler's job did not start"), e.getMessage());
     }
 }
