@@ -4,7 +4,9 @@ import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,8 @@ import java.util.regex.Pattern;
  * <p>Times are nsys timestamps (ns since the session start), stored as they are; {@code baseTimeNs} is the session
  * start (TARGET_INFO_SESSION_START_TIME.utcEpochNs) when the export has it, else 0. Tables and columns vary by
  * nsys version and by what was traced: every table is optional and columns are looked up by name. The database
- * is opened read-only and never modified.
+ * is opened read-only and immutable through a percent-encoded {@code file:} URI ({@link #readOnlyUri}): it is
+ * never modified, nothing is written beside it, and exactly the file named is read.
  *
  * <p>One export may hold several processes (e.g. {@code nsys profile torchrun ...} traces every rank), whose
  * correlation ids collide. {@link #read} keeps the process with the most kernels and warns; {@link #readAll}
@@ -145,6 +148,35 @@ public final class NsysSqliteReader {
             }
             return traces;
         }
+    }
+
+    /**
+     * The SQLite URI that opens exactly {@code file}, read-only and immutable: every byte of the absolute path
+     * but unreserved characters and slashes is percent-encoded, so {@code ?}, {@code #}, {@code %} and non-ASCII
+     * in a name can neither start URI parameters nor be decoded into another name. Immutable means SQLite takes
+     * no locks and creates no {@code -wal}, {@code -shm} or {@code -journal} file beside the input; an export is
+     * finished when it is read (a {@code -wal} left by a writer that never checkpointed is not read).
+     */
+    static String readOnlyUri(Path file) {
+        String path = file.toAbsolutePath().toString();
+        if (File.separatorChar != '/') {
+            path = path.replace(File.separatorChar, '/');
+        }
+        if (!path.startsWith("/")) {
+            path = "/" + path; // a Windows drive path: file:/C%3A/...
+        }
+        StringBuilder uri = new StringBuilder("file:");
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || (c >= '0' && c <= '9')
+                    || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+                uri.append((char) c);
+            } else {
+                uri.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return uri.append("?mode=ro&immutable=1").toString();
     }
 
     /** The rank in a file name such as {@code trace_rank3.sqlite} or {@code rank-3}; -1 when none. */
@@ -682,10 +714,10 @@ public final class NsysSqliteReader {
             }
             SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI); // the name is a file: URI, whatever SQLite's build default
             Connection connection;
             try {
-                connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
-                        config.toProperties());
+                connection = DriverManager.getConnection("jdbc:sqlite:" + readOnlyUri(file), config.toProperties());
             } catch (SQLException e) {
                 throw new InputException(source, EXPECTED + ": " + e.getMessage(), e);
             }

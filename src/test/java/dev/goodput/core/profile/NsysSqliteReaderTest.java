@@ -366,6 +366,96 @@ class NsysSqliteReaderTest {
         assertTrue(e.detail().startsWith("expected an Nsight Systems SQLite export"), e.detail());
     }
 
+    // ---- opening exactly the named file, writing nothing beside it -----------------------------------------
+
+    /** An export in WAL journal mode, as a writer that was not checkpointed to rollback mode leaves it. */
+    private Path walExport(String name) throws SQLException {
+        Path file = fullExport(name);
+        try (Connection c = connect(file)) {
+            exec(c, "PRAGMA journal_mode=WAL");
+        }
+        return file;
+    }
+
+    /** What the reader made of a trace, with the file name left out, to compare reads of two copies. */
+    private static String summary(ProfileTrace t) {
+        StringBuilder s = new StringBuilder(t.format() + " rank " + t.rank() + " base " + t.baseTimeNs() + "\n");
+        GpuEvents g = t.gpu();
+        for (int i = 0; i < g.size(); i++) {
+            s.append(g.startNs(i)).append(' ').append(g.endNs(i)).append(' ').append(g.device(i)).append(' ')
+                    .append(g.stream(i)).append(' ').append(g.kind(i)).append(' ').append(g.name(i)).append(' ')
+                    .append(g.correlation(i)).append('\n');
+        }
+        s.append(t.steps()).append('\n').append(t.devices()).append('\n').append(problems(t));
+        return s.toString();
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void readsAWalExportInAFolderWithUriCharactersAndWritesNothingBesideIt() throws Exception {
+        Path original = walExport("report.sqlite");
+        String expected = summary(reader.read(original));
+        Path folder = Files.createDirectory(dir.resolve("a?b#c %20 \u00e9"));
+        Path copy = Files.copy(original, folder.resolve("report.sqlite"));
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(1_000_000_000_000L));
+        String before = sha256(copy);
+
+        ProfileTrace t = reader.read(copy);
+        assertEquals(expected, summary(t));
+        assertEquals(copy.toString(), t.file());
+        assertEquals(1, reader.readAll(copy).size());
+
+        assertEquals(List.of("report.sqlite"), listing(folder), "no -wal, -shm or -journal beside the input");
+        assertEquals(before, sha256(copy));
+        assertEquals(FileTime.fromMillis(1_000_000_000_000L), Files.getLastModifiedTime(copy));
+    }
+
+    @Test
+    void aWalExportLeavesNoWalOrShmFiles() throws Exception {
+        Path file = walExport("report.sqlite");
+        List<String> before = listing(dir);
+        reader.read(file);
+        assertEquals(before, listing(dir));
+    }
+
+    @Test
+    void aNameThatLooksLikeUriParametersOpensExactlyThatFile() throws Exception {
+        // a different export under the name the parameters would be stripped to: opening it would read 1 kernel
+        Path decoy = dir.resolve("x.sqlite");
+        try (Connection c = connect(decoy)) {
+            createStrings(c);
+            createKernels(c);
+            kernel(c, 0, 10, 0, 7, 1, 4242, 2, 1);
+        }
+        String expected = summary(reader.read(walExport("report.sqlite")));
+        for (String name : List.of("x.sqlite?mode=rwc", "x.sqlite?journal_mode=delete", "x.sqlite?immutable=0",
+                "x.sqlite#frag", "x%2esqlite", "%78.sqlite")) {
+            Path named = Files.copy(dir.resolve("report.sqlite"), dir.resolve(name));
+            List<String> before = listing(dir);
+            assertEquals(expected, summary(reader.read(named)), name);
+            assertEquals(before, listing(dir), name + ": no file created");
+            Files.delete(named);
+        }
+    }
+
+    @Test
+    void aMissingNameThatLooksLikeUriParametersCreatesNothing() throws Exception {
+        Path named = dir.resolve("y.sqlite?mode=rwc");
+        assertThrows(IOException.class, () -> reader.read(named));
+        assertEquals(List.of(), listing(dir));
+    }
+
+    @Test
+    void theUriPercentEncodesEverythingButUnreservedCharactersAndSlashes() {
+        assertEquals("file:/a%3Fb%23c%20%2520%20%C3%A9/x.sqlite%3Fmode%3Drwc?mode=ro&immutable=1",
+                NsysSqliteReader.readOnlyUri(Path.of("/a?b#c %20 \u00e9/x.sqlite?mode=rwc")));
+    }
+
     @Test
     void aMissingFileIsAnIoException() {
         assertThrows(IOException.class, () -> reader.read(dir.resolve("nope.sqlite")));
