@@ -25,22 +25,40 @@ final class LayoutSettings {
 
     /** The divider position the user left split {@code key} at, if any. */
     OptionalDouble position(String key) {
-        double p = node.getDouble(key + POSITION, Double.NaN);
+        double p;
+        try {
+            p = node.getDouble(key + POSITION, Double.NaN);
+        } catch (IllegalStateException removed) {
+            return OptionalDouble.empty(); // the node was removed under us (preferences cleared): the defaults
+        }
         return Double.isNaN(p) || p <= 0 || p >= 1 ? OptionalDouble.empty() : OptionalDouble.of(p);
     }
 
     void setPosition(String key, double position) {
-        node.putDouble(key + POSITION, position);
+        try {
+            node.putDouble(key + POSITION, position);
+        } catch (IllegalStateException removed) {
+            // Preferences cleared while the window is open: the layout is not remembered, nothing else breaks.
+        }
     }
 
     /** Whether the user showed (true) or hid (false) the panel docked in split {@code key}; null if never said. */
     Boolean shown(String key) {
-        String v = node.get(key + SHOWN, null);
+        String v;
+        try {
+            v = node.get(key + SHOWN, null);
+        } catch (IllegalStateException removed) {
+            return null;
+        }
         return v == null ? null : Boolean.valueOf(v);
     }
 
     void setShown(String key, boolean shown) {
-        node.putBoolean(key + SHOWN, shown);
+        try {
+            node.putBoolean(key + SHOWN, shown);
+        } catch (IllegalStateException removed) {
+            // as in setPosition
+        }
     }
 
     /** Called after {@link #reset()}, once the remembered layout is gone. */
@@ -52,7 +70,7 @@ final class LayoutSettings {
     void reset() {
         try {
             node.clear();
-        } catch (BackingStoreException e) {
+        } catch (BackingStoreException | IllegalStateException e) {
             // Nothing stored could be read back either: the defaults apply all the same.
         }
         resetListeners.forEach(Runnable::run);
