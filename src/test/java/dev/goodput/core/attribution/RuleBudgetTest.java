@@ -62,4 +62,14 @@ class RuleBudgetTest {
         assertTrue(a.intervals().stream().anyMatch(p -> p.assignedBy() instanceof Assignment.ByRule),
                 "the ordinary rule still attributes the fault");
     }
+
+    @Test
+    void aPreviewOfACatastrophicPatternMatchesNothingAndSaysWhy() {
+        RulePreview preview = RulePreview.of(base);
+        RulePreview.Matches m = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> preview.matches(CATASTROPHIC, null, Long.MIN_VALUE, Long.MAX_VALUE));
+        assertEquals(RulePreview.Matches.NONE, m);
+        assertEquals(1, preview.warnings().size());
+        assertTrue(preview.matches("a+b", null, Long.MIN_VALUE, Long.MAX_VALUE).intervals() > 0);
+    }
 }
