@@ -170,6 +170,14 @@ public final class IncrementalAttribution {
         return overlay;
     }
 
+    /**
+     * Rules disabled in this derivation because their pattern took too long on a message, one line each, naming the
+     * pattern; empty when every rule ran.
+     */
+    public List<String> ruleWarnings() {
+        return matcher.warnings();
+    }
+
     public GoodputReport report() {
         return report;
     }

@@ -54,6 +54,11 @@ public final class RulePreview {
                 true));
     }
 
+    /** Patterns previewed so far that took too long on a text and now match nothing, one line each naming it. */
+    public List<String> warnings() {
+        return matcher.warnings();
+    }
+
     /** What {@code rule} matches, whether or not it is enabled. */
     public Matches matches(Rule rule) {
         int[] hits = matcher.matches(rule);

@@ -5,9 +5,9 @@ package dev.goodput.core.io.logs;
  * catastrophically ({@code (a+)+b}), and {@link java.util.regex} has no time limit, so the match is stopped when the
  * budget is spent ({@link Spent}). Counting reads, not time, keeps the outcome the same on every machine.
  */
-final class CountedText implements CharSequence {
+public final class CountedText implements CharSequence {
     /** Thrown by {@link #charAt} once the budget is spent; carries no stack trace (it is control flow). */
-    static final class Spent extends RuntimeException {
+    public static final class Spent extends RuntimeException {
         Spent() {
             super(null, null, false, false);
         }
@@ -17,7 +17,7 @@ final class CountedText implements CharSequence {
     private long left;
 
     /** Makes this the text of the next line, with a fresh budget (one instance serves a file's lines). */
-    CountedText reset(String line, long budget) {
+    public CountedText reset(String line, long budget) {
         this.text = line;
         this.left = budget;
         return this;
