@@ -179,7 +179,9 @@ final class RunInputs {
             RunRequest request = new RunRequest(inputs, options, settings,
                     ws == null ? null : ws.settings().flopConvention(), precision);
             DerivedRun run = new RunPipeline().load(request);
-            return run.attributed(ws == null ? null : ws.overlay());
+            DerivedRun.Attributed attributed = run.attributedSaying(ws == null ? null : ws.overlay());
+            attributed.warnings().forEach(w -> cmd.getErr().println("goodput: warning: " + PrintableText.of(w)));
+            return attributed.derivation();
         } catch (InputException e) {
             throw CommandFailure.badInput(e.getMessage());
         }

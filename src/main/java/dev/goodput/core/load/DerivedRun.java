@@ -29,7 +29,22 @@ public record DerivedRun(RunFiles files, Derivation derivation, ProfiledModel pr
 
     /** The derivation under a workspace's attributions (tags, rules, fault roles); as imported when there are none. */
     public Derivation attributed(Overlay overlay) {
-        return overlay == null || overlay.isEmpty() ? derivation
-                : IncrementalAttribution.of(derivation, overlay).derivation();
+        return attributedSaying(overlay).derivation();
+    }
+
+    /** As {@link #attributed}, with what applying the attributions said (a rule pattern disabled as too slow). */
+    public Attributed attributedSaying(Overlay overlay) {
+        if (overlay == null || overlay.isEmpty()) {
+            return new Attributed(derivation, List.of());
+        }
+        IncrementalAttribution a = IncrementalAttribution.of(derivation, overlay);
+        return new Attributed(a.derivation(), a.ruleWarnings());
+    }
+
+    /** A derivation under attributions, and the warnings applying them gave. */
+    public record Attributed(Derivation derivation, List<String> warnings) {
+        public Attributed {
+            warnings = List.copyOf(warnings);
+        }
     }
 }
