@@ -29,7 +29,7 @@ public final class IdleTimeBreakdown {
     public record StreamOverlap(int stream, int kernels, long overlapNs) {
         public String message() {
             String us = java.math.BigDecimal.valueOf(overlapNs, 3).stripTrailingZeros().toPlainString();
-            return kernels + " kernels overlap on stream " + stream + " (by " + us
+            return kernels + (kernels == 1 ? " kernel overlaps" : " kernels overlap") + " on stream " + stream + " (by " + us
                     + " µs in all): counted once, as HTA does";
         }
     }

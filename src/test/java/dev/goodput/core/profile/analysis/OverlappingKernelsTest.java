@@ -1,12 +1,17 @@
 package dev.goodput.core.profile.analysis;
 
+import dev.goodput.core.model.Problem;
 import dev.goodput.core.profile.KernelClass;
+import dev.goodput.core.profile.KinetoTraceReader;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,6 +70,23 @@ class OverlappingKernelsTest {
                 new int[]{1, 1}, noLaunch(2))));
         assertEquals("2 kernels overlap on stream 7 (by 150 µs in all): counted once, as HTA does",
                 new IdleTimeBreakdown.StreamOverlap(7, 2, 150_000).message());
+        assertEquals("1 kernel overlaps on stream 3 (by 0.25 µs in all): counted once, as HTA does",
+                new IdleTimeBreakdown.StreamOverlap(3, 1, 250).message());
+    }
+
+    @Test
+    void aTraceWithADuplicatedKernelGetsOneWarningForItsStream(@TempDir Path dir) throws Exception {
+        String k = "{\"ph\":\"X\",\"cat\":\"kernel\",\"name\":\"gemm\",\"pid\":0,\"tid\":7,"
+                + "\"args\":{\"stream\":7,\"device\":0},";
+        Path f = dir.resolve("dup.json");
+        Files.writeString(f, "{\"traceEvents\":[" + k + "\"ts\":0,\"dur\":100}," + k + "\"ts\":0,\"dur\":100},"
+                + k + "\"ts\":150,\"dur\":50}]}");
+        RankProfile p = ProfileAnalyzer.analyze(new KinetoTraceReader().read(f), ProfileSettings.defaults());
+        List<String> overlap = p.problems().stream().map(Problem::message).filter(m -> m.contains("on stream 7"))
+                .toList();
+        assertEquals(List.of("1 kernel overlaps on stream 7 (by 100 µs in all): counted once, as HTA does"), overlap);
+        assertEquals(50_000, p.temporal().idleNs());
+        assertEquals(50_000, p.idle().stream().mapToLong(IdleTimeBreakdown.Row::idleNs).sum());
     }
 
     @Property(tries = 200)
