@@ -29,8 +29,8 @@ public final class IdleTimeBreakdown {
     public record StreamOverlap(int stream, int kernels, long overlapNs) {
         public String message() {
             String us = java.math.BigDecimal.valueOf(overlapNs, 3).stripTrailingZeros().toPlainString();
-            return kernels + (kernels == 1 ? " kernel overlaps" : " kernels overlap") + " on stream " + stream + " (by " + us
-                    + " µs in all): counted once, as HTA does";
+            String who = kernels == 1 ? " kernel overlaps" : " kernels overlap";
+            return kernels + who + " on stream " + stream + " (by " + us + " µs in all): counted once, as HTA does";
         }
     }
 
