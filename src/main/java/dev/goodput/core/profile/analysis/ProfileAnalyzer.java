@@ -25,6 +25,8 @@ public final class ProfileAnalyzer {
     public static RankProfile analyze(ProfileTrace t, ProfileSettings settings) {
         List<Problem> problems = new ArrayList<>(t.problems());
         GpuSelection all = GpuSelection.of(t);
+        Source file = new Source(t.file(), 0);
+        IdleTimeBreakdown.overlaps(all).forEach(o -> problems.add(Problem.warning(file, o.message())));
         TemporalBreakdown temporal = TemporalBreakdown.of(all);
         CommCompOverlap overlap = CommCompOverlap.of(all);
         List<StepAnnotation> analysed = t.cpuSteps().stream().filter(s -> all.steps().contains(s.step())).toList();
