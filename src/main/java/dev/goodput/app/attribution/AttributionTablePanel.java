@@ -1,6 +1,5 @@
 package dev.goodput.app.attribution;
 
-import dev.goodput.app.ColumnFit;
 import atlantafx.base.theme.Styles;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.model.Cause;

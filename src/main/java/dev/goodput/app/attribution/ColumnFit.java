@@ -1,4 +1,4 @@
-package dev.goodput.app;
+package dev.goodput.app.attribution;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -24,9 +24,9 @@ import java.util.function.Function;
  * cap for the long texts), measured in the fonts the theme gives them; when the table is wider than that, the
  * growing columns (the cause and the message) share the rest.
  */
-public final class ColumnFit<S> {
+final class ColumnFit<S> {
     /** Rows measured: enough to see the usual widths, few enough to stay instant on a 50 000-row table. */
-    public static final int SAMPLE_ROWS = 200;
+    static final int SAMPLE_ROWS = 200;
     /** Room beyond the header's text for the sort arrow and the header's borders. */
     private static final double HEADER_EXTRA = 22;
     /** Room beyond a cell's text: its padding when the theme's is not known yet, and rounding. */
@@ -39,23 +39,23 @@ public final class ColumnFit<S> {
     private record Spec<S>(Function<S, String> text, DoubleSupplier max, boolean grows) {
     }
 
-    public ColumnFit(TableView<S> table) {
+    ColumnFit(TableView<S> table) {
         this.table = table;
         table.widthProperty().addListener((o, was, now) -> spread());
     }
 
     /** A column sized to its header and texts, at most {@code max} wide; {@code grows}: it takes spare width. */
-    public void add(TableColumn<S, ?> column, Function<S, String> text, double max, boolean grows) {
+    void add(TableColumn<S, ?> column, Function<S, String> text, double max, boolean grows) {
         add(column, text, () -> max, grows);
     }
 
     /** As above, with a cap that may change (then {@link #fit()} again). */
-    public void add(TableColumn<S, ?> column, Function<S, String> text, DoubleSupplier max, boolean grows) {
+    void add(TableColumn<S, ?> column, Function<S, String> text, DoubleSupplier max, boolean grows) {
         specs.put(column, new Spec<>(text, max, grows));
     }
 
     /** Measures again (after the rows or their texts changed) and sizes the columns. */
-    public void fit() {
+    void fit() {
         // The fonts are the theme's only once the cells are styled and laid out: until then, wait for a layout.
         if (!table.getItems().isEmpty() && table.lookup(".table-row-cell .table-cell") == null) {
             fitAfterLayout();
