@@ -23,11 +23,21 @@ public final class CsvRunLogReader implements RunLogReader {
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
             .setAllowMissingColumnNames(true).build();
 
+    private final ReadLimits limits;
+
+    public CsvRunLogReader() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public CsvRunLogReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
-        RunLogEventMapper mapper = new RunLogEventMapper(run);
-        try (BufferedReader r = InputFiles.reader(file); CSVParser csv = FORMAT.parse(r)) {
+        RunLogEventMapper mapper = new RunLogEventMapper(run, limits);
+        try (BufferedReader r = InputFiles.lineReader(file, limits); CSVParser csv = FORMAT.parse(r)) {
             if (!csv.getHeaderMap().containsKey("event")) {
                 throw new InputException(new Source(name, 1), "expected a header row with an \"event\" column");
             }
@@ -42,6 +52,7 @@ public final class CsvRunLogReader implements RunLogReader {
                 } catch (UncheckedIOException e) {
                     InputException bad = e.getCause() instanceof java.io.EOFException
                             || e.getCause() instanceof java.util.zip.ZipException
+                            || e.getCause() instanceof ReadLimitException
                             ? ReadFailures.truncated(name, csv.getCurrentLineNumber(), e.getCause())
                             : new InputException(new Source(name, csv.getCurrentLineNumber() + 1),
                                     "expected well-formed CSV (" + e.getCause().getMessage() + ")");

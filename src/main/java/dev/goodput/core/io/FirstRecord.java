@@ -17,8 +17,12 @@ import java.util.Set;
  * substring that could appear in any value.
  */
 final class FirstRecord {
+    /**
+     * Nesting is not limited here: skipping is iterative, and the reader chosen reports a too-deep file with the limit
+     * the user set (a limit here would misname a deep kubectl export as no known format).
+     */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build()).build();
 
     private FirstRecord() {
     }

@@ -14,8 +14,15 @@ import java.util.Map;
  * Nested objects and arrays are skipped (unknown structure is ignored, never an error).
  */
 final class FlatJsonObjectParser {
-    private final JsonFactory factory = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private final JsonFactory factory;
+
+    FlatJsonObjectParser() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    FlatJsonObjectParser(ReadLimits limits) {
+        factory = limits.jsonFactory(JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION));
+    }
 
     JsonFactory factory() {
         return factory;

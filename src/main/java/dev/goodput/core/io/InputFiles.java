@@ -8,28 +8,51 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
-/** Opens input files read-only, unpacking gzip transparently. Inputs are never written. */
+/**
+ * Opens input files read-only, unpacking gzip transparently within {@link ReadLimits} (a damaged gzip fails with
+ * its byte offset, {@link DamagedGzipException}). Inputs are never written.
+ */
 public final class InputFiles {
     private InputFiles() {
     }
 
     public static InputStream open(Path file) throws IOException {
+        return open(file, ReadLimits.DEFAULTS);
+    }
+
+    public static InputStream open(Path file, ReadLimits limits) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            return new BufferedInputStream(GzipInput.of(in, Files.size(file), limits), 1 << 16);
         }
         return in;
     }
 
     /** A UTF-8 reader that skips a byte-order mark, which spreadsheet exports like to add. */
     public static BufferedReader reader(Path file) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8), 1 << 16);
+        return reader(file, ReadLimits.DEFAULTS);
+    }
+
+    /** A UTF-8 reader, as {@link #reader(Path)}, within the limits; lines are not limited (JSON documents). */
+    public static BufferedReader reader(Path file, ReadLimits limits) throws IOException {
+        return skipByteOrderMark(open(file, limits));
+    }
+
+    /**
+     * A UTF-8 reader of a line-based file (JSON Lines, CSV): a line longer than {@link ReadLimits#maxLineBytes()}
+     * fails with a {@link ReadLimitException} naming its line, before it is held in memory.
+     */
+    public static BufferedReader lineReader(Path file, ReadLimits limits) throws IOException {
+        return skipByteOrderMark(new LineLimitInput(open(file, limits), limits));
+    }
+
+    private static BufferedReader skipByteOrderMark(InputStream in) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         r.mark(1);
         if (r.read() != '\uFEFF') {
             r.reset();
@@ -49,8 +72,8 @@ public final class InputFiles {
                 }
                 n += k;
             }
-        } catch (java.io.EOFException e) {
-            // A compressed file cut short: its start still tells the format; the reader reports the cut.
+        } catch (java.util.zip.ZipException e) {
+            // A compressed file cut short or damaged: its start still tells the format; the reader reports the damage.
             if (n == 0) {
                 throw e;
             }

@@ -1,5 +1,6 @@
 package dev.goodput.core.io;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
@@ -10,12 +11,22 @@ import java.nio.file.Path;
 
 /** Reads the canonical run log in JSON Lines form: one object per line, blank lines skipped. */
 public final class JsonLinesRunLogReader implements RunLogReader {
+    private final ReadLimits limits;
+
+    public JsonLinesRunLogReader() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public JsonLinesRunLogReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
-        RunLogEventMapper mapper = new RunLogEventMapper(run);
-        FlatJsonObjectParser parser = new FlatJsonObjectParser();
-        try (BufferedReader r = InputFiles.reader(file)) {
+        RunLogEventMapper mapper = new RunLogEventMapper(run, limits);
+        FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
+        try (BufferedReader r = InputFiles.lineReader(file, limits)) {
             long lineNo = 0;
             while (true) {
                 String line;
@@ -40,6 +51,8 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 try {
                     try {
                         mapper.map(new MapFields(parser.parseLine(line)), src);
+                    } catch (StreamConstraintsException e) {
+                        throw new InputException(src, limits.describe(e));
                     } catch (IOException e) {
                         throw new InputException(src, "expected one JSON object per line (" + firstLine(e) + ")");
                     }

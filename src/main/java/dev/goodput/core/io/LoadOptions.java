@@ -24,18 +24,20 @@ import java.util.Map;
  *                     built-in formats; null when none
  * @param filePatterns patterns for particular files ({@code --line-pattern FILE=REGEX}), overriding
  *                     {@code linePattern} and tried before the built-in formats
+ * @param limits       how much one file may ask of memory ({@code --max-line-bytes} and the like)
  */
 public record LoadOptions(LoadMode mode, String formatId, ZoneId zone, Map<Path, ZoneId> fileZones, long startUs,
-                          Map<Path, Long> clockOffsets, LinePattern linePattern, Map<Path, LinePattern> filePatterns) {
+                          Map<Path, Long> clockOffsets, LinePattern linePattern, Map<Path, LinePattern> filePatterns, ReadLimits limits) {
     public LoadOptions {
         zone = zone == null ? ZoneOffset.UTC : zone;
         fileZones = fileZones == null ? Map.of() : Map.copyOf(fileZones);
         clockOffsets = clockOffsets == null ? Map.of() : Map.copyOf(clockOffsets);
         filePatterns = filePatterns == null ? Map.of() : Map.copyOf(filePatterns);
+        limits = limits == null ? ReadLimits.DEFAULTS : limits;
     }
 
     public static LoadOptions of(LoadMode mode) {
-        return new LoadOptions(mode, null, ZoneOffset.UTC, Map.of(), Times.UNKNOWN, Map.of(), null, Map.of());
+        return new LoadOptions(mode, null, ZoneOffset.UTC, Map.of(), Times.UNKNOWN, Map.of(), null, Map.of(), ReadLimits.DEFAULTS);
     }
 
     public ZoneId zoneOf(Path file) {
@@ -53,30 +55,34 @@ public record LoadOptions(LoadMode mode, String formatId, ZoneId zone, Map<Path,
     }
 
     public LoadOptions withFormat(String id) {
-        return new LoadOptions(mode, id, zone, fileZones, startUs, clockOffsets, linePattern, filePatterns);
+        return new LoadOptions(mode, id, zone, fileZones, startUs, clockOffsets, linePattern, filePatterns, limits);
     }
 
     public LoadOptions withZone(ZoneId z) {
-        return new LoadOptions(mode, formatId, z, fileZones, startUs, clockOffsets, linePattern, filePatterns);
+        return new LoadOptions(mode, formatId, z, fileZones, startUs, clockOffsets, linePattern, filePatterns, limits);
     }
 
     public LoadOptions withFileZones(Map<Path, ZoneId> zones) {
-        return new LoadOptions(mode, formatId, zone, zones, startUs, clockOffsets, linePattern, filePatterns);
+        return new LoadOptions(mode, formatId, zone, zones, startUs, clockOffsets, linePattern, filePatterns, limits);
     }
 
     public LoadOptions withStart(long start) {
-        return new LoadOptions(mode, formatId, zone, fileZones, start, clockOffsets, linePattern, filePatterns);
+        return new LoadOptions(mode, formatId, zone, fileZones, start, clockOffsets, linePattern, filePatterns, limits);
     }
 
     public LoadOptions withClockOffsets(Map<Path, Long> offsets) {
-        return new LoadOptions(mode, formatId, zone, fileZones, startUs, offsets, linePattern, filePatterns);
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, offsets, linePattern, filePatterns, limits);
     }
 
     public LoadOptions withLinePattern(LinePattern p) {
-        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, p, filePatterns);
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, p, filePatterns, limits);
     }
 
     public LoadOptions withFilePatterns(Map<Path, LinePattern> patterns) {
-        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, linePattern, patterns);
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, linePattern, patterns, limits);
+    }
+
+    public LoadOptions withLimits(ReadLimits l) {
+        return new LoadOptions(mode, formatId, zone, fileZones, startUs, clockOffsets, linePattern, filePatterns, l);
     }
 }

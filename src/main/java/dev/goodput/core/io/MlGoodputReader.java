@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.model.Checkpoint;
 import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.Phase;
@@ -31,7 +32,17 @@ import java.util.Map;
  * How our numbers differ from the library's is in docs/ml-goodput-measurement.md.
  */
 public final class MlGoodputReader implements RunLogReader {
-    private final JsonFactory factory = new JsonFactory();
+    private final ReadLimits limits;
+    private final JsonFactory factory;
+
+    public MlGoodputReader() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public MlGoodputReader(ReadLimits limits) {
+        this.limits = limits;
+        this.factory = limits.jsonFactory();
+    }
 
     /** Receives each entry in file order. */
     @FunctionalInterface
@@ -103,33 +114,42 @@ public final class MlGoodputReader implements RunLogReader {
     /** Streams the file's entries, whatever its shape, to {@code visitor}. */
     private void forEachEntry(Path file, EntryVisitor visitor) throws IOException, InputException {
         String name = file.toString();
-        try (InputStream in = InputFiles.open(file); JsonParser p = factory.createParser(in)) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.START_ARRAY) {
-                readArray(p, name, visitor);
-            } else if (t == JsonToken.START_OBJECT) {
-                long line = p.currentLocation().getLineNr();
-                Map<String, String> first = new LinkedHashMap<>();
-                if (!readTopObject(p, name, visitor, first)) {
-                    // JSON Lines: the first object was an entry, more follow.
-                    visitor.visit(first, new Source(name, line));
-                    JsonToken next;
-                    while ((next = p.nextToken()) != null) {
-                        if (next != JsonToken.START_OBJECT) {
-                            throw new InputException(new Source(name, p.currentLocation().getLineNr()),
-                                    "expected one ml-goodput entry object per line");
-                        }
-                        long l = p.currentLocation().getLineNr();
-                        visitor.visit(readEntry(p), new Source(name, l));
-                    }
-                }
-            } else {
-                throw new InputException(new Source(name, 1), "expected a JSON array of ml-goodput entries, "
-                        + "JSON Lines, or an object with an \"entries\" array");
+        try (InputStream in = InputFiles.open(file, limits); JsonParser p = factory.createParser(in)) {
+            try {
+                entries(p, name, visitor);
+            } catch (StreamConstraintsException e) {
+                // Jackson gives no location with these; the parser still knows where it is.
+                throw new InputException(new Source(name, p.currentLocation().getLineNr()), limits.describe(e));
             }
         } catch (JsonParseException e) {
             throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
                     "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private void entries(JsonParser p, String name, EntryVisitor visitor) throws IOException, InputException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.START_ARRAY) {
+            readArray(p, name, visitor);
+        } else if (t == JsonToken.START_OBJECT) {
+            long line = p.currentLocation().getLineNr();
+            Map<String, String> first = new LinkedHashMap<>();
+            if (!readTopObject(p, name, visitor, first)) {
+                // JSON Lines: the first object was an entry, more follow.
+                visitor.visit(first, new Source(name, line));
+                JsonToken next;
+                while ((next = p.nextToken()) != null) {
+                    if (next != JsonToken.START_OBJECT) {
+                        throw new InputException(new Source(name, p.currentLocation().getLineNr()),
+                                "expected one ml-goodput entry object per line");
+                    }
+                    long l = p.currentLocation().getLineNr();
+                    visitor.visit(readEntry(p), new Source(name, l));
+                }
+            }
+        } else {
+            throw new InputException(new Source(name, 1), "expected a JSON array of ml-goodput entries, "
+                    + "JSON Lines, or an object with an \"entries\" array");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.goodput.core.io;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.io.kube.KubeRecords;
 import dev.goodput.core.io.logs.FileEvents;
 import dev.goodput.core.io.logs.HfTrainerStateReader;
@@ -48,7 +49,7 @@ public final class RunLoader {
     public Run load(List<Path> files) throws InputException {
         RunBuilder run = new RunBuilder();
         List<FileEvents> logs = new ArrayList<>();
-        KubeRecords kube = new KubeRecords(options.mode());
+        KubeRecords kube = new KubeRecords(options.mode(), options.limits());
         int loaded = 0;
         int stitched = 0;
         InputException firstFailure = null;
@@ -68,6 +69,10 @@ public final class RunLoader {
                 }
                 firstFailure = firstFailure == null ? e : firstFailure;
                 run.problem(Problem.error(e.source(), e.detail()));
+            } catch (OutOfMemoryError e) {
+                // Not skipped even when lenient: the run built so far holds the memory. Thrown out of the load, it
+                // is garbage, so there is memory again to report this.
+                throw outOfMemory(file);
             }
         }
         if (loaded == 0 && firstFailure != null) {
@@ -103,6 +108,13 @@ public final class RunLoader {
         return built;
     }
 
+    /** A file that needed more memory than there was: a message, never a stack trace. */
+    private InputException outOfMemory(Path file) {
+        return new InputException(new Source(file.toString(), 0), "out of memory reading the file; raise the heap "
+                + "(java -Xmx, e.g. -Xmx8g) or lower " + Limit.STEPS.option() + " (now " + options.limits().maxSteps()
+                + ")");
+    }
+
     /** What the readers said while finding nothing timed (up to three), in parentheses; nothing when they said nothing. */
     private static String said(List<Problem> problems) {
         if (problems.isEmpty()) {
@@ -128,18 +140,26 @@ public final class RunLoader {
             InputFormat format = options.formatId() != null || options.filePatterns().containsKey(file)
                     ? InputFormat.TRAINER_LOG : detect(file);
             return switch (format) {
-                case RUN_LOG_JSONL -> read(new JsonLinesRunLogReader(), file, run);
-                case RUN_LOG_CSV -> read(new CsvRunLogReader(), file, run);
-                case ML_GOODPUT -> read(new MlGoodputReader(), file, run);
-                case HF_TRAINER_STATE -> HfTrainerStateReader.read(file, options.startUs(), options.mode());
+                case RUN_LOG_JSONL -> read(new JsonLinesRunLogReader(options.limits()), file, run);
+                case RUN_LOG_CSV -> read(new CsvRunLogReader(options.limits()), file, run);
+                case ML_GOODPUT -> read(new MlGoodputReader(options.limits()), file, run);
+                case HF_TRAINER_STATE -> HfTrainerStateReader.read(file, options.startUs(), options.mode(),
+                        options.limits());
                 case KUBERNETES -> {
                     kube.read(file);
                     yield null;
                 }
-                case TRAINER_LOG -> new TrainerLogReader(formats(file), options.zoneOf(file), options.mode()).read(file);
+                case TRAINER_LOG -> new TrainerLogReader(formats(file), options.zoneOf(file), options.mode(),
+                        options.limits()).read(file);
             };
         } catch (NoSuchFileException e) {
             throw new InputException(whole, "file not found");
+        } catch (ReadLimitException | DamagedGzipException e) {
+            long line = e instanceof ReadLimitException ? ((ReadLimitException) e).line() : 0;
+            throw new InputException(new Source(file.toString(), line), e.getMessage(), e);
+        } catch (StreamConstraintsException e) {
+            throw new InputException(new Source(file.toString(), e.getLocation() == null ? 0
+                    : e.getLocation().getLineNr()), options.limits().describe(e), e);
         } catch (IOException e) {
             throw new InputException(whole, "could not read the file (" + ReadFailures.describe(e) + ")", e);
         }

@@ -29,11 +29,13 @@ final class RunLogEventMapper {
     static final long MAX_STEP_RANGE = 10_000_000L;
 
     private final RunBuilder run;
+    private final ReadLimits limits;
     private boolean schemaSeen;
     private boolean newerSchemaWarned;
 
-    RunLogEventMapper(RunBuilder run) {
+    RunLogEventMapper(RunBuilder run, ReadLimits limits) {
         this.run = run;
+        this.limits = limits;
     }
 
     boolean schemaSeen() {
@@ -129,6 +131,11 @@ final class RunLogEventMapper {
         long start = time(f, "start", src);
         long end = endTime(f, start, src);
         long count = last - first + 1;
+        // The run's steps so far (every file's) count too: 20 ranges of 10 M steps would need ~50 GB.
+        if (run.stepCount() + count > limits.maxSteps()) {
+            throw new InputException(src, Limit.STEPS.message(limits, (run.stepCount() + count)
+                    + " with this step_range"));
+        }
         long tokens = f.has("tokens_per_step") ? longField(f, "tokens_per_step", src) : -1;
         // start + span·i/count without overflowing: span = q·count + r, and r·i < count² ≤ 10^14.
         long span = end - start;

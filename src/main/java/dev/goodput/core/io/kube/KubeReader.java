@@ -1,13 +1,13 @@
 package dev.goodput.core.io.kube;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.InputFiles;
 import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.io.logs.BadRecord;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
@@ -27,14 +27,12 @@ import java.util.TreeMap;
  * {@code --output-watch-events}), or a bare array of them. A list's items are read one at a time.
  */
 final class KubeReader {
-    /** The other JSON readers' limits: nesting 64 deep, strings as Jackson's default allows. */
-    static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
     /** Bad records reported one by one in lenient mode before the rest are only counted. */
     private static final int REPORTED = 10;
 
     private final String file;
     private final LoadMode mode;
+    private final ReadLimits limits;
     private final List<PodRun> runs = new ArrayList<>();
     private final List<KubeEvent> events = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -44,9 +42,10 @@ final class KubeReader {
     private long bad;
     private long lines;
 
-    private KubeReader(String file, LoadMode mode) {
+    private KubeReader(String file, LoadMode mode, ReadLimits limits) {
         this.file = file;
         this.mode = mode;
+        this.limits = limits;
     }
 
     /** What one export holds. */
@@ -54,14 +53,14 @@ final class KubeReader {
                   List<Problem> problems) {
     }
 
-    static Export read(Path path, LoadMode mode) throws IOException, InputException {
-        KubeReader k = new KubeReader(path.toString(), mode);
+    static Export read(Path path, LoadMode mode, ReadLimits limits) throws IOException, InputException {
+        KubeReader k = new KubeReader(path.toString(), mode, limits);
         k.parse(path);
         return new Export(k.file, k.runs, k.events, k.pods, k.eventObjects, k.lines, k.problems);
     }
 
     private void parse(Path path) throws IOException, InputException {
-        try (Reader r = InputFiles.reader(path); JsonParser p = JSON.createParser(r)) {
+        try (Reader r = InputFiles.reader(path, limits); JsonParser p = limits.jsonFactory().createParser(r)) {
             try {
                 JsonToken t;
                 while ((t = p.nextToken()) != null) {
@@ -77,7 +76,8 @@ final class KubeReader {
                 lines = p.currentLocation().getLineNr();
             } catch (JsonProcessingException e) {
                 long line = e.getLocation() != null ? e.getLocation().getLineNr() : LocatedObject.lineOf(p);
-                String what = "expected well-formed JSON (" + brief(e) + ")";
+                String what = e instanceof StreamConstraintsException
+                        ? limits.describe((StreamConstraintsException) e) : "expected well-formed JSON (" + brief(e) + ")";
                 if (mode == LoadMode.STRICT) {
                     throw new InputException(new Source(file, line), what);
                 }

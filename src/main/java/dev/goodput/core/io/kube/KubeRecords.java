@@ -2,6 +2,7 @@ package dev.goodput.core.io.kube;
 
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.io.logs.FileEvents;
 import dev.goodput.core.io.logs.TrainerEvent;
 import dev.goodput.core.model.Problem;
@@ -33,10 +34,16 @@ public final class KubeRecords {
     public static final String EVENTS_FORMAT = "kubernetes-events";
 
     private final LoadMode mode;
+    private final ReadLimits limits;
     private final List<KubeReader.Export> exports = new ArrayList<>();
 
     public KubeRecords(LoadMode mode) {
+        this(mode, ReadLimits.DEFAULTS);
+    }
+
+    public KubeRecords(LoadMode mode, ReadLimits limits) {
         this.mode = mode;
+        this.limits = limits;
     }
 
     /**
@@ -45,7 +52,7 @@ public final class KubeRecords {
      * @throws InputException in strict mode at the first record that cannot be read, naming its file and line
      */
     public void read(Path file) throws IOException, InputException {
-        exports.add(KubeReader.read(file, mode));
+        exports.add(KubeReader.read(file, mode, limits));
     }
 
     public boolean isEmpty() {

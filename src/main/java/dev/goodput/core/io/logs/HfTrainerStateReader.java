@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.InputFiles;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.Problem;
@@ -59,12 +60,13 @@ public final class HfTrainerStateReader {
     public static final String FORMAT_ID = "hf-trainer-state";
 
     /** Python's json writes NaN and Infinity (a diverged loss): accepted. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build();
+    private static final JsonFactory JSON = json(ReadLimits.DEFAULTS);
 
     private HfTrainerStateReader() {
+    }
+
+    private static JsonFactory json(ReadLimits limits) {
+        return limits.jsonFactory(JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS));
     }
 
     /**
@@ -110,8 +112,14 @@ public final class HfTrainerStateReader {
      *                        entry or ends early
      */
     public static FileEvents read(Path file, long startUs, LoadMode mode) throws IOException, InputException {
+        return read(file, startUs, mode, ReadLimits.DEFAULTS);
+    }
+
+    /** As {@link #read(Path, long, LoadMode)}, within the limits. */
+    public static FileEvents read(Path file, long startUs, LoadMode mode, ReadLimits limits)
+            throws IOException, InputException {
         String name = file.toString();
-        State s = new State(name, mode);
+        State s = new State(name, mode, limits);
         s.parse(file);
         return s.events(file, startUs);
     }
@@ -127,6 +135,7 @@ public final class HfTrainerStateReader {
     private static final class State {
         final String file;
         final LoadMode mode;
+        final ReadLimits limits;
         final List<Problem> problems = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
         long globalStep = -1;
@@ -137,9 +146,10 @@ public final class HfTrainerStateReader {
         long badEntries;
         long nonFiniteLosses;
 
-        State(String file, LoadMode mode) {
+        State(String file, LoadMode mode, ReadLimits limits) {
             this.file = file;
             this.mode = mode;
+            this.limits = limits;
         }
 
         Source at(long line) {
@@ -147,7 +157,7 @@ public final class HfTrainerStateReader {
         }
 
         void parse(Path path) throws IOException, InputException {
-            try (Reader r = InputFiles.reader(path); JsonParser p = JSON.createParser(r)) {
+            try (Reader r = InputFiles.reader(path, limits); JsonParser p = json(limits).createParser(r)) {
                 try {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         throw new InputException(at(line(p)), "expected a JSON object (Hugging Face "
@@ -169,7 +179,9 @@ public final class HfTrainerStateReader {
                     lines = line(p);
                 } catch (JsonProcessingException e) {
                     long line = e.getLocation() != null ? e.getLocation().getLineNr() : line(p);
-                    String what = "expected well-formed JSON (" + MlperfRecord.brief(e) + ")";
+                    String what = e instanceof StreamConstraintsException
+                            ? limits.describe((StreamConstraintsException) e)
+                            : "expected well-formed JSON (" + MlperfRecord.brief(e) + ")";
                     if (mode == LoadMode.STRICT) {
                         throw new InputException(at(line), what);
                     }

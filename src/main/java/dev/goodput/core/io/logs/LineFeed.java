@@ -1,6 +1,7 @@
 package dev.goodput.core.io.logs;
 
 import dev.goodput.core.io.InputFiles;
+import dev.goodput.core.io.ReadLimits;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -40,7 +41,13 @@ final class LineFeed implements Closeable {
     private long lastLine;
 
     LineFeed(Path path, LogTime clock, int maxLine) throws IOException {
-        this.reader = new BoundedLineReader(InputFiles.open(path), maxLine);
+        this(path, clock, maxLine, ReadLimits.DEFAULTS);
+    }
+
+    /** Lines of {@code maxLine} bytes at most (longer ones are counted, not kept), from a file within the limits. */
+    LineFeed(Path path, LogTime clock, int maxLine, ReadLimits limits) throws IOException {
+        this.reader = new BoundedLineReader(InputFiles.open(path, limits),
+                (int) Math.min(maxLine, limits.maxLineBytes()));
         this.file = path.toString();
         this.clock = clock;
         boolean threaded = java.nio.file.Files.size(path) > THREAD_ABOVE_BYTES

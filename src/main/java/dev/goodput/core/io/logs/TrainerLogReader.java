@@ -2,6 +2,7 @@ package dev.goodput.core.io.logs;
 
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
@@ -30,11 +31,17 @@ public final class TrainerLogReader {
     private final List<LogFormat> formats;
     private final ZoneId zone;
     private final LoadMode mode;
+    private final ReadLimits limits;
 
     public TrainerLogReader(List<LogFormat> formats, ZoneId zone, LoadMode mode) {
+        this(formats, zone, mode, ReadLimits.DEFAULTS);
+    }
+
+    public TrainerLogReader(List<LogFormat> formats, ZoneId zone, LoadMode mode, ReadLimits limits) {
         this.formats = List.copyOf(formats);
         this.zone = zone;
         this.mode = mode;
+        this.limits = limits;
     }
 
     /**
@@ -54,7 +61,7 @@ public final class TrainerLogReader {
         long lines = 0;
         Source pendingBad = null;
         String pendingDetail = null;
-        try (LineFeed feed = new LineFeed(path, clock, MAX_LINE)) {
+        try (LineFeed feed = new LineFeed(path, clock, MAX_LINE, limits)) {
             while (true) {
                 LineFeed.Batch batch = feed.next();
                 overlong += batch.overlong();
