@@ -63,7 +63,8 @@ public final class RunPipeline {
         DerivationSettings settings = request.settings();
         // Measured against the derivation's peak override too, so the model layer and the MFU agree.
         ProfiledModel profiled = files.profiles().isEmpty() ? null
-                : ProfiledModel.measure(run.metadata(), files.profiles(), precision(request, run), settings);
+                : ProfiledModel.measure(run.metadata(), files.profiles(), precision(request, run), settings,
+                options.limits());
         // The readers cannot be stopped mid-file, so a cancelled load reads on; at least spare it the derivation,
         // which costs about as much again.
         progress.checkCancelled();

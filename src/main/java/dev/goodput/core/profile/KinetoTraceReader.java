@@ -4,23 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.goodput.core.io.DamagedGzipException;
+import dev.goodput.core.io.InputFiles;
+import dev.goodput.core.io.ReadLimitException;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams a PyTorch profiler (Kineto) Chrome-trace JSON file, plain or gzip, into a {@link ProfileTrace}
@@ -30,7 +32,17 @@ import java.util.zip.GZIPInputStream;
  */
 public final class KinetoTraceReader {
     private static final Pattern PROFILER_STEP = Pattern.compile("ProfilerStep#(\\d+)");
-    private final JsonFactory factory = new JsonFactory();
+    private final ReadLimits limits;
+    private final JsonFactory factory;
+
+    public KinetoTraceReader() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public KinetoTraceReader(ReadLimits limits) {
+        this.limits = limits;
+        this.factory = limits.jsonFactory();
+    }
 
     /** The category of an event, old and new Kineto spellings folded together. */
     private enum Category { KERNEL, MEMCPY, MEMSET, RUNTIME, USER_ANNOTATION, GPU_USER_ANNOTATION, CPU_OP, OTHER }
@@ -94,19 +106,26 @@ public final class KinetoTraceReader {
         String name = file.toString();
         rejectKnownForeignFormats(file);
         Collector c = new Collector();
-        try (InputStream in = open(file); JsonParser p = factory.createParser(in)) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.START_ARRAY) {
-                readEvents(p, c, name);
-            } else if (t == JsonToken.START_OBJECT) {
-                readObject(p, c, name, 0);
-            } else {
-                throw new InputException(new Source(name, 1), "expected a Chrome-trace JSON object with "
-                        + "\"traceEvents\" (a PyTorch profiler trace)");
+        try (InputStream in = InputFiles.open(file, limits); JsonParser p = factory.createParser(in)) {
+            try {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_ARRAY) {
+                    readEvents(p, c, name);
+                } else if (t == JsonToken.START_OBJECT) {
+                    readObject(p, c, name, 0);
+                } else {
+                    throw new InputException(new Source(name, 1), "expected a Chrome-trace JSON object with "
+                            + "\"traceEvents\" (a PyTorch profiler trace)");
+                }
+            } catch (StreamConstraintsException e) {
+                // Jackson gives no location with these; the parser still knows where it is.
+                throw new InputException(new Source(name, p.currentLocation().getLineNr()), limits.describe(e));
             }
         } catch (JsonParseException e) {
             throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
                     "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        } catch (DamagedGzipException | ReadLimitException e) {
+            throw new InputException(new Source(name, 0), e.getMessage());
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new InputException(new Source(name, 0), "expected more data: the file ends early (a truncated "
                     + "or damaged compressed file?)");
@@ -125,15 +144,6 @@ public final class KinetoTraceReader {
                 c.gpu.build(), c.runtime.build(), c.steps, c.cpuOps, c.recordShapes, c.fractionalTs, c.problems);
     }
 
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
-    }
-
     /** Names formats we know and do not read, instead of failing with a JSON syntax error. */
     private static void rejectKnownForeignFormats(Path file) throws IOException, InputException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -143,13 +153,22 @@ public final class KinetoTraceReader {
                     + "(.xplane.pb), which is not supported: convert it with TensorBoard's profile plugin or "
                     + "record the run with torch.profiler");
         }
-        try (InputStream in = open(file)) {
-            byte[] head = in.readNBytes(16);
+        try (InputStream in = InputFiles.open(file)) {
+            byte[] head = readHead(in);
             if (head.length >= 15 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
                     .equals("SQLite format 3")) {
                 throw new InputException(new Source(file.toString(), 0), "expected a Kineto JSON trace; this is a "
                         + "SQLite file (read Nsight Systems exports with the nsys reader)");
             }
+        }
+    }
+
+    /** The first 16 bytes, or fewer when a damaged gzip stops sooner (reading the trace then says where). */
+    private static byte[] readHead(InputStream in) throws IOException {
+        try {
+            return in.readNBytes(16);
+        } catch (java.util.zip.ZipException e) {
+            return new byte[0];
         }
     }
 

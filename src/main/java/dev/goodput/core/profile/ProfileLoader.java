@@ -1,6 +1,7 @@
 package dev.goodput.core.profile;
 
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.model.Source;
 
 import java.io.IOException;
@@ -44,6 +45,11 @@ public final class ProfileLoader {
 
     /** All traces behind the paths, folders expanded (one trace per rank), in path order. */
     public static List<ProfileTrace> load(List<Path> paths) throws IOException, InputException {
+        return load(paths, ReadLimits.DEFAULTS);
+    }
+
+    /** As {@link #load(List)}, each file read within the limits. */
+    public static List<ProfileTrace> load(List<Path> paths, ReadLimits limits) throws IOException, InputException {
         List<ProfileTrace> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -57,10 +63,10 @@ public final class ProfileLoader {
                             + ".sqlite) in the folder");
                 }
                 for (Path f : files) {
-                    out.addAll(loadFile(f));
+                    out.addAll(loadFile(f, limits));
                 }
             } else {
-                out.addAll(loadFile(p));
+                out.addAll(loadFile(p, limits));
             }
         }
         return out;
@@ -71,13 +77,13 @@ public final class ProfileLoader {
         return n.endsWith(".json") || n.endsWith(".json.gz") || n.endsWith(".sqlite") || n.endsWith(".db");
     }
 
-    private static List<ProfileTrace> loadFile(Path f) throws IOException, InputException {
+    private static List<ProfileTrace> loadFile(Path f, ReadLimits limits) throws IOException, InputException {
         if (!Files.isRegularFile(f)) {
             throw new InputException(new Source(f.toString(), 0), "file not found");
         }
         if (NsysSqliteReader.looksLikeSqlite(f)) {
             return new NsysSqliteReader().readAll(f);
         }
-        return List.of(new KinetoTraceReader().read(f));
+        return List.of(new KinetoTraceReader(limits).read(f));
     }
 }

@@ -1,6 +1,8 @@
 package dev.goodput.core.workspace;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.goodput.core.io.ReadLimits;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,8 +34,10 @@ import java.util.Set;
  * carry no locations, hence this reader; its typed getters say what was expected and what was found.
  */
 final class JsonDocument {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Workspaces and attribution files are small: the default limits, not the run's, bound them. */
+    private static final ReadLimits LIMITS = ReadLimits.DEFAULTS;
+    private static final JsonFactory FACTORY = LIMITS.jsonFactory(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int SHOWN_TEXT = 40;
 
@@ -57,14 +61,20 @@ final class JsonDocument {
     static JsonDocument read(InputStream in, String file) throws IOException, InputException {
         JsonDocument doc = new JsonDocument(file);
         try (JsonParser p = FACTORY.createParser(in)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new InputException(new Source(file, first == null ? 1 : line(p)),
-                        first == null ? "expected a JSON object, found an empty file" : "expected a JSON object");
-            }
-            doc.root = (ObjectNode) doc.value(p);
-            if (p.nextToken() != null) {
-                throw new InputException(new Source(file, line(p)), "expected the end of the file after the object");
+            try {
+                JsonToken first = p.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    throw new InputException(new Source(file, first == null ? 1 : line(p)),
+                            first == null ? "expected a JSON object, found an empty file" : "expected a JSON object");
+                }
+                doc.root = (ObjectNode) doc.value(p);
+                if (p.nextToken() != null) {
+                    throw new InputException(new Source(file, line(p)),
+                            "expected the end of the file after the object");
+                }
+            } catch (StreamConstraintsException e) {
+                // Jackson gives no location with these; the parser still knows where it is.
+                throw new InputException(new Source(file, p.currentLocation().getLineNr()), LIMITS.describe(e), e);
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

@@ -5,6 +5,7 @@ import dev.goodput.core.derive.MeasuredModelLayer;
 import dev.goodput.core.derive.MeasuredScope;
 import dev.goodput.core.derive.ModelFlops;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunMetadata;
 import dev.goodput.core.model.Source;
@@ -37,8 +38,15 @@ public record ProfiledModel(List<RankProfile> ranks, MeasuredModelLayer model) {
      */
     public static ProfiledModel measure(RunMetadata run, List<Path> profiles, String precision,
                                         DerivationSettings settings) throws IOException, InputException {
+        return measure(run, profiles, precision, settings, ReadLimits.DEFAULTS);
+    }
+
+    /** As {@link #measure(RunMetadata, List, String, DerivationSettings)}, reading the profiles within the limits. */
+    public static ProfiledModel measure(RunMetadata run, List<Path> profiles, String precision,
+                                        DerivationSettings settings, ReadLimits limits)
+            throws IOException, InputException {
         return measure(run, profiles, precision, Double.isNaN(settings.peakOverride()) ? null
-                : settings.peakOverride());
+                : settings.peakOverride(), limits);
     }
 
     /** {@code settings} with the model layer these profiles measured; unchanged when they measured none. */
@@ -51,6 +59,11 @@ public record ProfiledModel(List<RankProfile> ranks, MeasuredModelLayer model) {
      */
     public static ProfiledModel measure(RunMetadata run, List<Path> profiles, String precision, Double peakOverride)
             throws IOException, InputException {
+        return measure(run, profiles, precision, peakOverride, ReadLimits.DEFAULTS);
+    }
+
+    private static ProfiledModel measure(RunMetadata run, List<Path> profiles, String precision, Double peakOverride,
+                                         ReadLimits limits) throws IOException, InputException {
         ProfileSettings ps = ProfileSettings.defaults().withPrecision(precision);
         ModelFlops flops = ModelFlops.of(run);
         if (flops != null) {
@@ -62,7 +75,7 @@ public record ProfiledModel(List<RankProfile> ranks, MeasuredModelLayer model) {
             ps = ps.withPeakFlops(run.peak().getAsDouble());
         }
         List<RankProfile> ranks = new ArrayList<>();
-        for (ProfileTrace t : ProfileLoader.load(profiles)) {
+        for (ProfileTrace t : ProfileLoader.load(profiles, limits)) {
             ranks.add(ProfileAnalyzer.analyze(t, ps));
         }
         MeasuredModelLayer model = ProfileModelLayer.of(ProfileReport.of(ranks));
