@@ -16,9 +16,26 @@ public final class GoodputCli {
 
     /** Runs a command line and returns its exit code (0 ok, 1 usage error, 2 bad input). */
     public static int run(String... args) {
-        CommandLine cl = configure(new CommandLine(new GoodputCli()));
-        return cl.execute(args);
+        return execute(configure(new CommandLine(new GoodputCli())), args);
     }
+
+    /**
+     * Executes a configured command line; running out of memory (a file past what the limits foresee, or a heap
+     * smaller than they assume) is one line saying what to do, never a stack trace.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println(OUT_OF_MEMORY);
+            cl.getErr().flush();
+            return 2;
+        }
+    }
+
+    /** What an OutOfMemoryError outside the readers (which name the file) says. */
+    static final String OUT_OF_MEMORY = "goodput: error: out of memory; raise the heap (java -Xmx, e.g. "
+            + "java -Xmx8g -jar goodput-workbench.jar ...) or lower --max-steps";
 
     /** The exit codes and one-line error messages every entry point (and test) uses. */
     static CommandLine configure(CommandLine cl) {

@@ -10,6 +10,7 @@ import dev.goodput.core.profile.report.ProfileJsonWriter;
 import dev.goodput.core.profile.report.ProfileReport;
 import dev.goodput.core.profile.report.ProfileTextWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,9 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Model FLOPs of one step over all ranks (default: counted from the trace's shapes).")
     Double flopsPerStep;
 
+    @Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) {
@@ -60,7 +64,9 @@ final class ProfileCommand implements Callable<Integer> {
         }
         List<ProfileTrace> loaded;
         try {
-            loaded = ProfileLoader.load(traces);
+            loaded = ProfileLoader.load(traces, limits.limits());
+        } catch (CommandFailure f) {
+            return f.report(spec.commandLine());
         } catch (InputException e) {
             spec.commandLine().getErr().println("goodput: error: " + e.getMessage());
             return 2;

@@ -123,6 +123,9 @@ final class RunInputs {
                     + "year or no times at all (glog lines, trainer_state.json).")
     String start;
 
+    @picocli.CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     /** The workspace, read once; null without --workspace. */
     private Loaded<Workspace> loaded;
 
@@ -189,7 +192,7 @@ final class RunInputs {
 
     /** How the files are read: strict unless --lenient, and the format, zones and start given. */
     LoadOptions loadOptions(CommandLine cmd) throws CommandFailure {
-        LoadOptions options = LoadOptions.of(lenient ? LoadMode.LENIENT : LoadMode.STRICT);
+        LoadOptions options = LoadOptions.of(lenient ? LoadMode.LENIENT : LoadMode.STRICT).withLimits(limits.limits());
         if (logFormat != null) {
             if (LogFormats.byId(logFormat) == null) {
                 throw CommandFailure.usage("expected --log-format to be one of " + String.join(", ",
