@@ -55,6 +55,7 @@ final class KeyboardShortcuts {
             key("menu-rule-from-row", EDIT, "New rule from the picked row",
                     new KeyCodeCombination(KeyCode.R, CTRL, SHIFT)),
             key("menu-open-line", EDIT, "Open the picked row's raw line", new KeyCodeCombination(KeyCode.L, CTRL)),
+            key("menu-preferences", EDIT, "Preferences (read limits)", new KeyCodeCombination(KeyCode.COMMA, CTRL)),
             key("menu-zoom-in", VIEW, "Zoom in", new KeyCodeCombination(KeyCode.EQUALS, CTRL),
                     new KeyCodeCombination(KeyCode.PLUS, CTRL), new KeyCodeCombination(KeyCode.ADD, CTRL)),
             key("menu-zoom-out", VIEW, "Zoom out", new KeyCodeCombination(KeyCode.MINUS, CTRL),

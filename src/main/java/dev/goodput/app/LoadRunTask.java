@@ -44,8 +44,21 @@ final class LoadRunTask extends Task<LoadedRun> {
         return load(request, source, Progress.of(this::updateMessage, this::isCancelled));
     }
 
-    /** What the task does, without JavaFX's task around it (so tests can run it on their own thread). */
+    /**
+     * What the task does, without JavaFX's task around it (so tests can run it on their own thread). Running out of
+     * memory fails the load with a message (the run shown stays), never an error dialog or a stack trace.
+     */
     static LoadedRun load(OpenRequest request, RunSource source, Progress progress) throws Exception {
+        try {
+            return loadWithin(request, source, progress);
+        } catch (OutOfMemoryError e) {
+            // What the load held is garbage now, so there is memory to say so.
+            throw new IOException("out of memory loading " + named(request) + "; raise the heap "
+                    + "(java -Xmx, e.g. -Xmx8g) or lower the step limit in Edit ▸ Preferences (--max-steps)");
+        }
+    }
+
+    private static LoadedRun loadWithin(OpenRequest request, RunSource source, Progress progress) throws Exception {
         progress.stage(READING);
         // A workspace names its inputs and settings; its inputs are compared with the files on disk first (hashed,
         // so folders are expanded to their files and special files refused before anything is opened).
@@ -54,7 +67,7 @@ final class LoadRunTask extends Task<LoadedRun> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("expected run files to read: " + String.join("; ", opened.warnings()));
         }
-        RunRequest run = RunRequest.of(files, RunSource.OPTIONS, opened.workspace().settings());
+        RunRequest run = RunRequest.of(files, source.options(), opened.workspace().settings());
         DerivedRun derived = new RunPipeline(reader(source)).load(run, progress);
         AttributionSession.Prepared attributed = AttributionSession.Prepared.of(derived.derivation(),
                 opened.workspace().overlay());
@@ -65,6 +78,11 @@ final class LoadRunTask extends Task<LoadedRun> {
         CauseColourBook.session().load(opened.workspace().colours());
         TimelineLanes.prepare(attributed.shown());
         return new LoadedRun(attributed, derived.profiles(), opened);
+    }
+
+    /** The files a request names, for a message. */
+    private static String named(OpenRequest request) {
+        return request instanceof OpenRequest.Files f ? FileNames.of(f.files()) : "the workspace's inputs";
     }
 
     /** Run files named by the user with their folders expanded; a workspace's inputs are files already. */

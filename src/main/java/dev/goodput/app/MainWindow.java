@@ -56,6 +56,7 @@ public final class MainWindow {
     private final LoadStatus load = new LoadStatus();
     private final RecentFiles recent;
     private final ThemeSetting theme;
+    private final ReadLimitSettings limits;
     private final RunOpener opener;
     private final MainView view;
     private final LayoutSettings layout;
@@ -79,6 +80,7 @@ public final class MainWindow {
         this.stage = stage;
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemeSetting(prefs);
+        this.limits = new ReadLimitSettings(prefs);
         WorkbenchPrompts prompts = promptsFor.apply(stage, session);
         this.document = new WorkspaceDocument(appFolder);
         this.autosaver = new Autosaver(document, autosaveWriter, load::note);
@@ -132,7 +134,8 @@ public final class MainWindow {
                 Bindings.isNotEmpty(summary.problemsProperty()), layout::reset, () -> ShortcutsDialog.show(stage));
         WorkbenchCommands commands = new WorkbenchCommands(openDialog, this::open, this::reload, canReload,
                 recent, theme.themeProperty(), () -> AboutDialog.show(stage, icons), this::quit, export,
-                canExport, workspaceCommands, edit, viewCommands);
+                canExport, workspaceCommands, edit, viewCommands, () -> PreferencesDialog.ask(stage,
+                limits.limits()).ifPresent(limits::save));
 
         view.setTimeline(timeline);
         view.setAttribution(attribution.node());

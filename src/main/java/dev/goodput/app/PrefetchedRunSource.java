@@ -1,5 +1,6 @@
 package dev.goodput.app;
 
+import dev.goodput.core.io.LoadOptions;
 import dev.goodput.core.load.RunFiles;
 import dev.goodput.core.model.Run;
 
@@ -54,8 +55,16 @@ final class PrefetchedRunSource implements RunSource {
         try {
             return read.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause(); // out of memory: the load reports it as such
+            }
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
+    }
+
+    @Override
+    public LoadOptions options() {
+        return delegate.options();
     }
 
     /** The prefetched read, once: a second read of the same files is a reload and reads them again. */

@@ -37,8 +37,9 @@ public final class WorkbenchApp extends Application {
         List<String> named = getParameters().getUnnamed();
         List<Path> files = StartupFiles.resolve(named, Path.of(""), new RecentFiles(prefs).last());
         // The files are read while the window is built and shown (about as long, on two cores).
-        RunSource source = files.isEmpty() || OpenRequest.isWorkspace(files) ? RunSource.lenient()
-                : PrefetchedRunSource.start(RunSource.lenient(), files);
+        RunSource lenient = RunSource.lenient(new ReadLimitSettings(prefs)::limits);
+        RunSource source = files.isEmpty() || OpenRequest.isWorkspace(files) ? lenient
+                : PrefetchedRunSource.start(lenient, files);
         window = new MainWindow(stage, prefs, source, loader, AUTOSAVE_FOLDER,
                 (owner, session) -> WorkbenchPrompts.dialogs(owner, () -> session.overlayProperty().get()));
         StartupTrace.mark("window built");

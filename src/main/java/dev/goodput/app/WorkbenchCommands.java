@@ -13,5 +13,5 @@ record WorkbenchCommands(Runnable openDialog, Consumer<List<Path>> open, Runnabl
                          ObservableBooleanValue canReload, RecentFiles recent, ObjectProperty<Theme> theme,
                          Runnable about, Runnable quit, ExportActions export, ObservableBooleanValue canExport,
                          WorkspaceCommands workspace, EditCommands edit,
-                         ViewCommands view) {
+                         ViewCommands view, Runnable preferences) {
 }

@@ -25,7 +25,8 @@ import java.util.Locale;
 
 /**
  * File (Open…, Open Recent, Reload, Save Workspace, Save As, Close, Import and Export Attributions, Export, Quit),
- * Edit (Undo, Redo, Tag Marked Range, Next and Previous Unattributed, New Rule from Picked Row, Open Raw Line), View
+ * Edit (Undo, Redo, Tag Marked Range, Next and Previous Unattributed, New Rule from Picked Row, Open Raw Line,
+ * Preferences), View
  * (zoom, fit, the timeline's lanes and legend, the breakdown and Problems panels, Reset Layout, light or dark theme),
  * Help (Keyboard Shortcuts, About). The keys come from {@link KeyboardShortcuts}, the table the Help lists.
  */
@@ -60,6 +61,9 @@ final class WorkbenchMenuBar {
         file.setId("menu-file");
 
         Menu edit = editMenu(commands.edit());
+        MenuItem preferences = item("Preferences…", "menu-preferences", commands.preferences());
+        preferences.setGraphic(new FontIcon(MaterialDesignC.COG_OUTLINE));
+        edit.getItems().addAll(new SeparatorMenuItem(), preferences);
 
         Menu view = viewMenu(commands);
 

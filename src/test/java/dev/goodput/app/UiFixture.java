@@ -54,8 +54,10 @@ final class UiFixture implements BeforeEachCallback, AfterEachCallback, AutoClos
     private Stage primary;
     private MainWindow window;
 
+    /** The window's own source: lenient, within the read limits set in this fixture's preferences. */
     UiFixture() {
-        this(RunSource.lenient());
+        this.source = RunSource.lenient(() -> new ReadLimitSettings(prefs).limits());
+        this.promptsFor = (stage, session) -> prompts.asWorkbench();
     }
 
     /** With a run source of the test's own (e.g. one that blocks, to catch a load midway). */
