@@ -9,10 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.Optional;
@@ -37,26 +34,16 @@ final class PreferencesDialog {
         dialog.setHeaderText("Read limits: a file past one is refused with a message naming it.\n"
                 + "Raise a limit to read a genuine file; it applies from the next load on.");
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        ColumnConstraints hints = new ColumnConstraints();
-        hints.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().setAll(names, fields, hints);
+        GridPane grid = FormGrid.create(1);
         int row = 0;
         for (Limit l : Limit.values()) {
             TextField field = new TextField();
             field.textProperty().bindBidirectional(model.text(l));
             field.setPrefColumnCount(10);
             field.setId("limit-" + l.option().substring(2));
-            Label hint = name(l.option() + ", default " + PreferencesViewModel.defaultText(l));
+            Label hint = FormGrid.name(l.option() + ", default " + PreferencesViewModel.defaultText(l));
             hint.getStyleClass().add(Styles.TEXT_MUTED);
-            grid.addRow(row++, name(PreferencesViewModel.label(l)), field, hint);
+            grid.addRow(row++, FormGrid.name(PreferencesViewModel.label(l)), field, hint);
         }
         Label problem = new Label();
         problem.setId("limits-problem");
@@ -81,11 +68,5 @@ final class PreferencesDialog {
         ok.disableProperty().bind(model.problemProperty().isNotEmpty());
         dialog.setResultConverter(b -> b == ButtonType.OK ? model.limits() : null);
         return dialog;
-    }
-
-    private static Label name(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
     }
 }

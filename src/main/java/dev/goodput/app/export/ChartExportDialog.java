@@ -1,16 +1,14 @@
 package dev.goodput.app.export;
 
+import dev.goodput.app.FormGrid;
 import dev.goodput.chart.export.ChartExporter;
 import dev.goodput.chart.export.ChartFormat;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
@@ -59,23 +57,14 @@ public final class ChartExportDialog {
         title.setMaxWidth(Double.MAX_VALUE);
         subtitle.setMaxWidth(Double.MAX_VALUE);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        // The names keep their whole width; the fields take what is left and grow with the dialog.
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().setAll(names, fields);
-        grid.addRow(0, name("Format"), format);
-        grid.addRow(1, name("Scale (PNG)"), scale);
-        grid.addRow(2, name("Size"), size);
+        GridPane grid = FormGrid.create(0);
+        grid.addRow(0, FormGrid.name("Format"), format);
+        grid.addRow(1, FormGrid.name("Scale (PNG)"), scale);
+        grid.addRow(2, FormGrid.name("Size"), size);
         presentation.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(presentation, 0, 3, 2, 1);
-        grid.addRow(4, name("Title"), title);
-        grid.addRow(5, name("Subtitle"), subtitle);
+        grid.addRow(4, FormGrid.name("Title"), title);
+        grid.addRow(5, FormGrid.name("Subtitle"), subtitle);
         dialog.setResizable(true);
         dialog.getDialogPane().setContent(grid);
         ButtonType export = new ButtonType("Export…", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -83,11 +72,5 @@ public final class ChartExportDialog {
         dialog.setResultConverter(b -> b == export ? new ChartExportSettings(format.getValue(), scale.getValue(),
                 size.getValue(), presentation.isSelected(), title.getText(), subtitle.getText()) : null);
         return dialog;
-    }
-
-    private static Label name(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
     }
 }
