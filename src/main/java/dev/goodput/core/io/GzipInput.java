@@ -60,6 +60,15 @@ final class GzipInput extends GZIPInputStream {
         return n;
     }
 
+    /**
+     * Nothing is promised ready: a buffered reader over this then returns what it has before asking again, so the
+     * text before damage reaches the reader (which reports the damage with its line) instead of being dropped.
+     */
+    @Override
+    public int available() {
+        return 0;
+    }
+
     /** Counts the compressed bytes handed to the inflater. */
     private static final class Counted extends FilterInputStream {
         long count;

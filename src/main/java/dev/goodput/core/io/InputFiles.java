@@ -23,14 +23,16 @@ public final class InputFiles {
 
     public static InputStream open(Path file, ReadLimits limits) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return isGzip(in) ? new BufferedInputStream(GzipInput.of(in, Files.size(file), limits), 1 << 16) : in;
+    }
+
+    /** Whether the stream starts with gzip's magic bytes; it is left where it was. */
+    private static boolean isGzip(InputStream in) throws IOException {
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            return new BufferedInputStream(GzipInput.of(in, Files.size(file), limits), 1 << 16);
-        }
-        return in;
+        return b1 == 0x1f && b2 == 0x8b;
     }
 
     /** A UTF-8 reader that skips a byte-order mark, which spreadsheet exports like to add. */
@@ -60,24 +62,36 @@ public final class InputFiles {
         return r;
     }
 
-    /** The first non-blank characters of a file (after gzip), for format detection. */
+    /**
+     * The first non-blank characters of a file (after gzip), for format detection. A compressed file cut short or
+     * damaged gives what unpacks before the damage (the reader then reports it, with its line and byte).
+     */
     public static String head(Path file, int chars) throws IOException {
-        char[] buf = new char[chars];
+        byte[] buf = new byte[chars * 2]; // UTF-8 of mostly ASCII text: enough bytes for the characters asked for
         int n = 0;
-        try (BufferedReader r = reader(file)) {
-            while (n < chars) {
-                int k = r.read(buf, n, chars - n);
+        try (InputStream in = openUnbuffered(file)) {
+            while (n < buf.length) {
+                int k = in.read(buf, n, buf.length - n);
                 if (k < 0) {
                     break;
                 }
                 n += k;
             }
         } catch (java.util.zip.ZipException e) {
-            // A compressed file cut short or damaged: its start still tells the format; the reader reports the damage.
             if (n == 0) {
                 throw e;
             }
         }
-        return new String(buf, 0, n).stripLeading();
+        String text = new String(buf, 0, n, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.substring(0, Math.min(chars, text.length())).stripLeading();
+    }
+
+    /** As {@link #open(Path)} but each read returns what one step unpacks, so reading up to damage keeps it. */
+    private static InputStream openUnbuffered(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return isGzip(in) ? GzipInput.of(in, Files.size(file), ReadLimits.DEFAULTS) : in;
     }
 }

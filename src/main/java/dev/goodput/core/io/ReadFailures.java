@@ -5,7 +5,7 @@ import dev.goodput.core.model.Source;
 import java.io.IOException;
 
 /** Messages for files that cannot be read to their end. */
-final class ReadFailures {
+public final class ReadFailures {
     private ReadFailures() {
     }
 
@@ -13,7 +13,7 @@ final class ReadFailures {
      * The file stopped after line {@code lastLine}: usually a gzip file cut off while it was copied (named with its
      * byte offset), or a limit reached (named with the option that raises it).
      */
-    static InputException truncated(String file, long lastLine, IOException cause) {
+    public static InputException truncated(String file, long lastLine, IOException cause) {
         if (cause instanceof ReadLimitException) {
             long line = ((ReadLimitException) cause).line();
             return new InputException(new Source(file, line > 0 ? line : lastLine + 1), cause.getMessage(), cause);

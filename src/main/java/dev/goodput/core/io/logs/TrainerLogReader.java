@@ -2,6 +2,7 @@ package dev.goodput.core.io.logs;
 
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.LoadMode;
+import dev.goodput.core.io.ReadFailures;
 import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
@@ -88,9 +89,8 @@ public final class TrainerLogReader {
                     out.endLine();
                 }
                 if (batch.failure() != null) {
-                    InputException cut = new InputException(new Source(file, batch.lastLine() + 1), "expected more "
-                            + "data: the file ends early (a truncated or damaged compressed file? "
-                            + batch.failure().getMessage() + ")", batch.failure());
+                    // A damaged gzip names its byte, a limit its option; anything else is a file cut short.
+                    InputException cut = ReadFailures.truncated(file, batch.lastLine(), batch.failure());
                     if (mode == LoadMode.STRICT) {
                         throw cut;
                     }
