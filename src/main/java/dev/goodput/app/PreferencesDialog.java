@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.Optional;
@@ -39,7 +40,8 @@ final class PreferencesDialog {
         for (Limit l : Limit.values()) {
             TextField field = new TextField();
             field.textProperty().bindBidirectional(model.text(l));
-            field.setPrefColumnCount(10);
+            field.setPrefColumnCount(9);
+            field.setMinWidth(Region.USE_PREF_SIZE); // a limit shown whole: the dialog grows instead
             field.setId("limit-" + l.option().substring(2));
             Label hint = FormGrid.name(l.option() + ", default " + PreferencesViewModel.defaultText(l));
             hint.getStyleClass().add(Styles.TEXT_MUTED);

@@ -78,6 +78,10 @@ class PreferencesUiTest {
         assertEquals("", text(robot, "#limits-problem"));
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertEquals(List.of(), CutText.under(pane), "labels shown cut");
+        // Each field wide enough for its limit (they once shrank to a sliver, showing none of it).
+        for (TextField field : robot.lookup(".dialog-pane .text-field").queryAllAs(TextField.class)) {
+            assertTrue(field.getWidth() >= field.prefWidth(-1) - 0.5, field.getId() + " " + field.getWidth());
+        }
         robot.clickOn(robot.lookup(".button").match((Button b) -> b.isCancelButton()).queryButton());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ReadLimits.DEFAULTS, new ReadLimitSettings(fixture.prefs).limits(), "cancelled: nothing stored");
