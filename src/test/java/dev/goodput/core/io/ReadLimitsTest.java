@@ -151,6 +151,23 @@ class ReadLimitsTest {
     }
 
     @Test
+    void aSmallGzipCutShortStillNamesItsLine() throws Exception {
+        // Small enough that detection's first read meets the cut: the text before it must still reach the reader.
+        StringBuilder log = new StringBuilder(HEADER);
+        for (int i = 2; i < 300; i++) {
+            log.append("{\"event\":\"step\",\"step\":").append(i).append(",\"start\":").append(i * 10)
+                    .append(",\"end\":").append(i * 10 + 10).append("}\n");
+        }
+        Path gz = gzip("small-cut.jsonl.gz", log.toString(), "", 0, "");
+        byte[] whole = Files.readAllBytes(gz);
+        int size = whole.length * 3 / 4;
+        Files.write(gz, Arrays.copyOf(whole, size));
+        InputException e = assertThrows(InputException.class, () -> strict(gz));
+        assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(gz.toString()) + ":\\d+: damaged gzip at byte "
+                + size + " of " + size + ": .*"), e.getMessage());
+    }
+
+    @Test
     void corruptGzipDataNamesTheByteWhereInflatingFailed() throws Exception {
         Path gz = gzip("bad.jsonl.gz", HEADER, "", 0, "");
         byte[] b = Files.readAllBytes(gz);
