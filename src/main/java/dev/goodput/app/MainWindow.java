@@ -205,7 +205,7 @@ public final class MainWindow {
             Derivation shown = summary.getDerivation();
             // A new run is shown by the opener, with its files; here only edits and new windows of the run shown.
             if (d != null && shown != null && d.run() == shown.run()) {
-                summary.showEdited(d);
+                summary.showEdited(d, session.attribution().ruleWarnings());
             }
         });
         session.overlayProperty().addListener((obs, was, o) -> document.setOverlay(o));

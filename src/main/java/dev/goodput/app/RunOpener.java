@@ -273,7 +273,8 @@ final class RunOpener {
             }
         }
         document.setNotices(w.warnings());
-        summary.showRun(w.readable(), w.missing(), session.derivationProperty().get(), loaded.profiles());
+        summary.showRun(w.readable(), w.missing(), session.derivationProperty().get(), loaded.profiles(),
+                session.attribution().ruleWarnings());
         recent.add(w.file() != null ? List.of(w.file()) : asked.stream().anyMatch(OpenRequest::isRecovery)
                 ? List.of() : asked);
     }

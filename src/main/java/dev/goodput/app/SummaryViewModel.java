@@ -4,6 +4,7 @@ import dev.goodput.core.report.GoodputTerm;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.model.Problem;
+import dev.goodput.core.model.Source;
 import dev.goodput.core.report.GoodputReport;
 import dev.goodput.core.report.MfuDetails;
 import dev.goodput.core.report.HumanFormat;
@@ -18,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,9 @@ public final class SummaryViewModel {
     private final ReadOnlyStringWrapper partialDetail = new ReadOnlyStringWrapper(this, "partialDetail", "");
     /** Inputs the workspace shown names that were not there to read; kept for edits and new windows. */
     private List<Path> missing = List.of();
+    /** What applying the attributions said, shown with the problems; kept across edits until said anew. */
+    private List<String> attributionWarnings = List.of();
+    private static final Source ATTRIBUTIONS = new Source("attribution rules", 0);
 
     public SummaryViewModel() {
         for (GoodputTerm m : GoodputTerm.values()) {
@@ -85,7 +90,17 @@ public final class SummaryViewModel {
      * (null: none).
      */
     public void showRun(List<Path> runFiles, List<Path> missingInputs, Derivation d, ProfiledModel runProfiles) {
+        showRun(runFiles, missingInputs, d, runProfiles, List.of());
+    }
+
+    /**
+     * As above, with what applying the attributions said (a rule whose pattern was disabled as too slow), listed
+     * with the run's problems: the user must see that a rule did not run.
+     */
+    public void showRun(List<Path> runFiles, List<Path> missingInputs, Derivation d, ProfiledModel runProfiles,
+                        List<String> attributionWarnings) {
         profiles.set(runProfiles);
+        this.attributionWarnings = List.copyOf(attributionWarnings);
         missing = List.copyOf(missingInputs);
         GoodputReport report = d.report();
         setIfChanged(files, runFiles);
@@ -99,8 +114,10 @@ public final class SummaryViewModel {
         formulas.forEach((measure, text) -> text.set(formula(measure, report, runProfiles)));
         badput.setAll(report.badput().stream().map(BadputRow::of).toList());
         // An edit keeps the files and the problems: leave those lists (and their views' scroll) be.
-        setIfChanged(problems, report.warnings().stream().map(SummaryViewModel::problemLine).toList());
-        problemCount.set(problemCount(report.warnings()));
+        List<Problem> all = new ArrayList<>(report.warnings());
+        this.attributionWarnings.forEach(w -> all.add(Problem.warning(ATTRIBUTIONS, w)));
+        setIfChanged(problems, all.stream().map(SummaryViewModel::problemLine).toList());
+        problemCount.set(problemCount(all));
         PartialLoad left = PartialLoad.of(report.warnings(), missing);
         partial.set(left.badge());
         partialDetail.set(left.detail());
@@ -111,7 +128,12 @@ public final class SummaryViewModel {
 
     /** The run shown, re-derived after an attribution edit or a new window: same files, same profiles. */
     public void showEdited(Derivation d) {
-        showRun(List.copyOf(files), missing, d, profiles.get());
+        showEdited(d, attributionWarnings);
+    }
+
+    /** As {@link #showEdited(Derivation)}, with what applying the attributions said this time. */
+    public void showEdited(Derivation d, List<String> attributionWarnings) {
+        showRun(List.copyOf(files), missing, d, profiles.get(), attributionWarnings);
     }
 
     /**
@@ -151,6 +173,7 @@ public final class SummaryViewModel {
         badput.clear();
         problems.clear();
         missing = List.of();
+        attributionWarnings = List.of();
         partial.set("");
         partialDetail.set("");
     }

@@ -5,6 +5,8 @@ import dev.goodput.core.profile.ProfileLoader;
 import dev.goodput.core.profile.ProfileTrace;
 import dev.goodput.core.profile.analysis.ProfileAnalyzer;
 import dev.goodput.core.profile.analysis.ProfileSettings;
+import dev.goodput.core.profile.analysis.TimestampRounding;
+import dev.goodput.core.report.PrintableText;
 import dev.goodput.core.profile.analysis.RankProfile;
 import dev.goodput.core.profile.report.ProfileJsonWriter;
 import dev.goodput.core.profile.report.ProfileReport;
@@ -46,6 +48,12 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Model FLOPs of one step over all ranks (default: counted from the trace's shapes).")
     Double flopsPerStep;
 
+    @Option(names = "--ns-rounding", defaultValue = "hta", paramLabel = "hta|exact",
+            description = "Timestamps with ns fractions: hta rounds them to whole µs in float64 as Holistic Trace "
+                    + "Analysis does, so the numbers equal its numbers; exact keeps the file's ns (HTA's "
+                    + "HTA_DISABLE_NS_ROUNDING, without float64's grain) (default: ${DEFAULT-VALUE}).")
+    String nsRounding;
+
     @Mixin
     ReadLimitOptions limits = new ReadLimitOptions();
 
@@ -55,7 +63,13 @@ final class ProfileCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("goodput: error: expected --format text or json, found \"" + format + "\"");
             return 1;
         }
-        ProfileSettings settings = ProfileSettings.defaults().withPrecision(precision);
+        if (!nsRounding.equals("hta") && !nsRounding.equals("exact")) {
+            spec.commandLine().getErr().println("goodput: error: expected --ns-rounding hta or exact, found \""
+                    + PrintableText.of(nsRounding) + "\"");
+            return 1;
+        }
+        ProfileSettings settings = ProfileSettings.defaults().withPrecision(precision)
+                .withRounding(nsRounding.equals("exact") ? TimestampRounding.EXACT : TimestampRounding.HTA);
         if (peakFlops != null) {
             settings = settings.withPeakFlops(peakFlops);
         }

@@ -88,6 +88,25 @@ class SummaryViewModelTest {
         assertEquals(List.of(CLEAN), vm.filesProperty());
     }
 
+    /** Issue 14: a rule disabled as too slow is said in Problems, and stays said across edits until said anew. */
+    @Test
+    void attributionWarningsAreListedWithTheProblems() {
+        SummaryViewModel vm = new SummaryViewModel();
+        String slow = "rule pattern (a+){10}$ took too long on a message of 50 characters: disabled; simplify the pattern";
+        vm.showRun(List.of(CLEAN), List.of(), clean, null, List.of(slow));
+
+        assertEquals(List.of("Warning: attribution rules: " + slow), vm.problemsProperty());
+        assertEquals("1 warning", vm.problemCountProperty().get());
+        vm.showEdited(clean);
+        assertEquals("1 warning", vm.problemCountProperty().get());
+        vm.showEdited(clean, List.of());
+        assertEquals("No problems", vm.problemCountProperty().get());
+        vm.showRun(List.of(CLEAN), List.of(), clean, null, List.of(slow));
+        vm.showEmpty();
+        vm.showRun(List.of(CLEAN), clean);
+        assertEquals("No problems", vm.problemCountProperty().get());
+    }
+
     @Test
     void aWindowOverSeveralDaysNamesBothDates() {
         GoodputReport r = clean.report();

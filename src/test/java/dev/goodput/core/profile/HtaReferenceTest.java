@@ -6,6 +6,7 @@ import dev.goodput.core.profile.analysis.IdleTimeBreakdown;
 import dev.goodput.core.profile.analysis.IdleTimeBreakdown.Category;
 import dev.goodput.core.profile.analysis.KernelTypeBreakdown;
 import dev.goodput.core.profile.analysis.TemporalBreakdown;
+import dev.goodput.core.profile.analysis.TimestampRounding;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -88,6 +89,34 @@ class HtaReferenceTest {
         assertIdle(idle, 7, Category.KERNEL_WAIT, 1985, 0.00);
         assertIdle(idle, 7, Category.OTHER, 261740, 0.55);
         assertEquals(List.of(23, 84, 25, 7, 203), idle.stream().map(IdleTimeBreakdown.Row::stream).distinct().toList());
+    }
+
+    /** Epoch-µs times with ns fractions: HTA's float64 rounding, reproduced to the µs (exact decimals gave 2.94%). */
+    @Test
+    void nsResolutionV100TraceAsHtaRoundsIt() throws Exception {
+        GpuSelection s = select("ns_resolution_trace__rank-0.Apr_03_18_51_38.1102.pt.trace.json.gz");
+        assertTemporal(TemporalBreakdown.of(s), 10113, 372150, 2371, 384634, 2.63, 96.75, 0.62);
+        List<KernelTypeBreakdown.Row> types = KernelTypeBreakdown.combine(List.of(KernelTypeBreakdown.of(s)));
+        assertRow(types, "COMPUTATION", 372150, 99.4);
+        assertRow(types, "MEMORY", 2371, 0.6);
+        List<IdleTimeBreakdown.Row> idle = IdleTimeBreakdown.of(s, IdleTimeBreakdown.DEFAULT_DELAY_NS);
+        assertIdle(idle, 7, Category.HOST_WAIT, 1709, 0.17);
+        assertIdle(idle, 7, Category.KERNEL_WAIT, 8404, 0.83);
+        assertIdle(idle, 7, Category.OTHER, 0, 0.00);
+    }
+
+    /** The exact variant keeps the file's ns: HTA's totals with HTA_DISABLE_NS_ROUNDING=1, to its float64 grain. */
+    @Test
+    void nsResolutionV100TraceExact() throws Exception {
+        GpuSelection s = GpuSelection.of(new KinetoTraceReader().read(
+                HTA.resolve("ns_resolution_trace__rank-0.Apr_03_18_51_38.1102.pt.trace.json.gz")),
+                TimestampRounding.EXACT);
+        TemporalBreakdown t = TemporalBreakdown.of(s);
+        assertEquals(6452.761, t.idleNs() / 1000.0, 0.25);
+        assertEquals(374738.006, t.computeNs() / 1000.0, 0.25);
+        assertEquals(3443.756, t.nonComputeNs() / 1000.0, 0.25);
+        assertEquals(384634.523, t.spanNs() / 1000.0, 0.25);
+        assertEquals(1.68, t.idlePct(), 0.005);
     }
 
     private static void assertTemporal(TemporalBreakdown t, long idle, long compute, long non, long span, double idlePct,

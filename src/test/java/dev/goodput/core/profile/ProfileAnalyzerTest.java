@@ -106,14 +106,14 @@ class ProfileAnalyzerTest {
         assertTrue(e.getMessage().contains("JAX/TensorFlow XPlane protobuf"), e.getMessage());
     }
 
-    /** Every Kineto trace we have, from A100, H100, B200, MI250 and MI300X, loads and gives a breakdown. */
+    /** Every Kineto trace we have, from V100, A100, H100, B200, MI250 and MI300X, loads and gives a breakdown. */
     @TestFactory
     Stream<DynamicTest> everyRealTraceGivesABreakdown() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(TRACES)) {
             files = s.filter(f -> f.toString().endsWith(".json.gz")).sorted().toList();
         }
-        assertEquals(13, files.size());
+        assertEquals(14, files.size());
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             ProfileTrace t = new KinetoTraceReader().read(f);
             RankProfile p = ProfileAnalyzer.analyze(t, ProfileSettings.defaults());

@@ -14,7 +14,8 @@ import java.util.List;
  * The GPU events one rank's breakdown is computed over, chosen and timed as Holistic Trace Analysis does
  * (f4d0062, {@code include_last_profiler_step=False}), so our numbers agree with it:
  * <ul>
- *   <li>with ns-fraction timestamps, each start is rounded up and each end down to whole µs;</li>
+ *   <li>with ns-fraction timestamps, each start is rounded up and each end down to whole µs, by default in HTA's
+ *   float64 arithmetic ({@link TimestampRounding});</li>
  *   <li>with two or more {@code ProfilerStep#N} annotations, the last step is dropped: a GPU event is kept iff
  *   its launching runtime call started before the last step's annotation (CPU or GPU side) started.</li>
  * </ul>
@@ -27,11 +28,15 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
     public static final long NO_LAUNCH = Long.MIN_VALUE;
 
     public static GpuSelection of(ProfileTrace t) {
-        return of(t, false);
+        return of(t, false, TimestampRounding.HTA);
     }
 
-    public static GpuSelection of(ProfileTrace t, boolean includeLastStep) {
-        boolean round = t.fractionalTimestamps();
+    public static GpuSelection of(ProfileTrace t, TimestampRounding rounding) {
+        return of(t, false, rounding);
+    }
+
+    public static GpuSelection of(ProfileTrace t, boolean includeLastStep, TimestampRounding rounding) {
+        TimestampRounding round = t.fractionalTimestamps() ? rounding : TimestampRounding.EXACT;
         List<StepAnnotation> stepMarks = t.steps();
         long cutoff = Long.MAX_VALUE;
         List<Long> steps = new ArrayList<>();
@@ -40,11 +45,11 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
         if (distinct.size() >= 2 && !includeLastStep) {
             long lastStart = Long.MIN_VALUE;
             for (StepAnnotation s : stepMarks) {
-                lastStart = Math.max(lastStart, roundStart(s.startNs(), round));
+                lastStart = Math.max(lastStart, round.start(s.startNs()));
             }
             cutoff = lastStart;
             for (StepAnnotation s : t.cpuSteps()) {
-                if (roundStart(s.startNs(), round) < cutoff) {
+                if (round.start(s.startNs()) < cutoff) {
                     steps.add(s.step());
                 }
             }
@@ -66,12 +71,12 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
         int k = 0;
         for (int i = 0; i < n; i++) {
             int call = g.correlation(i) >= 0 ? rt.find(g.correlation(i)) : -1;
-            long launchAt = call >= 0 ? roundStart(rt.startNs(call), round) : NO_LAUNCH;
+            long launchAt = call >= 0 ? round.start(rt.startNs(call)) : NO_LAUNCH;
             if (cutoff != Long.MAX_VALUE && (launchAt == NO_LAUNCH || launchAt >= cutoff)) {
                 continue;
             }
-            start[k] = roundStart(g.startNs(i), round);
-            end[k] = roundEnd(g.endNs(i), round);
+            start[k] = round.start(g.startNs(i));
+            end[k] = round.end(g.startNs(i), g.endNs(i));
             int nameIndex = g.nameIndex(i);
             if (byName[nameIndex] == null) {
                 byName[nameIndex] = KernelClass.of(g.name(i));
@@ -97,14 +102,6 @@ public record GpuSelection(long baseNs, long[] startNs, long[] endNs, KernelClas
         return new GpuSelection(base, Arrays.copyOf(start, k), Arrays.copyOf(end, k), Arrays.copyOf(cls, k),
                 Arrays.copyOf(stream, k), Arrays.copyOf(launch, k), Arrays.copyOf(seq, k), Arrays.copyOf(names, k),
                 List.copyOf(steps), k);
-    }
-
-    static long roundStart(long ns, boolean round) {
-        return round ? -Math.floorDiv(-ns, 1000L) * 1000L : ns;
-    }
-
-    static long roundEnd(long ns, boolean round) {
-        return round ? Math.floorDiv(ns, 1000L) * 1000L : ns;
     }
 
     /**

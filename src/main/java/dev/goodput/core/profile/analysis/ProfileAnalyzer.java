@@ -24,7 +24,7 @@ public final class ProfileAnalyzer {
 
     public static RankProfile analyze(ProfileTrace t, ProfileSettings settings) {
         List<Problem> problems = new ArrayList<>(t.problems());
-        GpuSelection all = GpuSelection.of(t);
+        GpuSelection all = GpuSelection.of(t, settings.rounding());
         Source file = new Source(t.file(), 0);
         IdleTimeBreakdown.overlaps(all).forEach(o -> problems.add(Problem.warning(file, o.message())));
         TemporalBreakdown temporal = TemporalBreakdown.of(all);
