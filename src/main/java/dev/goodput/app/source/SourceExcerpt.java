@@ -1,9 +1,9 @@
 package dev.goodput.app.source;
 
+import dev.goodput.core.io.DamagedGzipException;
 import dev.goodput.core.io.InputFiles;
 
 import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -85,8 +85,8 @@ public record SourceExcerpt(Path file, long line, long firstLine, List<String> l
             return failed(file, line, file + " is not there any more: was it moved or deleted after the run was read?");
         } catch (AccessDeniedException e) {
             return failed(file, line, "You may not read " + file);
-        } catch (EOFException e) {
-            return failed(file, line, file + " is cut short (a compressed file that ends early)");
+        } catch (DamagedGzipException e) {
+            return failed(file, line, file + " is cut short or damaged: " + e.getMessage());
         } catch (IOException e) {
             return failed(file, line, "Could not read " + file + ": " + e.getMessage());
         }

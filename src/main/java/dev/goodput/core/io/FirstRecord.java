@@ -22,7 +22,8 @@ final class FirstRecord {
      * the user set (a limit here would misname a deep kubectl export as no known format).
      */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build()).build();
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE)
+                    .maxNameLength((int) ReadLimits.DEFAULTS.maxStringBytes()).build()).build();
 
     private FirstRecord() {
     }
