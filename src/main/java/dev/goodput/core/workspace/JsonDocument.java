@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.RegularFile;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
@@ -47,7 +48,9 @@ final class JsonDocument {
         this.file = file;
     }
 
+    /** Reads a file, refusing anything but a readable regular file before opening it (a FIFO would block). */
     static JsonDocument read(Path path) throws IOException, InputException {
+        RegularFile.check(path);
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
         }
