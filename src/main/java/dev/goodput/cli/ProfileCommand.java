@@ -1,6 +1,7 @@
 package dev.goodput.cli;
 
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.report.PrintableText;
 import dev.goodput.core.profile.ProfileLoader;
 import dev.goodput.core.profile.ProfileTrace;
 import dev.goodput.core.profile.analysis.ProfileAnalyzer;
@@ -62,7 +63,7 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             loaded = ProfileLoader.load(traces);
         } catch (InputException e) {
-            spec.commandLine().getErr().println("goodput: error: " + e.getMessage());
+            spec.commandLine().getErr().println("goodput: error: " + PrintableText.of(e.getMessage()));
             return 2;
         }
         List<RankProfile> ranks = new ArrayList<>();

@@ -120,10 +120,7 @@ public final class RunLoader {
     private FileEvents readOne(Path file, RunBuilder run, KubeRecords kube) throws InputException {
         Source whole = new Source(file.toString(), 0);
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new InputException(whole, Files.exists(file) ? "expected a regular file, found "
-                        + (Files.isDirectory(file) ? "a directory" : "a special file") : "file not found");
-            }
+            RegularFile.check(file); // before the first read: a FIFO would block it
             // A file given its own line pattern is a text log, whatever its first line looks like.
             InputFormat format = options.formatId() != null || options.filePatterns().containsKey(file)
                     ? InputFormat.TRAINER_LOG : detect(file);
@@ -140,8 +137,12 @@ public final class RunLoader {
             };
         } catch (NoSuchFileException e) {
             throw new InputException(whole, "file not found");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(whole, "expected a readable file; permission denied", e);
         } catch (IOException e) {
             throw new InputException(whole, "could not read the file (" + ReadFailures.describe(e) + ")", e);
+        } catch (RuntimeException e) { // a reader's bug: say which file, keep its text off the error line
+            throw new ReaderCrash(file, e);
         }
     }
 
