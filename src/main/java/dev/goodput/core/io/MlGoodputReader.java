@@ -1,8 +1,8 @@
 package dev.goodput.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.goodput.core.model.Checkpoint;
 import dev.goodput.core.model.EndReason;
@@ -127,9 +127,8 @@ public final class MlGoodputReader implements RunLogReader {
                 throw new InputException(new Source(name, 1), "expected a JSON array of ml-goodput entries, "
                         + "JSON Lines, or an object with an \"entries\" array");
             }
-        } catch (JsonParseException e) {
-            throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
-                    "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.goodput.core.profile;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
@@ -104,9 +105,8 @@ public final class KinetoTraceReader {
                 throw new InputException(new Source(name, 1), "expected a Chrome-trace JSON object with "
                         + "\"traceEvents\" (a PyTorch profiler trace)");
             }
-        } catch (JsonParseException e) {
-            throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
-                    "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new InputException(new Source(name, 0), "expected more data: the file ends early (a truncated "
                     + "or damaged compressed file?)");

@@ -1,7 +1,6 @@
 package dev.goodput.core.workspace;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.io.RegularFile;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
@@ -70,10 +70,7 @@ final class JsonDocument {
                 throw new InputException(new Source(file, line(p)), "expected the end of the file after the object");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String why = e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InputException(new Source(file, at == null ? 0 : at.getLineNr()),
-                    "expected valid JSON (" + why + ")", e);
+            throw new InputException(new Source(file, JsonSyntax.line(e, 0)), JsonSyntax.expected(e), e);
         }
         return doc;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.InputFiles;
+import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.Problem;
@@ -168,8 +169,8 @@ public final class HfTrainerStateReader {
                     }
                     lines = line(p);
                 } catch (JsonProcessingException e) {
-                    long line = e.getLocation() != null ? e.getLocation().getLineNr() : line(p);
-                    String what = "expected well-formed JSON (" + MlperfRecord.brief(e) + ")";
+                    long line = JsonSyntax.line(e, line(p));
+                    String what = JsonSyntax.expected(e);
                     if (mode == LoadMode.STRICT) {
                         throw new InputException(at(line), what);
                     }
