@@ -37,6 +37,16 @@ public final class JsonSyntax {
 
     /** What was expected where the parser stopped: "expected a closing } for the object opened on line 3", … */
     public static String expected(JsonProcessingException e) {
+        return expected(e, false);
+    }
+
+    /** The same for one line of JSON Lines, where the end of the input is the end of the line. */
+    public static String expectedInLine(JsonProcessingException e) {
+        return expected(e, true);
+    }
+
+    private static String expected(JsonProcessingException e, boolean oneLine) {
+        String endsInside = oneLine ? "the line ends inside it" : "the file ends inside it (cut short?)";
         String m = firstLine(e.getOriginalMessage());
         Matcher g;
         if (e instanceof InputCoercionException && (g = OUT_OF_RANGE.matcher(m)).find()) {
@@ -44,14 +54,14 @@ public final class JsonSyntax {
         }
         if ((g = UNCLOSED.matcher(m)).find()) {
             return "expected a closing " + (g.group(1).equals("Object") ? "} for the object" : "] for the array")
-                    + " opened on line " + g.group(2) + "; the file ends first (cut short?)";
+                    + (oneLine ? "" : " opened on line " + g.group(2)) + "; " + endsInside;
         }
         if (m.startsWith("Unexpected end-of-input")) {
             return "expected " + (m.contains("Object entries") ? "the rest of an object"
                     : m.contains("Array entries") ? "the rest of an array"
                     : m.contains("field name") ? "the rest of a field name"
                     : m.contains("string") || m.contains("quote") ? "a closing quote" : "more JSON")
-                    + "; the file ends inside it (cut short?)";
+                    + "; " + endsInside;
         }
         if ((g = UNEXPECTED.matcher(m)).find()) {
             if (g.group(2) != null) {

@@ -36,9 +36,9 @@ class JsonSyntaxTest {
 
     @Test
     void anObjectCutShortNamesTheLineItOpenedOn() throws Exception {
-        assertEquals("2: expected a closing } for the object opened on line 2; the file ends first (cut short?)",
+        assertEquals("2: expected a closing } for the object opened on line 2; the file ends inside it (cut short?)",
                 failure("{\"a\": [1,\n{\"b\": 2"));
-        assertEquals("1: expected a closing ] for the array opened on line 1; the file ends first (cut short?)",
+        assertEquals("1: expected a closing ] for the array opened on line 1; the file ends inside it (cut short?)",
                 failure("[1, 2"));
     }
 
