@@ -16,7 +16,7 @@ public final class JsonSyntax {
     private static final Pattern UNCLOSED = Pattern.compile("expected close marker for (Object|Array) "
             + "\\(start marker at .*?line: (\\d+)");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\((.*?)\\) out of range of (int|long)");
-    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\((.*?) \\(code \\d+\\)\\)"
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\((.*?) \\(code [^)]*\\)\\)"
             + "(?: in numeric value: (.*)|: (?:was )?expect(?:ed|ing) (.*))?");
     private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '(.*?)'");
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '(.*?)'");
@@ -68,7 +68,9 @@ public final class JsonSyntax {
                 return "expected a number (" + g.group(2).toLowerCase(Locale.ROOT) + "), found "
                         + shown(g.group(1));
             }
-            String want = g.group(3) == null ? "valid JSON" : g.group(3).replace("double-quote", "a double quote")
+            String want = g.group(3) == null ? "valid JSON" : g.group(3).startsWith("a valid value")
+                    ? "a JSON value (a string, number, array, object, true, false or null)"
+                    : g.group(3).replace("double-quote", "a double quote")
                     .replaceAll("^(comma|colon)", "a $1").replace("Object entries", "an object's fields")
                     .replace("Array entries", "an array's values");
             return "expected " + want.strip() + ", found " + shown(g.group(1));

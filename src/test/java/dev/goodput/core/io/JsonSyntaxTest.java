@@ -74,6 +74,12 @@ class JsonSyntaxTest {
     }
 
     @Test
+    void binaryWhereAValueShouldBe() throws Exception {
+        assertEquals("1: expected a JSON value (a string, number, array, object, true, false or null), found '\uFFFD'",
+                failure("{\"a\": \uFFFD}"));
+    }
+
+    @Test
     void aRawTabInAString() throws Exception {
         assertEquals("1: expected control characters inside a string to be escaped, found a raw one (code 9)",
                 failure("{\"a\": \"x\ty\"}"));
