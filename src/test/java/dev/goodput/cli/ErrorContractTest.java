@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every failure reaches the user as {@code goodput: error: FILE[:LINE]: expected …} (or an internal error to report),
@@ -103,6 +105,21 @@ class ErrorContractTest {
         Path loop = TestInputs.linkLoop(dir.resolve("a.jsonl"), dir.resolve("b.jsonl"));
         CliRun r = CliRun.of("profile", loop.toString());
         assertEquals("goodput: error: " + loop + ": expected a file, found a loop of symbolic links"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void aFileTheUserMayNotReadSaysPermissionDenied() throws Exception {
+        Path log = Files.copy(Path.of(CLEAN), dir.resolve("locked.jsonl"));
+        try {
+            Files.setPosixFilePermissions(log, java.util.Set.of());
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no POSIX permissions here");
+        }
+        assumeFalse(Files.isReadable(log), "running as root: every file is readable");
+        CliRun r = CliRun.of("report", log.toString());
+        assertEquals(2, r.code());
+        assertEquals("goodput: error: " + log + ": expected a readable file; permission denied"
                 + System.lineSeparator(), r.err());
     }
 
