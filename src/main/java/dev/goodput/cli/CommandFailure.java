@@ -1,5 +1,6 @@
 package dev.goodput.cli;
 
+import dev.goodput.core.report.PrintableText;
 import picocli.CommandLine;
 
 import java.util.function.Supplier;
@@ -38,7 +39,8 @@ final class CommandFailure extends Exception {
 
     /** Prints {@code goodput: error: MESSAGE} to the command's error stream; returns the exit code. */
     int report(CommandLine cmd) {
-        cmd.getErr().println("goodput: error: " + getMessage());
+        // The message may quote the input (a run name, a bad value): never raw control characters on a terminal.
+        cmd.getErr().println("goodput: error: " + PrintableText.of(getMessage()));
         return exitCode;
     }
 }

@@ -3,6 +3,8 @@ package dev.goodput.cli;
 import dev.goodput.core.report.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The headless command line: the same numbers as the workbench, for scripts and CI. */
 @Command(name = "goodput", mixinStandardHelpOptions = true, version = "goodput-workbench 0.1.0",
@@ -10,6 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {ReportCommand.class, ExportCommand.class, ProfileCommand.class, FormatsCommand.class,
                 SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GoodputCli {
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (also -Dgoodput.debug=true).")
+    boolean debug;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -46,9 +52,22 @@ public final class GoodputCli {
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("goodput: error: " + PrintableText.of(ex.getMessage()));
+            cmd.getErr().println("goodput: error: " + PrintableText.of(FailureText.of(ex)));
+            if (debug(parsed)) {
+                ex.printStackTrace(cmd.getErr());
+            }
             return 2;
         });
         return cl;
+    }
+
+    /** {@code --debug} on any command of the line, or {@code -Dgoodput.debug=true}. */
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return Boolean.getBoolean("goodput.debug");
     }
 }

@@ -1,6 +1,7 @@
 package dev.goodput.cli;
 
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.report.PrintableText;
 import dev.goodput.core.profile.ProfileLoader;
 import dev.goodput.core.profile.ProfileTrace;
 import dev.goodput.core.profile.analysis.ProfileAnalyzer;
@@ -82,7 +83,7 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (CommandFailure f) {
             return f.report(spec.commandLine());
         } catch (InputException e) {
-            spec.commandLine().getErr().println("goodput: error: " + e.getMessage());
+            spec.commandLine().getErr().println("goodput: error: " + PrintableText.of(e.getMessage()));
             return 2;
         }
         List<RankProfile> ranks = new ArrayList<>();

@@ -358,8 +358,8 @@ final class RunInputs {
             } catch (InputException e) {
                 throw CommandFailure.badInput(e.getMessage());
             } catch (IOException e) {
-                throw CommandFailure.badInput(workspace + ": cannot read the workspace: "
-                        + e.getClass().getSimpleName() + " " + e.getMessage());
+                throw CommandFailure.badInput(workspace + ": expected a readable workspace file ("
+                        + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
             }
         }
         return loaded.value();
@@ -377,8 +377,9 @@ final class RunInputs {
         List<Path> present = new ArrayList<>();
         for (InputStatus s : InputCheck.of(ws, workspaceFolder()).inputs()) {
             if (!(s instanceof InputStatus.Unchanged)) {
-                cmd.getErr().println("goodput: warning: " + s.describe() + (s instanceof InputStatus.Changed
-                        ? "; its attributions are re-applied where they still match" : "; deriving without it"));
+                cmd.getErr().println("goodput: warning: " + PrintableText.of(s.describe()
+                        + (s instanceof InputStatus.Changed ? "; its attributions are re-applied where they still match"
+                        : "; deriving without it")));
             }
             if (s instanceof InputStatus.Unchanged || s instanceof InputStatus.Changed) {
                 present.add(s.file());

@@ -142,8 +142,8 @@ class BadFileUiTest {
             assertTrue(UiFixture.showing(shown), "the notice is on screen");
             Snapshots.save(w, "failed-open-" + name);
         }
-        assertTrue(text(robot, "#notice-text").contains("damaged.goodput:5: expected valid JSON"),
-                text(robot, "#notice-text"));
+        assertTrue(text(robot, "#notice-text").contains("damaged.goodput:5: expected a closing } for the object "
+                + "opened on line 4; the file ends inside it (cut short?)"), text(robot, "#notice-text"));
 
         UiFixture.flushAutosave(w);
         assertTrue(Files.exists(w.document().recoveryFile().path()), "the edits still shown are autosaved again");

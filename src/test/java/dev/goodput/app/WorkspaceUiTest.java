@@ -285,7 +285,8 @@ class WorkspaceUiTest {
         UiFixture.openAndWait(robot, w, damaged);
         assertEquals(SummaryViewModel.State.FAILED, w.summary().stateProperty().get());
         String problem = w.summary().problemsProperty().get(0);
-        assertTrue(problem.contains("damaged.goodput:5: expected valid JSON"), problem);
+        assertTrue(problem.contains("damaged.goodput:5: expected a closing } for the object opened on line 4; "
+                + "the file ends inside it (cut short?)"), problem);
         assertEquals(before, Files.readString(damaged), "the file is left as it was");
         assertFalse(w.document().openProperty().get());
     }

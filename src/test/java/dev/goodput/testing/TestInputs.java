@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Inputs the loading tests share: profiler traces from the test resources, and named pipes. */
+/** Inputs the loading tests share: profiler traces from the test resources, named pipes and link loops. */
 public final class TestInputs {
     /** Two ranks of one HTA sample run. */
     public static final Path RANK0 = Path.of("src/test/resources/traces/hta/trace_filter__sampled_rank-0.json.gz");
@@ -27,6 +27,17 @@ public final class TestInputs {
             assumeTrue(false, "no mkfifo here");
         }
         return path;
+    }
+
+    /** Two symbolic links pointing at each other; returns {@code a}. The calling test is skipped without links. */
+    public static Path linkLoop(Path a, Path b) {
+        try {
+            Files.createSymbolicLink(a, b.getFileName());
+            Files.createSymbolicLink(b, a.getFileName());
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+        return a;
     }
 
     /**

@@ -34,7 +34,7 @@ public final class WorkspaceReader {
         return checked(s.file(), s.workspace(), null, List.of(), false);
     }
 
-    private static OpenedWorkspace ofFiles(List<Path> files) throws IOException {
+    private static OpenedWorkspace ofFiles(List<Path> files) throws IOException, InputException {
         List<InputRef> refs = new ArrayList<>();
         for (Path f : files) {
             refs.add(InputRef.describe(f, null));

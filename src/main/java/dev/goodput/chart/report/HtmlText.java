@@ -1,6 +1,11 @@
 package dev.goodput.chart.report;
 
-/** Text made safe for HTML element content and quoted attribute values. */
+import dev.goodput.core.report.PrintableText;
+
+/**
+ * Text made safe for HTML element content and quoted attribute values: markup characters escaped, and control
+ * characters shown as their Unicode pictures ({@link PrintableText}), which XML would not even allow.
+ */
 final class HtmlText {
     private HtmlText() {
     }
@@ -9,6 +14,7 @@ final class HtmlText {
         if (text == null) {
             return "";
         }
+        text = PrintableText.of(text);
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -5,6 +5,7 @@ import dev.goodput.core.derive.Interval;
 import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.report.HumanFormat;
+import dev.goodput.core.report.PrintableText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -28,8 +29,8 @@ public final class IntervalCsvWriter {
             Cause cause = iv.state() instanceof IntervalState.Lost lost ? lost.cause() : null;
             csv.printRecord(HumanFormat.iso(iv.startUs()), HumanFormat.iso(iv.endUs()), seconds(iv.durationUs()),
                     cause == null ? "productive" : "lost", cause == null ? "" : cause.layer().id(),
-                    cause == null ? "" : cause.id(), cause == null ? "" : cause.label(),
-                    iv.source() == null ? "" : iv.source().toString(), iv.acceleratorsInUse());
+                    cause == null ? "" : PrintableText.of(cause.id()),
+                    cause == null ? "" : PrintableText.of(cause.label()), iv.source() == null ? "" : PrintableText.of(iv.source().toString()), iv.acceleratorsInUse());
         }
         csv.flush(); // not closed: out is the caller's
     }

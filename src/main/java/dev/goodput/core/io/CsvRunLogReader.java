@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the canonical run log in CSV form: a header row naming the same fields as the JSON Lines form,
@@ -22,6 +24,10 @@ public final class CsvRunLogReader implements RunLogReader {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
             .setAllowMissingColumnNames(true).build();
+    private static final Pattern QUOTE_OPENED = Pattern.compile("\\(startline (\\d+)\\) EOF reached before "
+            + "encapsulated token finished");
+    private static final Pattern BAD_CHARACTER = Pattern.compile("Invalid character between encapsulated token and "
+            + "delimiter at line: (\\d+)");
 
     private final ReadLimits limits;
 
@@ -54,8 +60,7 @@ public final class CsvRunLogReader implements RunLogReader {
                             || e.getCause() instanceof java.util.zip.ZipException
                             || e.getCause() instanceof ReadLimitException
                             ? ReadFailures.truncated(name, csv.getCurrentLineNumber(), e.getCause())
-                            : new InputException(new Source(name, csv.getCurrentLineNumber() + 1),
-                                    "expected well-formed CSV (" + e.getCause().getMessage() + ")");
+                            : malformed(name, csv.getCurrentLineNumber(), e.getCause());
                     if (mode == LoadMode.STRICT) {
                         throw bad;
                     }
@@ -83,5 +88,25 @@ public final class CsvRunLogReader implements RunLogReader {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" column; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));
         }
+    }
+
+    /**
+     * Commons CSV's failure in the contract's words, blamed on the line where the problem is: an unterminated
+     * quote on the line where it opened (not the end of the file, where the parser noticed), a character after a
+     * closing quote on its own line.
+     */
+    private static InputException malformed(String name, long linesRead, IOException e) {
+        String m = String.valueOf(e.getMessage());
+        Matcher open = QUOTE_OPENED.matcher(m);
+        if (open.find()) {
+            return new InputException(new Source(name, Long.parseLong(open.group(1))), "expected a closing quote "
+                    + "(\") for the field opened on this line; the file ends inside it");
+        }
+        Matcher bad = BAD_CHARACTER.matcher(m);
+        if (bad.find()) {
+            return new InputException(new Source(name, Long.parseLong(bad.group(1))), "expected a delimiter (,) "
+                    + "or the end of the line after a closing quote (a quote inside a quoted field is written \"\")");
+        }
+        return new InputException(new Source(name, linesRead + 1), "expected well-formed CSV (" + m + ")");
     }
 }

@@ -1,5 +1,6 @@
 package dev.goodput.core.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
@@ -9,7 +10,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Reads the canonical run log in JSON Lines form: one object per line, blank lines skipped. */
+/**
+ * Reads the canonical run log in JSON Lines form: one object per line, blank lines skipped. A log still being
+ * written is read to the end it has: a last line cut mid-record (no line break after it, not whole JSON) is left
+ * out with a warning, in strict mode too, since the writer simply has not finished it.
+ */
 public final class JsonLinesRunLogReader implements RunLogReader {
     private final ReadLimits limits;
 
@@ -26,47 +31,63 @@ public final class JsonLinesRunLogReader implements RunLogReader {
         String name = file.toString();
         RunLogEventMapper mapper = new RunLogEventMapper(run, limits);
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
-        try (BufferedReader r = InputFiles.lineReader(file, limits)) {
+        try (LastCharReader tail = new LastCharReader(InputFiles.lineReader(file, limits));
+             BufferedReader r = new BufferedReader(tail, 1 << 16)) {
             long lineNo = 0;
-            while (true) {
-                String line;
-                try {
-                    line = r.readLine();
-                } catch (IOException e) {
-                    InputException cut = ReadFailures.truncated(name, lineNo, e);
-                    if (mode == LoadMode.STRICT) {
-                        throw cut;
-                    }
-                    run.problem(Problem.error(cut.source(), cut.detail() + "; the lines before it are kept"));
-                    break;
-                }
-                if (line == null) {
-                    break;
-                }
+            String line = next(r, name, lineNo, run, mode);
+            while (line != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                Source src = new Source(name, lineNo);
-                try {
+                // One line ahead, to know whether this is the last line and whether it was finished.
+                String following = next(r, name, lineNo, run, mode);
+                if (!line.isBlank()) {
+                    Source src = new Source(name, lineNo);
                     try {
-                        mapper.map(new MapFields(parser.parseLine(line)), src);
-                    } catch (StreamConstraintsException e) {
-                        throw new InputException(src, limits.describe(e));
-                    } catch (IOException e) {
-                        throw new InputException(src, "expected one JSON object per line (" + firstLine(e) + ")");
+                        try {
+                            mapper.map(new MapFields(parser.parseLine(line)), src);
+                        } catch (StreamConstraintsException e) {
+                            throw new InputException(src, limits.describe(e));
+                        } catch (JsonProcessingException e) {
+                            if (following == null && !tail.endsWithLineBreak()) {
+                                // A log still being written: its last record is not all there yet.
+                                run.problem(Problem.warning(src, "expected the rest of the last line; the file ends "
+                                        + "mid-record (still being written?), so it is left out"));
+                                break;
+                            }
+                            throw new InputException(src, JsonSyntax.expectedInLine(e));
+                        } catch (IOException e) {
+                            throw new InputException(src, "expected one JSON object per line (" + firstLine(e) + ")");
+                        }
+                    } catch (InputException e) {
+                        if (mode == LoadMode.STRICT) {
+                            throw e;
+                        }
+                        run.problem(Problem.error(src, e.detail() + "; line skipped"));
                     }
-                } catch (InputException e) {
-                    if (mode == LoadMode.STRICT) {
-                        throw e;
-                    }
-                    run.problem(Problem.error(src, e.detail() + "; line skipped"));
                 }
+                line = following;
             }
         }
         if (!mapper.schemaSeen()) {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" field; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));
+        }
+    }
+
+    /**
+     * The next line, or null at the end; a file that stops early (a cut gzip) is an error after line
+     * {@code lineNo} when strict, and the end of what is read, with the error noted, when lenient.
+     */
+    private static String next(BufferedReader r, String name, long lineNo, RunBuilder run, LoadMode mode)
+            throws InputException {
+        try {
+            return r.readLine();
+        } catch (IOException e) {
+            InputException cut = ReadFailures.truncated(name, lineNo, e);
+            if (mode == LoadMode.STRICT) {
+                throw cut;
+            }
+            run.problem(Problem.error(cut.source(), cut.detail() + "; the lines before it are kept"));
+            return null;
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.goodput.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.model.Checkpoint;
@@ -121,9 +121,8 @@ public final class MlGoodputReader implements RunLogReader {
                 // Jackson gives no location with these; the parser still knows where it is.
                 throw new InputException(new Source(name, p.currentLocation().getLineNr()), limits.describe(e));
             }
-        } catch (JsonParseException e) {
-            throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
-                    "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
         }
     }
 

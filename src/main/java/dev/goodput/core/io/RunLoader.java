@@ -132,10 +132,7 @@ public final class RunLoader {
     private FileEvents readOne(Path file, RunBuilder run, KubeRecords kube) throws InputException {
         Source whole = new Source(file.toString(), 0);
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new InputException(whole, Files.exists(file) ? "expected a regular file, found "
-                        + (Files.isDirectory(file) ? "a directory" : "a special file") : "file not found");
-            }
+            RegularFile.check(file); // before the first read: a FIFO would block it
             // A file given its own line pattern is a text log, whatever its first line looks like.
             InputFormat format = options.formatId() != null || options.filePatterns().containsKey(file)
                     ? InputFormat.TRAINER_LOG : detect(file);
@@ -160,8 +157,12 @@ public final class RunLoader {
         } catch (StreamConstraintsException e) {
             throw new InputException(new Source(file.toString(), e.getLocation() == null ? 0
                     : e.getLocation().getLineNr()), options.limits().describe(e), e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(whole, "expected a readable file; permission denied", e);
         } catch (IOException e) {
             throw new InputException(whole, "could not read the file (" + ReadFailures.describe(e) + ")", e);
+        } catch (RuntimeException e) { // a reader's bug: say which file, keep its text off the error line
+            throw new ReaderCrash(file, e);
         }
     }
 

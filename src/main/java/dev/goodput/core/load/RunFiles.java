@@ -1,6 +1,7 @@
 package dev.goodput.core.load;
 
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.RegularFile;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.profile.ProfileLoader;
 
@@ -56,7 +57,7 @@ public record RunFiles(List<Path> logs, List<Path> profiles) {
                     add(f, seen, out);
                 }
             } else {
-                refuseSpecial(p);
+                RegularFile.refuseSpecial(p);
                 add(p, seen, out);
             }
         }
@@ -138,7 +139,7 @@ public record RunFiles(List<Path> logs, List<Path> profiles) {
             if (e.getFileName().toString().startsWith(".") || Files.isDirectory(e)) {
                 continue;
             }
-            refuseSpecial(e);
+            RegularFile.refuseSpecial(e);
             if (Files.isRegularFile(e)) {
                 files.add(e);
             }
@@ -150,29 +151,6 @@ public record RunFiles(List<Path> logs, List<Path> profiles) {
     private static void add(Path f, Set<Path> seen, List<Path> out) {
         if (seen.add(absolute(f))) {
             out.add(f);
-        }
-    }
-
-    /** A path that exists and is neither a regular file nor a folder (following links) is refused. */
-    private static void refuseSpecial(Path p) throws InputException {
-        if (Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p)) {
-            throw new InputException(new Source(p.toString(), 0), "expected a regular file or a folder, found "
-                    + kindOf(p) + " (only regular files are read)");
-        }
-    }
-
-    /** "a FIFO (named pipe)", "a socket", "a device", or "a special file" where the platform does not say. */
-    private static String kindOf(Path p) {
-        try {
-            int mode = (Integer) Files.getAttribute(p, "unix:mode");
-            return switch (mode & 0170000) {
-                case 0010000 -> "a FIFO (named pipe)";
-                case 0140000 -> "a socket";
-                case 0020000, 0060000 -> "a device";
-                default -> "a special file";
-            };
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            return "a special file";
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.goodput.core.profile;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.io.DamagedGzipException;
@@ -10,6 +10,7 @@ import dev.goodput.core.io.InputFiles;
 import dev.goodput.core.io.ReadLimitException;
 import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
@@ -121,9 +122,8 @@ public final class KinetoTraceReader {
                 // Jackson gives no location with these; the parser still knows where it is.
                 throw new InputException(new Source(name, p.currentLocation().getLineNr()), limits.describe(e));
             }
-        } catch (JsonParseException e) {
-            throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
-                    "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
         } catch (DamagedGzipException | ReadLimitException e) {
             throw new InputException(new Source(name, 0), e.getMessage());
         } catch (java.io.EOFException | java.util.zip.ZipException e) {

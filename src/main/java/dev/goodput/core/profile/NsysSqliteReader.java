@@ -719,7 +719,7 @@ public final class NsysSqliteReader {
             try {
                 connection = DriverManager.getConnection("jdbc:sqlite:" + readOnlyUri(file), config.toProperties());
             } catch (SQLException e) {
-                throw new InputException(source, EXPECTED + ": " + e.getMessage(), e);
+                throw new InputException(source, EXPECTED + "; " + sqliteSays(e), e);
             }
             try {
                 Map<String, Set<String>> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -751,7 +751,7 @@ public final class NsysSqliteReader {
                 return new Db(source, connection, tables);
             } catch (SQLException e) {
                 closeQuietly(connection);
-                throw new InputException(source, EXPECTED + ": " + e.getMessage(), e);
+                throw new InputException(source, EXPECTED + "; " + sqliteSays(e), e);
             } catch (InputException | RuntimeException e) {
                 closeQuietly(connection);
                 throw e;
@@ -775,7 +775,22 @@ public final class NsysSqliteReader {
         }
 
         InputException failure(SQLException e) {
-            return new InputException(source, EXPECTED + ": " + e.getMessage(), e);
+            return new InputException(source, EXPECTED + "; " + sqliteSays(e), e);
+        }
+
+        /**
+         * The driver's "[SQLITE_NOTADB] File opened that is not a database file (file is not a database)" in
+         * plain words: what is wrong with the file, not the driver's code.
+         */
+        private static String sqliteSays(SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("[SQLITE_NOTADB]")) {
+                return "the file is not an SQLite database (damaged, or not an export?)";
+            }
+            if (m.startsWith("[SQLITE_CORRUPT]")) {
+                return "the database is damaged (cut short while copying?)";
+            }
+            return "SQLite says: " + m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
         }
 
 

@@ -2,6 +2,8 @@ package dev.goodput.core.profile;
 
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.ReadLimits;
+import dev.goodput.core.io.ReaderCrash;
+import dev.goodput.core.io.RegularFile;
 import dev.goodput.core.model.Source;
 
 import java.io.IOException;
@@ -78,12 +80,18 @@ public final class ProfileLoader {
     }
 
     private static List<ProfileTrace> loadFile(Path f, ReadLimits limits) throws IOException, InputException {
-        if (!Files.isRegularFile(f)) {
+        try {
+            RegularFile.check(f); // before the first read: a FIFO would block it
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(new Source(f.toString(), 0), "file not found");
         }
-        if (NsysSqliteReader.looksLikeSqlite(f)) {
-            return new NsysSqliteReader().readAll(f);
+        try {
+            if (NsysSqliteReader.looksLikeSqlite(f)) {
+                return new NsysSqliteReader().readAll(f);
+            }
+            return List.of(new KinetoTraceReader(limits).read(f));
+        } catch (RuntimeException e) { // a reader's bug: say which file, keep its text off the error line
+            throw new ReaderCrash(f, e);
         }
-        return List.of(new KinetoTraceReader(limits).read(f));
     }
 }

@@ -97,6 +97,6 @@ public final class ReportMarkdownWriter implements ReportWriter {
     }
 
     private static String escape(String s) {
-        return PrintableText.of(s).replace("|", "\\|");
+        return MarkdownText.of(s);
     }
 }

@@ -1,5 +1,8 @@
 package dev.goodput.core.workspace;
 
+import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.RegularFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,8 +30,11 @@ public record Fingerprint(long sizeBytes, String sha256) {
     /**
      * Reads the file once, streaming (inputs can be gigabytes). The size is the count of bytes hashed rather than
      * the file system's size, so the two always describe the same bytes even if the file grows meanwhile.
+     *
+     * @throws InputException when the file is not a readable regular file (a FIFO would block the hashing forever)
      */
-    public static Fingerprint of(Path file) throws IOException {
+    public static Fingerprint of(Path file) throws IOException, InputException {
+        RegularFile.check(file);
         MessageDigest sha = newDigest();
         long size = 0;
         byte[] buffer = new byte[BUFFER];

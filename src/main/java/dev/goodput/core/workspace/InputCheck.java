@@ -1,5 +1,7 @@
 package dev.goodput.core.workspace;
 
+import dev.goodput.core.io.InputException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +34,7 @@ public record InputCheck(List<InputStatus> inputs) {
     }
 
     private static InputStatus check(InputRef ref, Path file) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             return new InputStatus.Missing(ref, file);
         }
         try {
@@ -41,8 +43,11 @@ public record InputCheck(List<InputStatus> inputs) {
                     : new InputStatus.Changed(ref, file, now);
         } catch (NoSuchFileException e) { // deleted between the two looks
             return new InputStatus.Missing(ref, file);
+        } catch (InputException e) { // a FIFO, device or folder in its place, a link loop, no permission
+            return new InputStatus.Unreadable(ref, file, e.detail());
         } catch (IOException e) {
-            return new InputStatus.Unreadable(ref, file, e.getClass().getSimpleName() + " " + e.getMessage());
+            return new InputStatus.Unreadable(ref, file, "expected a readable file ("
+                    + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.goodput.core.workspace;
 
+import dev.goodput.core.io.InputException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,7 +29,7 @@ public record InputRef(String path, long sizeBytes, String sha256) {
      *
      * @param folder the workspace file's folder, or null for an untitled workspace (the path is then absolute)
      */
-    public static InputRef describe(Path file, Path folder) throws IOException {
+    public static InputRef describe(Path file, Path folder) throws IOException, InputException {
         return new InputRef(pathText(file, folder), Fingerprint.of(file));
     }
 

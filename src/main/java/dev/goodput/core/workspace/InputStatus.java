@@ -36,11 +36,14 @@ public sealed interface InputStatus {
         }
     }
 
-    /** There, but it could not be read (permissions, a folder in its place, an I/O error). */
+    /**
+     * There, but it is not read (permissions, a folder, FIFO or device in its place, a loop of links, an I/O
+     * error); {@code reason} says what was expected ("expected a regular file, found a FIFO (named pipe) …").
+     */
     record Unreadable(InputRef ref, Path file, String reason) implements InputStatus {
         @Override
         public String describe() {
-            return file + " cannot be read: " + reason;
+            return file + ": " + reason;
         }
     }
 }

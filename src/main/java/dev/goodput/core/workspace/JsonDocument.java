@@ -3,7 +3,6 @@ package dev.goodput.core.workspace;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.io.ReadLimits;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodput.core.io.InputException;
+import dev.goodput.core.io.JsonSyntax;
+import dev.goodput.core.io.RegularFile;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
@@ -51,7 +52,9 @@ final class JsonDocument {
         this.file = file;
     }
 
+    /** Reads a file, refusing anything but a readable regular file before opening it (a FIFO would block). */
     static JsonDocument read(Path path) throws IOException, InputException {
+        RegularFile.check(path);
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
         }
@@ -77,10 +80,7 @@ final class JsonDocument {
                 throw new InputException(new Source(file, p.currentLocation().getLineNr()), LIMITS.describe(e), e);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String why = e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InputException(new Source(file, at == null ? 0 : at.getLineNr()),
-                    "expected valid JSON (" + why + ")", e);
+            throw new InputException(new Source(file, JsonSyntax.line(e, 0)), JsonSyntax.expected(e), e);
         }
         return doc;
     }

@@ -128,7 +128,7 @@ class CanonicalRunLogTest {
     void brokenJsonAndMissingFieldsAreReportedWithTheirLine() throws IOException {
         Path p = write("broken.jsonl", "{\"event\":\"job_start\",\"time\":0}\n{\"event\":\"step\",\"step\":1\n");
         InputException e = assertThrows(InputException.class, () -> load(p));
-        assertTrue(e.getMessage().startsWith(p + ":2: expected one JSON object per line"), e.getMessage());
+        assertEquals(p + ":2: expected a closing } for the object; the line ends inside it", e.getMessage());
         Path q = write("nostep.jsonl", "{\"event\":\"step\",\"start\":0}\n");
         assertEquals(q + ":1: expected a \"step\" field with a whole number",
                 assertThrows(InputException.class, () -> load(q)).getMessage());

@@ -2,6 +2,7 @@ package dev.goodput.core.load;
 
 import dev.goodput.core.io.InputException;
 import dev.goodput.testing.SampleRuns;
+import dev.goodput.testing.TestInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,13 @@ class RunFilesTest {
         InputException e = assertThrows(InputException.class, () -> RunFiles.of(List.of(CLEAN, fifo)));
         assertEquals(fifo + ": expected a regular file or a folder, found a FIFO (named pipe) (only regular files "
                 + "are read)", e.getMessage());
+    }
+
+    @Test
+    void aLoopOfSymbolicLinksIsRefusedAsSuchNotAsMissing() throws Exception {
+        Path loop = TestInputs.linkLoop(dir.resolve("a.log"), dir.resolve("b.log"));
+        InputException e = assertThrows(InputException.class, () -> RunFiles.list(List.of(loop)));
+        assertEquals(loop + ": expected a file, found a loop of symbolic links", e.getMessage());
     }
 
     @Test

@@ -49,7 +49,7 @@ class PrintableTextTest {
 
         StringWriter md = new StringWriter();
         new ReportMarkdownWriter().write(r, md);
-        assertEquals("# Goodput report: evil \\| name␊Infra goodput 100%␛[2J",
+        assertEquals("# Goodput report: evil \\| name␊Infra goodput 100%␛\\[2J",
                 md.toString().lines().findFirst().orElseThrow());
         for (String out : List.of(text.toString(), md.toString())) {
             assertTrue(out.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r'), "no control characters");

@@ -87,7 +87,7 @@ class WorkspaceJsonTest {
                   ]
                 }
                 """));
-        assertTrue(e.getMessage().startsWith("ws.goodput:5: expected valid JSON ("), e.getMessage());
+        assertEquals("ws.goodput:5: expected a comma to separate an object's fields, found '\"'", e.getMessage());
         assertEquals(5, e.source().line());
     }
 

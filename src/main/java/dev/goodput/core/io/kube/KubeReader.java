@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.InputFiles;
+import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.io.ReadLimits;
 import dev.goodput.core.io.logs.BadRecord;
@@ -75,9 +76,9 @@ final class KubeReader {
                 }
                 lines = p.currentLocation().getLineNr();
             } catch (JsonProcessingException e) {
-                long line = e.getLocation() != null ? e.getLocation().getLineNr() : LocatedObject.lineOf(p);
+                long line = JsonSyntax.line(e, LocatedObject.lineOf(p));
                 String what = e instanceof StreamConstraintsException
-                        ? limits.describe((StreamConstraintsException) e) : "expected well-formed JSON (" + brief(e) + ")";
+                        ? limits.describe((StreamConstraintsException) e) : JsonSyntax.expected(e);
                 if (mode == LoadMode.STRICT) {
                     throw new InputException(new Source(file, line), what);
                 }
@@ -181,11 +182,5 @@ final class KubeReader {
         if (bad <= REPORTED) {
             problems.add(Problem.warning(at, what + "; record skipped"));
         }
-    }
-
-    private static String brief(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
-        int nl = m == null ? -1 : m.indexOf('\n');
-        return m == null ? e.getClass().getSimpleName() : nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.InputFiles;
 import dev.goodput.core.io.ReadLimits;
+import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.io.LoadMode;
 import dev.goodput.core.model.EndReason;
 import dev.goodput.core.model.Problem;
@@ -178,10 +179,9 @@ public final class HfTrainerStateReader {
                     }
                     lines = line(p);
                 } catch (JsonProcessingException e) {
-                    long line = e.getLocation() != null ? e.getLocation().getLineNr() : line(p);
+                    long line = JsonSyntax.line(e, line(p));
                     String what = e instanceof StreamConstraintsException
-                            ? limits.describe((StreamConstraintsException) e)
-                            : "expected well-formed JSON (" + MlperfRecord.brief(e) + ")";
+                            ? limits.describe((StreamConstraintsException) e) : JsonSyntax.expected(e);
                     if (mode == LoadMode.STRICT) {
                         throw new InputException(at(line), what);
                     }

@@ -106,7 +106,7 @@ class KubeBrokenRecordsTest {
         String whole = Files.readString(list(GOOD_EVENT, GOOD_EVENT.replace("u1", "u2")));
         Path cut = Files.writeString(dir.resolve("cut.json"), whole.substring(0, whole.lastIndexOf("\"message\"")));
         InputException e = assertThrows(InputException.class, () -> KubeRecordsTest.read(LoadMode.STRICT, cut));
-        assertTrue(e.getMessage().startsWith(cut + ":22: expected well-formed JSON (Unexpected end-of-input"),
+        assertEquals(cut + ":22: expected the rest of an object; the file ends inside it (cut short?)",
                 e.getMessage());
         FileEvents lenient = KubeRecordsTest.read(LoadMode.LENIENT, cut);
         assertEquals(1, lenient.events().size());

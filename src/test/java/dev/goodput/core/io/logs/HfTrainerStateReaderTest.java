@@ -205,7 +205,7 @@ class HfTrainerStateReaderTest {
         Path p = write("cut.json", text + "{\"epoch\": 1.5, \"lea");
         InputException e = assertThrows(InputException.class, () -> HfTrainerStateReader.read(p, START,
                 LoadMode.STRICT));
-        assertTrue(e.getMessage().startsWith(p + ":13: expected well-formed JSON"), e.getMessage());
+        assertEquals(p + ":13: expected the rest of a field name; the file ends inside it (cut short?)", e.getMessage());
         Files.setLastModifiedTime(p, FileTime.fromMillis(START / 1000 + 100_000));
         FileEvents f = HfTrainerStateReader.read(p, START, LoadMode.LENIENT);
         assertEquals(2, of(f, TrainerEvent.Steps.class).size());
