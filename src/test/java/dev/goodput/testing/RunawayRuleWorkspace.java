@@ -25,7 +25,7 @@ public final class RunawayRuleWorkspace {
     }
 
     /** Writes run.jsonl and shared.goodput into {@code dir}; returns the workspace. */
-    public static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException, dev.goodput.core.io.InputException {
         String message = "a".repeat(49) + "b";
         Path run = Files.writeString(dir.resolve("run.jsonl"), """
                 {"schema":1,"event":"run","name":"r","accelerators":8}
