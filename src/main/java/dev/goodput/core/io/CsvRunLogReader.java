@@ -68,6 +68,12 @@ public final class CsvRunLogReader implements RunLogReader {
                 }
             }
         }
+        mapper.finish(name, e -> {
+            if (mode == LoadMode.STRICT) {
+                throw e;
+            }
+            run.problem(Problem.error(e.source(), e.detail() + "; row skipped"));
+        });
         if (!mapper.schemaSeen()) {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" column; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));

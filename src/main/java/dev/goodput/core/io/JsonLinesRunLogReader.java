@@ -51,6 +51,12 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 }
             }
         }
+        mapper.finish(name, e -> {
+            if (mode == LoadMode.STRICT) {
+                throw e;
+            }
+            run.problem(Problem.error(e.source(), e.detail() + "; line skipped"));
+        });
         if (!mapper.schemaSeen()) {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" field; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));
