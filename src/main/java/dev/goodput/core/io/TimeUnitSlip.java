@@ -199,9 +199,9 @@ final class TimeUnitSlip {
         return NO_UNIT;
     }
 
-    /** A number of unit class {@code c} in µs. */
+    /** A number of unit class {@code c} in µs; digits past the µs dropped, as the text-log readers drop them. */
     private static long inUnit(String text, int c) {
-        return new BigDecimal(text.strip()).movePointRight(6 - 3 * c).setScale(0, RoundingMode.HALF_EVEN)
+        return new BigDecimal(text.strip()).movePointRight(6 - 3 * c).setScale(0, RoundingMode.DOWN)
                 .longValueExact();
     }
 }
