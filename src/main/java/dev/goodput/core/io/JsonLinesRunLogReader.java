@@ -13,7 +13,12 @@ public final class JsonLinesRunLogReader implements RunLogReader {
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
-        RunLogEventMapper mapper = new RunLogEventMapper(run);
+        RunLogEventMapper mapper = new RunLogEventMapper(run, e -> {
+            if (mode == LoadMode.STRICT) {
+                throw e;
+            }
+            run.problem(Problem.error(e.source(), e.detail() + "; line skipped"));
+        });
         FlatJsonObjectParser parser = new FlatJsonObjectParser();
         try (BufferedReader r = InputFiles.reader(file)) {
             long lineNo = 0;
@@ -51,12 +56,7 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 }
             }
         }
-        mapper.finish(name, e -> {
-            if (mode == LoadMode.STRICT) {
-                throw e;
-            }
-            run.problem(Problem.error(e.source(), e.detail() + "; line skipped"));
-        });
+        mapper.finish(name);
         if (!mapper.schemaSeen()) {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" field; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));

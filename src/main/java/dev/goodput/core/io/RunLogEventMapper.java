@@ -41,7 +41,14 @@ final class RunLogEventMapper {
     private record Held(EventFields fields, Source source) {
     }
 
+    /**
+     * Records held at most: past this many the file's unit is settled on the times read so far, and the rest are read
+     * as they come, so that a file wholly in milliseconds is not held in memory whole.
+     */
+    static final int HOLD_LIMIT = 10_000;
+
     private final RunBuilder run;
+    private final BadRecords bad;
     private final TimeUnitSlip slip = new TimeUnitSlip();
     // Records with a time in a larger unit than seconds wait until the file's other times are known.
     private final List<Held> held = new ArrayList<>();
@@ -49,8 +56,10 @@ final class RunLogEventMapper {
     private boolean schemaSeen;
     private boolean newerSchemaWarned;
 
-    RunLogEventMapper(RunBuilder run) {
+    /** @param bad what to do with a bad record met while mapping held ones */
+    RunLogEventMapper(RunBuilder run, BadRecords bad) {
         this.run = run;
+        this.bad = bad;
     }
 
     boolean schemaSeen() {
@@ -58,34 +67,52 @@ final class RunLogEventMapper {
     }
 
     void map(EventFields f, Source src) throws InputException {
-        boolean larger = false;
-        for (String key : TIME_KEYS) {
-            larger |= f.has(key) && TimeUnitSlip.larger(f.text(key));
-        }
-        if (larger) {
+        if (!slip.settled() && hasLargerTime(f)) {
             for (String key : TIME_KEYS) {
                 if (f.has(key)) {
                     slip.observe(f.text(key));
                 }
             }
             held.add(new Held(f, src));
+            if (held.size() >= HOLD_LIMIT) {
+                slip.settle();
+                mapHeld();
+            }
             return;
         }
         mapNow(f, src);
     }
 
-    /** Maps the records held for a time in a larger unit, now that the file's times are known; call once, last. */
-    void finish(String file, BadRecords bad) throws InputException {
-        replaying = true;
-        for (Held h : held) {
-            try {
-                mapNow(h.fields(), h.source());
-            } catch (InputException e) {
-                bad.bad(e);
+    /** Maps the records still held, now that the file's times are known; call once, last. */
+    void finish(String file) throws InputException {
+        slip.settle();
+        mapHeld();
+        slip.finish(run, file);
+    }
+
+    private static boolean hasLargerTime(EventFields f) {
+        for (String key : TIME_KEYS) {
+            if (f.has(key) && TimeUnitSlip.larger(f.text(key))) {
+                return true;
             }
         }
-        held.clear();
-        slip.finish(run, file);
+        return false;
+    }
+
+    private void mapHeld() throws InputException {
+        replaying = true; // their times were observed when they were held
+        try {
+            for (Held h : held) {
+                try {
+                    mapNow(h.fields(), h.source());
+                } catch (InputException e) {
+                    bad.bad(e);
+                }
+            }
+        } finally {
+            held.clear();
+            replaying = false;
+        }
     }
 
     private void mapNow(EventFields f, Source src) throws InputException {
@@ -282,6 +309,9 @@ final class RunLogEventMapper {
     private long time(EventFields f, String key, Source src) throws InputException {
         String t = f.text(key);
         if (t != null && TimeUnitSlip.larger(t)) {
+            if (!replaying) { // read as it comes, once the file's unit is settled
+                slip.observe(t);
+            }
             return slip.micros(key, t, src, run);
         }
         long us = parseTime(f, key, src);

@@ -32,6 +32,7 @@ final class TimeUnitSlip {
     private final long[] maxUs = new long[UNITS.length];
     private int warned;
     private long unlisted;
+    private int settledClass = -1;
 
     TimeUnitSlip() {
         java.util.Arrays.fill(minUs, Long.MAX_VALUE);
@@ -78,19 +79,33 @@ final class TimeUnitSlip {
     }
 
     /**
-     * Reads a time {@link #larger} than seconds as µs: converted, with a warning, when its unit lands it within a day
-     * of the span of the file's median unit.
+     * Fixes the file's unit as that of the median of the times observed so far: a reader that cannot hold the rest of
+     * the file's records settles early, and observes its later times as it reads them.
+     */
+    void settle() {
+        if (settledClass < 0) {
+            settledClass = medianClass();
+        }
+    }
+
+    boolean settled() {
+        return settledClass >= 0;
+    }
+
+    /**
+     * Reads a time {@link #larger} than seconds as µs: converted, with a warning, when it is in the unit of the file's
+     * median time, or when its unit lands it within a day of the span of the times in that unit.
      *
      * @throws InputException when no unit puts it near the file's other times
      */
     long micros(String key, String text, Source src, RunBuilder run) throws InputException {
         int c = unitClass(text);
-        int ref = medianClass();
+        int ref = settled() ? settledClass : medianClass();
         long lo = minUs[ref];
         long hi = maxUs[ref];
         if (c > 0 && c < NO_UNIT) {
             long us = inUnit(text, c);
-            if (us >= lo - DAY_US && us <= hi + DAY_US) {
+            if (c == ref || us >= lo - DAY_US && us <= hi + DAY_US) {
                 warn(run, src, "\"" + key + "\" " + text.strip() + " looks like " + UNITS[c] + (ref == 0
                         ? " among seconds" : ", as do most of this file's times (the format's unit is seconds)")
                         + "; read as " + RunLogWriter.iso(us));

@@ -101,6 +101,23 @@ class TimeUnitSlipLoadTest {
     }
 
     @Test
+    void aLongFileInMillisecondsIsSettledEarlyAndReadWhole() throws Exception {
+        int steps = RunLogEventMapper.HOLD_LIMIT + 50;
+        StringBuilder b = new StringBuilder("{\"event\":\"job_start\",\"time\":1717000000000}\n");
+        for (int i = 0; i < steps; i++) {
+            long s = 1_717_000_000_000L + 1000L * (i + 1);
+            b.append("{\"event\":\"step\",\"step\":").append(i).append(",\"start\":").append(s)
+                    .append(",\"end\":").append(s + 1000).append("}\n");
+        }
+        Path f = write("long-ms.jsonl", b.toString());
+        Run run = load(f, LoadMode.STRICT);
+        assertEquals(steps, run.steps().size());
+        assertEquals((T0 + steps + 1) * 1_000_000L, run.lastEventUs());
+        assertProblem(run, f, 0, "and " + (1 + 2L * steps - 20) + " more times read in milliseconds, microseconds or "
+                + "nanoseconds; not listed");
+    }
+
+    @Test
     void anAbsurdCheckpointDurationIsRefusedNamingTheRange() throws Exception {
         Path f = write("ckpt.jsonl",
                 "{\"event\":\"job_start\",\"time\":" + T0 + "}",
