@@ -254,13 +254,7 @@ public final class MlGoodputReader implements RunLogReader {
                 throw new InputException(src, "expected \"step_count\" beside \"step_start_time\"");
             }
             long step = time(f, "step_start_time", src);
-            long number;
-            try {
-                number = new java.math.BigDecimal(f.text("step_count").trim()).longValueExact();
-            } catch (NumberFormatException | ArithmeticException ex) {
-                throw new InputException(src, "expected \"step_count\" to be a whole number, found \""
-                        + f.text("step_count") + "\"");
-            }
+            long number = wholeNumber(f, "step_count", src);
             if (pendingSaveStep != Long.MIN_VALUE && number > pendingSaveStep) {
                 // Orbax logs the save of step s before step s+1 starts: it blocked just before this start.
                 run.checkpoint(new Checkpoint(pendingSaveStep, Math.max(0, step - pendingSaveUs), pendingSaveUs,
@@ -278,7 +272,7 @@ public final class MlGoodputReader implements RunLogReader {
 
         private void checkpoint(MapFields f, Source src) throws InputException {
             String type = f.text("event_type").trim().toLowerCase(Locale.ROOT);
-            long step = (long) number(f, "step", src);
+            long step = wholeNumber(f, "step", src);
             if (type.equals("save") && f.has("checkpoint_manager_blocking_duration_secs")) {
                 pendingSaveUs = seconds(f, "checkpoint_manager_blocking_duration_secs", src);
                 pendingSaveStep = step;
@@ -358,11 +352,11 @@ public final class MlGoodputReader implements RunLogReader {
             return RunLogEventMapper.seconds(key, f.text(key), src);
         }
 
-        private static double number(MapFields f, String key, Source src) throws InputException {
+        private static long wholeNumber(MapFields f, String key, Source src) throws InputException {
             try {
-                return Double.parseDouble(f.text(key).trim());
-            } catch (NumberFormatException | NullPointerException ex) {
-                throw new InputException(src, "expected \"" + key + "\" to be a number, found \"" + f.text(key)
+                return new java.math.BigDecimal(f.text(key).trim()).longValueExact();
+            } catch (NumberFormatException | ArithmeticException | NullPointerException ex) {
+                throw new InputException(src, "expected \"" + key + "\" to be a whole number, found \"" + f.text(key)
                         + "\"");
             }
         }
