@@ -19,9 +19,9 @@ import java.util.List;
 
 /**
  * The times of a run that lie far from all the others: a fault dated 9999-12-31 or 1970 among records of 2024 would
- * stretch the default window over millennia and make every goodput ~0. A time is an outlier when the gap between it
- * (with any times close to it, fewer than half of all) and the rest of the run is longer than a day and longer than
- * the rest spans; outliers at either end are peeled off until none is left. A queue wait's start (submission → start
+ * stretch the default window over millennia and make every goodput ~0. A record is an outlier when the gap between it
+ * (with any records close to it: at most 3, or 1% of the run's) and the rest of the run is longer than a day and
+ * longer than the rest spans; outliers at either end are peeled off until none is left. A queue wait's start (submission → start
  * can take days) is never one. The derivation leaves outliers out of the default window only: a window the user sets
  * still takes them in.
  */
@@ -29,6 +29,8 @@ final class OutlierTimes {
     private static final long DAY_US = 86_400_000_000L;
     /** Outliers named one by one; more are counted. */
     private static final int LISTED = 5;
+    /** Records a stray group may hold in a small run (a job start and end dated 1970, two faults dated 9999). */
+    private static final long MAX_STRAY = 3;
 
     /** The run's times cut at {@code lowUs} and {@code highUs} (MIN and MAX when nothing is cut), and why. */
     record Cut(long lowUs, long highUs, List<Problem> problems) {
@@ -57,7 +59,7 @@ final class OutlierTimes {
             long cluster = 0;
             for (int i = hi; i > lo; i--) {
                 cluster += segments.get(i).count;
-                if (cluster * 2 >= total) {
+                if (!few(cluster, total)) {
                     break;
                 }
                 if (segments.get(i).start - segments.get(i - 1).end > segments.get(i - 1).end - segments.get(lo).start) {
@@ -73,7 +75,7 @@ final class OutlierTimes {
             cluster = 0;
             for (int j = lo; j < hi; j++) {
                 cluster += segments.get(j).count;
-                if (cluster * 2 >= total) {
+                if (!few(cluster, total)) {
                     break;
                 }
                 if (segments.get(j + 1).start - segments.get(j).end > segments.get(hi).end - segments.get(j + 1).start) {
@@ -91,6 +93,14 @@ final class OutlierTimes {
         long low = lo == 0 ? Long.MIN_VALUE : segments.get(lo).start;
         long high = hi == segments.size() - 1 ? Long.MAX_VALUE : segments.get(hi).end;
         return new Cut(low, high, problems(run, low, high, segments.get(lo).start, segments.get(hi).end));
+    }
+
+    /**
+     * Whether a group of records is few enough to be stray: at most 3, or 1% of the run's. An attempt's worth of steps
+     * before a long outage is part of the run, not an outlier.
+     */
+    private static boolean few(long group, long total) {
+        return group <= Math.max(MAX_STRAY, total / 100) && group * 2 < total;
     }
 
     private static long count(List<Segment> segments, int lo, int hi) {

@@ -81,6 +81,22 @@ class OutlierWindowTest {
     }
 
     @Test
+    void anAttemptBeforeALongOutageIsNoOutlier() {
+        // an hour of ten steps, three days down (a weekend without hardware), then two hours of twenty steps
+        RunFixture r = new RunFixture().accelerators(8).start(0);
+        for (int i = 0; i < 10; i++) {
+            r.step(i, 10 + 300 * i, 300 + 300 * i);
+        }
+        r.end(3600, EndReason.FAULT).start(3 * DAY_S);
+        for (int i = 0; i < 20; i++) {
+            r.step(10 + i, 3 * DAY_S + 10 + 300 * i, 3 * DAY_S + 300 + 300 * i);
+        }
+        Derivation d = r.end(3 * DAY_S + 7200, EndReason.COMPLETED).derive();
+        assertEquals(new Window(us(0), us(3 * DAY_S + 7200)), d.window());
+        assertTrue(d.report().warnings().stream().noneMatch(p -> p.message().contains("far from the run's")));
+    }
+
+    @Test
     void twoRecordsDatedTogetherFarAwayAreBothOutliers() {
         Derivation d = hourLongRun().fault(YEAR_9999_S, "a").fault(YEAR_9999_S + 60, "b").derive();
         assertEquals(new Window(us(0), us(3600)), d.window());
