@@ -27,7 +27,12 @@ public final class GoodputDeriver {
         AttemptResolver.Result resolved = AttemptResolver.resolve(run, capacity);
         problems.addAll(resolved.problems());
         List<ResolvedAttempt> attempts = resolved.attempts();
-        Window w = settings.window() != null ? settings.window() : defaultWindow(run, attempts);
+        Window w = settings.window();
+        if (w == null) {
+            OutlierTimes.Cut cut = OutlierTimes.of(run);
+            problems.addAll(cut.problems());
+            w = defaultWindow(run, attempts, cut);
+        }
         StepPlan plan = StepPlan.plan(run.steps(), resolved.stepAttempt(), attempts);
         boolean evalProductive = settings.evalProductive() != null ? settings.evalProductive()
                 : Boolean.TRUE.equals(run.metadata().evalProductive());
@@ -66,14 +71,20 @@ public final class GoodputDeriver {
 
     /**
      * First job start (or first event) to the last event; a queue wait logged up to the first logged job start (the
-     * first job's submission → start, as a scheduler's record gives it) opens it, so that wait is inside.
+     * first job's submission → start, as a scheduler's record gives it) opens it, so that wait is inside. Times far
+     * from all the others ({@link OutlierTimes}) are left out.
      */
     public static Window defaultWindow(Run run, List<ResolvedAttempt> attempts) {
+        return defaultWindow(run, attempts, OutlierTimes.of(run));
+    }
+
+    private static Window defaultWindow(Run run, List<ResolvedAttempt> attempts, OutlierTimes.Cut cut) {
         long first = attempts.isEmpty() ? run.firstEventUs() : attempts.get(0).startUs();
         long last = run.lastEventUs();
         if (first == Times.UNKNOWN) {
             return new Window(0, 0);
         }
+        first = cut.clamp(first);
         if (!attempts.isEmpty() && !attempts.get(0).inferred()) {
             long opened = first;
             for (var d : run.downtimes()) {
@@ -86,6 +97,7 @@ public final class GoodputDeriver {
         for (ResolvedAttempt a : attempts) {
             last = Math.max(last, a.endUs());
         }
+        last = cut.clamp(last);
         return new Window(first, Math.max(first, last));
     }
 }

@@ -42,7 +42,12 @@ public final class CsvRunLogReader implements RunLogReader {
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
-        RunLogEventMapper mapper = new RunLogEventMapper(run, limits);
+        RunLogEventMapper mapper = new RunLogEventMapper(run, limits, e -> {
+            if (mode == LoadMode.STRICT) {
+                throw e;
+            }
+            run.problem(Problem.error(e.source(), e.detail() + "; row skipped"));
+        });
         try (BufferedReader r = InputFiles.lineReader(file, limits); CSVParser csv = FORMAT.parse(r)) {
             if (!csv.getHeaderMap().containsKey("event")) {
                 throw new InputException(new Source(name, 1), "expected a header row with an \"event\" column");
@@ -84,6 +89,7 @@ public final class CsvRunLogReader implements RunLogReader {
                 }
             }
         }
+        mapper.finish(name);
         if (!mapper.schemaSeen()) {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" column; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));

@@ -29,7 +29,12 @@ public final class JsonLinesRunLogReader implements RunLogReader {
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
-        RunLogEventMapper mapper = new RunLogEventMapper(run, limits);
+        RunLogEventMapper mapper = new RunLogEventMapper(run, limits, e -> {
+            if (mode == LoadMode.STRICT) {
+                throw e;
+            }
+            run.problem(Problem.error(e.source(), e.detail() + "; line skipped"));
+        });
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
         try (LastCharReader tail = new LastCharReader(InputFiles.lineReader(file, limits));
              BufferedReader r = new BufferedReader(tail, 1 << 16)) {
@@ -67,6 +72,7 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 line = following;
             }
         }
+        mapper.finish(name);
         if (!mapper.schemaSeen()) {
             run.problem(Problem.warning(new Source(name, 0), "no \"schema\" field; read as schema version "
                     + RunLogEventMapper.SCHEMA_VERSION));

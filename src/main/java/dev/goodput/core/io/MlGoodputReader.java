@@ -56,7 +56,8 @@ public final class MlGoodputReader implements RunLogReader {
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
         String name = file.toString();
-        EntryMapper mapper = new EntryMapper(run);
+        TimeUnitSlip slip = new TimeUnitSlip();
+        EntryMapper mapper = new EntryMapper(run, slip);
         EntryVisitor handle = (entry, src) -> {
             try {
                 mapper.map(entry, src);
@@ -67,7 +68,7 @@ public final class MlGoodputReader implements RunLogReader {
                 run.problem(Problem.error(src, e.detail() + "; entry skipped"));
             }
         };
-        if (newestFirst(file)) {
+        if (scan(file, slip)) {
             // `gcloud logging read` lists newest first; start/end pairing and restarts need oldest first.
             List<Entry> entries = new ArrayList<>();
             forEachEntry(file, (e, src) -> entries.add(new Entry(e, src)));
@@ -80,13 +81,17 @@ public final class MlGoodputReader implements RunLogReader {
             forEachEntry(file, handle);
         }
         mapper.finish(name);
+        slip.finish(run, name);
     }
 
-    /** Whether the entries run backwards in time: the first entry's time is after the last one's. */
-    private boolean newestFirst(Path file) throws IOException, InputException {
+    /**
+     * Observes every time of the file into {@code slip} (so that a time in a larger unit than seconds is judged by
+     * all the others) and tells whether the entries run backwards in time: the first entry's time after the last's.
+     */
+    private boolean scan(Path file, TimeUnitSlip slip) throws IOException, InputException {
         long[] firstLast = {Long.MIN_VALUE, Long.MIN_VALUE};
         forEachEntry(file, (e, src) -> {
-            long t = entryTime(e);
+            long t = entryTime(e, slip);
             if (t != Long.MIN_VALUE) {
                 if (firstLast[0] == Long.MIN_VALUE) {
                     firstLast[0] = t;
@@ -97,18 +102,19 @@ public final class MlGoodputReader implements RunLogReader {
         return firstLast[0] > firstLast[1];
     }
 
-    /** An entry's time as the library takes it: the first field named like a time that parses, else MIN. */
-    private static long entryTime(Map<String, String> e) {
+    /**
+     * An entry's time as the library takes it: the first field named like a time that parses (each in the unit of
+     * its magnitude), else MIN; every such field is observed into {@code slip}.
+     */
+    private static long entryTime(Map<String, String> e, TimeUnitSlip slip) {
+        long first = Long.MIN_VALUE;
         for (Map.Entry<String, String> f : e.entrySet()) {
             if (f.getKey().contains("time") && !f.getKey().equals("custom_badput_event_type")) {
-                try {
-                    return Timestamps.parseMicros(f.getValue());
-                } catch (IllegalArgumentException ignored) {
-                    // not a time after all; try the next field
-                }
+                long t = slip.observe(f.getValue());
+                first = first == Long.MIN_VALUE ? t : first;
             }
         }
-        return Long.MIN_VALUE;
+        return first;
     }
 
     /** Streams the file's entries, whatever its shape, to {@code visitor}. */
@@ -212,6 +218,7 @@ public final class MlGoodputReader implements RunLogReader {
     /** Turns entries into facts, pairing start/end entries as the library does (latest start wins). */
     private static final class EntryMapper {
         private final RunBuilder run;
+        private final TimeUnitSlip slip;
         private final Map<String, long[]> pendingStarts = new HashMap<>();
         private final Map<String, Source> pendingSources = new HashMap<>();
         private boolean stepSinceJobStart;
@@ -223,8 +230,9 @@ public final class MlGoodputReader implements RunLogReader {
         private boolean named;
         private int asyncLoads;
 
-        EntryMapper(RunBuilder run) {
+        EntryMapper(RunBuilder run, TimeUnitSlip slip) {
             this.run = run;
+            this.slip = slip;
         }
 
         void map(Map<String, String> e, Source src) throws InputException {
@@ -264,14 +272,8 @@ public final class MlGoodputReader implements RunLogReader {
             if (!f.has("step_count")) {
                 throw new InputException(src, "expected \"step_count\" beside \"step_start_time\"");
             }
-            long step = RunLogEventMapper.time(f, "step_start_time", src);
-            long number;
-            try {
-                number = new java.math.BigDecimal(f.text("step_count").trim()).longValueExact();
-            } catch (NumberFormatException | ArithmeticException ex) {
-                throw new InputException(src, "expected \"step_count\" to be a whole number, found \""
-                        + f.text("step_count") + "\"");
-            }
+            long step = time(f, "step_start_time", src);
+            long number = wholeNumber(f, "step_count", src);
             if (pendingSaveStep != Long.MIN_VALUE && number > pendingSaveStep) {
                 // Orbax logs the save of step s before step s+1 starts: it blocked just before this start.
                 run.checkpoint(new Checkpoint(pendingSaveStep, Math.max(0, step - pendingSaveUs), pendingSaveUs,
@@ -289,21 +291,21 @@ public final class MlGoodputReader implements RunLogReader {
 
         private void checkpoint(MapFields f, Source src) throws InputException {
             String type = f.text("event_type").trim().toLowerCase(Locale.ROOT);
-            long step = (long) number(f, "step", src);
+            long step = wholeNumber(f, "step", src);
             if (type.equals("save") && f.has("checkpoint_manager_blocking_duration_secs")) {
+                pendingSaveUs = seconds(f, "checkpoint_manager_blocking_duration_secs", src);
                 pendingSaveStep = step;
-                pendingSaveUs = Times.fromSeconds(number(f, "checkpoint_manager_blocking_duration_secs", src));
                 pendingSaveSource = src;
                 if (f.has("timestamp")) { // a Cloud Logging entry: the save ended when it was logged
-                    long end = RunLogEventMapper.time(f, "timestamp", src);
+                    long end = time(f, "timestamp", src);
                     run.checkpoint(new Checkpoint(step, end - pendingSaveUs, pendingSaveUs, src));
                     pendingSaveStep = Long.MIN_VALUE;
                 }
             } else if (type.contains("restore") && f.has("checkpoint_manager_duration_secs")) {
-                pendingRestoreUs = Times.fromSeconds(number(f, "checkpoint_manager_duration_secs", src));
+                pendingRestoreUs = seconds(f, "checkpoint_manager_duration_secs", src);
                 pendingRestoreSource = src;
                 if (f.has("timestamp")) {
-                    long end = RunLogEventMapper.time(f, "timestamp", src);
+                    long end = time(f, "timestamp", src);
                     run.phase(new Phase(PhaseKind.CHECKPOINT_RESTORE, "checkpoint_restore", end - pendingRestoreUs,
                             end, null, src));
                     pendingRestoreUs = -1;
@@ -356,15 +358,24 @@ public final class MlGoodputReader implements RunLogReader {
             }
         }
 
-        private static long time(MapFields f, String key, Source src) throws InputException {
-            return RunLogEventMapper.time(f, key, src);
+        /** A time of the entry; one in a larger unit than seconds is judged by the file's others (observed first). */
+        private long time(MapFields f, String key, Source src) throws InputException {
+            String t = f.text(key);
+            if (t != null && TimeUnitSlip.larger(t)) {
+                return slip.micros(key, t, src, run);
+            }
+            return RunLogEventMapper.parseTime(f, key, src);
         }
 
-        private static double number(MapFields f, String key, Source src) throws InputException {
+        private static long seconds(MapFields f, String key, Source src) throws InputException {
+            return RunLogEventMapper.seconds(key, f.text(key), src);
+        }
+
+        private static long wholeNumber(MapFields f, String key, Source src) throws InputException {
             try {
-                return Double.parseDouble(f.text(key).trim());
-            } catch (NumberFormatException | NullPointerException ex) {
-                throw new InputException(src, "expected \"" + key + "\" to be a number, found \"" + f.text(key)
+                return new java.math.BigDecimal(f.text(key).trim()).longValueExact();
+            } catch (NumberFormatException | ArithmeticException | NullPointerException ex) {
+                throw new InputException(src, "expected \"" + key + "\" to be a whole number, found \"" + f.text(key)
                         + "\"");
             }
         }

@@ -28,14 +28,40 @@ final class RunLogEventMapper {
     /** Bounds one record's expansion, so a typo cannot ask for billions of steps. */
     static final long MAX_STEP_RANGE = 10_000_000L;
 
+    /** Durations in seconds above this (366 days) are refused: no save, restore or step takes longer. */
+    static final long MAX_DURATION_SECONDS = 31_622_400L;
+    private static final List<String> TIME_KEYS = List.of("time", "start", "end");
+
+    /** What a reader does with a bad record: rethrow it (strict) or note it and go on (lenient). */
+    @FunctionalInterface
+    interface BadRecords {
+        void bad(InputException e) throws InputException;
+    }
+
+    private record Held(EventFields fields, Source source) {
+    }
+
+    /**
+     * Records held at most: past this many the file's unit is settled on the times read so far, and the rest are read
+     * as they come, so that a file wholly in milliseconds is not held in memory whole.
+     */
+    static final int HOLD_LIMIT = 10_000;
+
     private final RunBuilder run;
     private final ReadLimits limits;
+    private final BadRecords bad;
+    private final TimeUnitSlip slip = new TimeUnitSlip();
+    // Records with a time in a larger unit than seconds wait until the file's other times are known.
+    private final List<Held> held = new ArrayList<>();
+    private boolean replaying;
     private boolean schemaSeen;
     private boolean newerSchemaWarned;
 
-    RunLogEventMapper(RunBuilder run, ReadLimits limits) {
+    /** @param bad what to do with a bad record met while mapping held ones */
+    RunLogEventMapper(RunBuilder run, ReadLimits limits, BadRecords bad) {
         this.run = run;
         this.limits = limits;
+        this.bad = bad;
     }
 
     boolean schemaSeen() {
@@ -43,6 +69,55 @@ final class RunLogEventMapper {
     }
 
     void map(EventFields f, Source src) throws InputException {
+        if (!slip.settled() && hasLargerTime(f)) {
+            for (String key : TIME_KEYS) {
+                if (f.has(key)) {
+                    slip.observe(f.text(key));
+                }
+            }
+            held.add(new Held(f, src));
+            if (held.size() >= HOLD_LIMIT) {
+                slip.settle();
+                mapHeld();
+            }
+            return;
+        }
+        mapNow(f, src);
+    }
+
+    /** Maps the records still held, now that the file's times are known; call once, last. */
+    void finish(String file) throws InputException {
+        slip.settle();
+        mapHeld();
+        slip.finish(run, file);
+    }
+
+    private static boolean hasLargerTime(EventFields f) {
+        for (String key : TIME_KEYS) {
+            if (f.has(key) && TimeUnitSlip.larger(f.text(key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void mapHeld() throws InputException {
+        replaying = true; // their times were observed when they were held
+        try {
+            for (Held h : held) {
+                try {
+                    mapNow(h.fields(), h.source());
+                } catch (InputException e) {
+                    bad.bad(e);
+                }
+            }
+        } finally {
+            held.clear();
+            replaying = false;
+        }
+    }
+
+    private void mapNow(EventFields f, Source src) throws InputException {
         if (f.has("schema")) {
             schemaSeen = true;
             int version = schemaVersion(f.text("schema"), src);
@@ -217,7 +292,7 @@ final class RunLogEventMapper {
         }
     }
 
-    private static long endTime(EventFields f, long start, Source src) throws InputException {
+    private long endTime(EventFields f, long start, Source src) throws InputException {
         long end;
         if (f.has("end")) {
             end = time(f, "end", src);
@@ -237,7 +312,24 @@ final class RunLogEventMapper {
         return end;
     }
 
-    static long time(EventFields f, String key, Source src) throws InputException {
+    /** A time of the record: epoch seconds or ISO-8601, or a number in a larger unit the file's times explain. */
+    private long time(EventFields f, String key, Source src) throws InputException {
+        String t = f.text(key);
+        if (t != null && TimeUnitSlip.larger(t)) {
+            if (!replaying) { // read as it comes, once the file's unit is settled
+                slip.observe(t);
+            }
+            return slip.micros(key, t, src, run);
+        }
+        long us = parseTime(f, key, src);
+        if (!replaying) {
+            slip.observeSeconds(us);
+        }
+        return us;
+    }
+
+    /** A time read as epoch seconds or ISO-8601, whatever its magnitude. */
+    static long parseTime(EventFields f, String key, Source src) throws InputException {
         String t = f.text(key);
         if (t == null || t.isBlank()) {
             throw new InputException(src, "expected a \"" + key + "\" field: " + Timestamps.EXPECTED);
@@ -251,16 +343,24 @@ final class RunLogEventMapper {
     }
 
     private static long seconds(EventFields f, String key, Source src) throws InputException {
+        return seconds(key, f.text(key), src);
+    }
+
+    /**
+     * A duration (a save, a restore, a downtime, a step) in µs: finite, 0 to {@link #MAX_DURATION_SECONDS}, so that
+     * it neither vanishes when negative nor overflows when added to a time.
+     */
+    static long seconds(String key, String text, Source src) throws InputException {
         try {
-            long us = Timestamps.parseSecondsToMicros(f.text(key));
-            if (us < 0) {
-                throw new IllegalArgumentException("negative");
+            long us = Timestamps.parseSecondsToMicros(text);
+            if (us >= 0 && us <= MAX_DURATION_SECONDS * 1_000_000L) {
+                return us;
             }
-            return us;
-        } catch (IllegalArgumentException e) {
-            throw new InputException(src, "expected \"" + key + "\" to be a non-negative number of seconds, found \""
-                    + f.text(key) + "\"");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // refused below
         }
+        throw new InputException(src, "expected \"" + key + "\" to be a number of seconds from 0 to "
+                + MAX_DURATION_SECONDS + " (366 days), found \"" + (text == null ? "" : text.strip()) + "\"");
     }
 
     private static long longField(EventFields f, String key, Source src) throws InputException {

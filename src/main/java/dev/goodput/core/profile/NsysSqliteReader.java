@@ -220,6 +220,10 @@ public final class NsysSqliteReader {
                 problems.add(Problem.warning(db.source, skipped.rows + " activity rows without a start time "
                         + "skipped"));
             }
+            if (skipped.backwards > 0) {
+                problems.add(Problem.warning(db.source, "expected activity rows to end at or after their start; "
+                        + skipped.backwards + " skipped (the first in " + skipped.firstBackwards + ")"));
+            }
             GpuEvents events = gpu.build();
             String backend = events.names().stream().anyMatch(n -> n.startsWith("nccl")) ? "nccl" : null;
             // Integer ns timestamps: fractionalTimestamps false, so no HTA-style rounding to whole µs.
@@ -256,11 +260,15 @@ public final class NsysSqliteReader {
                     skipped.rows++;
                     continue;
                 }
+                long end = end(rs, 2, start);
+                if (skipped.backwards(KERNEL, start, end)) {
+                    continue;
+                }
                 String name = null;
                 for (int i = 0; i < nameCols.size() && (name == null || name.isEmpty()); i++) {
                     name = db.strings.resolve(rs.getObject(6 + i));
                 }
-                gpu.add(start, end(rs, 2, start), rs.getInt(4), rs.getInt(3), GpuEventKind.KERNEL,
+                gpu.add(start, end, rs.getInt(4), rs.getInt(3), GpuEventKind.KERNEL,
                         name == null || name.isEmpty() ? "(unnamed kernel)" : name, correlation(rs, 5));
             }
         }
@@ -294,9 +302,13 @@ public final class NsysSqliteReader {
                     skipped.rows++;
                     continue;
                 }
+                long end = end(rs, 2, start);
+                if (skipped.backwards(GRAPH, start, end)) {
+                    continue;
+                }
                 long graphId = rs.getLong(6);
                 String name = rs.wasNull() ? "CUDA graph" : "CUDA graph " + graphId;
-                gpu.add(start, end(rs, 2, start), rs.getInt(4), rs.getInt(3), GpuEventKind.KERNEL, name,
+                gpu.add(start, end, rs.getInt(4), rs.getInt(3), GpuEventKind.KERNEL, name,
                         correlation(rs, 5));
                 n++;
             }
@@ -325,6 +337,10 @@ public final class NsysSqliteReader {
                     skipped.rows++;
                     continue;
                 }
+                long end = end(rs, 2, start);
+                if (skipped.backwards(MEMCPY, start, end)) {
+                    continue;
+                }
                 int kind = nullable(rs, 6);
                 int src = nullable(rs, 7);
                 int dst = nullable(rs, 8);
@@ -334,7 +350,7 @@ public final class NsysSqliteReader {
                     return srcDst ? "Memcpy " + direction + " (" + memoryKinds.getOrDefault(src, "Unknown")
                             + " -> " + memoryKinds.getOrDefault(dst, "Unknown") + ")" : "Memcpy " + direction;
                 });
-                gpu.add(start, end(rs, 2, start), rs.getInt(4), rs.getInt(3), GpuEventKind.MEMCPY, name,
+                gpu.add(start, end, rs.getInt(4), rs.getInt(3), GpuEventKind.MEMCPY, name,
                         correlation(rs, 5));
             }
         }
@@ -358,9 +374,13 @@ public final class NsysSqliteReader {
                     skipped.rows++;
                     continue;
                 }
+                long end = end(rs, 2, start);
+                if (skipped.backwards(MEMSET, start, end)) {
+                    continue;
+                }
                 int kind = rs.getInt(6);
                 String label = rs.wasNull() ? "Device" : memoryKinds.getOrDefault(kind, "Unknown");
-                gpu.add(start, end(rs, 2, start), rs.getInt(4), rs.getInt(3), GpuEventKind.MEMSET,
+                gpu.add(start, end, rs.getInt(4), rs.getInt(3), GpuEventKind.MEMSET,
                         "Memset (" + label + ")", correlation(rs, 5));
             }
         }
@@ -384,9 +404,13 @@ public final class NsysSqliteReader {
                     skipped.rows++;
                     continue;
                 }
+                long end = end(rs, 2, start);
+                if (skipped.backwards(table, start, end)) {
+                    continue;
+                }
                 long correlation = rs.getLong(3);
                 if (!rs.wasNull()) {
-                    runtime.add(correlation, start, end(rs, 2, start));
+                    runtime.add(correlation, start, end);
                 }
             }
         }
@@ -573,8 +597,21 @@ public final class NsysSqliteReader {
 
     // ---- SQL helpers -----------------------------------------------------------------------------------------
 
+    /** Rows left out: without a start, or ending before they start (read as spans of centuries otherwise). */
     private static final class Skipped {
         long rows;
+        long backwards;
+        String firstBackwards;
+
+        boolean backwards(String table, long start, long end) {
+            if (end >= start) {
+                return false;
+            }
+            if (backwards++ == 0) {
+                firstBackwards = table + ": start " + start + " ns, end " + end + " ns";
+            }
+            return true;
+        }
     }
 
     private static long end(ResultSet rs, int column, long start) throws SQLException {

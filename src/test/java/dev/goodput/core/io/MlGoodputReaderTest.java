@@ -168,6 +168,15 @@ class MlGoodputReaderTest {
         assertTrue(e.getMessage().startsWith(p + ":3: expected \"step_start_time\" to be"), e.getMessage());
     }
 
+    @Test
+    void aCheckpointStepThatIsNoWholeNumberIsRefusedNotReadAsStepZero() throws IOException {
+        Path p = write("nan-step.json", "[\n" + entry("job_start_time", 0) + ",\n"
+                + "{\"event_type\":\"save\",\"step\":\"NaN\",\"checkpoint_manager_blocking_duration_secs\":2}\n]");
+        InputException e = assertThrows(InputException.class,
+                () -> new RunLoader(LoadMode.STRICT).load(List.of(p)));
+        assertEquals(p + ":3: expected \"step\" to be a whole number, found \"NaN\"", e.getMessage());
+    }
+
     // --- helpers ---
 
     private GoodputReport report(Path file) throws InputException {

@@ -491,6 +491,30 @@ class NsysSqliteReaderTest {
     }
 
     @Test
+    void rowsEndingBeforeTheyStartAreSkippedWithAWarningNotReadAsCenturies() throws Exception {
+        Path file = dir.resolve("backwards.sqlite");
+        try (Connection c = connect(file)) {
+            createStrings(c);
+            exec(c, "CREATE TABLE CUPTI_ACTIVITY_KIND_KERNEL (start INTEGER NOT NULL, end INTEGER NOT NULL, "
+                    + "deviceId INTEGER NOT NULL, streamId INTEGER NOT NULL, correlationId INTEGER, "
+                    + "shortName INTEGER NOT NULL)",
+                    "CREATE TABLE CUPTI_ACTIVITY_KIND_RUNTIME (start INTEGER NOT NULL, end INTEGER NOT NULL, "
+                            + "correlationId INTEGER, nameId INTEGER NOT NULL)");
+            insert(c, "CUPTI_ACTIVITY_KIND_KERNEL", 10, 20, 1, 7, 5, 1);
+            insert(c, "CUPTI_ACTIVITY_KIND_KERNEL", 9_000_000_000_000_000_000L, 30, 1, 7, 6, 1);
+            insert(c, "CUPTI_ACTIVITY_KIND_KERNEL", 40, 50, 1, 7, 7, 1);
+            insert(c, "CUPTI_ACTIVITY_KIND_RUNTIME", 8, 2, 5, 7);
+        }
+        ProfileTrace t = reader.read(file);
+        assertEquals(2, t.gpu().size());
+        assertEquals(10, t.gpu().startNs(0));
+        assertEquals(50, t.gpu().endNs(1));
+        assertEquals(0, t.runtime().size());
+        assertEquals(List.of("expected activity rows to end at or after their start; 2 skipped (the first in "
+                + "CUPTI_ACTIVITY_KIND_KERNEL: start 9000000000000000000 ns, end 30 ns)"), problems(t));
+    }
+
+    @Test
     void anExportWithoutKernelsWarns() throws Exception {
         Path file = dir.resolve("cpu-only.sqlite");
         try (Connection c = connect(file)) {
