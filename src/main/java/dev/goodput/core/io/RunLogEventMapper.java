@@ -200,7 +200,8 @@ final class RunLogEventMapper {
         if (last < first) {
             throw new InputException(src, "expected \"last\" (" + last + ") not below \"first\" (" + first + ")");
         }
-        if (last - first >= MAX_STEP_RANGE) {
+        // last ≥ first, so a negative difference is an overflow (first near Long.MIN_VALUE): as many steps as can be.
+        if (last - first >= MAX_STEP_RANGE || last - first < 0) {
             throw new InputException(src, "expected at most " + MAX_STEP_RANGE + " steps in one step_range");
         }
         long start = time(f, "start", src);

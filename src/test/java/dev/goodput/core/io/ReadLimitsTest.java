@@ -77,6 +77,15 @@ class ReadLimitsTest {
                 + "--max-steps; raise it if the file is genuine)", e.getMessage());
     }
 
+    /** first..last whose difference overflows a long is as many steps as can be: refused, not read as none. */
+    @Test
+    void aStepRangeWhoseLengthOverflowsIsRefused() throws Exception {
+        Path file = write("overflow.jsonl", HEADER + "{\"event\":\"step_range\",\"first\":-9223372036854775807,"
+                + "\"last\":9223372036854775807,\"start\":0,\"end\":1000}\n");
+        InputException e = assertThrows(InputException.class, () -> strict(file));
+        assertEquals(file + ":3: expected at most 10000000 steps in one step_range", e.getMessage());
+    }
+
     @Test
     void jsonNestedDeeperThanTheLimitIsRefusedInARunLog() throws Exception {
         Path file = write("deep.jsonl", HEADER + "{\"event\":\"fault\",\"time\":5,\"x\":" + "[".repeat(100)
