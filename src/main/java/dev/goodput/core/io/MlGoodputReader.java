@@ -13,6 +13,7 @@ import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -130,6 +131,9 @@ public final class MlGoodputReader implements RunLogReader {
         } catch (JsonParseException e) {
             throw new InputException(new Source(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
                     "expected well-formed JSON (" + e.getOriginalMessage() + ")");
+        } catch (CharConversionException e) {
+            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
+            throw new InputException(new Source(name, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
         }
     }
 

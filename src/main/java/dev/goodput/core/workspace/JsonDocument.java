@@ -14,6 +14,7 @@ import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -71,6 +72,9 @@ final class JsonDocument {
             String why = e.getOriginalMessage().lines().findFirst().orElse("");
             throw new InputException(new Source(file, at == null ? 0 : at.getLineNr()),
                     "expected valid JSON (" + why + ")", e);
+        } catch (CharConversionException e) {
+            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
+            throw new InputException(new Source(file, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
         }
         return doc;
     }
