@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReaderFuzzTest {
     /** The CI budget of one target; a longer run overrides it (docs/robustness-fuzz.md). */
-    private static final String BUDGET = "20s";
+    private static final String BUDGET = "15s";
 
     private static Path dir;
 
