@@ -13,6 +13,8 @@ import dev.goodput.core.load.RunPipeline;
 import dev.goodput.core.load.RunRequest;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.profile.KinetoTraceReader;
+import dev.goodput.core.report.GoodputReport;
+import dev.goodput.core.report.ReportFormat;
 import dev.goodput.core.profile.NsysSqliteReader;
 import dev.goodput.core.workspace.AttributionFile;
 import dev.goodput.core.workspace.WorkspaceStore;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -97,14 +100,14 @@ class ReaderFuzzTest {
 
     /**
      * Text logs through the whole load: format detection, every line recogniser (trainers, SLURM sacct and stepd,
-     * node logs), stitching and the derivation.
+     * node logs), stitching, the derivation and the report in every format.
      */
     @FuzzTest(maxDuration = BUDGET)
     void textLogs(byte[] data) throws IOException {
         load("job.log", data);
     }
 
-    /** JSON told apart by its first record (run log, ml-goodput, trainer_state.json, kubectl), then derived. */
+    /** JSON told apart by its first record (run log, ml-goodput, trainer_state.json, kubectl), derived, reported. */
     @FuzzTest(maxDuration = BUDGET)
     void jsonInputs(byte[] data) throws IOException {
         load("export.json", data);
@@ -123,7 +126,14 @@ class ReaderFuzzTest {
         Path f = write(name, data);
         RunRequest request = new RunRequest(List.of(f), LoadOptions.of(mode(data)), DerivationSettings.defaults(),
                 null, null);
-        refusedOnlyAsInput(f, () -> new RunPipeline().load(request).derivation().report());
+        refusedOnlyAsInput(f, () -> {
+            GoodputReport report = new RunPipeline().load(request).derivation().report();
+            // Every report format writes whatever was read (no NaN or Infinity where JSON wants a number).
+            for (ReportFormat format : ReportFormat.values()) {
+                format.writer().write(report, new StringWriter());
+            }
+            return report;
+        });
     }
 
     private static LoadMode mode(byte[] data) {

@@ -9,6 +9,7 @@ import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -110,6 +111,9 @@ public final class KinetoTraceReader {
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new InputException(new Source(name, 0), "expected more data: the file ends early (a truncated "
                     + "or damaged compressed file?)");
+        } catch (CharConversionException e) {
+            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
+            throw new InputException(new Source(name, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
         }
         if (!c.sawEvents) {
             throw new InputException(new Source(name, 0), "expected a \"traceEvents\" array (a PyTorch profiler trace)");
