@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
@@ -297,7 +298,11 @@ public final class KinetoTraceReader {
 
     private static long idValue(JsonParser p, JsonToken v) throws IOException {
         if (v.isNumeric()) {
-            return v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : (long) p.getDoubleValue();
+            try {
+                return v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : (long) p.getDoubleValue();
+            } catch (InputCoercionException e) {
+                return Long.MIN_VALUE; // beyond a long: no usable id
+            }
         }
         if (v == JsonToken.VALUE_STRING) {
             return parseLongLenient(p.getText());
@@ -309,7 +314,12 @@ public final class KinetoTraceReader {
     /** µs (integer, float with ns fraction, or string) to ns, exactly: 4458676983543.183 → ...543183. */
     private static long microsToNanos(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT) {
-            return Math.multiplyExact(p.getLongValue(), 1000L);
+            try {
+                return Math.multiplyExact(p.getLongValue(), 1000L);
+            } catch (ArithmeticException | InputCoercionException e) {
+                // Beyond any clock in ns (found by fuzzing): unusable, as a non-number is.
+                return Long.MIN_VALUE;
+            }
         }
         if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_STRING) {
             try {
