@@ -274,7 +274,12 @@ public final class KinetoTraceReader {
                     if (n == dims.length) {
                         dims = java.util.Arrays.copyOf(dims, n * 2);
                     }
-                    dims[n++] = p.getLongValue();
+                    try {
+                        dims[n] = p.getLongValue();
+                        n++;
+                    } catch (InputCoercionException e) {
+                        nested = true; // a dimension beyond a long (found by fuzzing): no usable shape, as nesting
+                    }
                 }
             }
             out.add(nested ? new long[0] : java.util.Arrays.copyOf(dims, n));
