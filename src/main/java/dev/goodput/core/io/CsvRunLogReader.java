@@ -3,6 +3,7 @@ package dev.goodput.core.io;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -88,6 +89,10 @@ public final class CsvRunLogReader implements RunLogReader {
                     run.problem(Problem.error(src, e.detail() + "; row skipped"));
                 }
             }
+        } catch (CSVException e) {
+            // Thrown while parsing the header row, before any record (found by fuzzing): bad content, not a failed read.
+            throw new InputException(new Source(name, 1), "expected a well-formed CSV header row (" + e.getMessage()
+                    + ")", e);
         }
         mapper.finish(name);
         if (!mapper.schemaSeen()) {

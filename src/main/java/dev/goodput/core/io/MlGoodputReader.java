@@ -14,6 +14,7 @@ import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
 import dev.goodput.core.model.Times;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -129,6 +130,9 @@ public final class MlGoodputReader implements RunLogReader {
             }
         } catch (JsonProcessingException e) {
             throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
+        } catch (CharConversionException e) {
+            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
+            throw new InputException(new Source(name, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
         }
     }
 

@@ -9,11 +9,13 @@ import dev.goodput.core.io.DamagedGzipException;
 import dev.goodput.core.io.InputFiles;
 import dev.goodput.core.io.ReadLimitException;
 import dev.goodput.core.io.ReadLimits;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.goodput.core.io.InputException;
 import dev.goodput.core.io.JsonSyntax;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -129,6 +131,9 @@ public final class KinetoTraceReader {
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new InputException(new Source(name, 0), "expected more data: the file ends early (a truncated "
                     + "or damaged compressed file?)");
+        } catch (CharConversionException e) {
+            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
+            throw new InputException(new Source(name, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
         }
         if (!c.sawEvents) {
             throw new InputException(new Source(name, 0), "expected a \"traceEvents\" array (a PyTorch profiler trace)");
@@ -288,7 +293,12 @@ public final class KinetoTraceReader {
                     if (n == dims.length) {
                         dims = java.util.Arrays.copyOf(dims, n * 2);
                     }
-                    dims[n++] = p.getLongValue();
+                    try {
+                        dims[n] = p.getLongValue();
+                        n++;
+                    } catch (InputCoercionException e) {
+                        nested = true; // a dimension beyond a long (found by fuzzing): no usable shape, as nesting
+                    }
                 }
             }
             out.add(nested ? new long[0] : java.util.Arrays.copyOf(dims, n));
@@ -312,7 +322,11 @@ public final class KinetoTraceReader {
 
     private static long idValue(JsonParser p, JsonToken v) throws IOException {
         if (v.isNumeric()) {
-            return v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : (long) p.getDoubleValue();
+            try {
+                return v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : (long) p.getDoubleValue();
+            } catch (InputCoercionException e) {
+                return Long.MIN_VALUE; // beyond a long: no usable id
+            }
         }
         if (v == JsonToken.VALUE_STRING) {
             return parseLongLenient(p.getText());
@@ -324,7 +338,12 @@ public final class KinetoTraceReader {
     /** µs (integer, float with ns fraction, or string) to ns, exactly: 4458676983543.183 → ...543183. */
     private static long microsToNanos(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT) {
-            return Math.multiplyExact(p.getLongValue(), 1000L);
+            try {
+                return Math.multiplyExact(p.getLongValue(), 1000L);
+            } catch (ArithmeticException | InputCoercionException e) {
+                // Beyond any clock in ns (found by fuzzing): unusable, as a non-number is.
+                return Long.MIN_VALUE;
+            }
         }
         if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_STRING) {
             try {

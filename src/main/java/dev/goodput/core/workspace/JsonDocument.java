@@ -17,6 +17,7 @@ import dev.goodput.core.io.RegularFile;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.Source;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -81,6 +82,9 @@ final class JsonDocument {
             }
         } catch (JsonProcessingException e) {
             throw new InputException(new Source(file, JsonSyntax.line(e, 0)), JsonSyntax.expected(e), e);
+        } catch (CharConversionException e) {
+            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
+            throw new InputException(new Source(file, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
         }
         return doc;
     }

@@ -24,7 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * byte-identical, and at most one temporary file is left (which opening clears).
  */
 class KillTest {
-    private static final int ROUNDS = 12;
+    /**
+     * Kills per run: 12 in the default build; the kill100 profile ({@code ./mvnw -Pkill100 test}, .ci/run) sets
+     * {@code goodput.killRounds} to 100 (docs/robustness-fuzz.md).
+     */
+    private static final int ROUNDS = Integer.getInteger("goodput.killRounds", 12);
     private static final int SAVE_EVERY = 7;
 
     @TempDir
