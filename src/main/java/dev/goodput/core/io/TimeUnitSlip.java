@@ -112,9 +112,10 @@ final class TimeUnitSlip {
                 return us;
             }
         }
-        if (lo > hi) {
-            throw new InputException(src, "expected \"" + key + "\" to be " + Timestamps.EXPECTED + ", found "
-                    + text.strip());
+        // Past nanoseconds of 2286 (1e400, 20 digits) no unit makes it a time: say what a time is, as for any non-time.
+        if (lo > hi || c == NO_UNIT) {
+            throw new InputException(src, "expected \"" + key + "\" to be " + Timestamps.EXPECTED + ", found \""
+                    + text.strip() + "\"");
         }
         throw new InputException(src, "expected \"" + key + "\" in seconds near the run's other times ("
                 + RunLogWriter.iso(lo) + " to " + RunLogWriter.iso(hi) + "), found " + text.strip());

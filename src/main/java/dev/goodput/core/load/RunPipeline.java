@@ -11,6 +11,10 @@ import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.workspace.WorkspaceSettings;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -69,7 +73,26 @@ public final class RunPipeline {
         // which costs about as much again.
         progress.checkCancelled();
         progress.stage(DERIVING);
-        return new DerivedRun(files, derive(run, settings, profiled), profiled);
+        Derivation derived = derive(run, settings, profiled);
+        requireTimeToMeasure(files, settings, derived);
+        return new DerivedRun(files, derived, profiled);
+    }
+
+    /**
+     * A default window of no length (a node log's one fault, every record at one instant) measures nothing: its
+     * goodputs would be 0/0 printed as figures, so it is refused, saying how to measure around it.
+     */
+    private static void requireTimeToMeasure(RunFiles files, DerivationSettings settings, Derivation derived)
+            throws InputException {
+        if (settings.window() == null && derived.window().durationUs() <= 0) {
+            List<Path> logs = files.logs();
+            throw new InputException(new Source(logs.size() == 1 ? logs.get(0).toString()
+                    : String.join(", ", logs.stream().map(Path::toString).toList()), 0),
+                    "expected records spanning some time; every timed record is at "
+                            + Instant.EPOCH.plus(derived.window().startUs(), ChronoUnit.MICROS)
+                            + ", so there is no time to measure (read it with the run's trainer or scheduler logs, "
+                            + "or give a window)");
+        }
     }
 
     /**

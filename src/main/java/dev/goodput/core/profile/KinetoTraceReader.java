@@ -103,6 +103,7 @@ public final class KinetoTraceReader {
         boolean sawEvents;
         boolean fractionalTs;
         long badTimes;
+        long timed;
     }
 
     public ProfileTrace read(Path file) throws IOException, InputException {
@@ -137,6 +138,11 @@ public final class KinetoTraceReader {
         }
         if (!c.sawEvents) {
             throw new InputException(new Source(name, 0), "expected a \"traceEvents\" array (a PyTorch profiler trace)");
+        }
+        if (c.badTimes > 0 && c.timed == 0) {
+            // Every activity was unusable: nothing was recognised, so there is nothing to break down.
+            throw new InputException(new Source(name, 0), "expected events with a usable \"ts\" and \"dur\" (µs); "
+                    + "none of the " + c.badTimes + " kernel, runtime, annotation or operator events had them");
         }
         if (c.badTimes > 0) {
             c.problems.add(Problem.warning(new Source(name, 0), c.badTimes + " events without a usable ts/dur skipped"));
@@ -394,6 +400,7 @@ public final class KinetoTraceReader {
             c.badTimes++;
             return;
         }
+        c.timed++;
         long start = e.tsNs;
         long end = start + e.durNs;
         String name = e.name == null ? "" : e.name;
