@@ -35,11 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every reader given any bytes: it reads them or refuses them with an {@link InputException} whose message starts
  * with the file's name — never another exception, a hang or running out of memory. In {@code mvn test} each target
  * replays its seeds (ReaderFuzzTestInputs/METHOD/ beside this class in the test resources: small real and broken
- * inputs); with JAZZER_FUZZ=1 Jazzer fuzzes one target (docs/robustness-fuzz.md).
+ * inputs); with JAZZER_FUZZ=1 Jazzer fuzzes one target (docs/robustness.md).
  * Both modes run in lenient and strict mode alternately, chosen by the input's first byte.
  */
 class ReaderFuzzTest {
-    /** The CI budget of one target; a longer run overrides it (docs/robustness-fuzz.md). */
+    /** The CI budget of one target; a longer run overrides it (docs/robustness.md). */
     private static final String BUDGET = "15s";
 
     private static Path dir;

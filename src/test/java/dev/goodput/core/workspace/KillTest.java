@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KillTest {
     /**
      * Kills per run: 12 in the default build; the kill100 profile ({@code ./mvnw -Pkill100 test}, .ci/run) sets
-     * {@code goodput.killRounds} to 100 (docs/robustness-fuzz.md).
+     * {@code goodput.killRounds} to 100 (docs/robustness.md).
      */
     private static final int ROUNDS = Integer.getInteger("goodput.killRounds", 12);
     private static final int SAVE_EVERY = 7;
