@@ -139,10 +139,13 @@ public final class KinetoTraceReader {
         if (!c.sawEvents) {
             throw new InputException(new Source(name, 0), "expected a \"traceEvents\" array (a PyTorch profiler trace)");
         }
-        if (c.badTimes > 0 && c.timed == 0) {
-            // Every activity was unusable: nothing was recognised, so there is nothing to break down.
-            throw new InputException(new Source(name, 0), "expected events with a usable \"ts\" and \"dur\" (µs); "
-                    + "none of the " + c.badTimes + " kernel, runtime, annotation or operator events had them");
+        if (c.timed == 0) {
+            // Nothing timed was recognised: there is nothing to break down, and such an input never exits 0.
+            throw new InputException(new Source(name, 0), c.badTimes > 0
+                    ? "expected events with a usable \"ts\" and \"dur\" (µs); none of the " + c.badTimes
+                    + " kernel, runtime, annotation or operator events had them"
+                    : "expected timed events (kernels, copies, CUDA runtime calls, annotations or operators) in "
+                    + "\"traceEvents\"; found none");
         }
         if (c.badTimes > 0) {
             c.problems.add(Problem.warning(new Source(name, 0), c.badTimes + " events without a usable ts/dur skipped"));

@@ -225,10 +225,16 @@ public final class NsysSqliteReader {
                         + skipped.backwards + " skipped (the first in " + skipped.firstBackwards + ")"));
             }
             GpuEvents events = gpu.build();
+            RuntimeCalls calls = runtime.build();
+            if (events.size() == 0 && calls.size() == 0 && steps.isEmpty()) {
+                // Nothing timed at all: no breakdown to give, and no exit 0 for an input where nothing was found.
+                throw new InputException(db.source, EXPECTED + "; this one holds no timed activity (no kernels, "
+                        + "copies, sets, CUDA calls or NVTX ranges): was it profiled with nsys profile -t cuda,nvtx?");
+            }
             String backend = events.names().stream().anyMatch(n -> n.startsWith("nccl")) ? "nccl" : null;
             // Integer ns timestamps: fractionalTimestamps false, so no HTA-style rounding to whole µs.
             return new ProfileTrace(db.source.file(), "nsys", rank, 0, backend, baseTimeNs, devices, events,
-                    runtime.build(), steps, List.of(), false, false, problems);
+                    calls, steps, List.of(), false, false, problems);
         } catch (SQLException e) {
             throw db.failure(e);
         }
