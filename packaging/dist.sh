@@ -41,6 +41,7 @@ fx_path=$(ls "$staged"/javafx/javafx-*.jar | grep -Ev -- '-[0-9.]+\.jar$' | past
 # 2. The image: the app jar, its libraries (class path) and the sample runs, with the window's launcher and the CLI's.
 cp "$staged"/lib/*.jar "$dist/input/"
 cp -R sample-runs "$dist/input/"
+cp packaging/make-cds-archive.sh "$dist/input/"
 common_options=(--name "$name" --app-version "$app_version" --vendor "Goodput Workbench"
     --description "Desktop workbench and CLI for ML training goodput post-mortems"
     --copyright "Apache-2.0")
@@ -49,21 +50,20 @@ common_options=(--name "$name" --app-version "$app_version" --vendor "Goodput Wo
     --main-class dev.goodput.app.WorkbenchLauncher \
     --icon "$icon" \
     --java-options '-XX:TieredStopAtLevel=1' \
-    --java-options '-XX:SharedArchiveFile=$APPDIR/goodput.jsa' \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/goodput.jsa' --java-options '-Xlog:cds=off,cds+dynamic=off' \
     --add-launcher goodput=packaging/goodput-cli.properties
 
-# 3. AppCDS: the classes a CLI report loads (JDK, picocli, Jackson, the core), dumped at the exit of one run by the
-# image's own java with the launcher's class path, so the launchers' -XX:SharedArchiveFile finds them mapped.
-# A missing or stale archive is not an error: the JVM then loads classes the usual way.
-cfg="$dist/image/$app_dir/goodput.cfg"
-classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$PWD/$dist/image/$app_dir|g" | paste -sd "$fx_sep" -)
-"$dist/image/$runtime_java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:ArchiveClassesAtExit="$dist/image/$app_dir/goodput.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -cp "$classpath" dev.goodput.cli.GoodputCli report sample-runs/clean-small/run.jsonl >/dev/null
+# 3. The AppCDS archive (packaging/make-cds-archive.sh). Not on Windows, where the script's class path would need
+# Windows paths: there the launchers start without it.
+if [[ $os != windows ]]; then
+    sh packaging/make-cds-archive.sh "$dist/image/$app_dir" "$dist/image/$runtime_java"
+fi
 
 # 4. The installer package(s) for this OS, from the finished image.
 case $os in
     linux)
+        # The archive made here names this image's paths: the package's postinst makes its own where it installs.
+        mv "$dist/image/$app_dir/goodput.jsa" "$dist/goodput.jsa"
         "${jdk_bin}jpackage" --type deb --dest "$dist/packages" "${common_options[@]}" \
             --app-image "$dist/image/$app_root" --resource-dir packaging/linux \
             --file-associations packaging/goodput-workspace.properties \
@@ -77,7 +77,8 @@ case $os in
                 --linux-app-category devel --license-file LICENSE
         else
             echo "dist: no rpmbuild here, so no .rpm (apt-get install rpm builds one)"
-        fi ;;
+        fi
+        mv "$dist/goodput.jsa" "$dist/image/$app_dir/goodput.jsa" ;;
     mac)
         "${jdk_bin}jpackage" --type dmg --dest "$dist/packages" "${common_options[@]}" \
             --app-image "$dist/image/$app_root" --file-associations packaging/goodput-workspace.properties \
