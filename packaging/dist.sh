@@ -53,6 +53,12 @@ common_options=(--name "$name" --app-version "$app_version" --vendor "Goodput Wo
     --java-options '-XX:SharedArchiveFile=$APPDIR/goodput.jsa' --java-options '-Xlog:cds=off,cds+dynamic=off' \
     --add-launcher goodput=packaging/goodput-cli.properties
 
+# On Linux bin/goodput becomes a script that reads the launcher's cfg and starts java itself: JDK 17's launcher asks
+# rpm and dpkg who owns it on every start (0.1-0.2 s; packaging/linux/goodput). The window keeps jpackage's launcher.
+if [[ $os == linux ]]; then
+    cp packaging/linux/goodput "$dist/image/$name/bin/goodput"
+fi
+
 # 3. The AppCDS archive (packaging/make-cds-archive.sh). Not on Windows, where the script's class path would need
 # Windows paths: there the launchers start without it.
 if [[ $os != windows ]]; then
