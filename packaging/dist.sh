@@ -70,20 +70,19 @@ case $os in
     linux)
         # The archive made here names this image's paths: the package's postinst makes its own where it installs.
         mv "$dist/image/$app_dir/goodput.jsa" "$dist/goodput.jsa"
-        "${jdk_bin}jpackage" --type deb --dest "$dist/packages" "${common_options[@]}" \
-            --app-image "$dist/image/$app_root" --resource-dir packaging/linux \
-            --file-associations packaging/goodput-workspace.properties \
-            --linux-package-name "$name" --linux-shortcut --linux-menu-group "Development" \
-            --linux-app-category devel --license-file LICENSE
+        types=(deb)
         if command -v rpmbuild >/dev/null; then
-            "${jdk_bin}jpackage" --type rpm --dest "$dist/packages" "${common_options[@]}" \
+            types+=(rpm)
+        else
+            echo "dist: no rpmbuild here, so no .rpm (apt-get install rpm builds one)"
+        fi
+        for type in "${types[@]}"; do
+            "${jdk_bin}jpackage" --type "$type" --dest "$dist/packages" "${common_options[@]}" \
                 --app-image "$dist/image/$app_root" --resource-dir packaging/linux \
                 --file-associations packaging/goodput-workspace.properties \
                 --linux-package-name "$name" --linux-shortcut --linux-menu-group "Development" \
                 --linux-app-category devel --license-file LICENSE
-        else
-            echo "dist: no rpmbuild here, so no .rpm (apt-get install rpm builds one)"
-        fi
+        done
         mv "$dist/goodput.jsa" "$dist/image/$app_dir/goodput.jsa" ;;
     mac)
         "${jdk_bin}jpackage" --type dmg --dest "$dist/packages" "${common_options[@]}" \
