@@ -49,7 +49,7 @@ common_options=(--name "$name" --app-version "$app_version" --vendor "Goodput Wo
     --runtime-image "$dist/runtime" --input "$dist/input" --main-jar "$(basename "$staged"/lib/goodput-workbench-*.jar)" \
     --main-class dev.goodput.app.WorkbenchLauncher \
     --icon "$icon" \
-    --java-options '-XX:TieredStopAtLevel=1' \
+    --java-options '-XX:TieredStopAtLevel=1' --java-options '-Dgoodput.sampleHome=$APPDIR' \
     --java-options '-XX:SharedArchiveFile=$APPDIR/goodput.jsa' --java-options '-Xlog:cds=off,cds+dynamic=off' \
     --add-launcher goodput=packaging/goodput-cli.properties
 

@@ -35,7 +35,9 @@ public final class WorkbenchApp extends Application {
         StartupTrace.mark("JavaFX started");
         Preferences prefs = Preferences.userRoot().node(PREFERENCES_NODE);
         List<String> named = getParameters().getUnnamed();
-        List<Path> files = StartupFiles.resolve(named, Path.of(""), new RecentFiles(prefs).last());
+        String sampleHome = System.getProperty(StartupFiles.SAMPLE_HOME);
+        List<Path> files = StartupFiles.resolve(named, Path.of(""), new RecentFiles(prefs).last(),
+                sampleHome == null || sampleHome.isBlank() ? null : Path.of(sampleHome));
         // The files are read while the window is built and shown (about as long, on two cores).
         RunSource lenient = RunSource.lenient(new ReadLimitSettings(prefs)::limits);
         RunSource source = files.isEmpty() || OpenRequest.isWorkspace(files) ? lenient

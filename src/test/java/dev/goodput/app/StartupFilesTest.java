@@ -43,6 +43,16 @@ class StartupFilesTest {
         assertEquals(List.of(StartupFiles.SAMPLE), StartupFiles.resolve(List.of(), Path.of(""), Optional.empty()));
     }
 
+    /** The app image starts in any folder: its launcher names the image's own sample-runs (goodput.sampleHome). */
+    @Test
+    void aFirstStartOutsideTheProjectOpensTheImagesSample() throws Exception {
+        Path image = writeSample().getParent().getParent().getParent();
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        assertEquals(List.of(image.resolve(StartupFiles.SAMPLE)),
+                StartupFiles.resolve(List.of(), elsewhere, Optional.empty(), image));
+        assertEquals(List.of(), StartupFiles.resolve(List.of(), elsewhere, Optional.empty(), elsewhere));
+    }
+
     private Path writeSample() throws Exception {
         Path sample = dir.resolve(StartupFiles.SAMPLE);
         Files.createDirectories(sample.getParent());
