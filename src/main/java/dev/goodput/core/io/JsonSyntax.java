@@ -40,6 +40,14 @@ public final class JsonSyntax {
         return expected(e, false);
     }
 
+    /**
+     * Leading zero bytes make Jackson guess UTF-32 and fail with a CharConversionException, an IOException though the
+     * read went well: bad content (found by fuzzing), said as such.
+     */
+    public static String notUtf8(java.io.CharConversionException e) {
+        return "expected JSON text in UTF-8 (" + e.getMessage() + ")";
+    }
+
     /** The same for one line of JSON Lines, where the end of the input is the end of the line. */
     public static String expectedInLine(JsonProcessingException e) {
         return expected(e, true);

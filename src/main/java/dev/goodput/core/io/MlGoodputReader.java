@@ -131,8 +131,7 @@ public final class MlGoodputReader implements RunLogReader {
         } catch (JsonProcessingException e) {
             throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
         } catch (CharConversionException e) {
-            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
-            throw new InputException(new Source(name, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
+            throw new InputException(new Source(name, 0), JsonSyntax.notUtf8(e), e);
         }
     }
 

@@ -100,8 +100,7 @@ public final class RunLoader {
         if (!files.isEmpty() && built.firstEventUs() == Times.UNKNOWN) {
             // A header-only CSV, a run record alone: no time at all, which would otherwise be measured as a zero
             // window at 1970-01-01 with exit 0.
-            throw new InputException(new Source(files.size() == 1 ? files.get(0).toString()
-                    : String.join(", ", files.stream().map(Path::toString).toList()), 0),
+            throw new InputException(Source.ofFiles(files),
                     "expected at least one timed record (job_start, step, phase, downtime, fault or checkpoint); "
                             + "found none, so there is no time to measure" + said(built.problems()));
         }

@@ -11,10 +11,8 @@ import dev.goodput.core.profile.report.ProfiledModel;
 import dev.goodput.core.workspace.WorkspaceSettings;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -85,9 +83,7 @@ public final class RunPipeline {
     private static void requireTimeToMeasure(RunFiles files, DerivationSettings settings, Derivation derived)
             throws InputException {
         if (settings.window() == null && derived.window().durationUs() <= 0) {
-            List<Path> logs = files.logs();
-            throw new InputException(new Source(logs.size() == 1 ? logs.get(0).toString()
-                    : String.join(", ", logs.stream().map(Path::toString).toList()), 0),
+            throw new InputException(Source.ofFiles(files.logs()),
                     "expected records spanning some time; every timed record is at "
                             + Instant.EPOCH.plus(derived.window().startUs(), ChronoUnit.MICROS)
                             + ", so there is no time to measure (read it with the run's trainer or scheduler logs, "

@@ -129,12 +129,8 @@ public final class KinetoTraceReader {
             throw new InputException(new Source(name, JsonSyntax.line(e, 0)), JsonSyntax.expected(e));
         } catch (DamagedGzipException | ReadLimitException e) {
             throw new InputException(new Source(name, 0), e.getMessage());
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new InputException(new Source(name, 0), "expected more data: the file ends early (a truncated "
-                    + "or damaged compressed file?)");
         } catch (CharConversionException e) {
-            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
-            throw new InputException(new Source(name, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
+            throw new InputException(new Source(name, 0), JsonSyntax.notUtf8(e), e);
         }
         if (!c.sawEvents) {
             throw new InputException(new Source(name, 0), "expected a \"traceEvents\" array (a PyTorch profiler trace)");

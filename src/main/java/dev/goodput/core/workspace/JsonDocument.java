@@ -83,8 +83,7 @@ final class JsonDocument {
         } catch (JsonProcessingException e) {
             throw new InputException(new Source(file, JsonSyntax.line(e, 0)), JsonSyntax.expected(e), e);
         } catch (CharConversionException e) {
-            // Leading zero bytes make Jackson read UTF-32: bad content, not a failed read (found by fuzzing).
-            throw new InputException(new Source(file, 0), "expected JSON text in UTF-8 (" + e.getMessage() + ")", e);
+            throw new InputException(new Source(file, 0), JsonSyntax.notUtf8(e), e);
         }
         return doc;
     }
