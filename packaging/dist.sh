@@ -2,7 +2,8 @@
 # Builds the self-contained app image (and on Linux the .deb) from the jars `./mvnw -Pdist package` staged; the
 # profile runs this after the jar is built. Steps: jlink a trimmed runtime from the JDK and the JavaFX jars (they
 # are modules; the app and its other libraries are not and stay on the class path), jpackage the image with two
-# launchers, record the classes a CLI run loads into an AppCDS archive, then package the image.
+# launchers, record the classes a CLI run and a window start load and make their class-data archives, then package
+# the image.
 # Usage: packaging/dist.sh VERSION  (run from the project root; JAVA_HOME or the java on PATH picks the JDK)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,13 +24,14 @@ case "$(uname -s)" in
     *) echo "dist: unknown OS $(uname -s)" >&2; exit 2 ;;
 esac
 
-rm -rf "$dist/runtime" "$dist/input" "$dist/image" "$dist/packages"
+rm -rf "$dist/runtime" "$dist/input" "$dist/image" "$dist/packages" "$dist/archives"
 mkdir -p "$dist/input" "$dist/image" "$dist/packages"
 
 # 1. The runtime. Modules: what `jdeps --print-module-deps` finds in the app and its libraries (java.desktop,
 # java.prefs, java.sql, jdk.management, javafx.controls), plus jdk.localedata (number and date formats of every
 # locale), jdk.charsets (logs in legacy encodings) and jdk.unsupported (libraries' optional Unsafe use).
-# --generate-cds-archive writes the JDK's default CDS archive, which the app's dynamic archive (step 3) extends.
+# --generate-cds-archive writes the JDK's default CDS archive, for the runtime's java used on its own (the launchers
+# map the app's archives of step 3 instead).
 # The JavaFX jars with the OS classifier (javafx-base-21.0.5-linux.jar) are the modules; the plain ones are empty.
 fx_sep=:; [[ $os == windows ]] && fx_sep=';'
 fx_path=$(ls "$staged"/javafx/javafx-*.jar | grep -Ev -- '-[0-9.]+\.jar$' | paste -sd "$fx_sep" -)
@@ -50,26 +52,30 @@ common_options=(--name "$name" --app-version "$app_version" --vendor "Goodput Wo
     --main-class dev.goodput.app.WorkbenchLauncher \
     --icon "$icon" \
     --java-options '-XX:TieredStopAtLevel=1' --java-options '-Dgoodput.sampleHome=$APPDIR' \
-    --java-options '-XX:SharedArchiveFile=$APPDIR/goodput.jsa' --java-options '-Xlog:cds=off,cds+dynamic=off' \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/goodput-workbench.jsa' --java-options '-Xlog:cds=off,cds+dynamic=off' \
     --add-launcher goodput=packaging/goodput-cli.properties
 
-# On Linux bin/goodput becomes a script that reads the launcher's cfg and starts java itself: JDK 17's launcher asks
-# rpm and dpkg who owns it on every start (0.1-0.2 s; packaging/linux/goodput). The window keeps jpackage's launcher.
+# On Linux both launchers become a script that reads the launcher's cfg and starts java itself: JDK 17's launcher asks
+# rpm and dpkg who owns it on every start (0.1-0.5 s; packaging/linux/launcher).
 if [[ $os == linux ]]; then
-    cp packaging/linux/goodput "$dist/image/$name/bin/goodput"
+    cp packaging/linux/launcher "$dist/image/$name/bin/goodput"
+    cp packaging/linux/launcher "$dist/image/$name/bin/$name"
 fi
 
-# 3. The AppCDS archive (packaging/make-cds-archive.sh). Not on Windows, where the script's class path would need
-# Windows paths: there the launchers start without it.
+# 3. The class-data archives: the classes a report, a profile and a window start load (packaging/record-class-lists.sh;
+# the window's under xvfb-run where there is one), then an archive of each list (packaging/make-cds-archive.sh). Not
+# on Windows, where the scripts' class path would need Windows paths: there the launchers start without them.
 if [[ $os != windows ]]; then
+    bash packaging/record-class-lists.sh "$dist/image/$app_dir" "$dist/image/$runtime_java" \
+        src/test/resources/traces/hta/nccl_parser_config__nccl_data.json.gz
     sh packaging/make-cds-archive.sh "$dist/image/$app_dir" "$dist/image/$runtime_java"
 fi
 
 # 4. The installer package(s) for this OS, from the finished image.
 case $os in
     linux)
-        # The archive made here names this image's paths: the package's postinst makes its own where it installs.
-        mv "$dist/image/$app_dir/goodput.jsa" "$dist/goodput.jsa"
+        # The archives made here name this image's paths: the package's postinst makes its own where it installs.
+        mkdir -p "$dist/archives" && mv "$dist/image/$app_dir"/*.jsa "$dist/archives/"
         types=(deb)
         if command -v rpmbuild >/dev/null; then
             types+=(rpm)
@@ -83,7 +89,7 @@ case $os in
                 --linux-package-name "$name" --linux-shortcut --linux-menu-group "Development" \
                 --linux-app-category devel --license-file LICENSE
         done
-        mv "$dist/goodput.jsa" "$dist/image/$app_dir/goodput.jsa" ;;
+        mv "$dist/archives"/*.jsa "$dist/image/$app_dir/" && rmdir "$dist/archives" ;;
     mac)
         "${jdk_bin}jpackage" --type dmg --dest "$dist/packages" "${common_options[@]}" \
             --app-image "$dist/image/$app_root" --file-associations packaging/goodput-workspace.properties \
