@@ -20,7 +20,8 @@ public final class ProfileTextWriter {
         for (RankProfile p : r.ranks()) {
             out.printf(Locale.ROOT, "Rank %d  %s  (%s)%n", p.rank(), p.device() == null ? "unknown device" : p.device(),
                     p.file());
-            out.printf(Locale.ROOT, "  steps analysed %s, mean step %.3f ms%n", p.steps(), p.meanStepSeconds() * 1e3);
+            out.printf(Locale.ROOT, "  steps analysed %s, mean step %.3f ms%n", StepRanges.of(p.steps()),
+                    p.meanStepSeconds() * 1e3);
             TemporalBreakdown t = p.temporal();
             out.printf(Locale.ROOT, "  GPU time  idle %.2f%%  compute %.2f%%  non-compute %.2f%%  (span %.1f ms)%n",
                     t.idlePct(), t.computePct(), t.nonComputePct(), t.spanNs() / 1e6);
