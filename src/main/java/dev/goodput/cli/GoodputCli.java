@@ -6,12 +6,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /** The headless command line: the same numbers as the workbench, for scripts and CI. */
 @Command(name = "goodput", mixinStandardHelpOptions = true, version = "goodput-workbench 0.1.0",
-        description = "Training goodput post-mortems: infra x framework x model goodput from run and trainer logs.",
-        subcommands = {ReportCommand.class, ExportCommand.class, ProfileCommand.class, FormatsCommand.class,
-                SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Training goodput post-mortems: infra x framework x model goodput from run and trainer logs.")
 public final class GoodputCli {
+    /**
+     * The commands by name, in the order usage lists them. A command line that names one gets only that one: picocli
+     * builds each command's model by reflection, and building all six took a fifth of a short command's start
+     * (docs/performance.md, App image). Help, usage errors and a line naming no command get them all.
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("report", ReportCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("profile", ProfileCommand::new);
+        m.put("formats", FormatsCommand::new);
+        m.put("simulate", SimulateCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an internal error (also -Dgoodput.debug=true).")
     boolean debug;
@@ -22,7 +44,37 @@ public final class GoodputCli {
 
     /** Runs a command line and returns its exit code (0 ok, 1 usage error, 2 bad input). */
     public static int run(String... args) {
-        return execute(configure(new CommandLine(new GoodputCli())), args);
+        return execute(configure(commandLine(args)), args);
+    }
+
+    /** The command line with every command, as usage and help show it. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GoodputCli());
+        COMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
+        return cl;
+    }
+
+    /** The command line for these arguments: only the command they name, if they name one. */
+    static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            return new CommandLine(new GoodputCli());
+        }
+        String named = commandName(args);
+        if (named == null || named.equals("help")) {
+            return commandLine();
+        }
+        return new CommandLine(new GoodputCli()).addSubcommand(COMMANDS.get(named).get());
+    }
+
+    /** The command the arguments name: the first that is not one of the top level's own options; null if none. */
+    private static String commandName(String... args) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                continue;
+            }
+            return COMMANDS.containsKey(a) ? a : null;
+        }
+        return null;
     }
 
     /**

@@ -115,7 +115,7 @@ class LoadRunTaskTest {
 
     /** `goodput report FILES --format json --lenient`, as the window reads leniently. */
     private static String cli(List<Path> files) {
-        CommandLine cl = new CommandLine(new GoodputCli());
+        CommandLine cl = GoodputCli.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -125,7 +125,7 @@ class SampleRunUiTest {
 
     private static String cliReport(String file) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new GoodputCli());
+        CommandLine cli = GoodputCli.commandLine();
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("report", file));
         return out.toString();

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The CLI run in-process as `goodput ARGS` runs: its exit code and what it wrote to standard output and error. */
 record CliRun(int code, String out, String err) {
     static CliRun of(String... args) {
-        CommandLine cl = GoodputCli.configure(new CommandLine(new GoodputCli()));
+        CommandLine cl = GoodputCli.configure(GoodputCli.commandLine(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -47,7 +47,7 @@ class ErrorContractTest {
     }
 
     private static CliRun withCrash(String... args) {
-        CommandLine cl = GoodputCli.configure(new CommandLine(new GoodputCli()).addSubcommand(new Crash()));
+        CommandLine cl = GoodputCli.configure(GoodputCli.commandLine().addSubcommand(new Crash()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
