@@ -17,13 +17,23 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /** Compressed size from which gzip is unpacked ahead on its own thread ({@link ReadAheadInput}). */
+    static final long READ_AHEAD_FROM_BYTES = 256 * 1024;
+
     public static InputStream open(Path file) throws IOException {
         return open(file, ReadLimits.DEFAULTS);
     }
 
     public static InputStream open(Path file, ReadLimits limits) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return isGzip(in) ? new BufferedInputStream(GzipInput.of(in, Files.size(file), limits), 1 << 16) : in;
+        if (!isGzip(in)) {
+            return in;
+        }
+        long size = Files.size(file);
+        InputStream unpacked = GzipInput.of(in, size, limits);
+        // A file that unpacks to megabytes is unpacked on a second thread while the reader parses.
+        return size > READ_AHEAD_FROM_BYTES ? ReadAheadInput.of(unpacked, file.getFileName().toString())
+                : new BufferedInputStream(unpacked, 1 << 16);
     }
 
     /** Whether the stream starts with gzip's magic bytes; it is left where it was. */
