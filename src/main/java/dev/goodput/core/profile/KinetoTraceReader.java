@@ -18,8 +18,6 @@ import dev.goodput.core.model.Source;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -351,23 +349,14 @@ public final class KinetoTraceReader {
             }
         }
         if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_STRING) {
-            try {
-                return new BigDecimal(p.getText().trim()).movePointRight(3).setScale(0, RoundingMode.HALF_EVEN)
-                        .longValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                return Long.MIN_VALUE;
-            }
+            return DecimalMicros.toNanos(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         }
         p.skipChildren();
         return Long.MIN_VALUE;
     }
 
     private static long parseLongLenient(String s) {
-        try {
-            return new BigDecimal(s.trim()).longValue();
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
-        }
+        return DecimalMicros.truncatedLong(s);
     }
 
     private static Category category(String cat) {
