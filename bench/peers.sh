@@ -4,6 +4,15 @@
 #
 #   HTA_SRC=<folder holding hta/> GOODPUT_LIB_SRC=<folder holding ml_goodput_measurement/> bench/peers.sh [RUNS]
 #
+# Sections (SECTIONS, default "traces synthetic mlgoodput runlog"):
+#   traces     goodput profile vs HTA on real Kineto traces of 1-3 MB gzip: the repository's own, plus TRACES
+#              (more files, e.g. those of HTA's tests/data: trace_diff_test, negative_queue_length_values_check, mtia)
+#   synthetic  goodput profile vs HTA on a ~20 MB-gzip synthetic trace (450,000 kernels, ~325 MB of JSON); HTA takes
+#              minutes and GBs on it, so SYNTHETIC_RUNS (default 1) runs of each
+#   mlgoodput  goodput report vs GoodputCalculator on 200,000 steps of ml-goodput entries
+#   runlog     goodput report on a canonical run log of 10^6 steps vs a plain Jackson token scan of the same bytes
+#              (test code dev.goodput.bench.JsonTokenScan: no objects built), both whole JVM processes
+#
 # Peers (see ../shared/tools/peers/README.md for their sources and Python packages):
 #   profile: Holistic Trace Analysis on each real trace (load, temporal breakdown, overlap, kernel types, idle time)
 #   report:  Google's ml-goodput-measurement GoodputCalculator on 200,000 steps of its own log entries
@@ -18,7 +27,12 @@ goodput=${GOODPUT:-java -jar target/goodput-workbench.jar}
 python=${PYTHON:-/usr/bin/python3}
 : "${HTA_SRC:?give HTA_SRC, the folder holding the hta/ package of HTA}"
 : "${GOODPUT_LIB_SRC:?give GOODPUT_LIB_SRC, the folder holding ml_goodput_measurement/}"
+sections=${SECTIONS:-traces synthetic mlgoodput runlog}
 [[ -f target/goodput-workbench.jar || -n "${GOODPUT:-}" ]] || ./mvnw -B -q -DskipTests package
+# The synthetic inputs and the token scan are test code (dev.goodput.cli.BenchInputs, dev.goodput.bench.JsonTokenScan).
+[[ -f target/test-classes/dev/goodput/cli/BenchInputs.class ]] || ./mvnw -B -q test-compile
+[[ -f target/bench-cp.txt ]] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt
+test_cp=target/test-classes:target/classes:$(cat target/bench-cp.txt)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -35,6 +49,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 # compare NAME -- OURS... -- THEIRS...: RUNS alternating runs of each; one Markdown table row.
 compare() {
     local name=$1; shift; shift
+    local runs=${COMPARE_RUNS:-$runs}
     local ours=() theirs=()
     while [[ $1 != -- ]]; do ours+=("$1"); shift; done; shift
     theirs=("$@")
@@ -59,28 +74,52 @@ echo
 echo "| input | goodput | peak RSS | peer | peer peak RSS | peer time ÷ ours | our RSS ÷ peer's |"
 echo "|---|---|---|---|---|---|---|"
 
-# profile: real Kineto traces, one folder each for HTA (it reads a folder of per-rank traces).
-for trace in src/test/resources/traces/hta/ns_resolution_trace__rank-0.Apr_03_18_51_38.1102.pt.trace.json.gz \
-             src/test/resources/traces/tracelens/mi300__resnet_act_checkpoint.json.gz \
-             src/test/resources/traces/hta/nccl_parser_config__nccl_data.json.gz; do
-    dir="$work/$(basename "$trace" .json.gz)"
-    mkdir -p "$dir" && cp "$trace" "$dir/rank-0.json.gz"
-    size=$(du -k "$trace" | cut -f1)
+has() { [[ " $sections " == *" $1 "* ]]; }
+
+# profile: real Kineto traces of 1-3 MB gzip, one folder each for HTA (it reads a folder of per-rank traces).
+if has traces; then
+    # shellcheck disable=SC2206
+    traces=(src/test/resources/traces/hta/ns_resolution_trace__rank-0.Apr_03_18_51_38.1102.pt.trace.json.gz
+            src/test/resources/traces/tracelens/mi300__resnet_act_checkpoint.json.gz ${TRACES:-})
+    for trace in "${traces[@]}"; do
+        dir="$work/$(basename "$trace" .json.gz)"
+        mkdir -p "$dir" && cp "$trace" "$dir/rank-0.json.gz"
+        size=$(du -k "$trace" | cut -f1)
+        # shellcheck disable=SC2086
+        compare "profile $(basename "$trace") (${size} KB gz) vs HTA" -- $goodput profile "$trace" -- \
+            env HTA_SRC="$HTA_SRC" "$python" "$peers/hta_breakdown.py" "$dir"
+    done
+fi
+
+# profile: the synthetic trace `goodput bench` uses, at ~20 MB of gzip.
+if has synthetic; then
+    mkdir -p "$work/synthetic"
+    java -cp "$test_cp" dev.goodput.cli.BenchInputs trace 450000 "$work/synthetic/rank-0.json.gz"
+    size=$(du -k "$work/synthetic/rank-0.json.gz" | cut -f1)
     # shellcheck disable=SC2086
-    compare "profile $(basename "$trace") (${size} KB gz) vs HTA" -- $goodput profile "$trace" -- \
-        env HTA_SRC="$HTA_SRC" "$python" "$peers/hta_breakdown.py" "$dir"
-done
+    COMPARE_RUNS=${SYNTHETIC_RUNS:-1} compare "profile synthetic 450,000 kernels (${size} KB gz) vs HTA" -- \
+        $goodput profile "$work/synthetic/rank-0.json.gz" -- \
+        env HTA_SRC="$HTA_SRC" "$python" "$peers/hta_breakdown.py" "$work/synthetic"
+fi
 
 # report: 200,000 steps of ml-goodput-measurement entries (a job start, then one entry per step, 1.5 s apart).
-entries="$work/entries-200k.json"
-"$python" - "$entries" <<'PY'
-import json, sys
-t0 = 1717000000.0
-entries = [{"job_name": "bench", "job_start_time": t0}]
-entries += [{"job_name": "bench", "step_count": i, "step_start_time": t0 + 60 + 1.5 * i} for i in range(200000)]
-json.dump({"job_name": "bench", "query_time": t0 + 60 + 1.5 * 200000, "entries": entries}, open(sys.argv[1], "w"))
-PY
-size=$(du -k "$entries" | cut -f1)
-# shellcheck disable=SC2086
-compare "report 200,000 ml-goodput steps (${size} KB) vs GoodputCalculator" -- $goodput report "$entries" -- \
-    env GOODPUT_LIB_SRC="$GOODPUT_LIB_SRC" "$python" "$peers/google/run_google.py" "$entries"
+if has mlgoodput; then
+    entries="$work/entries-200k.json"
+    java -cp "$test_cp" dev.goodput.cli.BenchInputs mlgoodput 200000 "$entries"
+    size=$(du -k "$entries" | cut -f1)
+    # shellcheck disable=SC2086
+    compare "report 200,000 ml-goodput steps (${size} KB) vs GoodputCalculator" -- $goodput report "$entries" -- \
+        env GOODPUT_LIB_SRC="$GOODPUT_LIB_SRC" "$python" "$peers/google/run_google.py" "$entries"
+fi
+
+# report: a canonical run log of 10^6 steps against the plain token scan (the "peer" columns are the scan's).
+if has runlog; then
+    log="$work/run-1m.jsonl"
+    java -cp "$test_cp" dev.goodput.cli.BenchInputs runlog 1000000 "$log"
+    size=$(du -k "$log" | cut -f1)
+    jackson=$(tr ':' '\n' <target/bench-cp.txt | grep -m1 '/jackson-core-')
+    # shellcheck disable=SC2086
+    compare "report 10^6-step run log (${size} KB) vs a Jackson token scan" -- $goodput report "$log" -- \
+        java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target/test-classes:$jackson" \
+        dev.goodput.bench.JsonTokenScan "$log"
+fi
