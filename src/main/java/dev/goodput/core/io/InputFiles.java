@@ -100,6 +100,18 @@ public final class InputFiles {
     }
 
     /** As {@link #open(Path)} but each read returns what one step unpacks, so reading up to damage keeps it. */
+    /**
+     * The first {@code n} bytes of a file (after gzip), or fewer when it is shorter or its gzip is damaged before
+     * them (reading it then says where): a peek that unpacks no further, unlike a stream from {@link #open}.
+     */
+    public static byte[] headBytes(Path file, int n) throws IOException {
+        try (InputStream in = openUnbuffered(file)) {
+            return in.readNBytes(n);
+        } catch (java.util.zip.ZipException e) {
+            return new byte[0];
+        }
+    }
+
     private static InputStream openUnbuffered(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         return isGzip(in) ? GzipInput.of(in, Files.size(file), ReadLimits.DEFAULTS) : in;

@@ -161,22 +161,11 @@ public final class KinetoTraceReader {
                     + "(.xplane.pb), which is not supported: convert it with TensorBoard's profile plugin or "
                     + "record the run with torch.profiler");
         }
-        try (InputStream in = InputFiles.open(file)) {
-            byte[] head = readHead(in);
-            if (head.length >= 15 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
-                    .equals("SQLite format 3")) {
-                throw new InputException(new Source(file.toString(), 0), "expected a Kineto JSON trace; this is a "
-                        + "SQLite file (read Nsight Systems exports with the nsys reader)");
-            }
-        }
-    }
-
-    /** The first 16 bytes, or fewer when a damaged gzip stops sooner (reading the trace then says where). */
-    private static byte[] readHead(InputStream in) throws IOException {
-        try {
-            return in.readNBytes(16);
-        } catch (java.util.zip.ZipException e) {
-            return new byte[0];
+        byte[] head = InputFiles.headBytes(file, 16);
+        if (head.length >= 15 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
+                .equals("SQLite format 3")) {
+            throw new InputException(new Source(file.toString(), 0), "expected a Kineto JSON trace; this is a "
+                    + "SQLite file (read Nsight Systems exports with the nsys reader)");
         }
     }
 
