@@ -14,6 +14,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Reads the log entries Google's ml-goodput-measurement GoodputRecorder writes (and Orbax's checkpoint
@@ -37,10 +38,37 @@ public final class MlGoodputReader implements RunLogReader {
 
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
-        String name = file.toString();
         TimeUnitSlip slip = new TimeUnitSlip();
-        Entries read = new Entries(slip);
+        Entries read = new Entries(slip, null);
         readEntries(file, read);
+        map(file, read, run, mode);
+    }
+
+    /**
+     * Reads an export (an object with an {@code "entries"} array) as {@link #read} does and returns true; or reads
+     * nothing into {@code run} and returns false when a name of the top object is one {@code otherFormat} claims, or
+     * when the file cannot be read whole (the caller then tells the file's format from its whole first record, and
+     * reads it again with the reader that format takes, which says what is wrong with it).
+     */
+    boolean readExport(Path file, RunBuilder run, LoadMode mode, Predicate<String> otherFormat)
+            throws InputException {
+        TimeUnitSlip slip = new TimeUnitSlip();
+        Entries read = new Entries(slip, otherFormat);
+        try {
+            readEntries(file, read);
+        } catch (IOException | InputException | RuntimeException e) {
+            return false;
+        }
+        if (read.otherFormat) {
+            return false;
+        }
+        map(file, read, run, mode);
+        return true;
+    }
+
+    private static void map(Path file, Entries read, RunBuilder run, LoadMode mode) throws InputException {
+        String name = file.toString();
+        TimeUnitSlip slip = read.slip;
         MlEntries entries = read.entries;
         MlEntryMapper mapper = new MlEntryMapper(run, slip, entries, name);
         if (read.firstUs > read.lastUs) {
@@ -77,11 +105,19 @@ public final class MlGoodputReader implements RunLogReader {
     private static final class Entries {
         final MlEntries entries = new MlEntries();
         final TimeUnitSlip slip;
+        /** Claims a name of the top object for another format; null: the format is known. */
+        final Predicate<String> otherFormatName;
         long firstUs = Long.MIN_VALUE;
         long lastUs = Long.MIN_VALUE;
+        boolean otherFormat;
 
-        Entries(TimeUnitSlip slip) {
+        Entries(TimeUnitSlip slip, Predicate<String> otherFormatName) {
             this.slip = slip;
+            this.otherFormatName = otherFormatName;
+        }
+
+        void topName(String field) {
+            otherFormat |= otherFormatName != null && otherFormatName.test(field);
         }
 
         void add(MlEntry e) {
@@ -177,6 +213,7 @@ public final class MlGoodputReader implements RunLogReader {
             boolean sawEntries = false;
             while (p.nextToken() != JsonToken.END_OBJECT) {
                 String field = p.currentName();
+                into.topName(field);
                 JsonToken v = p.nextToken();
                 if ("entries".equals(field) && v == JsonToken.START_ARRAY) {
                     sawEntries = true;
