@@ -9,8 +9,12 @@ import java.util.List;
  * their values packed one after another (a number, or the index of a text). A step entry costs a few dozen bytes and
  * no object. Held whole because the mapping needs the file read first: its times' units, its order (newest first or
  * oldest first), and no fact taken from a file that turns out to be broken further on.
+ * <p>The job name, on every entry, is kept only for the first and the last entry that has one: the run is named after
+ * the first in mapping order, and nothing else reads it.
  */
 final class MlEntries {
+    private static final int NAME = MlField.JOB_NAME.bit();
+
     private long[] line = new long[1024];
     private int[] present = new int[1024];
     private int[] textual = new int[1024];
@@ -19,6 +23,10 @@ final class MlEntries {
     private int size;
     private int valueCount;
     private final List<String> texts = new ArrayList<>();
+    private int firstNamed = -1;
+    private int lastNamed = -1;
+    private String firstName;
+    private String lastName;
     private final String[] lastText = new String[MlField.count()];
     private final int[] lastTextIndex = new int[MlField.count()];
 
@@ -30,7 +38,15 @@ final class MlEntries {
             textual = Arrays.copyOf(textual, n);
             start = Arrays.copyOf(start, n);
         }
-        int fields = Integer.bitCount(e.present);
+        if ((e.present & NAME) != 0) {
+            lastNamed = size;
+            lastName = e.text[MlField.JOB_NAME.ordinal()];
+            if (firstNamed < 0) {
+                firstNamed = size;
+                firstName = lastName;
+            }
+        }
+        int fields = Integer.bitCount(e.present & ~NAME);
         if (valueCount + fields > values.length) {
             values = Arrays.copyOf(values, Math.max(values.length * 2, valueCount + fields));
         }
@@ -38,7 +54,7 @@ final class MlEntries {
         present[size] = e.present;
         textual[size] = e.textual;
         start[size] = valueCount;
-        for (int bits = e.present; bits != 0; bits &= bits - 1) {
+        for (int bits = e.present & ~NAME; bits != 0; bits &= bits - 1) {
             int f = Integer.numberOfTrailingZeros(bits);
             values[valueCount++] = (e.textual & (1 << f)) == 0 ? e.number[f] : textIndex(f, e.text[f]);
         }
@@ -82,6 +98,12 @@ final class MlEntries {
         if (!has(entry, f)) {
             return null;
         }
+        if (f == MlField.JOB_NAME) {
+            if (entry != firstNamed && entry != lastNamed) {
+                throw new IllegalStateException("the job name is kept for the first and the last entry only");
+            }
+            return entry == firstNamed ? firstName : lastName;
+        }
         if (!isText(entry, f)) {
             throw new IllegalStateException(f.key + " is held as a number");
         }
@@ -89,6 +111,6 @@ final class MlEntries {
     }
 
     private int slot(int entry, MlField f) {
-        return start[entry] + Integer.bitCount(present[entry] & (f.bit() - 1));
+        return start[entry] + Integer.bitCount(present[entry] & ~NAME & (f.bit() - 1));
     }
 }

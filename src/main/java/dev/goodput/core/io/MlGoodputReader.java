@@ -237,7 +237,7 @@ public final class MlGoodputReader implements RunLogReader {
 
         /** Keeps a scalar field, flattens a payload object (its own structures skipped), skips any other structure. */
         private void readEntryField(String field, JsonToken v, MlEntry into) throws IOException {
-            if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
+            if (v == JsonToken.START_OBJECT && isPayloadField(field)) {
                 JsonToken t;
                 while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
                     String name = p.currentName();
