@@ -35,7 +35,7 @@ enum MlField {
         TEXT
     }
 
-    private static final MlField[] ALL = values();
+    private static final int COUNT = values().length;
 
     final String key;
     final Kind kind;
@@ -50,37 +50,33 @@ enum MlField {
 
     /** The field named {@code key}, or null for one the reader does not use. */
     static MlField of(String key) {
-        // Field names come from Jackson's symbol table, so their hash is computed once per distinct name.
-        switch (key) {
-            case "job_name": return JOB_NAME;
-            case "job_start_time": return JOB_START_TIME;
-            case "job_end_time": return JOB_END_TIME;
-            case "step_start_time": return STEP_START_TIME;
-            case "step_count": return STEP_COUNT;
-            case "tpu_init_start_time": return TPU_INIT_START_TIME;
-            case "tpu_init_end_time": return TPU_INIT_END_TIME;
-            case "training_prep_start_time": return TRAINING_PREP_START_TIME;
-            case "training_prep_end_time": return TRAINING_PREP_END_TIME;
-            case "data_loading_start_time": return DATA_LOADING_START_TIME;
-            case "data_loading_end_time": return DATA_LOADING_END_TIME;
-            case "custom_badput_event_type": return CUSTOM_BADPUT_EVENT_TYPE;
-            case "custom_badput_event_start_time": return CUSTOM_BADPUT_EVENT_START_TIME;
-            case "custom_badput_event_end_time": return CUSTOM_BADPUT_EVENT_END_TIME;
-            case "event_type": return EVENT_TYPE;
-            case "step": return STEP;
-            case "checkpoint_manager_blocking_duration_secs": return CHECKPOINT_MANAGER_BLOCKING_DURATION_SECS;
-            case "checkpoint_manager_duration_secs": return CHECKPOINT_MANAGER_DURATION_SECS;
-            case "timestamp": return TIMESTAMP;
-            default: return null;
-        }
-    }
-
-    static MlField at(int ordinal) {
-        return ALL[ordinal];
+        // Field names come from Jackson's symbol table, interned: the hash is cached and equals is identity.
+        return switch (key) {
+            case "job_name" -> JOB_NAME;
+            case "job_start_time" -> JOB_START_TIME;
+            case "job_end_time" -> JOB_END_TIME;
+            case "step_start_time" -> STEP_START_TIME;
+            case "step_count" -> STEP_COUNT;
+            case "tpu_init_start_time" -> TPU_INIT_START_TIME;
+            case "tpu_init_end_time" -> TPU_INIT_END_TIME;
+            case "training_prep_start_time" -> TRAINING_PREP_START_TIME;
+            case "training_prep_end_time" -> TRAINING_PREP_END_TIME;
+            case "data_loading_start_time" -> DATA_LOADING_START_TIME;
+            case "data_loading_end_time" -> DATA_LOADING_END_TIME;
+            case "custom_badput_event_type" -> CUSTOM_BADPUT_EVENT_TYPE;
+            case "custom_badput_event_start_time" -> CUSTOM_BADPUT_EVENT_START_TIME;
+            case "custom_badput_event_end_time" -> CUSTOM_BADPUT_EVENT_END_TIME;
+            case "event_type" -> EVENT_TYPE;
+            case "step" -> STEP;
+            case "checkpoint_manager_blocking_duration_secs" -> CHECKPOINT_MANAGER_BLOCKING_DURATION_SECS;
+            case "checkpoint_manager_duration_secs" -> CHECKPOINT_MANAGER_DURATION_SECS;
+            case "timestamp" -> TIMESTAMP;
+            default -> null;
+        };
     }
 
     static int count() {
-        return ALL.length;
+        return COUNT;
     }
 
     /** A field named like a time, as the library finds an entry's time (its event type excepted). */
