@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The top-level field names of a JSON file's first record (the object itself, the first element of an array, or
@@ -30,9 +31,24 @@ final class FirstRecord {
 
     /** The first record's field names (at most 200, in order); empty when the file does not start with one. */
     static Set<String> fieldsOf(Path file) throws IOException {
+        return names(file, null);
+    }
+
+    /**
+     * Whether the file is a top-level object whose names up to an {@code "entries"} array include none that
+     * {@code decisive} names: an ml-goodput export, its entries most of the file. Its names are then read no further
+     * (the ml-goodput reader reads the entries anyway and checks the names after them), nor past a decisive one.
+     */
+    static boolean startsEntriesExport(Path file, Predicate<String> decisive) throws IOException {
+        return names(file, decisive) == null;
+    }
+
+    /** The first record's names, or null when {@code decisive} is given and they stop at an entries export's array. */
+    private static Set<String> names(Path file, Predicate<String> decisive) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         try (Reader r = InputFiles.reader(file); JsonParser p = JSON.createParser(r)) {
             JsonToken t = p.nextToken();
+            boolean object = t == JsonToken.START_OBJECT;
             if (t == JsonToken.START_ARRAY) {
                 t = p.nextToken();
             }
@@ -40,8 +56,14 @@ final class FirstRecord {
                 return names;
             }
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME && names.size() < 200) {
-                names.add(p.currentName());
-                p.nextToken();
+                String name = p.currentName();
+                names.add(name);
+                if (decisive != null && decisive.test(name)) {
+                    return names;
+                }
+                if (p.nextToken() == JsonToken.START_ARRAY && decisive != null && object && name.equals("entries")) {
+                    return null;
+                }
                 p.skipChildren();
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -4,32 +4,23 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.goodput.core.model.Checkpoint;
-import dev.goodput.core.model.EndReason;
-import dev.goodput.core.model.Phase;
-import dev.goodput.core.model.PhaseKind;
 import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
-import dev.goodput.core.model.Times;
 
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads the log entries Google's ml-goodput-measurement GoodputRecorder writes (and Orbax's checkpoint
  * entries beside them): a JSON array, JSON Lines, or an object with an {@code entries} array; each entry
- * flat or wrapped as a Cloud Logging entry ({@code jsonPayload} + {@code timestamp}). Streamed, in log order.
+ * flat or wrapped as a Cloud Logging entry ({@code jsonPayload} + {@code timestamp}). Read in one streaming pass
+ * into columns ({@link MlEntries}: no map, no object per entry), then mapped in log order ({@link MlEntryMapper}).
  * How our numbers differ from the library's is in docs/ml-goodput-measurement.md.
  */
 public final class MlGoodputReader implements RunLogReader {
@@ -45,85 +36,108 @@ public final class MlGoodputReader implements RunLogReader {
         this.factory = limits.jsonFactory();
     }
 
-    /** Receives each entry in file order. */
-    @FunctionalInterface
-    private interface EntryVisitor {
-        void visit(Map<String, String> entry, Source source) throws InputException;
-    }
-
-    private record Entry(Map<String, String> fields, Source source) {
-    }
-
     @Override
     public void read(Path file, RunBuilder run, LoadMode mode) throws IOException, InputException {
-        String name = file.toString();
         TimeUnitSlip slip = new TimeUnitSlip();
-        EntryMapper mapper = new EntryMapper(run, slip);
-        EntryVisitor handle = (entry, src) -> {
-            try {
-                mapper.map(entry, src);
-            } catch (InputException e) {
-                if (mode == LoadMode.STRICT) {
-                    throw e;
-                }
-                run.problem(Problem.error(src, e.detail() + "; entry skipped"));
-            }
-        };
-        if (scan(file, slip)) {
+        Entries read = new Entries(slip, null);
+        readEntries(file, read);
+        map(file, read, run, mode);
+    }
+
+    /**
+     * Reads an export (an object with an {@code "entries"} array) as {@link #read} does and returns true; or reads
+     * nothing into {@code run} and returns false when a name of the top object is one {@code otherFormat} claims, or
+     * when the file cannot be read whole (the caller then tells the file's format from its whole first record, and
+     * reads it again with the reader that format takes, which says what is wrong with it).
+     */
+    boolean readExport(Path file, RunBuilder run, LoadMode mode, Predicate<String> otherFormat)
+            throws InputException {
+        TimeUnitSlip slip = new TimeUnitSlip();
+        Entries read = new Entries(slip, otherFormat);
+        try {
+            readEntries(file, read);
+        } catch (IOException | InputException | RuntimeException e) {
+            return false;
+        }
+        if (read.otherFormat) {
+            return false;
+        }
+        map(file, read, run, mode);
+        return true;
+    }
+
+    private static void map(Path file, Entries read, RunBuilder run, LoadMode mode) throws InputException {
+        String name = file.toString();
+        TimeUnitSlip slip = read.slip;
+        MlEntries entries = read.entries;
+        MlEntryMapper mapper = new MlEntryMapper(run, slip, entries, name);
+        if (read.firstUs > read.lastUs) {
             // `gcloud logging read` lists newest first; start/end pairing and restarts need oldest first.
-            List<Entry> entries = new ArrayList<>();
-            forEachEntry(file, (e, src) -> entries.add(new Entry(e, src)));
-            Collections.reverse(entries);
             run.problem(Problem.warning(new Source(name, 0), "entries are newest first; read oldest first"));
-            for (Entry e : entries) {
-                handle.visit(e.fields(), e.source());
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                map(mapper, i, run, mode);
             }
         } else {
-            forEachEntry(file, handle);
+            for (int i = 0; i < entries.size(); i++) {
+                map(mapper, i, run, mode);
+            }
         }
-        mapper.finish(name);
+        mapper.finish();
         slip.finish(run, name);
     }
 
-    /**
-     * Observes every time of the file into {@code slip} (so that a time in a larger unit than seconds is judged by
-     * all the others) and tells whether the entries run backwards in time: the first entry's time after the last's.
-     */
-    private boolean scan(Path file, TimeUnitSlip slip) throws IOException, InputException {
-        long[] firstLast = {Long.MIN_VALUE, Long.MIN_VALUE};
-        forEachEntry(file, (e, src) -> {
-            long t = entryTime(e, slip);
-            if (t != Long.MIN_VALUE) {
-                if (firstLast[0] == Long.MIN_VALUE) {
-                    firstLast[0] = t;
-                }
-                firstLast[1] = t;
+    private static void map(MlEntryMapper mapper, int entry, RunBuilder run, LoadMode mode) throws InputException {
+        try {
+            mapper.map(entry);
+        } catch (InputException e) {
+            if (mode == LoadMode.STRICT) {
+                throw e;
             }
-        });
-        return firstLast[0] > firstLast[1];
-    }
-
-    /**
-     * An entry's time as the library takes it: the first field named like a time that parses (each in the unit of
-     * its magnitude), else MIN; every such field is observed into {@code slip}.
-     */
-    private static long entryTime(Map<String, String> e, TimeUnitSlip slip) {
-        long first = Long.MIN_VALUE;
-        for (Map.Entry<String, String> f : e.entrySet()) {
-            if (f.getKey().contains("time") && !f.getKey().equals("custom_badput_event_type")) {
-                long t = slip.observe(f.getValue());
-                first = first == Long.MIN_VALUE ? t : first;
-            }
+            run.problem(Problem.error(mapper.source(entry), e.detail() + "; entry skipped"));
         }
-        return first;
     }
 
-    /** Streams the file's entries, whatever its shape, to {@code visitor}. */
-    private void forEachEntry(Path file, EntryVisitor visitor) throws IOException, InputException {
+    /**
+     * The file's entries as read, every time of the file observed into the slip (so that a time in a larger unit than
+     * seconds is judged by all the others), and the times of the first and the last entry that has one: the entries
+     * run backwards in time when the first is after the last.
+     */
+    private static final class Entries {
+        final MlEntries entries = new MlEntries();
+        final TimeUnitSlip slip;
+        /** Claims a name of the top object for another format; null: the format is known. */
+        final Predicate<String> otherFormatName;
+        long firstUs = Long.MIN_VALUE;
+        long lastUs = Long.MIN_VALUE;
+        boolean otherFormat;
+
+        Entries(TimeUnitSlip slip, Predicate<String> otherFormatName) {
+            this.slip = slip;
+            this.otherFormatName = otherFormatName;
+        }
+
+        void topName(String field) {
+            otherFormat |= otherFormatName != null && otherFormatName.test(field);
+        }
+
+        void add(MlEntry e) {
+            long t = e.observeTimes(slip);
+            if (t != Long.MIN_VALUE) {
+                if (firstUs == Long.MIN_VALUE) {
+                    firstUs = t;
+                }
+                lastUs = t;
+            }
+            entries.add(e);
+        }
+    }
+
+    /** Reads the file's entries, whatever its shape, in one pass. */
+    private void readEntries(Path file, Entries into) throws IOException, InputException {
         String name = file.toString();
         try (InputStream in = InputFiles.open(file, limits); JsonParser p = factory.createParser(in)) {
             try {
-                entries(p, name, visitor);
+                new EntryStream(p, name, into).entries();
             } catch (StreamConstraintsException e) {
                 // Jackson gives no location with these; the parser still knows where it is.
                 throw new InputException(new Source(name, p.currentLocation().getLineNr()), limits.describe(e));
@@ -135,252 +149,125 @@ public final class MlGoodputReader implements RunLogReader {
         }
     }
 
-    private void entries(JsonParser p, String name, EntryVisitor visitor) throws IOException, InputException {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.START_ARRAY) {
-            readArray(p, name, visitor);
-        } else if (t == JsonToken.START_OBJECT) {
-            long line = p.currentLocation().getLineNr();
-            Map<String, String> first = new LinkedHashMap<>();
-            if (!readTopObject(p, name, visitor, first)) {
-                // JSON Lines: the first object was an entry, more follow.
-                visitor.visit(first, new Source(name, line));
-                JsonToken next;
-                while ((next = p.nextToken()) != null) {
-                    if (next != JsonToken.START_OBJECT) {
-                        throw new InputException(new Source(name, p.currentLocation().getLineNr()),
-                                "expected one ml-goodput entry object per line");
+    /** The token walk over the file's shapes, filling one reused {@link MlEntry} per entry. */
+    private static final class EntryStream {
+        private final JsonParser p;
+        private final String name;
+        private final Entries into;
+        private final MlEntry entry = new MlEntry();
+        private final int maxString;
+
+        EntryStream(JsonParser p, String name, Entries into) {
+            this.p = p;
+            this.maxString = p.streamReadConstraints().getMaxStringLength();
+            this.name = name;
+            this.into = into;
+        }
+
+        void entries() throws IOException, InputException {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                readArray();
+            } else if (t == JsonToken.START_OBJECT) {
+                MlEntry first = new MlEntry();
+                first.clear(p.currentLocation().getLineNr());
+                if (!readTopObject(first)) {
+                    // JSON Lines: the first object was an entry, more follow.
+                    into.add(first);
+                    JsonToken next;
+                    while ((next = p.nextToken()) != null) {
+                        if (next != JsonToken.START_OBJECT) {
+                            throw new InputException(new Source(name, p.currentLocation().getLineNr()),
+                                    "expected one ml-goodput entry object per line");
+                        }
+                        readEntry(objectLine());
                     }
-                    long l = p.currentLocation().getLineNr();
-                    visitor.visit(readEntry(p), new Source(name, l));
                 }
-            }
-        } else {
-            throw new InputException(new Source(name, 1), "expected a JSON array of ml-goodput entries, "
-                    + "JSON Lines, or an object with an \"entries\" array");
-        }
-    }
-
-    private void readArray(JsonParser p, String name, EntryVisitor visitor) throws IOException, InputException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            long line = p.currentLocation().getLineNr();
-            if (t != JsonToken.START_OBJECT) {
-                throw new InputException(new Source(name, line), "expected an entry object in the array");
-            }
-            visitor.visit(readEntry(p), new Source(name, line));
-        }
-    }
-
-    /**
-     * Reads a top-level object: if it has an "entries" array, its entries are read as they stream past;
-     * otherwise its fields are collected into {@code fields} (it is itself the first entry).
-     */
-    private boolean readTopObject(JsonParser p, String name, EntryVisitor visitor, Map<String, String> fields)
-            throws IOException, InputException {
-        boolean sawEntries = false;
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if ("entries".equals(field) && v == JsonToken.START_ARRAY) {
-                sawEntries = true;
-                readArray(p, name, visitor);
             } else {
-                readEntryField(p, field, v, fields);
+                throw new InputException(new Source(name, 1), "expected a JSON array of ml-goodput entries, "
+                        + "JSON Lines, or an object with an \"entries\" array");
             }
         }
-        return sawEntries;
-    }
 
-    /** One entry's fields, with a Cloud Logging wrapper's {@code jsonPayload} flattened into it. */
-    private static Map<String, String> readEntry(JsonParser p) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            readEntryField(p, field, p.nextToken(), m);
-        }
-        return m;
-    }
-
-    /** Keeps a scalar field, flattens a payload object, skips any other structure. */
-    private static void readEntryField(JsonParser p, String field, JsonToken v, Map<String, String> into)
-            throws IOException {
-        if (isPayloadField(field) && v == JsonToken.START_OBJECT) {
-            into.putAll(FlatJsonObjectParser.readObjectBody(p));
-        } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-            p.skipChildren();
-        } else if (v != JsonToken.VALUE_NULL) {
-            into.put(field, p.getText());
-        }
-    }
-
-    private static boolean isPayloadField(String field) {
-        return "jsonPayload".equals(field) || "payload".equals(field);
-    }
-
-    /** Turns entries into facts, pairing start/end entries as the library does (latest start wins). */
-    private static final class EntryMapper {
-        private final RunBuilder run;
-        private final TimeUnitSlip slip;
-        private final Map<String, long[]> pendingStarts = new HashMap<>();
-        private final Map<String, Source> pendingSources = new HashMap<>();
-        private boolean stepSinceJobStart;
-        private long pendingSaveStep = Long.MIN_VALUE;
-        private long pendingSaveUs;
-        private Source pendingSaveSource;
-        private long pendingRestoreUs = -1;
-        private Source pendingRestoreSource;
-        private boolean named;
-        private int asyncLoads;
-
-        EntryMapper(RunBuilder run, TimeUnitSlip slip) {
-            this.run = run;
-            this.slip = slip;
-        }
-
-        void map(Map<String, String> e, Source src) throws InputException {
-            MapFields f = new MapFields(e);
-            if (!named && f.has("job_name")) {
-                named = true;
-                run.metadata(run.metadata().withName(f.text("job_name")), src);
-            }
-            if (f.has("job_start_time")) {
-                if (pendingSaveStep != Long.MIN_VALUE) {
-                    run.problem(Problem.warning(pendingSaveSource, "checkpoint save of step " + pendingSaveStep
-                            + " is followed by a restart, not a step, and has no timestamp; not counted"));
-                    pendingSaveStep = Long.MIN_VALUE;
+        private void readArray() throws IOException, InputException {
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new InputException(new Source(name, p.currentLocation().getLineNr()),
+                            "expected an entry object in the array");
                 }
-                run.jobStart(time(f, "job_start_time", src), 0, 0, src);
-                stepSinceJobStart = false;
-            }
-            if (f.has("job_end_time")) {
-                run.jobEnd(time(f, "job_end_time", src), EndReason.COMPLETED, src);
-            }
-            if (f.has("step_start_time")) {
-                step(f, src);
-            }
-            pair(f, src, "tpu_init", PhaseKind.PROVISIONING, null);
-            pair(f, src, "training_prep", PhaseKind.TRAINING_PREP, null);
-            pair(f, src, "data_loading", PhaseKind.DATA_LOADING, null);
-            if (f.has("custom_badput_event_type")) {
-                String type = f.text("custom_badput_event_type").trim().toLowerCase(Locale.ROOT);
-                pair(f, src, "custom_badput_event", PhaseKind.CUSTOM, type);
-            }
-            if (f.has("event_type") && f.has("step")) {
-                checkpoint(f, src);
+                readEntry(objectLine());
             }
         }
 
-        private void step(MapFields f, Source src) throws InputException {
-            if (!f.has("step_count")) {
-                throw new InputException(src, "expected \"step_count\" beside \"step_start_time\"");
-            }
-            long step = time(f, "step_start_time", src);
-            long number = wholeNumber(f, "step_count", src);
-            if (pendingSaveStep != Long.MIN_VALUE && number > pendingSaveStep) {
-                // Orbax logs the save of step s before step s+1 starts: it blocked just before this start.
-                run.checkpoint(new Checkpoint(pendingSaveStep, Math.max(0, step - pendingSaveUs), pendingSaveUs,
-                        pendingSaveSource));
-                pendingSaveStep = Long.MIN_VALUE;
-            }
-            if (pendingRestoreUs >= 0) {
-                run.phase(new Phase(PhaseKind.CHECKPOINT_RESTORE, "checkpoint_restore", step - pendingRestoreUs, step,
-                        null, pendingRestoreSource));
-                pendingRestoreUs = -1;
-            }
-            run.step(number, step, Times.UNKNOWN, -1, src);
-            stepSinceJobStart = true;
+        /** The line of the object just opened, without the location object Jackson would make for it. */
+        private long objectLine() {
+            return p instanceof ParserBase ? ((ParserBase) p).getTokenLineNr() : p.currentLocation().getLineNr();
         }
 
-        private void checkpoint(MapFields f, Source src) throws InputException {
-            String type = f.text("event_type").trim().toLowerCase(Locale.ROOT);
-            long step = wholeNumber(f, "step", src);
-            if (type.equals("save") && f.has("checkpoint_manager_blocking_duration_secs")) {
-                pendingSaveUs = seconds(f, "checkpoint_manager_blocking_duration_secs", src);
-                pendingSaveStep = step;
-                pendingSaveSource = src;
-                if (f.has("timestamp")) { // a Cloud Logging entry: the save ended when it was logged
-                    long end = time(f, "timestamp", src);
-                    run.checkpoint(new Checkpoint(step, end - pendingSaveUs, pendingSaveUs, src));
-                    pendingSaveStep = Long.MIN_VALUE;
-                }
-            } else if (type.contains("restore") && f.has("checkpoint_manager_duration_secs")) {
-                pendingRestoreUs = seconds(f, "checkpoint_manager_duration_secs", src);
-                pendingRestoreSource = src;
-                if (f.has("timestamp")) {
-                    long end = time(f, "timestamp", src);
-                    run.phase(new Phase(PhaseKind.CHECKPOINT_RESTORE, "checkpoint_restore", end - pendingRestoreUs,
-                            end, null, src));
-                    pendingRestoreUs = -1;
+        /**
+         * Reads a top-level object: if it has an "entries" array, its entries are read as they stream past;
+         * otherwise its fields are collected into {@code fields} (it is itself the first entry).
+         */
+        private boolean readTopObject(MlEntry fields) throws IOException, InputException {
+            boolean sawEntries = false;
+            while (p.nextToken() != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                into.topName(field);
+                JsonToken v = p.nextToken();
+                if ("entries".equals(field) && v == JsonToken.START_ARRAY) {
+                    sawEntries = true;
+                    readArray();
+                } else {
+                    readEntryField(field, v, fields);
                 }
             }
+            return sawEntries;
         }
 
-        /** Pairs {@code prefix_start_time} with the next {@code prefix_end_time}; the latest start wins. */
-        private void pair(MapFields f, Source src, String prefix, PhaseKind kind, String name) throws InputException {
-            String key = name == null ? prefix : prefix + ":" + name;
-            if (f.has(prefix + "_start_time")) {
-                pendingStarts.put(key, new long[]{time(f, prefix + "_start_time", src)});
-                pendingSources.put(key, src);
+        /** One entry's fields, with a Cloud Logging wrapper's {@code jsonPayload} flattened into it. */
+        private void readEntry(long line) throws IOException {
+            entry.clear(line);
+            while (p.nextToken() != JsonToken.END_OBJECT) {
+                String field = p.currentName();
+                readEntryField(field, p.nextToken(), entry);
             }
-            if (f.has(prefix + "_end_time")) {
-                long end = time(f, prefix + "_end_time", src);
-                long[] start = pendingStarts.remove(key);
-                Source startSrc = pendingSources.remove(key);
-                if (start == null) {
-                    run.problem(Problem.warning(src, prefix + "_end_time with no " + prefix
-                            + "_start_time before it; ignored"));
-                    return;
+            into.add(entry);
+        }
+
+        /** Keeps a scalar field, flattens a payload object (its own structures skipped), skips any other structure. */
+        private void readEntryField(String field, JsonToken v, MlEntry into) throws IOException {
+            if (v == JsonToken.START_OBJECT && isPayloadField(field)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+                    String name = p.currentName();
+                    JsonToken pv = p.nextToken();
+                    if (pv == JsonToken.START_OBJECT || pv == JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                    } else if (pv != JsonToken.VALUE_NULL) {
+                        put(name, pv, into);
+                    }
                 }
-                if (end < start[0]) {
-                    run.problem(Problem.warning(src, prefix + "_end_time before its start; ignored"));
-                    return;
-                }
-                if (kind == PhaseKind.DATA_LOADING && stepSinceJobStart) {
-                    asyncLoads++; // overlapped with training (the library's DATA_LOADING_ASYNC): not badput
-                    return;
-                }
-                run.phase(new Phase(kind, name == null ? kind.id() : name, start[0], end, null, startSrc));
+            } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else if (v != JsonToken.VALUE_NULL) {
+                put(field, v, into);
             }
         }
 
-        void finish(String file) {
-            if (pendingSaveStep != Long.MIN_VALUE) {
-                run.problem(Problem.warning(pendingSaveSource, "checkpoint save of step " + pendingSaveStep
-                        + " has no later step to place it before and no timestamp; not counted"));
+        /**
+         * Every value is measured against the string limit, kept or not, as it was when each was read as text (a
+         * number's text counts too): the same file is refused at the same place.
+         */
+        private void put(String field, JsonToken v, MlEntry into) throws IOException {
+            if ((v == JsonToken.VALUE_STRING || v.isNumeric()) && p.getTextLength() > maxString) {
+                p.getText(); // Jackson's own refusal, with its location
             }
-            if (pendingRestoreUs >= 0) {
-                run.problem(Problem.warning(pendingRestoreSource, "checkpoint restore has no later step to place it "
-                        + "before and no timestamp; not counted"));
-            }
-            pendingStarts.forEach((k, v) -> run.problem(Problem.warning(pendingSources.get(k),
-                    k + " started but never ended; ignored")));
-            if (asyncLoads > 0) {
-                run.problem(Problem.warning(new Source(file, 0), asyncLoads + " data loading periods after the "
-                        + "first step of an attempt were treated as asynchronous (overlapped), not badput"));
-            }
+            into.put(field, v, p);
         }
 
-        /** A time of the entry; one in a larger unit than seconds is judged by the file's others (observed first). */
-        private long time(MapFields f, String key, Source src) throws InputException {
-            String t = f.text(key);
-            if (t != null && TimeUnitSlip.larger(t)) {
-                return slip.micros(key, t, src, run);
-            }
-            return RunLogEventMapper.parseTime(f, key, src);
-        }
-
-        private static long seconds(MapFields f, String key, Source src) throws InputException {
-            return RunLogEventMapper.seconds(key, f.text(key), src);
-        }
-
-        private static long wholeNumber(MapFields f, String key, Source src) throws InputException {
-            try {
-                return new java.math.BigDecimal(f.text(key).trim()).longValueExact();
-            } catch (NumberFormatException | ArithmeticException | NullPointerException ex) {
-                throw new InputException(src, "expected \"" + key + "\" to be a whole number, found \"" + f.text(key)
-                        + "\"");
-            }
+        private static boolean isPayloadField(String field) {
+            return "jsonPayload".equals(field) || "payload".equals(field);
         }
     }
 }

@@ -134,7 +134,13 @@ public final class RunLoader {
             RegularFile.check(file); // before the first read: a FIFO would block it
             // A file given its own line pattern is a text log, whatever its first line looks like.
             InputFormat format = options.formatId() != null || options.filePatterns().containsKey(file)
-                    ? InputFormat.TRAINER_LOG : detect(file);
+                    ? InputFormat.TRAINER_LOG : null;
+            // An export's names after its entries are checked by the reader: detecting it reads no further.
+            if (format == null && startsEntriesExport(file) && new MlGoodputReader(options.limits())
+                    .readExport(file, run, options.mode(), RunLoader::redecides)) {
+                return null;
+            }
+            format = format == null ? detect(file) : format;
             return switch (format) {
                 case RUN_LOG_JSONL -> read(new JsonLinesRunLogReader(options.limits()), file, run);
                 case RUN_LOG_CSV -> read(new CsvRunLogReader(options.limits()), file, run);
@@ -243,6 +249,18 @@ public final class RunLoader {
             return InputFormat.RUN_LOG_CSV;
         }
         return InputFormat.TRAINER_LOG;
+    }
+
+    /** Whether {@link #detect} would find ml-goodput entries by the names before a top-level "entries" array. */
+    private static boolean startsEntriesExport(Path file) throws IOException {
+        return InputFiles.head(file, 4096).startsWith("{")
+                && FirstRecord.startsEntriesExport(file, RunLoader::redecides);
+    }
+
+    /** A first record's field name that makes {@link #detect} choose another format than ml-goodput's. */
+    static boolean redecides(String field) {
+        return field.equals("event") || field.equals("log_history") || field.equals("kind") || field.equals("items")
+                || field.equals("object");
     }
 
     /**
