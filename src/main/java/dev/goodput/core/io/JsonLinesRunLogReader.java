@@ -6,7 +6,6 @@ import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -36,23 +35,28 @@ public final class JsonLinesRunLogReader implements RunLogReader {
             run.problem(Problem.error(e.source(), e.detail() + "; line skipped"));
         });
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
-        try (LastCharReader tail = new LastCharReader(InputFiles.lineReader(file, limits));
-             BufferedReader r = new BufferedReader(tail, 1 << 16)) {
+        CanonicalStepLine steps = new CanonicalStepLine(limits.maxStringBytes());
+        try (ByteLines lines = new ByteLines(InputFiles.lineInput(file, limits))) {
             long lineNo = 0;
-            String line = next(r, name, lineNo, run, mode);
-            while (line != null) {
+            // Two slots: the line read and, one line ahead, the one after it (to know whether this is the last line).
+            int slot = 0;
+            boolean line = next(lines, slot, name, lineNo, run, mode);
+            while (line) {
                 lineNo++;
-                // One line ahead, to know whether this is the last line and whether it was finished.
-                String following = next(r, name, lineNo, run, mode);
-                if (!line.isBlank()) {
+                boolean following = next(lines, 1 - slot, name, lineNo, run, mode);
+                byte[] b = lines.bytes();
+                if (steps.parse(b, lines.start(slot), lines.end(slot))) {
+                    mapper.step(steps.number(), steps.startUs(), steps.endUs(), steps.tokens(),
+                            new Source(name, lineNo));
+                } else if (!lines.blank(slot)) {
                     Source src = new Source(name, lineNo);
                     try {
                         try {
-                            mapper.map(new MapFields(parser.parseLine(line)), src);
+                            mapper.map(new MapFields(parser.parseLine(lines.text(slot))), src);
                         } catch (StreamConstraintsException e) {
                             throw new InputException(src, limits.describe(e));
                         } catch (JsonProcessingException e) {
-                            if (following == null && !tail.endsWithLineBreak()) {
+                            if (!following && !lines.endsWithLineBreak()) {
                                 // A log still being written: its last record is not all there yet.
                                 run.problem(Problem.warning(src, "expected the rest of the last line; the file ends "
                                         + "mid-record (still being written?), so it is left out"));
@@ -70,6 +74,7 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                     }
                 }
                 line = following;
+                slot = 1 - slot;
             }
         }
         mapper.finish(name);
@@ -80,20 +85,20 @@ public final class JsonLinesRunLogReader implements RunLogReader {
     }
 
     /**
-     * The next line, or null at the end; a file that stops early (a cut gzip) is an error after line
-     * {@code lineNo} when strict, and the end of what is read, with the error noted, when lenient.
+     * Reads the next line into {@code slot}; false at the end. A file that stops early (a cut gzip) is an error after
+     * line {@code lineNo} when strict, and the end of what is read, with the error noted, when lenient.
      */
-    private static String next(BufferedReader r, String name, long lineNo, RunBuilder run, LoadMode mode)
+    private static boolean next(ByteLines lines, int slot, String name, long lineNo, RunBuilder run, LoadMode mode)
             throws InputException {
         try {
-            return r.readLine();
+            return lines.read(slot);
         } catch (IOException e) {
             InputException cut = ReadFailures.truncated(name, lineNo, e);
             if (mode == LoadMode.STRICT) {
                 throw cut;
             }
             run.problem(Problem.error(cut.source(), cut.detail() + "; the lines before it are kept"));
-            return null;
+            return false;
         }
     }
 

@@ -1,0 +1,182 @@
+package dev.goodput.core.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits a UTF-8 stream into lines as bytes, with {@link java.io.BufferedReader#readLine}'s rules (a line ends at
+ * {@code \n}, {@code \r\n} or a lone {@code \r}; a leading byte-order mark is skipped), without decoding the whole
+ * stream to characters and copying each line into a String: the canonical run log's step lines are parsed straight
+ * from these bytes. Two lines stay readable at once, in two slots, since the JSON Lines reader looks one line ahead.
+ */
+final class ByteLines implements Closeable {
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private boolean started;
+    /** A line ended at a lone {@code \r}: a {@code \n} first thing next is that line's terminator, as readLine does. */
+    private boolean skipLf;
+    private int last = -1;
+    private final int[] start = {-1, -1};
+    private final int[] end = new int[2];
+
+    ByteLines(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads the next line into {@code slot} (0 or 1), keeping the other slot's line readable.
+     *
+     * @return false at the end of the stream (the slot is then empty)
+     */
+    boolean read(int slot) throws IOException {
+        start[slot] = -1;
+        if (!started) {
+            started = true;
+            while (lim - pos < 3 && fill(pos)) {
+                // enough bytes to see a byte-order mark, however few each read gives
+            }
+            if (lim - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
+                    && (buf[pos + 2] & 0xFF) == 0xBF) {
+                pos += 3;
+            }
+        }
+        if (skipLf) {
+            if (pos >= lim && !fill(pos)) {
+                return false;
+            }
+            skipLf = false;
+            if (buf[pos] == '\n') {
+                pos++;
+            }
+        }
+        int from = pos;
+        int k = pos;
+        while (true) {
+            byte[] b = buf;
+            int stop = lim;
+            while (k < stop) {
+                byte c = b[k];
+                if (c == '\n' || c == '\r') {
+                    break;
+                }
+                k++;
+            }
+            if (k < stop) {
+                start[slot] = from;
+                end[slot] = k;
+                pos = k + 1;
+                skipLf = b[k] == '\r';
+                return true;
+            }
+            int scanned = k - from;
+            boolean more = fill(from);
+            from = pos; // the bytes kept may have moved to the front
+            k = from + scanned;
+            if (!more) {
+                if (scanned > 0) { // the last line, with no line break after it
+                    start[slot] = from;
+                    end[slot] = k;
+                    pos = k;
+                    return true;
+                }
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Reads more bytes after {@link #lim}, first moving the bytes still needed (a slot's line, and the line being read
+     * from {@code from}) to the front; {@link #pos} is where {@code from} is afterwards.
+     *
+     * @return false at the end of the stream
+     */
+    private boolean fill(int from) throws IOException {
+        if (eof) {
+            pos = from;
+            return false;
+        }
+        int keep = from;
+        for (int s = 0; s < 2; s++) {
+            if (start[s] >= 0 && start[s] < keep) {
+                keep = start[s];
+            }
+        }
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, lim - keep);
+            lim -= keep;
+            from -= keep;
+            for (int s = 0; s < 2; s++) {
+                if (start[s] >= 0) {
+                    start[s] -= keep;
+                    end[s] -= keep;
+                }
+            }
+        }
+        if (lim == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer (LineLimitInput caps it)
+        }
+        pos = from;
+        int n;
+        do {
+            n = in.read(buf, lim, buf.length - lim);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        lim += n;
+        last = buf[lim - 1];
+        return true;
+    }
+
+    /** The bytes of the line in {@code slot} (valid until the next read into the other slot moves them). */
+    byte[] bytes() {
+        return buf;
+    }
+
+    int start(int slot) {
+        return start[slot];
+    }
+
+    int end(int slot) {
+        return end[slot];
+    }
+
+    /** The line in {@code slot} as text (malformed UTF-8 as U+FFFD, as a reader's decoding gives it). */
+    String text(int slot) {
+        return new String(buf, start[slot], end[slot] - start[slot], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the line in {@code slot} is blank as {@link String#isBlank()} judges it: only white space. Decoded only
+     * when it holds bytes outside ASCII (white space beyond ASCII, such as U+3000).
+     */
+    boolean blank(int slot) {
+        for (int i = start[slot], e = end[slot]; i < e; i++) {
+            byte c = buf[i];
+            if (c < 0) {
+                return text(slot).isBlank();
+            }
+            if (!(c == ' ' || c == '\t' || c >= 0x0B && c <= 0x0D || c >= 0x1C && c <= 0x1F)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the bytes read so far end with a line break (or none were read). */
+    boolean endsWithLineBreak() {
+        return last < 0 || last == '\n' || last == '\r';
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
