@@ -1,7 +1,5 @@
 package dev.goodput.core.derive;
 
-import java.util.Arrays;
-
 /**
  * When a step is an outlier: slower than median + max(k × 1.4826 × MAD, 5% of the median).
  * One-sided, as in "median + 3·MAD": a fast step is still real progress. The 5% floor keeps ordinary
@@ -20,10 +18,12 @@ record SlowStepRule(double median, double limit) {
     }
 
     static SlowStepRule of(double[] values, double k) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double median = Statistics.medianOfSorted(sorted);
-        double spread = Statistics.MAD_TO_SIGMA * Statistics.mad(sorted, median);
+        double median = Statistics.medianInPlace(values.clone());
+        return of(median, Statistics.MAD_TO_SIGMA * Statistics.mad(values, median), k);
+    }
+
+    /** The rule for values whose median and scaled MAD ({@link Statistics#MAD_TO_SIGMA} × MAD) are known. */
+    static SlowStepRule of(double median, double spread, double k) {
         return new SlowStepRule(median, median + Math.max(k * spread, MIN_EXCESS_OF_MEDIAN * median));
     }
 

@@ -11,6 +11,8 @@ import java.util.Arrays;
  * {@code \n}, {@code \r\n} or a lone {@code \r}; a leading byte-order mark is skipped), without decoding the whole
  * stream to characters and copying each line into a String: the canonical run log's step lines are parsed straight
  * from these bytes. Two lines stay readable at once, in two slots, since the JSON Lines reader looks one line ahead.
+ * <p>Lines are limited as {@link LineLimitInput} limits them (the same bytes counted, the same message), but checked
+ * as each line is split rather than on each byte read: the lines before an overlong one are all read first.
  */
 final class ByteLines implements Closeable {
     private final InputStream in;
@@ -24,9 +26,20 @@ final class ByteLines implements Closeable {
     private int last = -1;
     private final int[] start = {-1, -1};
     private final int[] end = new int[2];
+    private final ReadLimits limits;
+    private final long maxBytes;
+    /** Bytes since the last {@code \n} (a lone {@code \r} does not end a line for the limit), and those {@code \n}s. */
+    private long sinceNewline;
+    private long newlines;
 
-    ByteLines(InputStream in) {
+    /**
+     * @param in       the file's bytes (not limited: this counts them as {@link LineLimitInput} would)
+     * @param limits   the longest line ({@link ReadLimits#maxLineBytes()}, in bytes between {@code \n}s)
+     */
+    ByteLines(InputStream in, ReadLimits limits) {
         this.in = in;
+        this.limits = limits;
+        this.maxBytes = limits.maxLineBytes();
     }
 
     /**
@@ -44,6 +57,7 @@ final class ByteLines implements Closeable {
             if (lim - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
                     && (buf[pos + 2] & 0xFF) == 0xBF) {
                 pos += 3;
+                sinceNewline = 3; // counted as the line's, as LineLimitInput counts them
             }
         }
         if (skipLf) {
@@ -53,6 +67,7 @@ final class ByteLines implements Closeable {
             skipLf = false;
             if (buf[pos] == '\n') {
                 pos++;
+                newline();
             }
         }
         int from = pos;
@@ -71,15 +86,25 @@ final class ByteLines implements Closeable {
                 start[slot] = from;
                 end[slot] = k;
                 pos = k + 1;
-                skipLf = b[k] == '\r';
+                count(k - from);
+                if (b[k] == '\n') {
+                    newline();
+                } else {
+                    skipLf = true;
+                    count(1);
+                }
                 return true;
             }
             int scanned = k - from;
+            if (sinceNewline + scanned > maxBytes) {
+                count(scanned); // refused before the line is held whole
+            }
             boolean more = fill(from);
             from = pos; // the bytes kept may have moved to the front
             k = from + scanned;
             if (!more) {
                 if (scanned > 0) { // the last line, with no line break after it
+                    count(scanned);
                     start[slot] = from;
                     end[slot] = k;
                     pos = k;
@@ -88,6 +113,23 @@ final class ByteLines implements Closeable {
                 return false;
             }
         }
+    }
+
+    /**
+     * Counts {@code n} more bytes of the current line: past the limit, the line is refused as {@link LineLimitInput}
+     * refuses it, with the same message and line number ({@code \n}s before it, plus one).
+     */
+    private void count(long n) throws ReadLimitException {
+        sinceNewline += n;
+        if (sinceNewline > maxBytes) {
+            throw new ReadLimitException(Limit.LINE_BYTES, newlines + 1, Limit.LINE_BYTES.message(limits,
+                    "a longer one"));
+        }
+    }
+
+    private void newline() {
+        newlines++;
+        sinceNewline = 0;
     }
 
     /**
@@ -131,7 +173,7 @@ final class ByteLines implements Closeable {
             return false;
         }
         lim += n;
-        last = buf[lim - 1];
+        last = buf[lim - 1] & 0xFF;
         return true;
     }
 

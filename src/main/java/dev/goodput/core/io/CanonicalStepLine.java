@@ -76,17 +76,14 @@ final class CanonicalStepLine {
                     return false;
                 }
                 int valueFrom = at + 1;
-                int valueTo = closingQuote(b, valueFrom, to);
-                if (valueTo < 0) {
-                    return false;
-                }
-                at = valueTo + 1;
                 if (field == F_EVENT) {
-                    if (!equal(b, valueFrom, valueTo, STEP)) {
+                    int valueTo = closingQuote(b, valueFrom, to);
+                    if (valueTo < 0 || !equal(b, valueFrom, valueTo, STEP)) {
                         return false;
                     }
+                    at = valueTo + 1;
                 } else {
-                    long us = Timestamps.parseUtcFast(b, valueFrom, valueTo);
+                    long us = isoTime(b, valueFrom, to);
                     if (us == Long.MIN_VALUE) {
                         return false;
                     }
@@ -129,6 +126,29 @@ final class CanonicalStepLine {
             }
         }
         return -1;
+    }
+
+    /**
+     * The string from {@code from} (after its opening quote) as a time in the form {@link Timestamps#parseUtcFast}
+     * reads, with {@link #at} after its closing quote; {@code Long.MIN_VALUE} otherwise. The form's fixed bytes are
+     * checked by the parser, so only the fraction's end is looked for here (no scan for quotes and escapes).
+     */
+    private long isoTime(byte[] b, int from, int to) {
+        int z = from + 19;
+        if (z >= to) {
+            return Long.MIN_VALUE;
+        }
+        if (b[z] == '.') {
+            z++;
+            while (z < to && b[z] >= '0' && b[z] <= '9') {
+                z++;
+            }
+        }
+        if (z + 1 >= to || b[z] != 'Z' || b[z + 1] != '"' || z + 1 - from > maxString) {
+            return Long.MIN_VALUE;
+        }
+        at = z + 2;
+        return Timestamps.parseUtcFast(b, from, z + 1);
     }
 
     /**

@@ -53,14 +53,6 @@ public final class InputFiles {
         return skipByteOrderMark(new LineLimitInput(open(file, limits), limits));
     }
 
-    /**
-     * The bytes of a line-based file, as {@link #lineReader} reads them (gzip unpacked, lines limited), for readers
-     * that split lines themselves ({@link ByteLines}).
-     */
-    static InputStream lineInput(Path file, ReadLimits limits) throws IOException {
-        return new LineLimitInput(open(file, limits), limits);
-    }
-
     private static BufferedReader skipByteOrderMark(InputStream in) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         r.mark(1);

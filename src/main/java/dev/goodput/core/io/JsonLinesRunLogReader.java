@@ -36,7 +36,7 @@ public final class JsonLinesRunLogReader implements RunLogReader {
         });
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
         CanonicalStepLine steps = new CanonicalStepLine(limits.maxStringBytes());
-        try (ByteLines lines = new ByteLines(InputFiles.lineInput(file, limits))) {
+        try (ByteLines lines = new ByteLines(InputFiles.open(file, limits), limits)) {
             long lineNo = 0;
             // Two slots: the line read and, one line ahead, the one after it (to know whether this is the last line).
             int slot = 0;

@@ -103,12 +103,14 @@ final class Timestamps {
                 || b[from + 13] != ':' || b[from + 16] != ':') {
             return Long.MIN_VALUE;
         }
-        int year = digits(b, from, from + 4);
-        int month = digits(b, from + 5, from + 7);
-        int day = digits(b, from + 8, from + 10);
-        int hour = digits(b, from + 11, from + 13);
-        int minute = digits(b, from + 14, from + 16);
-        int second = digits(b, from + 17, from + 19);
+        int century = twoDigits(b, from);
+        int ofCentury = twoDigits(b, from + 2);
+        int year = century < 0 || ofCentury < 0 ? -1 : century * 100 + ofCentury;
+        int month = twoDigits(b, from + 5);
+        int day = twoDigits(b, from + 8);
+        int hour = twoDigits(b, from + 11);
+        int minute = twoDigits(b, from + 14);
+        int second = twoDigits(b, from + 17);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59) {
             return Long.MIN_VALUE;
@@ -155,6 +157,13 @@ final class Timestamps {
             }
         }
         return total - 719_528L; // days from 0000-01-01 to 1970-01-01
+    }
+
+    /** Two ASCII digits' value, or a negative number when either is not a digit. */
+    private static int twoDigits(byte[] b, int at) {
+        int hi = b[at] - '0';
+        int lo = b[at + 1] - '0';
+        return hi < 0 || hi > 9 || lo < 0 || lo > 9 ? -1000 : hi * 10 + lo;
     }
 
     /** The value of the ASCII digits {@code b[from, to)} (at most 9), or -1 when one is not a digit. */
