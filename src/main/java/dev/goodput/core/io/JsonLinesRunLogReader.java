@@ -46,8 +46,7 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 boolean following = next(lines, 1 - slot, name, lineNo, run, mode);
                 byte[] b = lines.bytes();
                 if (steps.parse(b, lines.start(slot), lines.end(slot))) {
-                    mapper.step(steps.number(), steps.startUs(), steps.endUs(), steps.tokens(),
-                            new Source(name, lineNo));
+                    mapper.step(steps.number(), steps.startUs(), steps.endUs(), steps.tokens(), name, lineNo);
                 } else if (!lines.blank(slot)) {
                     Source src = new Source(name, lineNo);
                     try {

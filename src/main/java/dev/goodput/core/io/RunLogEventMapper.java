@@ -91,14 +91,14 @@ final class RunLogEventMapper {
      *
      * @param endUs the end, or {@link Times#UNKNOWN}; not before {@code startUs}
      */
-    void step(long number, long startUs, long endUs, long tokens, Source src) {
+    void step(long number, long startUs, long endUs, long tokens, String file, long line) {
         if (!replaying) {
             slip.observeSeconds(startUs);
             if (endUs != Times.UNKNOWN) {
                 slip.observeSeconds(endUs);
             }
         }
-        run.step(number, startUs, endUs, tokens, src);
+        run.step(number, startUs, endUs, tokens, file, line);
     }
 
     /** Maps the records still held, now that the file's times are known; call once, last. */
