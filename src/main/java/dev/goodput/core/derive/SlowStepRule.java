@@ -14,12 +14,21 @@ record SlowStepRule(double median, double limit) {
         for (int i = 0; i < values.length; i++) {
             values[i] = durationsUs[i];
         }
-        return of(values, k);
+        return ofScratch(values, k);
     }
 
     static SlowStepRule of(double[] values, double k) {
-        double median = Statistics.medianInPlace(values.clone());
-        return of(median, Statistics.MAD_TO_SIGMA * Statistics.mad(values, median), k);
+        return ofScratch(values.clone(), k);
+    }
+
+    /** The rule for the values in {@code v}, which it rearranges and overwrites (one array for median and MAD). */
+    private static SlowStepRule ofScratch(double[] v, double k) {
+        double median = Statistics.medianInPlace(v);
+        // The MAD is the median of the deviations, whatever their order: the rearranged values serve.
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.abs(v[i] - median);
+        }
+        return of(median, Statistics.MAD_TO_SIGMA * Statistics.medianInPlace(v), k);
     }
 
     /** The rule for values whose median and scaled MAD ({@link Statistics#MAD_TO_SIGMA} × MAD) are known. */

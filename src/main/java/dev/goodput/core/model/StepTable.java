@@ -182,7 +182,13 @@ public final class StepTable {
             for (int i = 1; i < size && sorted; i++) {
                 sorted = startUs[i] >= startUs[i - 1];
             }
-            int[] order = null; // null: the rows as added, already in start order (a log as written)
+            duplicates = 0;
+            if (sorted && !hasDuplicate()) { // a log as written: the columns as they are, one copy each
+                return new StepTable(Arrays.copyOf(number, size), Arrays.copyOf(startUs, size),
+                        Arrays.copyOf(endUs, size), Arrays.copyOf(tokens, size), Arrays.copyOf(flopRate, size),
+                        Arrays.copyOf(fileIndex, size), Arrays.copyOf(line, size), files);
+            }
+            int[] order = null; // null: the rows as added, already in start order
             if (!sorted) {
                 Integer[] boxed = new Integer[size];
                 for (int i = 0; i < size; i++) {
@@ -220,6 +226,18 @@ public final class StepTable {
             }
             return new StepTable(Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
                     Arrays.copyOf(rate, k), Arrays.copyOf(f, k), Arrays.copyOf(l, k), files);
+        }
+
+        /** Whether a row repeats an earlier one with the same start, the rows being in start order. */
+        private boolean hasDuplicate() {
+            for (int i = 1; i < size; i++) {
+                for (int j = i - 1; j >= 0 && startUs[j] == startUs[i]; j--) {
+                    if (number[j] == number[i] && endUs[j] == endUs[i] && tokens[j] == tokens[i]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether row {@code r} repeats one of the kept rows with the same start (they are adjacent). */
