@@ -18,6 +18,8 @@ final class ByteLines implements Closeable {
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
     private int pos;
+    /** The stream offset of {@code buf[0]}. */
+    private long base;
     private int lim;
     private boolean eof;
     private boolean started;
@@ -151,6 +153,7 @@ final class ByteLines implements Closeable {
         }
         if (keep > 0) {
             System.arraycopy(buf, keep, buf, 0, lim - keep);
+            base += keep;
             lim -= keep;
             from -= keep;
             for (int s = 0; s < 2; s++) {
@@ -175,6 +178,39 @@ final class ByteLines implements Closeable {
         lim += n;
         last = buf[lim - 1] & 0xFF;
         return true;
+    }
+
+    /** The stream offset of the line in {@code slot} (the byte-order mark counted). */
+    long offset(int slot) {
+        return base + start[slot];
+    }
+
+    /**
+     * Moves on to the line starting at stream offset {@code offset}, after {@code lines} whole lines read elsewhere
+     * (each ending in {@code \n}, none overlong): both slots are emptied, and the line limit counts from there.
+     */
+    void skipTo(long offset, long lines) throws IOException {
+        start[0] = -1;
+        start[1] = -1;
+        if (offset <= base + lim) {
+            pos = (int) (offset - base);
+        } else {
+            long skip = offset - (base + lim);
+            while (skip > 0) {
+                long n = in.skip(skip);
+                if (n <= 0) {
+                    throw new java.io.EOFException("expected " + skip + " more bytes to skip");
+                }
+                skip -= n;
+            }
+            base = offset;
+            lim = 0;
+            pos = 0;
+            last = '\n'; // the last skipped byte ends the last line read elsewhere
+        }
+        skipLf = false;
+        newlines += lines;
+        sinceNewline = 0;
     }
 
     /** The bytes of the line in {@code slot} (valid until the next read into the other slot moves them). */

@@ -16,13 +16,20 @@ import java.nio.file.Path;
  */
 public final class JsonLinesRunLogReader implements RunLogReader {
     private final ReadLimits limits;
+    private final long splitBytes;
 
     public JsonLinesRunLogReader() {
         this(ReadLimits.DEFAULTS);
     }
 
     public JsonLinesRunLogReader(ReadLimits limits) {
+        this(limits, SecondHalfSteps.MIN_BYTES);
+    }
+
+    /** @param splitBytes files of this size or more have their second half's steps parsed on another thread */
+    JsonLinesRunLogReader(ReadLimits limits, long splitBytes) {
         this.limits = limits;
+        this.splitBytes = splitBytes;
     }
 
     @Override
@@ -36,12 +43,27 @@ public final class JsonLinesRunLogReader implements RunLogReader {
         });
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
         CanonicalStepLine steps = new CanonicalStepLine(limits.maxStringBytes());
+        SecondHalfSteps ahead = SecondHalfSteps.start(file, limits, splitBytes);
         try (ByteLines lines = new ByteLines(InputFiles.open(file, limits), limits)) {
             long lineNo = 0;
             // Two slots: the line read and, one line ahead, the one after it (to know whether this is the last line).
             int slot = 0;
             boolean line = next(lines, slot, name, lineNo, run, mode);
             while (line) {
+                if (ahead != null && lines.offset(slot) == ahead.startOffset()) {
+                    SecondHalfSteps half = ahead;
+                    ahead = null;
+                    int taken = half.join();
+                    if (taken > 0) { // this line and the next taken-1 are steps read on the other thread
+                        for (int i = 0; i < taken; i++) {
+                            mapper.step(half.number(i), half.startUs(i), half.endUs(i), half.tokens(i), name,
+                                    ++lineNo);
+                        }
+                        lines.skipTo(half.stopOffset(), taken);
+                        line = next(lines, slot, name, lineNo, run, mode);
+                        continue;
+                    }
+                }
                 lineNo++;
                 boolean following = next(lines, 1 - slot, name, lineNo, run, mode);
                 byte[] b = lines.bytes();
@@ -74,6 +96,10 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 }
                 line = following;
                 slot = 1 - slot;
+            }
+        } finally {
+            if (ahead != null) {
+                ahead.cancel();
             }
         }
         mapper.finish(name);
