@@ -110,28 +110,52 @@ final class ClaimBuilder {
         }
     }
 
+    /**
+     * One claim per run of steps that touch end to start (same attempt, all kept or all wasted), which the sweep
+     * would merge into one interval anyway ({@link StepRun}): a million steps make a few claims, not a million.
+     */
     private void steps(StepTable s, StepPlan plan) {
+        int first = -1; // the run being collected: rows first..i-1
+        long runStart = 0;
+        long runEnd = 0;
         for (int i = 0; i < s.size(); i++) {
             int a = plan.attempt[i];
+            long start = s.startUs(i);
+            long end = plan.end[i];
+            boolean claims = a >= 0 && end > start;
+            if (first >= 0 && !(claims && a == plan.attempt[first] && plan.kept[i] == plan.kept[first]
+                    && start == runEnd)) {
+                stepRun(s, plan, first, i - 1, runStart, runEnd);
+                first = -1;
+            }
             if (a < 0) {
                 continue;
             }
-            long start = s.startUs(i);
-            long end = plan.end[i];
-            ResolvedAttempt on = attempts.get(a);
-            Source src = s.source(i);
-            if (plan.kept[i]) {
-                add(start, end, ClaimRank.STEP, IntervalState.PRODUCTIVE, on, src, PRODUCTIVE_STEPS);
-            } else {
-                add(start, end, ClaimRank.STEP, WASTED, on, src, WASTED_STEPS);
+            if (claims) {
+                if (first < 0) {
+                    first = i;
+                    runStart = start;
+                }
+                runEnd = end;
             }
             // The first step after a start also compiles and warms up: its excess over a typical step is startup.
             long excess = (end - start) - plan.typicalUs;
             if (plan.ordinal[i] == 0 && plan.complete[i] && plan.typicalUs > 0 && excess > 0) {
-                add(start, start + excess, ClaimRank.PROGRAM_STARTUP, lost(CauseCatalog.PROGRAM_STARTUP), on, src,
-                        null);
+                add(start, start + excess, ClaimRank.PROGRAM_STARTUP, lost(CauseCatalog.PROGRAM_STARTUP),
+                        attempts.get(a), s.source(i), null);
             }
         }
+        if (first >= 0) {
+            stepRun(s, plan, first, s.size() - 1, runStart, runEnd);
+        }
+    }
+
+    private void stepRun(StepTable s, StepPlan plan, int first, int last, long start, long end) {
+        ResolvedAttempt on = attempts.get(plan.attempt[first]);
+        boolean kept = plan.kept[first];
+        claims.add(new Claim(start, end, ClaimRank.STEP, kept ? IntervalState.PRODUCTIVE : WASTED, on.inUse(),
+                on.hotSpares(), s.source(first), kept ? PRODUCTIVE_STEPS : WASTED_STEPS, claims.size(),
+                first == last ? null : new StepRun(s, first, last)));
     }
 
     /** What the end of {@code a} is charged to: its root fault's cause, its planned end's, else unattributed. */

@@ -27,7 +27,7 @@ final class PartitionSweep {
             if (e > s) {
                 clipped.add(s == c.start() && e == c.end() ? c
                         : new Claim(s, e, c.rank(), c.state(), c.inUse(), c.hotSpares(), c.source(), c.group(),
-                                c.seq()));
+                                c.seq(), c.steps()));
             }
         }
         clipped.sort(Comparator.comparingLong(Claim::start));
@@ -67,7 +67,7 @@ final class PartitionSweep {
                 out.set(last, new Interval(prev.startUs(), segEnd, prev.state(), prev.acceleratorsInUse(),
                         prev.source(), prev.hotSpares()));
             } else {
-                out.add(new Interval(t, segEnd, win.state(), win.inUse(), win.source(), win.hotSpares()));
+                out.add(new Interval(t, segEnd, win.state(), win.inUse(), win.sourceAt(t), win.hotSpares()));
             }
             lastWinner = win;
         }

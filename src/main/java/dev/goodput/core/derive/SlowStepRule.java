@@ -1,7 +1,5 @@
 package dev.goodput.core.derive;
 
-import java.util.Arrays;
-
 /**
  * When a step is an outlier: slower than median + max(k × 1.4826 × MAD, 5% of the median).
  * One-sided, as in "median + 3·MAD": a fast step is still real progress. The 5% floor keeps ordinary
@@ -16,14 +14,25 @@ record SlowStepRule(double median, double limit) {
         for (int i = 0; i < values.length; i++) {
             values[i] = durationsUs[i];
         }
-        return of(values, k);
+        return ofScratch(values, k);
     }
 
     static SlowStepRule of(double[] values, double k) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double median = Statistics.medianOfSorted(sorted);
-        double spread = Statistics.MAD_TO_SIGMA * Statistics.mad(sorted, median);
+        return ofScratch(values.clone(), k);
+    }
+
+    /** The rule for the values in {@code v}, which it rearranges and overwrites (one array for median and MAD). */
+    private static SlowStepRule ofScratch(double[] v, double k) {
+        double median = Statistics.medianInPlace(v);
+        // The MAD is the median of the deviations, whatever their order: the rearranged values serve.
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.abs(v[i] - median);
+        }
+        return of(median, Statistics.MAD_TO_SIGMA * Statistics.medianInPlace(v), k);
+    }
+
+    /** The rule for values whose median and scaled MAD ({@link Statistics#MAD_TO_SIGMA} × MAD) are known. */
+    static SlowStepRule of(double median, double spread, double k) {
         return new SlowStepRule(median, median + Math.max(k * spread, MIN_EXCESS_OF_MEDIAN * median));
     }
 

@@ -11,9 +11,27 @@ final class Statistics {
     }
 
     static double median(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return medianOfSorted(v);
+        return medianInPlace(values.clone());
+    }
+
+    /** The median of {@code v}, rearranging it; what {@link #medianOfSorted(long[])} of it sorted gives, in O(n). */
+    static double medianInPlace(long[] v) {
+        int n = v.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long upper = select(v, n / 2);
+        return n % 2 == 1 ? upper : (maxBelow(v, n / 2) + (double) upper) / 2.0;
+    }
+
+    /** As {@link #medianInPlace(long[])}, for doubles (no NaN). */
+    static double medianInPlace(double[] v) {
+        int n = v.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double upper = select(v, n / 2);
+        return n % 2 == 1 ? upper : (maxBelow(v, n / 2) + upper) / 2.0;
     }
 
     static double medianOfSorted(long[] v) {
@@ -38,8 +56,7 @@ final class Statistics {
         for (int i = 0; i < values.length; i++) {
             dev[i] = Math.abs(values[i] - center);
         }
-        Arrays.sort(dev);
-        return medianOfSorted(dev);
+        return medianInPlace(dev);
     }
 
     /** Median absolute deviation of doubles from {@code center} (unscaled). */
@@ -48,8 +65,7 @@ final class Statistics {
         for (int i = 0; i < values.length; i++) {
             dev[i] = Math.abs(values[i] - center);
         }
-        Arrays.sort(dev);
-        return medianOfSorted(dev);
+        return medianInPlace(dev);
     }
 
     /** Linear-interpolated percentile (p in [0, 100]) of sorted values. */
@@ -61,5 +77,153 @@ final class Statistics {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(v.length - 1, lo + 1);
         return v[lo] + (v[hi] - (double) v[lo]) * (pos - lo);
+    }
+
+    /** {@link #percentileOfSorted} of {@code v} sorted, rearranging {@code v} instead of sorting it. */
+    static double percentileInPlace(long[] v, double p) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double pos = (v.length - 1) * p / 100.0;
+        int lo = (int) Math.floor(pos);
+        long low = select(v, lo);
+        long high = lo + 1 < v.length ? minFrom(v, lo + 1) : low;
+        return low + (high - (double) low) * (pos - lo);
+    }
+
+    /*
+     * Selection: the k-th smallest value in O(n) on average (Hoare's partitions, median-of-three pivots), leaving
+     * every smaller index at most and every larger index at least that value, as a sort would; past a depth bound
+     * the rest is sorted, so the worst case stays O(n log n). A million step times cost a few passes, not a sort.
+     */
+
+    static long select(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        int budget = 3 * (32 - Integer.numberOfLeadingZeros(a.length)) + 8;
+        while (hi > lo) {
+            if (budget-- == 0) {
+                Arrays.sort(a, lo, hi + 1);
+                return a[k];
+            }
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < a[lo]) {
+                swap(a, lo, mid);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, lo, hi);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, mid, hi);
+            }
+            long pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k]; // between the parts: equal to the pivot
+            }
+        }
+        return a[k];
+    }
+
+    static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        int budget = 3 * (32 - Integer.numberOfLeadingZeros(a.length)) + 8;
+        while (hi > lo) {
+            if (budget-- == 0) {
+                Arrays.sort(a, lo, hi + 1);
+                return a[k];
+            }
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < a[lo]) {
+                swap(a, lo, mid);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, lo, hi);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, mid, hi);
+            }
+            double pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static long maxBelow(long[] a, int to) {
+        long m = a[0];
+        for (int i = 1; i < to; i++) {
+            m = Math.max(m, a[i]);
+        }
+        return m;
+    }
+
+    private static double maxBelow(double[] a, int to) {
+        double m = a[0];
+        for (int i = 1; i < to; i++) {
+            if (a[i] > m) {
+                m = a[i];
+            }
+        }
+        return m;
+    }
+
+    private static long minFrom(long[] a, int from) {
+        long m = a[from];
+        for (int i = from + 1; i < a.length; i++) {
+            m = Math.min(m, a[i]);
+        }
+        return m;
+    }
+
+    private static void swap(long[] a, int i, int j) {
+        long t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 }

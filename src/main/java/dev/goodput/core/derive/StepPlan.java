@@ -90,7 +90,7 @@ final class StepPlan {
             }
         }
         boolean[] kept = new boolean[n];
-        LongHashSet seen = new LongHashSet(Math.max(16, n));
+        StepNumbers seen = StepNumbers.of(s, stepAttempt);
         for (int i = n - 1; i >= 0; i--) {
             if (stepAttempt[i] < 0) {
                 continue;

@@ -43,11 +43,10 @@ final class StepStatsCalculator {
             return new StepStats(executed, kept, wasted, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, 0, List.of());
         }
-        long[] sorted = Arrays.copyOf(d, n);
-        Arrays.sort(sorted);
-        double median = Statistics.medianOfSorted(sorted);
-        double mad = Statistics.MAD_TO_SIGMA * Statistics.mad(sorted, median);
-        SlowStepRule rule = SlowStepRule.of(sorted, k);
+        long[] durations = Arrays.copyOf(d, n); // rearranged by the order statistics below
+        double median = Statistics.medianInPlace(durations);
+        double mad = Statistics.MAD_TO_SIGMA * Statistics.mad(durations, median);
+        SlowStepRule rule = SlowStepRule.of(median, mad, k); // the same median and MAD, as doubles
         double sum = 0;
         double absDev = 0;
         List<AnomalousStep> anomalous = new ArrayList<>();
@@ -67,7 +66,7 @@ final class StepStatsCalculator {
             anomalous = new ArrayList<>(anomalous.subList(0, MAX_LISTED));
         }
         return new StepStats(executed, kept, wasted, median / 1e6, sum / n / 1e6,
-                Statistics.percentileOfSorted(sorted, 90) / 1e6, Statistics.percentileOfSorted(sorted, 99) / 1e6,
+                Statistics.percentileInPlace(durations, 90) / 1e6, Statistics.percentileInPlace(durations, 99) / 1e6,
                 mad / 1e6, 100.0 * absDev / n / median, anomalousCount, List.copyOf(anomalous));
     }
 }

@@ -6,7 +6,6 @@ import dev.goodput.core.model.Problem;
 import dev.goodput.core.model.RunBuilder;
 import dev.goodput.core.model.Source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,13 +16,20 @@ import java.nio.file.Path;
  */
 public final class JsonLinesRunLogReader implements RunLogReader {
     private final ReadLimits limits;
+    private final long splitBytes;
 
     public JsonLinesRunLogReader() {
         this(ReadLimits.DEFAULTS);
     }
 
     public JsonLinesRunLogReader(ReadLimits limits) {
+        this(limits, SecondHalfSteps.MIN_BYTES);
+    }
+
+    /** @param splitBytes files of this size or more have their second half's steps parsed on another thread */
+    JsonLinesRunLogReader(ReadLimits limits, long splitBytes) {
         this.limits = limits;
+        this.splitBytes = splitBytes;
     }
 
     @Override
@@ -36,23 +42,42 @@ public final class JsonLinesRunLogReader implements RunLogReader {
             run.problem(Problem.error(e.source(), e.detail() + "; line skipped"));
         });
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
-        try (LastCharReader tail = new LastCharReader(InputFiles.lineReader(file, limits));
-             BufferedReader r = new BufferedReader(tail, 1 << 16)) {
+        CanonicalStepLine steps = new CanonicalStepLine(limits.maxStringBytes());
+        SecondHalfSteps ahead = SecondHalfSteps.start(file, limits, splitBytes);
+        try (ByteLines lines = new ByteLines(InputFiles.open(file, limits), limits)) {
             long lineNo = 0;
-            String line = next(r, name, lineNo, run, mode);
-            while (line != null) {
+            // Two slots: the line read and, one line ahead, the one after it (to know whether this is the last line).
+            int slot = 0;
+            boolean line = next(lines, slot, name, lineNo, run, mode);
+            while (line) {
+                if (ahead != null && lines.offset(slot) == ahead.startOffset()) {
+                    SecondHalfSteps half = ahead;
+                    ahead = null;
+                    int taken = half.join();
+                    if (taken > 0) { // this line and the next taken-1 are steps read on the other thread
+                        for (int i = 0; i < taken; i++) {
+                            mapper.step(half.number(i), half.startUs(i), half.endUs(i), half.tokens(i), name,
+                                    ++lineNo);
+                        }
+                        lines.skipTo(half.stopOffset(), taken);
+                        line = next(lines, slot, name, lineNo, run, mode);
+                        continue;
+                    }
+                }
                 lineNo++;
-                // One line ahead, to know whether this is the last line and whether it was finished.
-                String following = next(r, name, lineNo, run, mode);
-                if (!line.isBlank()) {
+                boolean following = next(lines, 1 - slot, name, lineNo, run, mode);
+                byte[] b = lines.bytes();
+                if (steps.parse(b, lines.start(slot), lines.end(slot))) {
+                    mapper.step(steps.number(), steps.startUs(), steps.endUs(), steps.tokens(), name, lineNo);
+                } else if (!lines.blank(slot)) {
                     Source src = new Source(name, lineNo);
                     try {
                         try {
-                            mapper.map(new MapFields(parser.parseLine(line)), src);
+                            mapper.map(new MapFields(parser.parseLine(lines.text(slot))), src);
                         } catch (StreamConstraintsException e) {
                             throw new InputException(src, limits.describe(e));
                         } catch (JsonProcessingException e) {
-                            if (following == null && !tail.endsWithLineBreak()) {
+                            if (!following && !lines.endsWithLineBreak()) {
                                 // A log still being written: its last record is not all there yet.
                                 run.problem(Problem.warning(src, "expected the rest of the last line; the file ends "
                                         + "mid-record (still being written?), so it is left out"));
@@ -70,6 +95,11 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                     }
                 }
                 line = following;
+                slot = 1 - slot;
+            }
+        } finally {
+            if (ahead != null) {
+                ahead.cancel();
             }
         }
         mapper.finish(name);
@@ -80,20 +110,20 @@ public final class JsonLinesRunLogReader implements RunLogReader {
     }
 
     /**
-     * The next line, or null at the end; a file that stops early (a cut gzip) is an error after line
-     * {@code lineNo} when strict, and the end of what is read, with the error noted, when lenient.
+     * Reads the next line into {@code slot}; false at the end. A file that stops early (a cut gzip) is an error after
+     * line {@code lineNo} when strict, and the end of what is read, with the error noted, when lenient.
      */
-    private static String next(BufferedReader r, String name, long lineNo, RunBuilder run, LoadMode mode)
+    private static boolean next(ByteLines lines, int slot, String name, long lineNo, RunBuilder run, LoadMode mode)
             throws InputException {
         try {
-            return r.readLine();
+            return lines.read(slot);
         } catch (IOException e) {
             InputException cut = ReadFailures.truncated(name, lineNo, e);
             if (mode == LoadMode.STRICT) {
                 throw cut;
             }
             run.problem(Problem.error(cut.source(), cut.detail() + "; the lines before it are kept"));
-            return null;
+            return false;
         }
     }
 

@@ -30,10 +30,29 @@ final class LineLimitInput extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
-        for (int i = off; i < off + n; i++) {
-            count(b[i]);
+        if (n > 0) {
+            count(b, off, off + n);
         }
         return n;
+    }
+
+    /** {@link #count(byte)} of each byte, with the counts in locals: this runs over every byte of a large file. */
+    private void count(byte[] b, int from, int to) throws ReadLimitException {
+        long max = limits.maxLineBytes();
+        long run = lineBytes;
+        long lines = line;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                lines++;
+                run = 0;
+            } else if (++run > max) {
+                line = lines;
+                lineBytes = run;
+                throw new ReadLimitException(Limit.LINE_BYTES, line, Limit.LINE_BYTES.message(limits, "a longer one"));
+            }
+        }
+        lineBytes = run;
+        line = lines;
     }
 
     private void count(byte b) throws ReadLimitException {

@@ -85,6 +85,22 @@ final class RunLogEventMapper {
         mapNow(f, src);
     }
 
+    /**
+     * A step record read by a fast path ({@link CanonicalStepLine}): what {@link #map} does for a step whose times
+     * are ISO-8601 (never held, counted as seconds towards the file's unit).
+     *
+     * @param endUs the end, or {@link Times#UNKNOWN}; not before {@code startUs}
+     */
+    void step(long number, long startUs, long endUs, long tokens, String file, long line) {
+        if (!replaying) {
+            slip.observeSeconds(startUs);
+            if (endUs != Times.UNKNOWN) {
+                slip.observeSeconds(endUs);
+            }
+        }
+        run.step(number, startUs, endUs, tokens, file, line);
+    }
+
     /** Maps the records still held, now that the file's times are known; call once, last. */
     void finish(String file) throws InputException {
         slip.settle();

@@ -93,6 +93,92 @@ final class Timestamps {
         return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
     }
 
+    /**
+     * {@link #parseUtcFast(String)} of the ASCII bytes {@code b[from, to)}, for readers that parse lines as bytes:
+     * the same value for the same text, {@code Long.MIN_VALUE} for any other form.
+     */
+    static long parseUtcFast(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 20 || b[to - 1] != 'Z' || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
+                || b[from + 13] != ':' || b[from + 16] != ':') {
+            return Long.MIN_VALUE;
+        }
+        int century = twoDigits(b, from);
+        int ofCentury = twoDigits(b, from + 2);
+        int year = century < 0 || ofCentury < 0 ? -1 : century * 100 + ofCentury;
+        int month = twoDigits(b, from + 5);
+        int day = twoDigits(b, from + 8);
+        int hour = twoDigits(b, from + 11);
+        int minute = twoDigits(b, from + 14);
+        int second = twoDigits(b, from + 17);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        long micros = 0;
+        if (n > 20) {
+            int len = n - 21;
+            if (b[from + 19] != '.' || len > 9 || len < 1) {
+                return Long.MIN_VALUE;
+            }
+            long frac = digits(b, from + 20, to - 1);
+            if (frac < 0) {
+                return Long.MIN_VALUE;
+            }
+            for (int i = len; i < 9; i++) {
+                frac *= 10;
+            }
+            micros = frac / 1000;
+        }
+        if (day > 28 && day > lengthOfMonth(year, month)) {
+            return Long.MIN_VALUE;
+        }
+        long days = epochDay(year, month, day);
+        return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        if (month == 2) {
+            return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** {@link java.time.LocalDate#toEpochDay()}'s arithmetic, for years 0 to 9999, without the object. */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
+                total--;
+            }
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
+    }
+
+    /** Two ASCII digits' value, or a negative number when either is not a digit. */
+    private static int twoDigits(byte[] b, int at) {
+        int hi = b[at] - '0';
+        int lo = b[at + 1] - '0';
+        return hi < 0 || hi > 9 || lo < 0 || lo > 9 ? -1000 : hi * 10 + lo;
+    }
+
+    /** The value of the ASCII digits {@code b[from, to)} (at most 9), or -1 when one is not a digit. */
+    private static int digits(byte[] b, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
     private static int digits(String t, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {

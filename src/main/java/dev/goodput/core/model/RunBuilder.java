@@ -84,6 +84,12 @@ public final class RunBuilder {
         return this;
     }
 
+    /** A step read from line {@code line} of {@code file} (as {@link #step(long, long, long, long, Source)}). */
+    public RunBuilder step(long number, long startUs, long endUs, long tokens, String file, long line) {
+        steps.add(number, startUs, endUs, tokens, Double.NaN, file, line);
+        return this;
+    }
+
     /** A step with the model FLOP/s per accelerator its trainer reported for it (NaN: none). */
     public RunBuilder step(long number, long startUs, long endUs, long tokens, double reportedFlopRate, Source source) {
         steps.add(number, startUs, endUs, tokens, reportedFlopRate, source);

@@ -109,6 +109,8 @@ public final class StepTable {
         private int size;
         private final java.util.ArrayList<String> files = new java.util.ArrayList<>();
         private final java.util.HashMap<String, Integer> fileIds = new java.util.HashMap<>();
+        private String lastFile;
+        private int lastFileId;
 
         public Builder add(long stepNumber, long start, long end, long tokenCount, Source source) {
             return add(stepNumber, start, end, tokenCount, Double.NaN, source);
@@ -117,29 +119,51 @@ public final class StepTable {
         /** @param reportedFlopRate model FLOP/s per accelerator the trainer reported, or NaN */
         public Builder add(long stepNumber, long start, long end, long tokenCount, double reportedFlopRate,
                            Source source) {
+            Source src = source == null ? Source.DERIVED : source;
+            return add(stepNumber, start, end, tokenCount, reportedFlopRate, src.file(), src.line());
+        }
+
+        /** A step read from line {@code lineNo} of {@code file}, without a {@link Source} per step. */
+        public Builder add(long stepNumber, long start, long end, long tokenCount, double reportedFlopRate,
+                           String file, long lineNo) {
             if (size == number.length) {
-                int n = size * 2;
-                number = Arrays.copyOf(number, n);
-                startUs = Arrays.copyOf(startUs, n);
-                endUs = Arrays.copyOf(endUs, n);
-                tokens = Arrays.copyOf(tokens, n);
-                flopRate = Arrays.copyOf(flopRate, n);
-                fileIndex = Arrays.copyOf(fileIndex, n);
-                line = Arrays.copyOf(line, n);
+                grow();
             }
             number[size] = stepNumber;
             startUs[size] = start;
             endUs[size] = end;
             tokens[size] = tokenCount;
             flopRate[size] = reportedFlopRate;
-            Source src = source == null ? Source.DERIVED : source;
-            fileIndex[size] = fileIds.computeIfAbsent(src.file(), f -> {
-                files.add(f);
-                return files.size() - 1;
-            });
-            line[size] = (int) Math.min(Integer.MAX_VALUE, src.line());
+            fileIndex[size] = fileId(file);
+            line[size] = (int) Math.min(Integer.MAX_VALUE, lineNo);
             size++;
             return this;
+        }
+
+        /** The file's index; a file's steps come together, so the last one's is remembered. */
+        private int fileId(String file) {
+            if (!file.equals(lastFile)) {
+                Integer id = fileIds.get(file);
+                if (id == null) {
+                    id = files.size();
+                    files.add(file);
+                    fileIds.put(file, id);
+                }
+                lastFile = file;
+                lastFileId = id;
+            }
+            return lastFileId;
+        }
+
+        private void grow() {
+            int n = size * 2;
+            number = Arrays.copyOf(number, n);
+            startUs = Arrays.copyOf(startUs, n);
+            endUs = Arrays.copyOf(endUs, n);
+            tokens = Arrays.copyOf(tokens, n);
+            flopRate = Arrays.copyOf(flopRate, n);
+            fileIndex = Arrays.copyOf(fileIndex, n);
+            line = Arrays.copyOf(line, n);
         }
 
         public int size() {
@@ -154,16 +178,27 @@ public final class StepTable {
         }
 
         public StepTable build() {
-            Integer[] order = new Integer[size];
             boolean sorted = true;
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-                if (i > 0 && startUs[i] < startUs[i - 1]) {
-                    sorted = false;
-                }
+            for (int i = 1; i < size && sorted; i++) {
+                sorted = startUs[i] >= startUs[i - 1];
             }
+            duplicates = 0;
+            if (sorted && !hasDuplicate()) { // a log as written: the columns as they are, one copy each
+                return new StepTable(Arrays.copyOf(number, size), Arrays.copyOf(startUs, size),
+                        Arrays.copyOf(endUs, size), Arrays.copyOf(tokens, size), Arrays.copyOf(flopRate, size),
+                        Arrays.copyOf(fileIndex, size), Arrays.copyOf(line, size), files);
+            }
+            int[] order = null; // null: the rows as added, already in start order
             if (!sorted) {
-                Arrays.sort(order, (a, b) -> Long.compare(startUs[a], startUs[b]));
+                Integer[] boxed = new Integer[size];
+                for (int i = 0; i < size; i++) {
+                    boxed[i] = i;
+                }
+                Arrays.sort(boxed, (a, b) -> Long.compare(startUs[a], startUs[b]));
+                order = new int[size];
+                for (int i = 0; i < size; i++) {
+                    order[i] = boxed[i];
+                }
             }
             long[] n = new long[size];
             long[] s = new long[size];
@@ -175,7 +210,7 @@ public final class StepTable {
             int k = 0;
             duplicates = 0;
             for (int i = 0; i < size; i++) {
-                int r = order[i];
+                int r = order == null ? i : order[i];
                 if (isDuplicate(n, s, e, t, k, r)) {
                     duplicates++; // the same record twice, e.g. from two overlapping log files
                     continue;
@@ -191,6 +226,18 @@ public final class StepTable {
             }
             return new StepTable(Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
                     Arrays.copyOf(rate, k), Arrays.copyOf(f, k), Arrays.copyOf(l, k), files);
+        }
+
+        /** Whether a row repeats an earlier one with the same start, the rows being in start order. */
+        private boolean hasDuplicate() {
+            for (int i = 1; i < size; i++) {
+                for (int j = i - 1; j >= 0 && startUs[j] == startUs[i]; j--) {
+                    if (number[j] == number[i] && endUs[j] == endUs[i] && tokens[j] == tokens[i]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether row {@code r} repeats one of the kept rows with the same start (they are adjacent). */

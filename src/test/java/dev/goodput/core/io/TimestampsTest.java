@@ -30,6 +30,30 @@ class TimestampsTest {
         assertThrows(IllegalArgumentException.class, () -> Timestamps.parseMicros(""));
     }
 
+    /**
+     * The byte parser (run-log lines read as bytes) gives what the String parser gives, on times and near misses:
+     * any fraction length, leap days, impossible dates, a digit or separator replaced.
+     */
+    @Property(tries = 3000)
+    void byteParserEqualsStringParser(@ForAll @LongRange(min = 0, max = 4_102_444_800_000_000L) long micros,
+                                      @ForAll @LongRange(min = 0, max = 1_000_000_000L) long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        Instant i = Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1000L);
+        String whole = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                .format(i);
+        int digits = r.nextInt(11);
+        String text = whole + (digits == 0 ? "" : "." + String.format("%09d", i.getNano()).concat("7").substring(0,
+                digits)) + "Z";
+        if (r.nextBoolean()) { // a near miss: one byte changed, or a date that does not exist
+            char[] c = text.toCharArray();
+            c[r.nextInt(c.length)] = "0123456789-T:.Z x\u00e9".charAt(r.nextInt(18));
+            text = r.nextInt(4) == 0 ? text.substring(0, 5) + "02-" + (29 + r.nextInt(3)) + text.substring(10)
+                    : new String(c);
+        }
+        byte[] b = ("\"" + text + "\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(Timestamps.parseUtcFast(text), Timestamps.parseUtcFast(b, 1, b.length - 1), text);
+    }
+
     /** The hand-written fast path agrees with java.time on every instant it accepts. */
     @Property(tries = 2000)
     void fastUtcPathAgreesWithJavaTime(@ForAll @LongRange(min = 0, max = 4_102_444_800_000_000L) long micros) {

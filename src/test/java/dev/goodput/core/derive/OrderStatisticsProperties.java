@@ -1,0 +1,63 @@
+package dev.goodput.core.derive;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Selection gives exactly what sorting gave (the median, MAD and percentiles the report prints), on arrays with
+ * many ties, sorted and reversed runs, and wide values; and leaves the array partitioned around the value selected.
+ */
+class OrderStatisticsProperties {
+    @Property(tries = 400)
+    void selectionEqualsSorting(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long[] v = values(r);
+        long[] sorted = v.clone();
+        Arrays.sort(sorted);
+        assertEquals(Statistics.medianOfSorted(sorted), Statistics.median(v));
+        for (double p : new double[] {0, 1, 50, 90, 99, 99.9, 100, r.nextDouble() * 100}) {
+            assertEquals(Statistics.percentileOfSorted(sorted, p), Statistics.percentileInPlace(v.clone(), p), "p" + p);
+        }
+        double median = Statistics.medianOfSorted(sorted);
+        double[] dev = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            dev[i] = Math.abs(v[i] - median);
+        }
+        Arrays.sort(dev);
+        assertEquals(Statistics.medianOfSorted(dev), Statistics.mad(v, median));
+        double[] asDoubles = Arrays.stream(v).asDoubleStream().toArray();
+        assertEquals(Statistics.medianOfSorted(dev), Statistics.mad(asDoubles, median));
+        double[] sortedDoubles = asDoubles.clone();
+        Arrays.sort(sortedDoubles);
+        assertEquals(Statistics.medianOfSorted(sortedDoubles), Statistics.medianInPlace(asDoubles.clone()));
+        int k = r.nextInt(v.length);
+        long[] a = v.clone();
+        long kth = Statistics.select(a, k);
+        assertEquals(sorted[k], kth);
+        for (int i = 0; i < a.length; i++) {
+            assertTrue(i < k ? a[i] <= kth : i == k || a[i] >= kth, "partitioned around the k-th");
+        }
+    }
+
+    private static long[] values(SplittableRandom r) {
+        int n = 1 + r.nextInt(r.nextBoolean() ? 20 : 3000);
+        long[] v = new long[n];
+        int shape = r.nextInt(5);
+        long spread = shape == 0 ? 3 : shape == 1 ? Long.MAX_VALUE / 4 : 1 + r.nextInt(1_000_000);
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (shape) {
+                case 2 -> i; // sorted
+                case 3 -> n - i; // reversed
+                default -> r.nextLong(spread);
+            };
+        }
+        return v;
+    }
+}
