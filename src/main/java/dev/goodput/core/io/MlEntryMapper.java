@@ -111,7 +111,7 @@ final class MlEntryMapper {
                     null, pendingRestoreSource));
             pendingRestoreUs = -1;
         }
-        run.step(number, step, Times.UNKNOWN, -1, source(e));
+        run.step(number, step, Times.UNKNOWN, -1, file, entries.line(e));
         stepSinceJobStart = true;
     }
 
