@@ -424,19 +424,20 @@ public final class AttributionRows {
         if (shownPieces == null || base != shownBase || renamedRule(shownOverlay, overlay)) {
             return false;
         }
-        Optional<AttributedPartition.Difference> diff = AttributedPartition.difference(shownPieces, pieces);
+        Optional<List<AttributedPartition.Difference>> diff = AttributedPartition.differences(shownPieces, pieces);
         if (diff.isEmpty()) {
             return false;
         }
-        AttributedPartition.Difference d = diff.get();
         List<long[]> spans = new ArrayList<>();
-        if (d.newFrom() < d.newTo()) {
+        int changed = 0;
+        for (AttributedPartition.Difference d : diff.get()) {
             spans.add(new long[]{pieces.get(d.newFrom()).startUs(), pieces.get(d.newTo() - 1).endUs()});
+            changed += Math.max(d.oldTo() - d.oldFrom(), d.newTo() - d.newFrom());
         }
         spans.addAll(renotedTags(shownOverlay, overlay));
         List<AttributionRow> faults = overlay.faultRoles().equals(shownOverlay.faultRoles()) ? faultRows
                 : faultRows(base, overlay);
-        if (changedRows(d, spans, faults) > MOST_CHANGED_ROWS) {
+        if (changedRows(changed, spans, faults) > MOST_CHANGED_ROWS) {
             return false;
         }
         causeChoices.set(session.causeChoices());
@@ -460,8 +461,8 @@ public final class AttributionRows {
     }
 
     /** An upper bound of the rows a change replaces. */
-    private int changedRows(AttributedPartition.Difference d, List<long[]> spans, List<AttributionRow> faults) {
-        int n = Math.max(d.oldTo() - d.oldFrom(), d.newTo() - d.newFrom());
+    private int changedRows(int pieces, List<long[]> spans, List<AttributionRow> faults) {
+        int n = pieces;
         for (long[] span : spans) {
             n += firstRowFrom(span[1]) - firstRowFrom(span[0]);
         }

@@ -1,8 +1,10 @@
 package dev.goodput.chart.timeline;
 
+import dev.goodput.core.attribution.AttributedPartition;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.Interval;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -96,60 +98,71 @@ public final class StateColumns {
     }
 
     /**
-     * These columns after an edit of the derivation they were made {@link #of(Derivation, StateCategories)}: its
-     * intervals [from, to) replaced by {@code d}'s [newFrom, newTo) (the same span of time), shown in {@code c}'s
-     * categories. Only the bins under that span and their ancestors are summed again; the result equals
-     * {@code of(d, c)} bin for bin.
+     * These columns after an edit of the derivation they were made {@link #of(Derivation, StateCategories)}: each
+     * difference's intervals [oldFrom, oldTo) replaced by {@code d}'s [newFrom, newTo) (the same span of time),
+     * shown in {@code c}'s categories. Only the bins under those spans and their ancestors are summed again; the
+     * result equals {@code of(d, c)} bin for bin.
+     *
+     * @param changes in time order, not overlapping
      */
-    public StateColumns patched(Derivation d, StateCategories c, int from, int to, int newFrom, int newTo) {
+    public StateColumns patched(Derivation d, StateCategories c, List<AttributedPartition.Difference> changes) {
         if (!followsEdits()) {
             throw new IllegalStateException("only columns of a derivation can follow its edits");
         }
         List<Interval> iv = d.intervals();
         StateKeys.Builder kb = keys.builder();
-        int added = newTo - newFrom;
-        int[] ids = new int[added];
-        for (int i = 0; i < added; i++) {
-            ids[i] = kb.idOf(iv.get(newFrom + i).state());
-        }
-        StateKeys nextKeys = kb.build();
-        int n = start.length - (to - from) + added;
-        boolean sameBounds = added == to - from;
-        for (int i = 0; i < added && sameBounds; i++) {
-            Interval x = iv.get(newFrom + i);
-            sameBounds = x.startUs() == start[from + i] && x.endUs() == end[from + i];
+        int n = start.length;
+        boolean sameBounds = true;
+        for (AttributedPartition.Difference x : changes) {
+            n += (x.newTo() - x.newFrom()) - (x.oldTo() - x.oldFrom());
+            sameBounds &= x.newTo() - x.newFrom() == x.oldTo() - x.oldFrom();
+            for (int i = 0; i < x.newTo() - x.newFrom() && sameBounds; i++) {
+                Interval y = iv.get(x.newFrom() + i);
+                sameBounds = y.startUs() == start[x.oldFrom() + i] && y.endUs() == end[x.oldFrom() + i];
+            }
         }
         // Tagging whole pieces keeps every boundary: the times are shared, only the states are new.
-        long[] s = sameBounds ? start : splice(start, from, to, n);
-        long[] e = sameBounds ? end : splice(end, from, to, n);
+        long[] s = sameBounds ? start : new long[n];
+        long[] e = sameBounds ? end : new long[n];
         int[] k = new int[n];
-        System.arraycopy(state, 0, k, 0, from);
-        System.arraycopy(state, to, k, from + added, state.length - to);
-        for (int i = 0; i < added; i++) {
-            if (!sameBounds) {
-                Interval x = iv.get(newFrom + i);
-                s[from + i] = x.startUs();
-                e[from + i] = x.endUs();
+        int was = 0;
+        int at = 0;
+        List<int[]> bins = new ArrayList<>();
+        for (AttributedPartition.Difference x : changes) {
+            at = copyKept(s, e, k, was, x.oldFrom(), at, sameBounds);
+            for (int i = x.newFrom(); i < x.newTo(); i++, at++) {
+                Interval y = iv.get(i);
+                if (!sameBounds) {
+                    s[at] = y.startUs();
+                    e[at] = y.endUs();
+                }
+                k[at] = kb.idOf(y.state());
             }
-            k[from + i] = ids[i];
+            was = x.oldTo();
+            // start[oldFrom] and end[oldTo - 1] bound the span: an edit of a partition keeps its ends.
+            bins.add(new int[]{binOf(start[x.oldFrom()]), binOf(end[x.oldTo() - 1] - 1)});
         }
+        copyKept(s, e, k, was, start.length, at, sameBounds);
+        StateKeys nextKeys = kb.build();
         StateColumns out = new StateColumns(s, e, k, nextKeys.categories(c), nextKeys, c.size(), origin,
                 limit - origin);
-        if (from == to && added == 0) {
+        if (bins.isEmpty()) {
             out.shareBins(this);
         } else {
-            // start[from] and end[to - 1] bound the span: a partition's edit keeps its ends.
-            out.patchBins(this, binOf(start[from]), binOf(end[to - 1] - 1));
+            out.patchBins(this, bins);
         }
         return out;
     }
 
-    private static long[] splice(long[] a, int from, int to, int n) {
-        long[] out = new long[n];
-        System.arraycopy(a, 0, out, 0, from);
-        int tail = a.length - to;
-        System.arraycopy(a, to, out, n - tail, tail);
-        return out;
+    /** Copies this one's intervals [from, to) to position {@code at} of the new arrays; returns where they end. */
+    private int copyKept(long[] s, long[] e, int[] k, int from, int to, int at, boolean sameBounds) {
+        int len = to - from;
+        if (!sameBounds) {
+            System.arraycopy(start, from, s, at, len);
+            System.arraycopy(end, from, e, at, len);
+        }
+        System.arraycopy(state, from, k, at, len);
+        return at + len;
     }
 
     private int binOf(long t) {
@@ -214,50 +227,76 @@ public final class StateColumns {
     }
 
     private void shareBins(StateColumns from) {
-        for (int k = 0; k < offsets.length; k++) {
-            offsets[k] = from.offsets[k];
-            cats[k] = from.cats[k];
-            micros[k] = from.micros[k];
+        for (int level = 0; level < offsets.length; level++) {
+            offsets[level] = from.offsets[level];
+            cats[level] = from.cats[level];
+            micros[level] = from.micros[level];
         }
     }
 
-    /** The bins [b0, b1] of the finest level summed again, then their ancestors; the others are {@code from}'s. */
-    private void patchBins(StateColumns from, int b0, int b1) {
-        for (int k = 0; k < offsets.length; k++, b0 >>= 1, b1 >>= 1) {
-            IntList ids = new IntList();
-            FloatList us = new FloatList();
-            int[] rel = new int[b1 - b0 + 2];
-            if (k == 0) {
-                fillFinest(b0, b1, rel, ids, us);
-            } else {
-                fillMerged(k, b0, b1, rel, ids, us);
-            }
-            int[] off = from.offsets[k];
-            int cut0 = off[b0];
-            int cut1 = off[b1 + 1];
-            int delta = ids.size() - (cut1 - cut0);
+    /**
+     * The finest bins in {@code ranges} ([b0, b1] each, in order) summed again, then their ancestors, level by level;
+     * the other bins are {@code from}'s.
+     */
+    private void patchBins(StateColumns from, List<int[]> ranges) {
+        List<int[]> at = merged(ranges);
+        for (int level = 0; level < offsets.length; level++) {
+            int[] off = from.offsets[level];
+            int[] oc = from.cats[level];
+            float[] om = from.micros[level];
             int[] no = new int[off.length];
-            System.arraycopy(off, 0, no, 0, b0 + 1);
-            for (int b = b0 + 1; b <= b1 + 1; b++) {
-                no[b] = cut0 + rel[b - b0];
+            IntList nc = new IntList(oc.length + 64);
+            FloatList nm = new FloatList(om.length + 64);
+            int next = 0; // the first bin not yet in the new level
+            for (int[] r : at) {
+                next = keep(off, oc, om, next, r[0], no, nc, nm);
+                int[] rel = new int[r[1] - r[0] + 2];
+                int base = nc.size();
+                if (level == 0) {
+                    fillFinest(r[0], r[1], rel, nc, nm);
+                } else {
+                    fillMerged(level, r[0], r[1], rel, nc, nm);
+                }
+                for (int b = r[0] + 1; b <= r[1] + 1; b++) {
+                    no[b] = base + rel[b - r[0]];
+                }
+                next = r[1] + 1;
             }
-            for (int b = b1 + 2; b < off.length; b++) {
-                no[b] = off[b] + delta;
+            keep(off, oc, om, next, off.length - 1, no, nc, nm);
+            offsets[level] = no;
+            cats[level] = nc.toArray();
+            micros[level] = nm.toArray();
+            List<int[]> up = new ArrayList<>();
+            for (int[] r : at) {
+                up.add(new int[]{r[0] >> 1, r[1] >> 1});
             }
-            int[] oc = from.cats[k];
-            float[] om = from.micros[k];
-            int[] nc = new int[oc.length + delta];
-            float[] nm = new float[om.length + delta];
-            System.arraycopy(oc, 0, nc, 0, cut0);
-            System.arraycopy(om, 0, nm, 0, cut0);
-            ids.copyTo(nc, cut0);
-            us.copyTo(nm, cut0);
-            System.arraycopy(oc, cut1, nc, cut0 + ids.size(), oc.length - cut1);
-            System.arraycopy(om, cut1, nm, cut0 + ids.size(), om.length - cut1);
-            offsets[k] = no;
-            cats[k] = nc;
-            micros[k] = nm;
+            at = merged(up);
         }
+    }
+
+    /** Appends {@code from}'s bins [b0, b1) as they are; returns b1. */
+    private static int keep(int[] off, int[] oc, float[] om, int b0, int b1, int[] no, IntList nc, FloatList nm) {
+        int shift = nc.size() - off[b0];
+        nc.addAll(oc, off[b0], off[b1] - off[b0]);
+        nm.addAll(om, off[b0], off[b1] - off[b0]);
+        for (int b = b0 + 1; b <= b1; b++) {
+            no[b] = off[b] + shift;
+        }
+        return b1;
+    }
+
+    /** Ranges in order with those that overlap or touch joined. */
+    private static List<int[]> merged(List<int[]> ranges) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] r : ranges) {
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && r[0] <= last[1] + 1) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                out.add(new int[]{r[0], r[1]});
+            }
+        }
+        return out;
     }
 
     /**
@@ -462,8 +501,24 @@ public final class StateColumns {
 
     /** Growable int array. */
     private static final class IntList {
-        private int[] a = new int[1024];
+        private int[] a;
         private int n;
+
+        IntList() {
+            this(1024);
+        }
+
+        IntList(int capacity) {
+            a = new int[Math.max(16, capacity)];
+        }
+
+        void addAll(int[] from, int at, int len) {
+            if (n + len > a.length) {
+                a = Arrays.copyOf(a, Math.max(n + len, a.length * 2));
+            }
+            System.arraycopy(from, at, a, n, len);
+            n += len;
+        }
 
         void add(int v) {
             if (n == a.length) {
@@ -479,16 +534,32 @@ public final class StateColumns {
         int[] toArray() {
             return Arrays.copyOf(a, n);
         }
-
-        void copyTo(int[] to, int at) {
-            System.arraycopy(a, 0, to, at, n);
-        }
     }
 
     /** Growable float array. */
     private static final class FloatList {
-        private float[] a = new float[1024];
+        private float[] a;
         private int n;
+
+        FloatList() {
+            this(1024);
+        }
+
+        FloatList(int capacity) {
+            a = new float[Math.max(16, capacity)];
+        }
+
+        void addAll(float[] from, int at, int len) {
+            if (n + len > a.length) {
+                a = Arrays.copyOf(a, Math.max(n + len, a.length * 2));
+            }
+            System.arraycopy(from, at, a, n, len);
+            n += len;
+        }
+
+        int size() {
+            return n;
+        }
 
         void add(float v) {
             if (n == a.length) {
@@ -499,10 +570,6 @@ public final class StateColumns {
 
         float[] toArray() {
             return Arrays.copyOf(a, n);
-        }
-
-        void copyTo(float[] to, int at) {
-            System.arraycopy(a, 0, to, at, n);
         }
     }
 }

@@ -69,11 +69,9 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
      */
     private TimelineLanes restated(Derivation was, Derivation d) {
         StateCategories c = StateCategories.of(d);
-        Optional<AttributedPartition.Difference> diff = AttributedPartition.difference(was.intervals(),
+        Optional<List<AttributedPartition.Difference>> diff = AttributedPartition.differences(was.intervals(),
                 d.intervals());
-        StateColumns s = diff.isPresent() && states.followsEdits()
-                ? states.patched(d, c, diff.get().oldFrom(), diff.get().oldTo(), diff.get().newFrom(),
-                diff.get().newTo())
+        StateColumns s = diff.isPresent() && states.followsEdits() ? states.patched(d, c, diff.get())
                 : StateColumns.of(d, c);
         return new TimelineLanes(s, c, attemptStart, attemptEnd, attemptDisrupted, faults.recoloured(c), checkpoints,
                 stepTimes, dataStart, dataEnd, accelerators);

@@ -4,6 +4,7 @@ import dev.goodput.core.derive.ImmutableIntervals;
 import dev.goodput.core.derive.Interval;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -110,45 +111,60 @@ public final class AttributedPartition extends AbstractList<AttributedInterval> 
 
     /**
      * Where {@code after} differs from {@code before}, when both are versions of one attribution (this list or its
-     * {@linkplain #asIntervals() intervals}); empty when they are not, so a caller must rebuild.
+     * {@linkplain #asIntervals() intervals}), as one range covering every change; empty when they are not versions
+     * of one attribution, so a caller must rebuild.
      */
     public static Optional<Difference> difference(List<?> before, List<?> after) {
+        return differences(before, after).map(ds -> ds.isEmpty()
+                ? new Difference(before.size(), before.size(), after.size(), after.size())
+                : new Difference(ds.get(0).oldFrom(), ds.get(ds.size() - 1).oldTo(), ds.get(0).newFrom(),
+                ds.get(ds.size() - 1).newTo()));
+    }
+
+    /**
+     * Where {@code after} differs from {@code before}, as {@link #difference}, range by range in time order (an edit
+     * may change places far apart: rows tagged at once, a rule); an empty list when they are the same.
+     */
+    public static Optional<List<Difference>> differences(List<?> before, List<?> after) {
         AttributedPartition a = of(before);
         AttributedPartition b = of(after);
         if (a == null || b == null || a.lineage != b.lineage || a.chunks.length != b.chunks.length) {
             return Optional.empty();
         }
+        List<Difference> out = new ArrayList<>();
         int n = a.chunks.length;
-        int j = 0;
-        while (j < n && a.chunks[j] == b.chunks[j]) {
-            j++;
+        for (int j = 0; j < n; j++) {
+            if (a.chunks[j] == b.chunks[j]) {
+                continue;
+            }
+            int k = j;
+            while (k + 1 < n && a.chunks[k + 1] != b.chunks[k + 1]) {
+                k++;
+            }
+            Difference d = narrowed(a, b, j, k);
+            if (d != null) {
+                out.add(d);
+            }
+            j = k;
         }
-        if (j == n) {
-            return Optional.of(new Difference(a.size(), a.size(), b.size(), b.size()));
-        }
-        int k = n - 1;
-        while (a.chunks[k] == b.chunks[k]) {
-            k--;
-        }
-        // Narrow to the pieces that are not the same objects, from both ends.
-        int p = 0;
-        AttributedInterval[] ca = a.chunks[j];
-        AttributedInterval[] cb = b.chunks[j];
-        while (p < ca.length && p < cb.length && ca[p] == cb[p]) {
-            p++;
-        }
-        int oldFrom = a.first[j] + p;
-        int newFrom = b.first[j] + p;
+        return Optional.of(out);
+    }
+
+    /** The chunks [j, k] differ: the pieces in them that are not the same objects, from both ends; null if none. */
+    private static Difference narrowed(AttributedPartition a, AttributedPartition b, int j, int k) {
+        int oldFrom = a.first[j];
+        int newFrom = b.first[j];
         int oldTo = a.first[k + 1];
         int newTo = b.first[k + 1];
-        ca = a.chunks[k];
-        cb = b.chunks[k];
-        for (int qa = ca.length - 1, qb = cb.length - 1; qa >= 0 && qb >= 0 && ca[qa] == cb[qb]
-                && oldTo > oldFrom && newTo > newFrom; qa--, qb--) {
+        while (oldFrom < oldTo && newFrom < newTo && a.get(oldFrom) == b.get(newFrom)) {
+            oldFrom++;
+            newFrom++;
+        }
+        while (oldTo > oldFrom && newTo > newFrom && a.get(oldTo - 1) == b.get(newTo - 1)) {
             oldTo--;
             newTo--;
         }
-        return Optional.of(new Difference(oldFrom, oldTo, newFrom, newTo));
+        return oldFrom == oldTo && newFrom == newTo ? null : new Difference(oldFrom, oldTo, newFrom, newTo);
     }
 
     private static AttributedPartition of(List<?> list) {

@@ -39,6 +39,9 @@ class StateColumnsEditProperties {
         Derivation shown = a.derivation();
         StateColumns columns = StateColumns.of(shown, StateCategories.of(shown));
         for (int step = 1 + r.nextInt(10); step > 0; step--) {
+            if (r.nextInt(3) == 0) {
+                history.apply(edits.next()); // two edits at once: changes far apart
+            }
             int what = r.nextInt(10);
             if (what < 7 || !history.canUndo()) {
                 history.apply(edits.next());
@@ -49,9 +52,8 @@ class StateColumnsEditProperties {
             }
             Derivation next = a.derivation();
             StateCategories c = StateCategories.of(next);
-            AttributedPartition.Difference d = AttributedPartition.difference(shown.intervals(), next.intervals())
-                    .orElseThrow();
-            columns = columns.patched(next, c, d.oldFrom(), d.oldTo(), d.newFrom(), d.newTo());
+            columns = columns.patched(next, c, AttributedPartition.differences(shown.intervals(), next.intervals())
+                    .orElseThrow());
             StateColumns whole = StateColumns.of(next, c);
             assertTrue(columns.sameAs(whole), "patched bins equal bins built whole");
             long t0 = next.window().startUs();

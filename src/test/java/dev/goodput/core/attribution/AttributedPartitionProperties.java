@@ -39,6 +39,9 @@ class AttributedPartitionProperties {
         for (int step = 1 + r.nextInt(10); step > 0; step--) {
             AttributedPartition before = a.intervals();
             Derivation shownBefore = a.derivation();
+            if (r.nextInt(3) == 0) {
+                history.apply(edits.next()); // two edits between versions: changes far apart
+            }
             int what = r.nextInt(10);
             if (what < 7 || !history.canUndo()) {
                 history.apply(edits.next());
@@ -56,6 +59,17 @@ class AttributedPartitionProperties {
             patched.addAll(after.subList(d.newFrom(), d.newTo()));
             patched.addAll(before.subList(d.oldTo(), before.size()));
             assertEquals(after, patched, "outside the difference nothing changed");
+            List<AttributedPartition.Difference> ds = AttributedPartition.differences(before, after).orElseThrow();
+            List<AttributedInterval> rebuilt = new ArrayList<>();
+            int kept = 0;
+            for (AttributedPartition.Difference x : ds) {
+                assertTrue(x.oldFrom() >= kept, "in order, not overlapping");
+                rebuilt.addAll(before.subList(kept, x.oldFrom()));
+                rebuilt.addAll(after.subList(x.newFrom(), x.newTo()));
+                kept = x.oldTo();
+            }
+            rebuilt.addAll(before.subList(kept, before.size()));
+            assertEquals(after, rebuilt, "outside the differences nothing changed");
             List<Interval> shown = a.derivation().intervals();
             assertEquals(after.size(), shown.size());
             for (int i = 0; i < after.size(); i += 97) {
