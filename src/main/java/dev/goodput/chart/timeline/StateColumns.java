@@ -242,30 +242,45 @@ public final class StateColumns {
         List<int[]> at = merged(ranges);
         for (int level = 0; level < offsets.length; level++) {
             int[] off = from.offsets[level];
-            int[] oc = from.cats[level];
-            float[] om = from.micros[level];
-            int[] no = new int[off.length];
-            IntList nc = new IntList(oc.length + 64);
-            FloatList nm = new FloatList(om.length + 64);
-            int next = 0; // the first bin not yet in the new level
+            // The ranges summed again first, so the level is made in arrays of its exact size.
+            List<IntList> ids = new ArrayList<>();
+            List<FloatList> us = new ArrayList<>();
+            List<int[]> rels = new ArrayList<>();
+            int size = from.cats[level].length;
             for (int[] r : at) {
-                next = keep(off, oc, om, next, r[0], no, nc, nm);
+                IntList ri = new IntList(64);
+                FloatList ru = new FloatList(64);
                 int[] rel = new int[r[1] - r[0] + 2];
-                int base = nc.size();
                 if (level == 0) {
-                    fillFinest(r[0], r[1], rel, nc, nm);
+                    fillFinest(r[0], r[1], rel, ri, ru);
                 } else {
-                    fillMerged(level, r[0], r[1], rel, nc, nm);
+                    fillMerged(level, r[0], r[1], rel, ri, ru);
                 }
+                ids.add(ri);
+                us.add(ru);
+                rels.add(rel);
+                size += ri.size() - (off[r[1] + 1] - off[r[0]]);
+            }
+            int[] no = new int[off.length];
+            int[] nc = new int[size];
+            float[] nm = new float[size];
+            int next = 0; // the first bin not yet in the new level
+            for (int q = 0; q < at.size(); q++) {
+                int[] r = at.get(q);
+                keep(from, level, next, r[0], no, nc, nm);
+                int base = no[r[0]];
+                ids.get(q).copyTo(nc, base);
+                us.get(q).copyTo(nm, base);
+                int[] rel = rels.get(q);
                 for (int b = r[0] + 1; b <= r[1] + 1; b++) {
                     no[b] = base + rel[b - r[0]];
                 }
                 next = r[1] + 1;
             }
-            keep(off, oc, om, next, off.length - 1, no, nc, nm);
+            keep(from, level, next, off.length - 1, no, nc, nm);
             offsets[level] = no;
-            cats[level] = nc.toArray();
-            micros[level] = nm.toArray();
+            cats[level] = nc;
+            micros[level] = nm;
             List<int[]> up = new ArrayList<>();
             for (int[] r : at) {
                 up.add(new int[]{r[0] >> 1, r[1] >> 1});
@@ -274,15 +289,15 @@ public final class StateColumns {
         }
     }
 
-    /** Appends {@code from}'s bins [b0, b1) as they are; returns b1. */
-    private static int keep(int[] off, int[] oc, float[] om, int b0, int b1, int[] no, IntList nc, FloatList nm) {
-        int shift = nc.size() - off[b0];
-        nc.addAll(oc, off[b0], off[b1] - off[b0]);
-        nm.addAll(om, off[b0], off[b1] - off[b0]);
+    /** Copies {@code from}'s bins [b0, b1) of a level as they are, after the new level's bins before b0. */
+    private static void keep(StateColumns from, int level, int b0, int b1, int[] no, int[] nc, float[] nm) {
+        int[] off = from.offsets[level];
+        int shift = no[b0] - off[b0];
+        System.arraycopy(from.cats[level], off[b0], nc, no[b0], off[b1] - off[b0]);
+        System.arraycopy(from.micros[level], off[b0], nm, no[b0], off[b1] - off[b0]);
         for (int b = b0 + 1; b <= b1; b++) {
             no[b] = off[b] + shift;
         }
-        return b1;
     }
 
     /** Ranges in order with those that overlap or touch joined. */
@@ -512,12 +527,8 @@ public final class StateColumns {
             a = new int[Math.max(16, capacity)];
         }
 
-        void addAll(int[] from, int at, int len) {
-            if (n + len > a.length) {
-                a = Arrays.copyOf(a, Math.max(n + len, a.length * 2));
-            }
-            System.arraycopy(from, at, a, n, len);
-            n += len;
+        void copyTo(int[] to, int at) {
+            System.arraycopy(a, 0, to, at, n);
         }
 
         void add(int v) {
@@ -549,12 +560,8 @@ public final class StateColumns {
             a = new float[Math.max(16, capacity)];
         }
 
-        void addAll(float[] from, int at, int len) {
-            if (n + len > a.length) {
-                a = Arrays.copyOf(a, Math.max(n + len, a.length * 2));
-            }
-            System.arraycopy(from, at, a, n, len);
-            n += len;
+        void copyTo(float[] to, int at) {
+            System.arraycopy(a, 0, to, at, n);
         }
 
         int size() {
