@@ -323,6 +323,35 @@ public final class AttributionRows {
         return indexOfTime(t);
     }
 
+    /**
+     * The indices in {@link #rows()} of the shown rows of this kind starting at {@code startUs}, ascending: found by
+     * binary search while the rows are in time order (unsorted), else by a pass over them.
+     */
+    public List<Integer> indicesOf(boolean fault, long startUs) {
+        List<Integer> out = new ArrayList<>();
+        int from = 0;
+        if (sorted.getComparator() == null) {
+            int hi = sorted.size();
+            while (from < hi) {
+                int mid = (from + hi) >>> 1;
+                if (sorted.get(mid).startUs() < startUs) {
+                    from = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+        }
+        for (int i = from; i < sorted.size(); i++) {
+            AttributionRow r = sorted.get(i);
+            if (r.startUs() == startUs && r.isFault() == fault) {
+                out.add(i);
+            } else if (sorted.getComparator() == null && r.startUs() > startUs) {
+                break;
+            }
+        }
+        return out;
+    }
+
     private static boolean contains(AttributionRow r, long t) {
         return r.isFault() ? r.startUs() == t : r.startUs() <= t && t < r.endUs();
     }

@@ -61,6 +61,17 @@ class AttributionRowsEditProperties {
             assertEquals(whole.countsProperty().get(), rows.countsProperty().get());
             assertEquals(whole.causesInRows(), rows.causesInRows());
             assertEquals(whole.emptyTextProperty().get(), rows.emptyTextProperty().get());
+            for (int probe = 0; probe < 5 && !rows.rows().isEmpty(); probe++) {
+                AttributionRow row = rows.rows().get(r.nextInt(rows.rows().size()));
+                List<Integer> linear = new java.util.ArrayList<>();
+                for (int i = 0; i < rows.rows().size(); i++) {
+                    AttributionRow x = rows.rows().get(i);
+                    if (x.isFault() == row.isFault() && x.startUs() == row.startUs()) {
+                        linear.add(i);
+                    }
+                }
+                assertEquals(linear, rows.indicesOf(row.isFault(), row.startUs()), "a row found again by its start");
+            }
             assertEquals(whole.causeChoicesProperty().get().all(), rows.causeChoicesProperty().get().all());
             assertEquals(whole.causeChoicesProperty().get().matching(""), rows.causeChoicesProperty().get().matching(""));
         }
