@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The attribution table's rows following random edits, undos and redos through the session (tags over ranges and
  * rows, notes changed, splits, merges, rules added, renamed, toggled and removed, fault roles set and cleared),
  * with and without a filter: after each, the rows, the counts, the causes to filter by and the rows shown equal
- * those of a table built whole for the same overlay.
+ * those of a table built whole for the same overlay, and the rules list's tallies those counted whole.
  */
 class AttributionRowsEditProperties {
     private static final Derivation BLOOM = derive();
@@ -32,6 +32,7 @@ class AttributionRowsEditProperties {
         AttributionSession session = new AttributionSession();
         session.load(BLOOM, Overlay.EMPTY);
         AttributionRows rows = new AttributionRows(session);
+        RulesViewModel rules = new RulesViewModel(session);
         if (r.nextBoolean()) {
             rows.unattributedOnlyProperty().set(true);
         } else if (r.nextBoolean()) {
@@ -57,6 +58,7 @@ class AttributionRowsEditProperties {
             whole.unattributedOnlyProperty().set(rows.unattributedOnlyProperty().get());
             whole.searchProperty().set(rows.searchProperty().get());
             assertEquals(whole.allRows(), rows.allRows());
+            assertEquals(new RulesViewModel(fresh).rows(), rules.rows(), "each rule's intervals and time");
             assertEquals(whole.rows(), rows.rows());
             assertEquals(whole.countsProperty().get(), rows.countsProperty().get());
             assertEquals(whole.causesInRows(), rows.causesInRows());
