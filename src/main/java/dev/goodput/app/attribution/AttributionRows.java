@@ -329,18 +329,7 @@ public final class AttributionRows {
      */
     public List<Integer> indicesOf(boolean fault, long startUs) {
         List<Integer> out = new ArrayList<>();
-        int from = 0;
-        if (sorted.getComparator() == null) {
-            int hi = sorted.size();
-            while (from < hi) {
-                int mid = (from + hi) >>> 1;
-                if (sorted.get(mid).startUs() < startUs) {
-                    from = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-        }
+        int from = sorted.getComparator() == null ? firstFrom(sorted, startUs) : 0;
         for (int i = from; i < sorted.size(); i++) {
             AttributionRow r = sorted.get(i);
             if (r.startUs() == startUs && r.isFault() == fault) {
@@ -599,11 +588,16 @@ public final class AttributionRows {
 
     /** The first row (in time order) starting at or after {@code t}. */
     private int firstRowFrom(long t) {
+        return firstFrom(all, t);
+    }
+
+    /** The first of {@code rows} (in time order) starting at or after {@code t}. */
+    private static int firstFrom(List<AttributionRow> rows, long t) {
         int lo = 0;
-        int hi = all.size();
+        int hi = rows.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (all.get(mid).startUs() < t) {
+            if (rows.get(mid).startUs() < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;

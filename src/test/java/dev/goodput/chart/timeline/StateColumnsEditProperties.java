@@ -39,17 +39,7 @@ class StateColumnsEditProperties {
         Derivation shown = a.derivation();
         StateColumns columns = StateColumns.of(shown, StateCategories.of(shown));
         for (int step = 1 + r.nextInt(10); step > 0; step--) {
-            if (r.nextInt(3) == 0) {
-                history.apply(edits.next()); // two edits at once: changes far apart
-            }
-            int what = r.nextInt(10);
-            if (what < 7 || !history.canUndo()) {
-                history.apply(edits.next());
-            } else if (what < 9) {
-                history.undo();
-            } else if (history.canRedo()) {
-                history.redo();
-            }
+            edits.step(history);
             Derivation next = a.derivation();
             StateCategories c = StateCategories.of(next);
             columns = columns.patched(next, c, AttributedPartition.differences(shown.intervals(), next.intervals())

@@ -39,17 +39,7 @@ class AttributedPartitionProperties {
         for (int step = 1 + r.nextInt(10); step > 0; step--) {
             AttributedPartition before = a.intervals();
             Derivation shownBefore = a.derivation();
-            if (r.nextInt(3) == 0) {
-                history.apply(edits.next()); // two edits between versions: changes far apart
-            }
-            int what = r.nextInt(10);
-            if (what < 7 || !history.canUndo()) {
-                history.apply(edits.next());
-            } else if (what < 9) {
-                history.undo();
-            } else if (history.canRedo()) {
-                history.redo();
-            }
+            edits.step(history);
             AttributedPartition after = a.intervals();
             assertEquals(IncrementalAttribution.of(DENSE, a.overlay()).intervals(), after);
             AttributedPartition.Difference d = AttributedPartition.difference(before, after).orElseThrow();

@@ -48,6 +48,24 @@ public final class RandomEdits {
         }
     }
 
+    /**
+     * One step of a random session on {@code history}: now and then two edits at once (changes far apart), then a
+     * new edit, an undo or a redo.
+     */
+    public void step(EditHistory history) {
+        if (r.nextInt(3) == 0) {
+            history.apply(next());
+        }
+        int what = r.nextInt(10);
+        if (what < 7 || !history.canUndo()) {
+            history.apply(next());
+        } else if (what < 9) {
+            history.undo();
+        } else if (history.canRedo()) {
+            history.redo();
+        }
+    }
+
     public Edit next() {
         Overlay o = attribution.overlay();
         Tagging tagging = new Tagging(attribution::overlay, () -> "t" + ++ids);
