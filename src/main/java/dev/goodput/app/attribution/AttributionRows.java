@@ -433,13 +433,15 @@ public final class AttributionRows {
      * Changes only the rows of the pieces that differ from those shown (the edit's footprint), of the tags whose
      * note changed, and of the faults whose role changed, each in its place, so a table of a million rows follows
      * an edit in time of the edit's size. False (nothing changed) when the change is not one edit of the rows
-     * shown, or too large: then they are rebuilt.
+     * shown, or too large, or the table is sorted by a column: then they are rebuilt.
      */
     private boolean followEdit() {
         Derivation base = session.base();
         Overlay overlay = session.overlayProperty().get();
         AttributedPartition pieces = session.attribution().intervals();
-        if (shownPieces == null || base != shownBase || renamedRule(shownOverlay, overlay)) {
+        // A column sort places a changed row among its equals where a fresh sort would not (there, in time order).
+        if (shownPieces == null || base != shownBase || sorted.getComparator() != null
+                || renamedRule(shownOverlay, overlay)) {
             return false;
         }
         Optional<List<AttributedPartition.Difference>> diff = AttributedPartition.differences(shownPieces, pieces);
