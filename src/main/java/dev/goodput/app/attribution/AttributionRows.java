@@ -2,6 +2,7 @@ package dev.goodput.app.attribution;
 
 import dev.goodput.chart.timeline.FaultLinks;
 import dev.goodput.core.attribution.AttributedInterval;
+import dev.goodput.core.attribution.AttributedPartition;
 import dev.goodput.core.attribution.Assignment;
 import dev.goodput.core.attribution.Edit;
 import dev.goodput.core.attribution.FaultRole;
@@ -79,7 +80,7 @@ public final class AttributionRows {
 
     public AttributionRows(AttributionSession session) {
         this.session = Objects.requireNonNull(session);
-        session.revisionProperty().addListener((o, was, now) -> rebuild());
+        session.revisionProperty().addListener((o, was, now) -> refresh());
         for (Observable filter : List.of(layerFilter, causeFilter, unattributedOnly, minDurationUs, search)) {
             filter.addListener(o -> filtered.setPredicate(currentFilter()));
         }
@@ -322,6 +323,24 @@ public final class AttributionRows {
         return indexOfTime(t);
     }
 
+    /**
+     * The indices in {@link #rows()} of the shown rows of this kind starting at {@code startUs}, ascending: found by
+     * binary search while the rows are in time order (unsorted), else by a pass over them.
+     */
+    public List<Integer> indicesOf(boolean fault, long startUs) {
+        List<Integer> out = new ArrayList<>();
+        int from = sorted.getComparator() == null ? firstFrom(sorted, startUs) : 0;
+        for (int i = from; i < sorted.size(); i++) {
+            AttributionRow r = sorted.get(i);
+            if (r.startUs() == startUs && r.isFault() == fault) {
+                out.add(i);
+            } else if (sorted.getComparator() == null && r.startUs() > startUs) {
+                break;
+            }
+        }
+        return out;
+    }
+
     private static boolean contains(AttributionRow r, long t) {
         return r.isFault() ? r.startUs() == t : r.startUs() <= t && t < r.endUs();
     }
@@ -344,7 +363,35 @@ public final class AttributionRows {
     private boolean rebuilding;
     private final ReadOnlyLongWrapper rebuilt = new ReadOnlyLongWrapper(this, "rebuilt");
 
+    // ---- following the session ----
+
+    /** The pieces, base, overlay and fault rows the rows were made of last: what the next change is told from. */
+    private AttributedPartition shownPieces;
+    private Derivation shownBase;
+    private Overlay shownOverlay = Overlay.EMPTY;
+    private List<AttributionRow> faultRows = List.of();
+    /** Rows per cause (lost pieces and faults), for the cause filter's list without a pass over the rows. */
+    private final Map<Cause, Integer> rowsPerCause = new HashMap<>();
+
+    /**
+     * Above this many rows changed, replacing the list whole is cheaper than changing it row by row (a sorted view
+     * pays for each changed row with a pass over its mapping).
+     */
+    static final int MOST_CHANGED_ROWS = 2_000;
+
+    /** After a change of the session: the rows an edit changed, in place, else all of them rebuilt. */
+    private void refresh() {
+        if (!session.isLoaded() || !followEdit()) {
+            rebuild();
+        }
+    }
+
     private void rebuild() {
+        shownPieces = null;
+        shownBase = null;
+        shownOverlay = Overlay.EMPTY;
+        faultRows = List.of();
+        rowsPerCause.clear();
         if (!session.isLoaded()) {
             unattributedUs = 0;
             causeChoices.set(CauseChoices.of(null, Overlay.EMPTY));
@@ -356,12 +403,15 @@ public final class AttributionRows {
         Derivation base = session.base();
         Overlay overlay = session.overlayProperty().get();
         causeChoices.set(session.causeChoices());
-        List<AttributionRow> out = merged(lostRows(overlay), faultRows(base, overlay));
+        List<AttributionRow> faults = faultRows(base, overlay);
+        List<AttributionRow> out = merged(lostRows(overlay, session.rows()), faults);
+        faultRows = faults;
         long unattributed = 0;
         for (AttributionRow r : out) {
             if (r.unattributed()) {
                 unattributed += r.durationUs();
             }
+            rowsPerCause.merge(r.cause(), 1, Integer::sum);
         }
         unattributedUs = unattributed;
         rebuilding = true;
@@ -370,9 +420,192 @@ public final class AttributionRows {
         } finally {
             rebuilding = false;
         }
-        setCausesInRows(out);
+        shownPieces = session.attribution().intervals();
+        shownBase = base;
+        shownOverlay = overlay;
+        faultRows = faults;
+        setCausesInRows(out.stream().map(AttributionRow::cause).toList());
         updateTexts();
         rebuilt.set(rebuilt.get() + 1);
+    }
+
+    /**
+     * Changes only the rows of the pieces that differ from those shown (the edit's footprint), of the tags whose
+     * note changed, and of the faults whose role changed, each in its place, so a table of a million rows follows
+     * an edit in time of the edit's size. False (nothing changed) when the change is not one edit of the rows
+     * shown, or too large, or the table is sorted by a column: then they are rebuilt.
+     */
+    private boolean followEdit() {
+        Derivation base = session.base();
+        Overlay overlay = session.overlayProperty().get();
+        AttributedPartition pieces = session.attribution().intervals();
+        // A column sort places a changed row among its equals where a fresh sort would not (there, in time order).
+        if (shownPieces == null || base != shownBase || sorted.getComparator() != null
+                || renamedRule(shownOverlay, overlay)) {
+            return false;
+        }
+        Optional<List<AttributedPartition.Difference>> diff = AttributedPartition.differences(shownPieces, pieces);
+        if (diff.isEmpty()) {
+            return false;
+        }
+        List<long[]> spans = new ArrayList<>();
+        int changed = 0;
+        for (AttributedPartition.Difference d : diff.get()) {
+            spans.add(new long[]{pieces.get(d.newFrom()).startUs(), pieces.get(d.newTo() - 1).endUs()});
+            changed += Math.max(d.oldTo() - d.oldFrom(), d.newTo() - d.newFrom());
+        }
+        spans.addAll(renotedTags(shownOverlay, overlay));
+        List<AttributionRow> faults = overlay.faultRoles().equals(shownOverlay.faultRoles()) ? faultRows
+                : faultRows(base, overlay);
+        if (changedRows(changed, spans, faults) > MOST_CHANGED_ROWS) {
+            return false;
+        }
+        causeChoices.set(session.causeChoices());
+        rebuilding = true;
+        try {
+            for (long[] span : spans) {
+                replaceSpan(span[0], span[1], overlay);
+            }
+            if (faults != faultRows) {
+                replaceFaults(faults);
+            }
+        } finally {
+            rebuilding = false;
+        }
+        shownPieces = pieces;
+        shownOverlay = overlay;
+        setCausesInRows(causesOfRows());
+        updateTexts();
+        rebuilt.set(rebuilt.get() + 1);
+        return true;
+    }
+
+    /** An upper bound of the rows a change replaces. */
+    private int changedRows(int pieces, List<long[]> spans, List<AttributionRow> faults) {
+        int n = pieces;
+        for (long[] span : spans) {
+            n += firstRowFrom(span[1]) - firstRowFrom(span[0]);
+        }
+        return n + (faults == faultRows ? 0 : faults.size());
+    }
+
+    /** A rule's name is in the rows it assigned, which keep their pieces when only the name changed. */
+    private static boolean renamedRule(Overlay before, Overlay after) {
+        Map<String, String> names = new HashMap<>();
+        before.rules().forEach(r -> names.put(r.id(), r.name()));
+        for (Rule r : after.rules()) {
+            String was = names.get(r.id());
+            if (was != null && !was.equals(r.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The time of the tags whose note changed (their pieces may be the same; the rows show the note). */
+    private static List<long[]> renotedTags(Overlay before, Overlay after) {
+        Map<String, Tag> was = new HashMap<>();
+        before.tags().forEach(t -> was.put(t.id(), t));
+        List<long[]> out = new ArrayList<>();
+        for (Tag t : after.tags()) {
+            Tag old = was.get(t.id());
+            if (old != null && !old.note().equals(t.note())) {
+                out.add(new long[]{Math.min(old.startUs(), t.startUs()), Math.max(old.endUs(), t.endUs())});
+            }
+        }
+        return out;
+    }
+
+    /** Makes the rows starting in [fromUs, toUs) those of the pieces starting there now, faults kept in place. */
+    private void replaceSpan(long fromUs, long toUs, Overlay overlay) {
+        int from = firstRowFrom(fromUs);
+        int to = firstRowFrom(toUs);
+        List<AttributedInterval> now = new ArrayList<>();
+        for (AttributedInterval p : session.attribution().intervalsIn(fromUs, toUs)) {
+            if (p.startUs() >= fromUs) {
+                now.add(p);
+            }
+        }
+        List<AttributionRow> old = new ArrayList<>(all.subList(from, to));
+        List<AttributionRow> kept = old.stream().filter(AttributionRow::isFault).toList();
+        List<AttributionRow> next = merged(lostRows(overlay, now), kept);
+        if (next.equals(old)) {
+            return;
+        }
+        old.forEach(r -> count(r, -1));
+        next.forEach(r -> count(r, 1));
+        if (next.size() == old.size()) {
+            for (int i = 0; i < next.size(); i++) {
+                if (!next.get(i).equals(old.get(i))) {
+                    all.set(from + i, next.get(i));
+                }
+            }
+        } else {
+            all.remove(from, to);
+            all.addAll(from, next);
+        }
+    }
+
+    /** Puts the faults' new rows (their roles changed) in place of their old ones. */
+    private void replaceFaults(List<AttributionRow> faults) {
+        List<AttributionRow> next = new ArrayList<>(faults);
+        for (int k = 0; k < next.size(); k++) {
+            AttributionRow was = faultRows.get(k);
+            AttributionRow now = next.get(k);
+            if (was.equals(now)) {
+                next.set(k, was); // the row shown stays
+                continue;
+            }
+            for (int i = firstRowFrom(was.startUs()); i < all.size(); i++) {
+                if (all.get(i) == was) {
+                    count(was, -1);
+                    count(now, 1);
+                    all.set(i, now);
+                    break;
+                }
+            }
+        }
+        faultRows = next;
+    }
+
+    private void count(AttributionRow r, int sign) {
+        if (r.unattributed()) {
+            unattributedUs += sign * r.durationUs();
+        }
+        rowsPerCause.merge(r.cause(), sign, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /**
+     * The causes of the rows, once each by id: the one cause of an id, else (an id in two layers: rare) the first
+     * in time order, as a pass over the rows gives.
+     */
+    private List<Cause> causesOfRows() {
+        Map<String, Integer> variants = new HashMap<>();
+        rowsPerCause.keySet().forEach(c -> variants.merge(c.id(), 1, Integer::sum));
+        if (variants.values().stream().anyMatch(n -> n > 1)) {
+            return all.stream().map(AttributionRow::cause).toList();
+        }
+        return new ArrayList<>(rowsPerCause.keySet());
+    }
+
+    /** The first row (in time order) starting at or after {@code t}. */
+    private int firstRowFrom(long t) {
+        return firstFrom(all, t);
+    }
+
+    /** The first of {@code rows} (in time order) starting at or after {@code t}. */
+    private static int firstFrom(List<AttributionRow> rows, long t) {
+        int lo = 0;
+        int hi = rows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).startUs() < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** True while the rows are being replaced (a selection emptied then is not the user's doing). */
@@ -385,14 +618,14 @@ public final class AttributionRows {
         return rebuilt.getReadOnlyProperty();
     }
 
-    private List<AttributionRow> lostRows(Overlay overlay) {
+    private List<AttributionRow> lostRows(Overlay overlay, List<AttributedInterval> pieces) {
         Map<String, Tag> tags = new HashMap<>();
         overlay.tags().forEach(t -> tags.put(t.id(), t));
         Map<String, Rule> rules = new HashMap<>();
         overlay.rules().forEach(r -> rules.put(r.id(), r));
         IncrementalAttribution attribution = session.attribution(); // also knows what each record said
         List<AttributionRow> out = new ArrayList<>();
-        for (AttributedInterval p : session.rows()) {
+        for (AttributedInterval p : pieces) {
             if (!p.lost()) {
                 continue;
             }
@@ -459,13 +692,15 @@ public final class AttributionRows {
         return out;
     }
 
-    private void setCausesInRows(List<AttributionRow> rows) {
+    /** @param inRows the rows' causes, an id's first in time order first */
+    private void setCausesInRows(List<Cause> inRows) {
         Map<String, Cause> byId = new LinkedHashMap<>();
-        for (AttributionRow r : rows) {
-            byId.putIfAbsent(r.cause().id(), r.cause());
+        for (Cause c : inRows) {
+            byId.putIfAbsent(c.id(), c);
         }
         List<Cause> causes = new ArrayList<>(byId.values());
-        causes.sort(Comparator.comparing(Cause::layer).thenComparing(c -> c.label().toLowerCase(Locale.ROOT)));
+        causes.sort(Comparator.comparing(Cause::layer).thenComparing(c -> c.label().toLowerCase(Locale.ROOT))
+                .thenComparing(Cause::id));
         // Only on a change, so a cause filter bound to this list keeps its selection across edits.
         if (!causes.equals(causesInRows)) {
             causesInRows.setAll(causes);
@@ -505,24 +740,12 @@ public final class AttributionRows {
     }
 
     private void updateTexts() {
-        int pieces = 0;
-        int faults = 0;
-        for (AttributionRow r : all) {
-            if (r.isFault()) {
-                faults++;
-            } else {
-                pieces++;
-            }
-        }
-        int shownPieces = 0;
-        int shownFaults = 0;
-        for (AttributionRow r : filtered) {
-            if (r.isFault()) {
-                shownFaults++;
-            } else {
-                shownPieces++;
-            }
-        }
+        // Faults are few: count them, and the pieces are the rest (no pass over a million rows per change).
+        int faults = faultRows.size();
+        int pieces = all.size() - faults;
+        Predicate<? super AttributionRow> p = filtered.getPredicate();
+        int shownFaults = p == null ? faults : (int) faultRows.stream().filter(p).count();
+        int shownPieces = filtered.size() - shownFaults;
         if (!session.isLoaded()) {
             counts.set("");
             emptyText.set(NO_RUN);

@@ -41,6 +41,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -555,12 +556,12 @@ public final class AttributionTablePanel extends BorderPane {
         }
         restoring = true;
         try {
+            // Found by their start (a search, not a pass over a million rows), selected in the table's order.
+            List<Integer> at = new ArrayList<>();
+            picked.forEach(k -> at.addAll(rows.indicesOf(k.fault(), k.startUs())));
+            Collections.sort(at);
             table.getSelectionModel().clearSelection();
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (picked.contains(RowKey.of(table.getItems().get(i)))) {
-                    table.getSelectionModel().select(i);
-                }
-            }
+            at.forEach(i -> table.getSelectionModel().select(i));
         } finally {
             restoring = false;
         }

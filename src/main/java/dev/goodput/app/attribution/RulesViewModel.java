@@ -1,6 +1,7 @@
 package dev.goodput.app.attribution;
 
 import dev.goodput.core.attribution.AttributedInterval;
+import dev.goodput.core.attribution.AttributedPartition;
 import dev.goodput.core.attribution.Assignment;
 import dev.goodput.core.attribution.Edit;
 import dev.goodput.core.attribution.Overlay;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -84,6 +86,10 @@ public final class RulesViewModel {
     private record Tally(int intervals, long us) {
         Tally plus(AttributedInterval piece) {
             return new Tally(intervals + 1, us + piece.interval().durationUs());
+        }
+
+        Tally minus(AttributedInterval piece) {
+            return new Tally(intervals - 1, us - piece.interval().durationUs());
         }
     }
 
@@ -187,6 +193,51 @@ public final class RulesViewModel {
         return preview;
     }
 
+    /** Per rule id, the pieces it assigned, as of {@link #counted}; kept by difference across edits. */
+    private final Map<String, Tally> tallies = new HashMap<>();
+    private AttributedPartition counted;
+
+    /**
+     * Tallies the pieces each rule assigned: after an edit only the pieces that differ (the edit's footprint), else
+     * (a run loaded) in a pass over them. With no rules nothing is assigned by one, so there is nothing to count.
+     */
+    private void count(Overlay overlay) {
+        if (!session.isLoaded()) {
+            tallies.clear();
+            counted = null;
+            return;
+        }
+        AttributedPartition now = session.attribution().intervals();
+        Optional<List<AttributedPartition.Difference>> diff = counted == null ? Optional.empty()
+                : AttributedPartition.differences(counted, now);
+        if (overlay.rules().isEmpty() && tallies.isEmpty()) {
+            counted = now;
+            return;
+        }
+        if (diff.isPresent()) {
+            for (AttributedPartition.Difference d : diff.get()) {
+                counted.subList(d.oldFrom(), d.oldTo()).forEach(p -> tally(p, -1));
+                now.subList(d.newFrom(), d.newTo()).forEach(p -> tally(p, 1));
+            }
+        } else {
+            tallies.clear();
+            now.forEach(p -> tally(p, 1));
+        }
+        counted = now;
+    }
+
+    private void tally(AttributedInterval piece, int sign) {
+        if (piece.assignedBy() instanceof Assignment.ByRule by) {
+            Tally t = tallies.getOrDefault(by.ruleId(), NONE);
+            Tally next = sign > 0 ? t.plus(piece) : t.minus(piece);
+            if (next.equals(NONE)) {
+                tallies.remove(by.ruleId());
+            } else {
+                tallies.put(by.ruleId(), next);
+            }
+        }
+    }
+
     private void rebuild() {
         loaded.set(session.isLoaded());
         if (!session.isLoaded()) { // let the closed run's grouped intervals go
@@ -194,14 +245,7 @@ public final class RulesViewModel {
             previewOf = null;
         }
         Overlay overlay = session.overlayProperty().get();
-        Map<String, Tally> tallies = new HashMap<>();
-        if (!overlay.rules().isEmpty()) {
-            for (AttributedInterval piece : session.rows()) {
-                if (piece.assignedBy() instanceof Assignment.ByRule by) {
-                    tallies.merge(by.ruleId(), NONE.plus(piece), (a, b) -> a.plus(piece));
-                }
-            }
-        }
+        count(overlay);
         List<Row> next = new ArrayList<>(overlay.rules().size());
         for (Rule r : overlay.rules()) {
             Tally t = tallies.getOrDefault(r.id(), NONE);

@@ -1,5 +1,6 @@
 package dev.goodput.chart.timeline;
 
+import dev.goodput.core.attribution.AttributedPartition;
 import dev.goodput.core.attribution.FaultRole;
 import dev.goodput.core.derive.Derivation;
 import dev.goodput.core.derive.ResolvedAttempt;
@@ -7,6 +8,7 @@ import dev.goodput.core.model.Checkpoint;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,8 +48,8 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
         if (last != null && last.derivation() == d) {
             return last.lanes();
         }
-        TimelineLanes lanes = last != null && sameRunAndWindow(last.derivation(), d) ? last.lanes().restated(d)
-                : build(d);
+        TimelineLanes lanes = last != null && sameRunAndWindow(last.derivation(), d)
+                ? last.lanes().restated(last.derivation(), d) : build(d);
         LAST.set(new Built(d, lanes));
         return lanes;
     }
@@ -61,10 +63,18 @@ public record TimelineLanes(StateColumns states, StateCategories categories, lon
                 && a.report().steps().equals(b.report().steps());
     }
 
-    private TimelineLanes restated(Derivation d) {
+    /**
+     * The lanes of {@code d}, an edit of {@code was} (these lanes'): when both are versions of one attribution, the
+     * state columns follow the edit's footprint (the intervals that differ) instead of being built again.
+     */
+    private TimelineLanes restated(Derivation was, Derivation d) {
         StateCategories c = StateCategories.of(d);
-        return new TimelineLanes(StateColumns.of(d, c), c, attemptStart, attemptEnd, attemptDisrupted,
-                faults.recoloured(c), checkpoints, stepTimes, dataStart, dataEnd, accelerators);
+        Optional<List<AttributedPartition.Difference>> diff = AttributedPartition.differences(was.intervals(),
+                d.intervals());
+        StateColumns s = diff.isPresent() && states.followsEdits() ? states.patched(d, c, diff.get())
+                : StateColumns.of(d, c);
+        return new TimelineLanes(s, c, attemptStart, attemptEnd, attemptDisrupted, faults.recoloured(c), checkpoints,
+                stepTimes, dataStart, dataEnd, accelerators);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
 public record AttributedDerivation(Derivation base, Overlay overlay, List<AttributedInterval> intervals,
                                    GoodputReport report) {
     public AttributedDerivation {
-        intervals = List.copyOf(intervals);
+        intervals = intervals instanceof AttributedPartition ? intervals : List.copyOf(intervals);
     }
 
     /** Applies {@code overlay} to {@code base} in one pass. */

@@ -42,10 +42,15 @@ public final class IncrementalAttribution {
     /** Per base interval: its pieces, or null while it is as imported. */
     private final AttributedInterval[][] pieces;
     private final CauseLedger ledger;
+    /** Per base interval: the piece it is while as imported (one object, so versions can be told apart by identity). */
+    private final AttributedInterval[] imported;
+    /** The chunks of the partition published last; those marked in {@link #dirty} are rebuilt for the next. */
+    private AttributedInterval[][] chunks;
+    private final BitSet dirty;
     private int pieceCount;
     private Overlay overlay;
     private GoodputReport report;
-    private List<AttributedInterval> all;
+    private AttributedPartition all;
 
     private IncrementalAttribution(Derivation base, Overlay overlay) {
         this.base = base;
@@ -60,6 +65,14 @@ public final class IncrementalAttribution {
         this.reports = ReportBuilder.reattributing(base.report());
         this.disruptions = ReliabilityCalculator.disruptions(base.attempts(), base.window());
         this.pieces = new AttributedInterval[intervals.size()][];
+        this.imported = new AttributedInterval[intervals.size()];
+        for (int i = 0; i < imported.length; i++) {
+            imported[i] = new AttributedInterval(intervals.get(i), Assignment.IMPORTER, i);
+        }
+        int chunkCount = (intervals.size() + AttributedPartition.CHUNK - 1) / AttributedPartition.CHUNK;
+        this.chunks = new AttributedInterval[chunkCount][];
+        this.dirty = new BitSet(chunkCount);
+        dirty.set(0, chunkCount);
         this.overlay = overlay;
         this.touched = new BitSet(intervals.size());
         this.lost = new BitSet(intervals.size());
@@ -124,6 +137,7 @@ public final class IncrementalAttribution {
         }
         pieceCount += (now == null ? 1 : now.length) - (before == null ? 1 : before.length);
         pieces[i] = now;
+        dirty.set(i / AttributedPartition.CHUNK);
     }
 
     private GoodputReport buildReport() {
@@ -187,14 +201,25 @@ public final class IncrementalAttribution {
         return pieceCount;
     }
 
-    /** The whole attributed partition, in time order; built on first use after an edit (O(intervals)). */
-    public List<AttributedInterval> intervals() {
+    /**
+     * The whole attributed partition, in time order: an immutable version made on first use after an edit, sharing
+     * with the one before all but the chunks the edit touched (O(chunks + footprint)).
+     */
+    public AttributedPartition intervals() {
         if (all == null) {
-            List<AttributedInterval> out = new ArrayList<>(pieceCount);
-            for (int i = 0; i < pieces.length; i++) {
-                addPieces(i, out);
+            AttributedInterval[][] next = chunks.clone();
+            for (int j = dirty.nextSetBit(0); j >= 0; j = dirty.nextSetBit(j + 1)) {
+                int from = j * AttributedPartition.CHUNK;
+                int to = Math.min(pieces.length, from + AttributedPartition.CHUNK);
+                List<AttributedInterval> out = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    addPieces(i, out);
+                }
+                next[j] = out.toArray(new AttributedInterval[0]);
             }
-            all = List.copyOf(out);
+            dirty.clear();
+            chunks = next;
+            all = new AttributedPartition(next, this);
         }
         return all;
     }
@@ -236,8 +261,7 @@ public final class IncrementalAttribution {
 
     /** The pieces base interval {@code i} is attributed as (itself, when as imported). */
     private List<AttributedInterval> piecesOf(int i) {
-        return pieces[i] == null ? List.of(new AttributedInterval(intervals.get(i), Assignment.IMPORTER, i))
-                : List.of(pieces[i]);
+        return pieces[i] == null ? List.of(imported[i]) : List.of(pieces[i]);
     }
 
     /** The first piece lost to {@code causeId} that starts after {@code t}. */
@@ -280,25 +304,22 @@ public final class IncrementalAttribution {
     }
 
     /**
-     * The attributed partition as a derivation: the pieces as its intervals and the re-derived report, so reports,
-     * charts and views of it show the attributions (O(intervals)).
+     * The attributed partition as a derivation: the pieces as its intervals (a view of {@link #intervals()}) and the
+     * re-derived report, so reports, charts and views of it show the attributions.
      */
     public Derivation derivation() {
-        List<Interval> out = new ArrayList<>(pieceCount);
-        for (AttributedInterval p : intervals()) {
-            out.add(p.interval());
-        }
-        return new Derivation(base.run(), base.window(), out, base.attempts(), base.slowSteps(), report);
+        return new Derivation(base.run(), base.window(), intervals().asIntervals(), base.attempts(),
+                base.slowSteps(), report);
     }
 
-    /** An immutable copy of the current state (O(intervals)). */
+    /** An immutable copy of the current state. */
     public AttributedDerivation snapshot() {
         return new AttributedDerivation(base, overlay, intervals(), report);
     }
 
     private void addPieces(int i, List<AttributedInterval> out) {
         if (pieces[i] == null) {
-            out.add(new AttributedInterval(intervals.get(i), Assignment.IMPORTER, i));
+            out.add(imported[i]);
         } else {
             out.addAll(Arrays.asList(pieces[i]));
         }

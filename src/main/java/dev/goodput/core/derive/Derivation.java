@@ -12,7 +12,7 @@ import java.util.List;
 public record Derivation(Run run, Window window, List<Interval> intervals, List<ResolvedAttempt> attempts,
                          SlowSteps slowSteps, GoodputReport report) {
     public Derivation {
-        intervals = List.copyOf(intervals);
+        intervals = intervals instanceof ImmutableIntervals ? intervals : List.copyOf(intervals);
         attempts = List.copyOf(attempts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.goodput.app.attribution;
 
+import dev.goodput.app.SummaryViewModel;
 import dev.goodput.chart.timeline.TimelineLanes;
 import dev.goodput.chart.waterfall.WaterfallModel;
 import dev.goodput.core.attribution.AttributedInterval;
@@ -13,6 +14,8 @@ import dev.goodput.core.sim.Cadence;
 import dev.goodput.core.sim.RunSimulator;
 import dev.goodput.core.sim.SimulationSpec;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +26,9 @@ import java.util.SplittableRandom;
 /**
  * What one attribution edit costs the workbench end to end, beyond the core's incremental re-derivation (which
  * {@code AttributionBench} times): the session publishing the attributed derivation (the list of pieces) with the
- * attribution table's rows and the rules list rebuilt, the timeline lanes built for it, and the waterfall model. Same runs as {@code AttributionBench} (the Llama 3 simulator
- * stretched to 86 days, at its cadence and dense), each in its own JVM; medians of 30 after 10 warm-up edits, each
- * undone after timing. Needs no display. Run with
+ * attribution table's rows, the rules list and the figures (the summary) following it, the timeline lanes for it,
+ * and the waterfall model; then its undo with all of that again, as one figure. Same runs as {@code AttributionBench} (the Llama 3 simulator
+ * stretched to 86 days, at its cadence and dense), each in its own JVM; medians of 30 after 10 warm-up edits. Needs no display. Run with
  * {@code java -cp target/classes:$(cat cp.txt) dev.goodput.app.attribution.EditRefreshBench}; results in
  * docs/performance.md.
  */
@@ -39,8 +42,8 @@ public final class EditRefreshBench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.out.println("| partition | intervals | edit, publish, table and rules rebuilt ms | timeline lanes ms "
-                    + "| waterfall model ms | total ms |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
+                    + "| waterfall model ms | total ms | total, thread CPU ms | its undo, end to end ms |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (String p : new String[]{"sparse", "dense"}) {
                 Process fork = new ProcessBuilder(java, "-Xmx8g", "-cp", System.getProperty("java.class.path"),
@@ -62,6 +65,12 @@ public final class EditRefreshBench {
         // The window's views of the session: their rebuild after each edit is part of the edit's cost.
         AttributionRows table = new AttributionRows(session);
         RulesViewModel rules = new RulesViewModel(session);
+        // The figures follow every edit as the window's do (MainWindow: the summary shows the edited derivation).
+        SummaryViewModel summary = new SummaryViewModel();
+        summary.showRun(List.of(), session.derivationProperty().get());
+        session.derivationProperty().addListener(o -> summary.showEdited(session.derivationProperty().get(),
+                session.attribution().ruleWarnings()));
+        TimelineLanes.of(session.derivationProperty().get());
         List<AttributedInterval> lost = new ArrayList<>();
         for (AttributedInterval r : session.rows()) {
             if (r.lost()) {
@@ -72,10 +81,15 @@ public final class EditRefreshBench {
         double[] publish = new double[TIMED];
         double[] lanes = new double[TIMED];
         double[] waterfall = new double[TIMED];
+        double[] undo = new double[TIMED];
+        double[] cpu = new double[TIMED];
+        // CPU time of this (the FX-like) thread: what a loaded machine's wall clock blurs.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = -WARMUP; i < TIMED; i++) {
             AttributedInterval row = lost.get(random.nextInt(lost.size()));
             Edit e = session.tagging().tag(session.attribution().at(row.startUs()).orElseThrow(), "faulty_gpu",
                     Layer.INFRA, "");
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             session.apply(e);
             long t1 = System.nanoTime();
@@ -83,7 +97,12 @@ public final class EditRefreshBench {
             long t2 = System.nanoTime();
             WaterfallModel.of(session.derivationProperty().get().report(), 0.005);
             long t3 = System.nanoTime();
+            long c3 = threads.getCurrentThreadCpuTime();
+            // The undo is an edit too, and the timeline follows it (as the window's does every derivation).
             session.undo();
+            TimelineLanes.of(session.derivationProperty().get());
+            WaterfallModel.of(session.derivationProperty().get().report(), 0.005);
+            long t4 = System.nanoTime();
             if (table.allRows().isEmpty() || rules.rows() == null) {
                 throw new IllegalStateException("the views were not kept");
             }
@@ -91,14 +110,16 @@ public final class EditRefreshBench {
                 publish[i] = (t1 - t0) / 1e6;
                 lanes[i] = (t2 - t1) / 1e6;
                 waterfall[i] = (t3 - t2) / 1e6;
+                undo[i] = (t4 - t3) / 1e6;
+                cpu[i] = (c3 - c0) / 1e6;
             }
         }
         double p = median(publish);
         double l = median(lanes);
         double w = median(waterfall);
-        System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.2f | %.1f |%n",
+        System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f |%n",
                 dense ? "dense (checkpoint every step)" : "simulator cadence", base.intervals().size(), p, l, w,
-                p + l + w);
+                p + l + w, median(cpu), median(undo));
     }
 
     private static double median(double[] xs) {

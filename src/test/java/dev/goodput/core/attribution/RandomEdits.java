@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * Random edits of every kind against the current state of an attribution, with ranges that start and end
  * inside, at and across the run's lost intervals, and causes in every layer.
  */
-final class RandomEdits {
+public final class RandomEdits {
     private record CauseChoice(String id, Layer layer) {
     }
 
@@ -37,7 +37,7 @@ final class RandomEdits {
     private final List<Integer> lost = new ArrayList<>();
     private int ids;
 
-    RandomEdits(SplittableRandom r, Derivation base, IncrementalAttribution attribution) {
+    public RandomEdits(SplittableRandom r, Derivation base, IncrementalAttribution attribution) {
         this.r = r;
         this.base = base;
         this.attribution = attribution;
@@ -48,7 +48,25 @@ final class RandomEdits {
         }
     }
 
-    Edit next() {
+    /**
+     * One step of a random session on {@code history}: now and then two edits at once (changes far apart), then a
+     * new edit, an undo or a redo.
+     */
+    public void step(EditHistory history) {
+        if (r.nextInt(3) == 0) {
+            history.apply(next());
+        }
+        int what = r.nextInt(10);
+        if (what < 7 || !history.canUndo()) {
+            history.apply(next());
+        } else if (what < 9) {
+            history.undo();
+        } else if (history.canRedo()) {
+            history.redo();
+        }
+    }
+
+    public Edit next() {
         Overlay o = attribution.overlay();
         Tagging tagging = new Tagging(attribution::overlay, () -> "t" + ++ids);
         int kind = r.nextInt(11);
