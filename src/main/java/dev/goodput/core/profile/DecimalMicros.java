@@ -11,8 +11,10 @@ import java.math.RoundingMode;
  * BigDecimal way. A String and a BigDecimal per timestamp were a tenth of reading a trace.
  */
 final class DecimalMicros {
-    /** Integer digits the fast way takes: 10^15 µs × 1000 stays inside a long. */
-    private static final int MAX_INTEGER_DIGITS = 15;
+    /** Integer digits the fast way takes: epoch µs have 16. */
+    private static final int MAX_INTEGER_DIGITS = 16;
+    /** The most µs whose ns, with a rounding step, stay inside a long. */
+    private static final long MAX_MICROS = (Long.MAX_VALUE - 1000) / 1000;
 
     private DecimalMicros() {
     }
@@ -30,7 +32,7 @@ final class DecimalMicros {
             micros = micros * 10 + (text[i++] - '0');
             digits++;
         }
-        if (digits == 0 || digits > MAX_INTEGER_DIGITS) {
+        if (digits == 0 || digits > MAX_INTEGER_DIGITS || micros > MAX_MICROS) {
             return slow(text, offset, length);
         }
         long nanos = micros * 1000;

@@ -23,6 +23,9 @@ class DecimalMicrosTest {
     @Test
     void examples() {
         assertEquals(4458676983543183L, nanos("4458676983543.183"));
+        assertEquals(1712181698153412123L, nanos("1712181698153412.1234")); // epoch µs: 16 digits
+        assertEquals(9223372036854774000L, nanos("9223372036854774"));
+        assertEquals(Long.MIN_VALUE, nanos("9223372036854776"));
         assertEquals(1500L, nanos("1.5"));
         assertEquals(2L, nanos("0.0025")); // exactly half: to even
         assertEquals(4L, nanos("0.0035"));
