@@ -6,7 +6,8 @@
 #
 # Sections (SECTIONS, default "traces synthetic mlgoodput runlog"):
 #   traces     goodput profile vs HTA on real Kineto traces of 1-3 MB gzip: the repository's own, plus TRACES
-#              (more files, e.g. those of HTA's tests/data: trace_diff_test, negative_queue_length_values_check, mtia)
+#              (more files, e.g. from HTA's tests/data: negative_queue_length_values_check/rank0.json.gz and
+#              mtia_trace_single_rank/mtia_rank_0.json.gz; not trace_diff, on which HTA's idle-time breakdown fails)
 #   synthetic  goodput profile vs HTA on a ~20 MB-gzip synthetic trace (450,000 kernels, ~325 MB of JSON); HTA takes
 #              minutes and GBs on it, so SYNTHETIC_RUNS (default 1) runs of each
 #   mlgoodput  goodput report vs GoodputCalculator on 200,000 steps of ml-goodput entries
