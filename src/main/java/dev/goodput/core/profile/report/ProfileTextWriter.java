@@ -23,21 +23,26 @@ public final class ProfileTextWriter {
             out.printf(Locale.ROOT, "  steps analysed %s, mean step %.3f ms%n", StepRanges.of(p.steps()),
                     p.meanStepSeconds() * 1e3);
             TemporalBreakdown t = p.temporal();
-            out.printf(Locale.ROOT, "  GPU time  idle %.2f%%  compute %.2f%%  non-compute %.2f%%  (span %.1f ms)%n",
-                    t.idlePct(), t.computePct(), t.nonComputePct(), t.spanNs() / 1e6);
+            if (Double.isNaN(t.idlePct())) {
+                out.println("  GPU time  n/a (no GPU kernels, copies or sets)");
+            } else {
+                out.printf(Locale.ROOT, "  GPU time  idle %.2f%%  compute %.2f%%  non-compute %.2f%%  (span %.1f ms)%n",
+                        t.idlePct(), t.computePct(), t.nonComputePct(), t.spanNs() / 1e6);
+            }
             out.printf(Locale.ROOT, "  comm/comp overlap %s   exposed communication %.1f ms%n",
                     Double.isNaN(p.overlap().overlapPct()) ? "n/a (no communication)"
                             : String.format(Locale.ROOT, "%.2f%%", p.overlap().overlapPct()),
                     p.overlap().exposedNs() / 1e6);
             for (StepBreakdown s : p.perStep()) {
-                out.printf(Locale.ROOT, "    step %-8d %9.3f ms  idle %6.2f%%  compute %6.2f%%  exposed comm %8.3f ms%s%n",
-                        s.step(), s.wallNs() / 1e6, s.gpu().idlePct(), s.gpu().computePct(),
+                out.printf(Locale.ROOT, "    step %-8d %9.3f ms  idle %7s  compute %7s  exposed comm %8.3f ms%s%n",
+                        s.step(), s.wallNs() / 1e6, percent(s.gpu().idlePct()), percent(s.gpu().computePct()),
                         s.exposedCommunicationNs() / 1e6, s.steady() ? "" : "  (not steady)");
             }
             out.println("  idle time by stream");
             for (IdleTimeBreakdown.Row row : p.idle()) {
-                out.printf(Locale.ROOT, "    stream %-5d %-12s %12.0f us  %5.2f%n", row.stream(),
-                        row.category().name().toLowerCase(Locale.ROOT), row.idleNs() / 1000.0, row.ratio());
+                out.printf(Locale.ROOT, "    stream %-5d %-12s %12.0f us  %5s%n", row.stream(),
+                        row.category().name().toLowerCase(Locale.ROOT), row.idleNs() / 1000.0,
+                        Double.isNaN(row.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.2f", row.ratio()));
             }
             ProfileMfu m = p.mfu();
             out.printf(Locale.ROOT, "  MFU %s  (%s FLOPs/step by %s, peak %s FLOP/s %s, %s)%n",
@@ -66,5 +71,10 @@ public final class ProfileTextWriter {
                     r.lateCollectiveRanks());
         }
         out.flush();
+    }
+
+    /** "12.34%", or "n/a" where there was no GPU time to divide by. */
+    private static String percent(double pct) {
+        return Double.isNaN(pct) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", pct);
     }
 }
