@@ -6,6 +6,7 @@ import dev.goodput.core.derive.IntervalState;
 import dev.goodput.core.model.Cause;
 import dev.goodput.core.report.HumanFormat;
 import dev.goodput.core.report.PrintableText;
+import dev.goodput.core.report.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -29,10 +30,15 @@ public final class IntervalCsvWriter {
             Cause cause = iv.state() instanceof IntervalState.Lost lost ? lost.cause() : null;
             csv.printRecord(HumanFormat.iso(iv.startUs()), HumanFormat.iso(iv.endUs()), seconds(iv.durationUs()),
                     cause == null ? "productive" : "lost", cause == null ? "" : cause.layer().id(),
-                    cause == null ? "" : PrintableText.of(cause.id()),
-                    cause == null ? "" : PrintableText.of(cause.label()), iv.source() == null ? "" : PrintableText.of(iv.source().toString()), iv.acceleratorsInUse());
+                    cause == null ? "" : cell(cause.id()), cause == null ? "" : cell(cause.label()),
+                    iv.source() == null ? "" : cell(iv.source().toString()), iv.acceleratorsInUse());
         }
         csv.flush(); // not closed: out is the caller's
+    }
+
+    /** Text from the inputs: control characters shown, formulas defused ({@link SpreadsheetText}). */
+    private static String cell(String text) {
+        return SpreadsheetText.of(PrintableText.of(text));
     }
 
     /** Exact decimal seconds (never 1.0E-6), so the rows add up to the window to the microsecond. */

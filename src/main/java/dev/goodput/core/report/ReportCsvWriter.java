@@ -10,7 +10,8 @@ import java.io.Writer;
  * A tidy CSV report: one row per figure, {@code section,layer,cause,label,seconds,fraction}, so scripts
  * can filter by section (goodput, badput, layer, waterfall, summary). Summary rows with a count (disruptions,
  * slow steps) carry it in the fraction column. Causes and labels from the input show their control characters
- * (Commons CSV quotes the rest).
+ * (Commons CSV quotes the rest), and one that a spreadsheet would run as a formula starts with an apostrophe
+ * ({@link SpreadsheetText}).
  */
 public final class ReportCsvWriter implements ReportWriter {
     @Override
@@ -33,13 +34,17 @@ public final class ReportCsvWriter implements ReportWriter {
             csv.printRecord("layer", l.layer().id(), "", l.layer().id(), l.seconds(), l.fraction());
         }
         for (CauseShare c : r.badput()) {
-            csv.printRecord("badput", c.layer().id(), PrintableText.of(c.cause()), PrintableText.of(c.label()),
-                    c.seconds(), c.fraction());
+            csv.printRecord("badput", c.layer().id(), cell(c.cause()), cell(c.label()), c.seconds(), c.fraction());
         }
         for (WaterfallStep s : r.waterfall()) {
             csv.printRecord("waterfall", s.layer() == null ? "" : s.layer().id(), s.cause() == null ? s.kind()
-                    : PrintableText.of(s.cause()), PrintableText.of(s.label()), s.seconds(), s.fraction());
+                    : cell(s.cause()), cell(s.label()), s.seconds(), s.fraction());
         }
         csv.flush();
+    }
+
+    /** Text from the inputs: control characters shown, formulas defused. */
+    private static String cell(String text) {
+        return SpreadsheetText.of(PrintableText.of(text));
     }
 }
