@@ -64,15 +64,15 @@ public record SourceExcerpt(Path file, long line, long firstLine, List<String> l
         long n = 0;
         try (BufferedReader r = InputFiles.reader(file)) {
             String s;
-            while ((s = r.readLine()) != null) {
+            while ((s = readLineCut(r)) != null) {
                 n++;
                 if (n < target) {
-                    before.addLast(cut(s));
+                    before.addLast(s);
                     if (before.size() > context) {
                         before.removeFirst();
                     }
                 } else {
-                    after.add(cut(s));
+                    after.add(s);
                     if (n >= target + context) {
                         break;
                     }
@@ -107,7 +107,36 @@ public record SourceExcerpt(Path file, long line, long firstLine, List<String> l
         return new SourceExcerpt(file, line, 1, List.of(), problem);
     }
 
-    private static String cut(String s) {
-        return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS - 1) + "…";
+    /**
+     * The next line as {@link BufferedReader#readLine()} splits them ({@code \n}, {@code \r\n} or {@code \r}), cut
+     * at {@link #MAX_CHARS} characters with an ellipsis; null at the end. The rest of a long line is skipped, never
+     * held: a trace written as one line of hundreds of MB must not fill the window's memory to show 2,000 characters.
+     */
+    static String readLineCut(BufferedReader r) throws IOException {
+        StringBuilder line = new StringBuilder(128);
+        boolean cut = false;
+        int c = r.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n' && c != '\r') {
+            if (line.length() < MAX_CHARS) {
+                line.append((char) c);
+            } else {
+                cut = true;
+            }
+            c = r.read();
+        }
+        if (c == '\r') {
+            r.mark(1);
+            if (r.read() != '\n') {
+                r.reset();
+            }
+        }
+        if (cut) {
+            line.setLength(MAX_CHARS - 1);
+            line.append('…');
+        }
+        return line.toString();
     }
 }
