@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 public final class GoodputCli {
     /**
      * The commands by name, in the order usage lists them. A command line that names one gets only that one: picocli
-     * builds each command's model by reflection, and building all six took a fifth of a short command's start
+     * builds each command's model by reflection, and building them all took a fifth of a short command's start
      * (docs/performance.md, App image). Help, usage errors and a line naming no command get them all.
      */
     static final Map<String, Supplier<Object>> COMMANDS = commands();

@@ -77,41 +77,39 @@ public final class InputFiles {
      * damaged gives what unpacks before the damage (the reader then reports it, with its line and byte).
      */
     public static String head(Path file, int chars) throws IOException {
-        byte[] buf = new byte[chars * 2]; // UTF-8 of mostly ASCII text: enough bytes for the characters asked for
-        int n = 0;
-        try (InputStream in = openUnbuffered(file)) {
-            while (n < buf.length) {
-                int k = in.read(buf, n, buf.length - n);
-                if (k < 0) {
-                    break;
-                }
-                n += k;
-            }
-        } catch (java.util.zip.ZipException e) {
-            if (n == 0) {
-                throw e;
-            }
-        }
-        String text = new String(buf, 0, n, StandardCharsets.UTF_8);
+        // UTF-8 of mostly ASCII text: twice the bytes are enough for the characters asked for.
+        String text = new String(headBytes(file, chars * 2), StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         return text.substring(0, Math.min(chars, text.length())).stripLeading();
     }
 
-    /** As {@link #open(Path)} but each read returns what one step unpacks, so reading up to damage keeps it. */
     /**
-     * The first {@code n} bytes of a file (after gzip), or fewer when it is shorter or its gzip is damaged before
-     * them (reading it then says where): a peek that unpacks no further, unlike a stream from {@link #open}.
+     * The first {@code n} bytes of a file (after gzip), or fewer when it is shorter or its gzip is damaged after
+     * them; damage before any byte unpacks is thrown ({@link DamagedGzipException}). A peek that unpacks no further,
+     * unlike a stream from {@link #open}, which may unpack ahead.
      */
     public static byte[] headBytes(Path file, int n) throws IOException {
+        byte[] buf = new byte[n];
+        int got = 0;
         try (InputStream in = openUnbuffered(file)) {
-            return in.readNBytes(n);
+            while (got < n) {
+                int k = in.read(buf, got, n - got);
+                if (k < 0) {
+                    break;
+                }
+                got += k;
+            }
         } catch (java.util.zip.ZipException e) {
-            return new byte[0];
+            if (got == 0) {
+                throw e;
+            }
         }
+        return java.util.Arrays.copyOf(buf, got);
     }
 
+    /** As {@link #open(Path)} but each read returns what one step unpacks, so reading up to damage keeps it. */
     private static InputStream openUnbuffered(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         return isGzip(in) ? GzipInput.of(in, Files.size(file), ReadLimits.DEFAULTS) : in;

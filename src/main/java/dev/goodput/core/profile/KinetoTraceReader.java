@@ -161,7 +161,12 @@ public final class KinetoTraceReader {
                     + "(.xplane.pb), which is not supported: convert it with TensorBoard's profile plugin or "
                     + "record the run with torch.profiler");
         }
-        byte[] head = InputFiles.headBytes(file, 16);
+        byte[] head;
+        try {
+            head = InputFiles.headBytes(file, 16);
+        } catch (java.util.zip.ZipException e) {
+            return; // damaged from its start: reading the trace says where
+        }
         if (head.length >= 15 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
                 .equals("SQLite format 3")) {
             throw new InputException(new Source(file.toString(), 0), "expected a Kineto JSON trace; this is a "
