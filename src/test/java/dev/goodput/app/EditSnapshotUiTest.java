@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One edit made as the attribution table makes it, on the BLOOM-176B run at 1280×720: the row picked stays picked,
- * now with its new cause, and the window (snapshot "edit-after" with {@code -Dgoodput.snapshots=DIR}) shows the
- * edit as a whole rebuild did.
+ * now with its new cause. With {@code -Dgoodput.snapshots=DIR} the window after the edit is saved as "edit-after",
+ * to compare by eye with one taken on a build that rebuilt the rows whole.
  */
 @ExtendWith(ApplicationExtension.class)
 class EditSnapshotUiTest {

@@ -325,7 +325,8 @@ public final class AttributionRows {
 
     /**
      * The indices in {@link #rows()} of the shown rows of this kind starting at {@code startUs}, ascending: found by
-     * binary search while the rows are in time order (unsorted), else by a pass over them.
+     * binary search while the rows are in time order (unsorted), else by a pass over them (a caller with many rows
+     * to find in a sorted table makes one pass of its own instead).
      */
     public List<Integer> indicesOf(boolean fault, long startUs) {
         List<Integer> out = new ArrayList<>();
@@ -404,16 +405,9 @@ public final class AttributionRows {
         Overlay overlay = session.overlayProperty().get();
         causeChoices.set(session.causeChoices());
         List<AttributionRow> faults = faultRows(base, overlay);
-        List<AttributionRow> out = merged(lostRows(overlay, session.rows()), faults);
-        faultRows = faults;
-        long unattributed = 0;
-        for (AttributionRow r : out) {
-            if (r.unattributed()) {
-                unattributed += r.durationUs();
-            }
-            rowsPerCause.merge(r.cause(), 1, Integer::sum);
-        }
-        unattributedUs = unattributed;
+        List<AttributionRow> out = merged(lostRows(Labels.of(overlay), session.rows()), faults);
+        unattributedUs = 0;
+        out.forEach(r -> count(r, 1));
         rebuilding = true;
         try {
             all.setAll(out);
@@ -463,8 +457,9 @@ public final class AttributionRows {
         causeChoices.set(session.causeChoices());
         rebuilding = true;
         try {
+            Labels labels = Labels.of(overlay);
             for (long[] span : spans) {
-                replaceSpan(span[0], span[1], overlay);
+                replaceSpan(span[0], span[1], labels);
             }
             if (faults != faultRows) {
                 replaceFaults(faults);
@@ -517,7 +512,7 @@ public final class AttributionRows {
     }
 
     /** Makes the rows starting in [fromUs, toUs) those of the pieces starting there now, faults kept in place. */
-    private void replaceSpan(long fromUs, long toUs, Overlay overlay) {
+    private void replaceSpan(long fromUs, long toUs, Labels labels) {
         int from = firstRowFrom(fromUs);
         int to = firstRowFrom(toUs);
         List<AttributedInterval> now = new ArrayList<>();
@@ -528,7 +523,7 @@ public final class AttributionRows {
         }
         List<AttributionRow> old = new ArrayList<>(all.subList(from, to));
         List<AttributionRow> kept = old.stream().filter(AttributionRow::isFault).toList();
-        List<AttributionRow> next = merged(lostRows(overlay, now), kept);
+        List<AttributionRow> next = merged(lostRows(labels, now), kept);
         if (next.equals(old)) {
             return;
         }
@@ -618,11 +613,20 @@ public final class AttributionRows {
         return rebuilt.getReadOnlyProperty();
     }
 
-    private List<AttributionRow> lostRows(Overlay overlay, List<AttributedInterval> pieces) {
-        Map<String, Tag> tags = new HashMap<>();
-        overlay.tags().forEach(t -> tags.put(t.id(), t));
-        Map<String, Rule> rules = new HashMap<>();
-        overlay.rules().forEach(r -> rules.put(r.id(), r));
+    /** An overlay's tags and rules by id, made once per rebuild or edit, not once per changed span. */
+    private record Labels(Map<String, Tag> tags, Map<String, Rule> rules) {
+        static Labels of(Overlay overlay) {
+            Map<String, Tag> tags = new HashMap<>();
+            overlay.tags().forEach(t -> tags.put(t.id(), t));
+            Map<String, Rule> rules = new HashMap<>();
+            overlay.rules().forEach(r -> rules.put(r.id(), r));
+            return new Labels(tags, rules);
+        }
+    }
+
+    private List<AttributionRow> lostRows(Labels labels, List<AttributedInterval> pieces) {
+        Map<String, Tag> tags = labels.tags();
+        Map<String, Rule> rules = labels.rules();
         IncrementalAttribution attribution = session.attribution(); // also knows what each record said
         List<AttributionRow> out = new ArrayList<>();
         for (AttributedInterval p : pieces) {

@@ -556,10 +556,19 @@ public final class AttributionTablePanel extends BorderPane {
         }
         restoring = true;
         try {
-            // Found by their start (a search, not a pass over a million rows), selected in the table's order.
             List<Integer> at = new ArrayList<>();
-            picked.forEach(k -> at.addAll(rows.indicesOf(k.fault(), k.startUs())));
-            Collections.sort(at);
+            if (rows.rows().getComparator() == null) {
+                // Rows in time order: each found by its start (a search, not a pass over a million rows).
+                picked.forEach(k -> at.addAll(rows.indicesOf(k.fault(), k.startUs())));
+                Collections.sort(at);
+            } else {
+                // Sorted by a column: one pass over the rows, not one per picked row.
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (picked.contains(RowKey.of(table.getItems().get(i)))) {
+                        at.add(i);
+                    }
+                }
+            }
             table.getSelectionModel().clearSelection();
             at.forEach(i -> table.getSelectionModel().select(i));
         } finally {

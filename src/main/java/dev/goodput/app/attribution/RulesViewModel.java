@@ -208,12 +208,12 @@ public final class RulesViewModel {
             return;
         }
         AttributedPartition now = session.attribution().intervals();
-        Optional<List<AttributedPartition.Difference>> diff = counted == null ? Optional.empty()
-                : AttributedPartition.differences(counted, now);
         if (overlay.rules().isEmpty() && tallies.isEmpty()) {
             counted = now;
             return;
         }
+        Optional<List<AttributedPartition.Difference>> diff = counted == null ? Optional.empty()
+                : AttributedPartition.differences(counted, now);
         if (diff.isPresent()) {
             for (AttributedPartition.Difference d : diff.get()) {
                 counted.subList(d.oldFrom(), d.oldTo()).forEach(p -> tally(p, -1));

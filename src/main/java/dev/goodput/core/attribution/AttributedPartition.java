@@ -16,7 +16,7 @@ import java.util.RandomAccess;
  * The attributed partition as an immutable list that shares its unchanged parts with the version before an edit:
  * the pieces are kept in chunks of {@link #CHUNK} base intervals, so a new version copies only the chunks an edit
  * touched and costs O(chunks), not O(pieces). Two versions of one attribution tell where they differ
- * ({@link #difference}) from the chunks' references and the pieces' identities, which lets the table and the
+ * ({@link #differences}) from the chunks' references and the pieces' identities, which lets the table and the
  * timeline follow an edit's footprint instead of rebuilding.
  */
 public final class AttributedPartition extends AbstractList<AttributedInterval> implements RandomAccess {
@@ -99,31 +99,14 @@ public final class AttributedPartition extends AbstractList<AttributedInterval> 
         return new Intervals(this);
     }
 
-    /**
-     * Where two versions differ: the pieces [oldFrom, oldTo) of the one before were replaced by [newFrom, newTo) of
-     * the one after; all ranges empty when they are the same.
-     */
+    /** Where two versions differ: the pieces [oldFrom, oldTo) of the one before were replaced by [newFrom, newTo). */
     public record Difference(int oldFrom, int oldTo, int newFrom, int newTo) {
-        public boolean none() {
-            return oldFrom == oldTo && newFrom == newTo;
-        }
     }
 
     /**
-     * Where {@code after} differs from {@code before}, when both are versions of one attribution (this list or its
-     * {@linkplain #asIntervals() intervals}), as one range covering every change; empty when they are not versions
-     * of one attribution, so a caller must rebuild.
-     */
-    public static Optional<Difference> difference(List<?> before, List<?> after) {
-        return differences(before, after).map(ds -> ds.isEmpty()
-                ? new Difference(before.size(), before.size(), after.size(), after.size())
-                : new Difference(ds.get(0).oldFrom(), ds.get(ds.size() - 1).oldTo(), ds.get(0).newFrom(),
-                ds.get(ds.size() - 1).newTo()));
-    }
-
-    /**
-     * Where {@code after} differs from {@code before}, as {@link #difference}, range by range in time order (an edit
-     * may change places far apart: rows tagged at once, a rule); an empty list when they are the same.
+     * Where {@code after} differs from {@code before}, range by range in time order (an edit may change places far
+     * apart: rows tagged at once, a rule); an empty list when they are the same; empty when they are not versions of
+     * one attribution (this list or its {@linkplain #asIntervals() intervals}), so a caller must rebuild.
      */
     public static Optional<List<Difference>> differences(List<?> before, List<?> after) {
         AttributedPartition a = of(before);

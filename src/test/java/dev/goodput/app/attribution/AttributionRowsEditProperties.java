@@ -47,7 +47,7 @@ class AttributionRowsEditProperties {
             int what = r.nextInt(12);
             try {
                 if (what < 7 || !session.canUndoProperty().get()) {
-                    session.apply(edit(r, session, edits));
+                    session.apply(edit(r, session, edits, rows));
                 } else if (what < 10) {
                     session.undo();
                 } else {
@@ -85,7 +85,8 @@ class AttributionRowsEditProperties {
     }
 
     /** Mostly the core's random edits; now and then one only the table shows: a note, a rule's name, a role. */
-    private static Edit edit(SplittableRandom r, AttributionSession session, RandomEdits edits) {
+    private static Edit edit(SplittableRandom r, AttributionSession session, RandomEdits edits,
+                             AttributionRows rows) {
         Overlay o = session.overlayProperty().get();
         int kind = r.nextInt(8);
         if (kind == 0 && !o.tags().isEmpty()) {
@@ -98,7 +99,7 @@ class AttributionRowsEditProperties {
             return new Edit.ReplaceRule(new Rule(u.id(), "renamed " + r.nextInt(100), u.messagePattern(),
                     u.sourcePattern(), u.fromUs(), u.toUs(), u.cause(), u.layer(), u.enabled()));
         }
-        List<AttributionRow> faults = new AttributionRows(session).allRows().stream()
+        List<AttributionRow> faults = rows.allRows().stream()
                 .filter(AttributionRow::isFault).toList();
         if (kind == 2 && faults.size() > 1) {
             AttributionRow f = faults.get(r.nextInt(faults.size()));

@@ -9,6 +9,7 @@ import dev.goodput.core.sim.RunSimulator;
 import dev.goodput.core.sim.SimulationSpec;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.constraints.LongRange;
 
 import java.util.ArrayList;
@@ -42,14 +43,9 @@ class AttributedPartitionProperties {
             edits.step(history);
             AttributedPartition after = a.intervals();
             assertEquals(IncrementalAttribution.of(DENSE, a.overlay()).intervals(), after);
-            AttributedPartition.Difference d = AttributedPartition.difference(before, after).orElseThrow();
-            assertEquals(d, AttributedPartition.difference(shownBefore.intervals(), a.derivation().intervals())
-                    .orElseThrow(), "the derivations' intervals tell the same difference");
-            List<AttributedInterval> patched = new ArrayList<>(before.subList(0, d.oldFrom()));
-            patched.addAll(after.subList(d.newFrom(), d.newTo()));
-            patched.addAll(before.subList(d.oldTo(), before.size()));
-            assertEquals(after, patched, "outside the difference nothing changed");
             List<AttributedPartition.Difference> ds = AttributedPartition.differences(before, after).orElseThrow();
+            assertEquals(ds, AttributedPartition.differences(shownBefore.intervals(), a.derivation().intervals())
+                    .orElseThrow(), "the derivations' intervals tell the same differences");
             List<AttributedInterval> rebuilt = new ArrayList<>();
             int kept = 0;
             for (AttributedPartition.Difference x : ds) {
@@ -68,13 +64,13 @@ class AttributedPartitionProperties {
         }
     }
 
-    @Property(tries = 5)
-    void unrelatedVersionsHaveNoDifference(@ForAll @LongRange(min = 0, max = 1000) long seed) {
+    @Test
+    void unrelatedVersionsHaveNoDifference() {
         AttributedPartition one = IncrementalAttribution.of(DENSE, Overlay.EMPTY).intervals();
         AttributedPartition other = IncrementalAttribution.of(DENSE, Overlay.EMPTY).intervals();
         assertEquals(one, other);
-        assertTrue(AttributedPartition.difference(one, other).isEmpty(), "different attributions: rebuild");
-        assertTrue(AttributedPartition.difference(one, one).orElseThrow().none());
-        assertTrue(AttributedPartition.difference(one, List.copyOf(one)).isEmpty());
+        assertTrue(AttributedPartition.differences(one, other).isEmpty(), "different attributions: rebuild");
+        assertTrue(AttributedPartition.differences(one, one).orElseThrow().isEmpty());
+        assertTrue(AttributedPartition.differences(one, List.copyOf(one)).isEmpty());
     }
 }
