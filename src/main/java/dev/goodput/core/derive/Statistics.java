@@ -2,7 +2,7 @@ package dev.goodput.core.derive;
 
 import java.util.Arrays;
 
-/** Order statistics over primitive arrays (median, MAD, percentiles); inputs are not modified. */
+/** Order statistics over primitive arrays (median, MAD, percentiles); the *InPlace ones rearrange their input. */
 final class Statistics {
     /** Scales a MAD to estimate a standard deviation for normally distributed data. */
     static final double MAD_TO_SIGMA = 1.4826;

@@ -113,7 +113,7 @@ final class StepPlan {
         if (k == 0) {
             return 0;
         }
-        return (long) Statistics.median(Arrays.copyOf(d, k));
+        return (long) Statistics.medianInPlace(Arrays.copyOf(d, k)); // d is scratch: one copy, trimmed
     }
 
     long durationUs(StepTable s, int row) {

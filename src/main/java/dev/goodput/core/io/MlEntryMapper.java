@@ -200,12 +200,7 @@ final class MlEntryMapper {
         if (TimeUnitSlip.larger(t)) {
             return slip.micros(f.key, t, source(e), run);
         }
-        try {
-            return Timestamps.parseMicros(t);
-        } catch (IllegalArgumentException ex) {
-            throw new InputException(source(e), "expected \"" + f.key + "\" to be " + Timestamps.EXPECTED
-                    + ", found \"" + t + "\"");
-        }
+        return RunLogEventMapper.parseTime(f.key, t, source(e));
     }
 
     private long seconds(MlField f) throws InputException {

@@ -92,11 +92,10 @@ final class RunLogEventMapper {
      * @param endUs the end, or {@link Times#UNKNOWN}; not before {@code startUs}
      */
     void step(long number, long startUs, long endUs, long tokens, String file, long line) {
-        if (!replaying) {
-            slip.observeSeconds(startUs);
-            if (endUs != Times.UNKNOWN) {
-                slip.observeSeconds(endUs);
-            }
+        // Only the reader calls this, never a replay of held records (mapHeld goes through mapNow).
+        slip.observeSeconds(startUs);
+        if (endUs != Times.UNKNOWN) {
+            slip.observeSeconds(endUs);
         }
         run.step(number, startUs, endUs, tokens, file, line);
     }
@@ -351,6 +350,11 @@ final class RunLogEventMapper {
         if (t == null || t.isBlank()) {
             throw new InputException(src, "expected a \"" + key + "\" field: " + Timestamps.EXPECTED);
         }
+        return parseTime(key, t, src);
+    }
+
+    /** The text {@code t} of field {@code key} as epoch seconds or ISO-8601, or the error naming both. */
+    static long parseTime(String key, String t, Source src) throws InputException {
         try {
             return Timestamps.parseMicros(t);
         } catch (IllegalArgumentException e) {

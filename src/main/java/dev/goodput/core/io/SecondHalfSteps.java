@@ -43,9 +43,12 @@ final class SecondHalfSteps {
 
     /** Starts on the second half of {@code file}, or returns null when the file is to be read on one thread. */
     static SecondHalfSteps start(Path file, ReadLimits limits, long minBytes) {
+        if (!Files.isRegularFile(file)) {
+            return null; // checked before opening: opening a FIFO would wait for a writer
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (!Files.isRegularFile(file) || size < Math.max(2, minBytes)) {
+            if (size < Math.max(2, minBytes)) {
                 return null;
             }
             ByteBuffer head = ByteBuffer.allocate(2);
