@@ -216,6 +216,7 @@ public final class RunLoader {
     public static InputFormat detect(Path file) throws IOException, InputException {
         String head = InputFiles.head(file, 4096);
         if (head.startsWith("{") || startsJsonArray(head)) {
+            // Each name tested below before ml-goodput's is one of OTHER_FORMAT_FIELDS.
             Set<String> fields = FirstRecord.fieldsOf(file);
             if (fields.contains("event")) {
                 return InputFormat.RUN_LOG_JSONL;
@@ -257,10 +258,15 @@ public final class RunLoader {
                 && FirstRecord.startsEntriesExport(file, RunLoader::redecides);
     }
 
+    /**
+     * The first-record names with which {@link #detect} looks at another format before ml-goodput's: a format added
+     * there adds its names here, or an export naming it after its entries would be read as ml-goodput.
+     */
+    private static final Set<String> OTHER_FORMAT_FIELDS = Set.of("event", "log_history", "kind", "items", "object");
+
     /** A first record's field name that makes {@link #detect} choose another format than ml-goodput's. */
     static boolean redecides(String field) {
-        return field.equals("event") || field.equals("log_history") || field.equals("kind") || field.equals("items")
-                || field.equals("object");
+        return OTHER_FORMAT_FIELDS.contains(field);
     }
 
     /**
