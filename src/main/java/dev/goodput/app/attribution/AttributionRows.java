@@ -429,6 +429,8 @@ public final class AttributionRows {
      * an edit in time of the edit's size. False (nothing changed) when the change is not one edit of the rows
      * shown, or too large, or the table is sorted by a column: then they are rebuilt.
      */
+    private long editsFollowed;
+
     private boolean followEdit() {
         Derivation base = session.base();
         Overlay overlay = session.overlayProperty().get();
@@ -471,8 +473,14 @@ public final class AttributionRows {
         shownOverlay = overlay;
         setCausesInRows(causesOfRows());
         updateTexts();
+        editsFollowed++;
         rebuilt.set(rebuilt.get() + 1);
         return true;
+    }
+
+    /** How many edits were followed in place rather than by a whole rebuild (for tests). */
+    long editsFollowed() {
+        return editsFollowed;
     }
 
     /** An upper bound of the rows a change replaces. */

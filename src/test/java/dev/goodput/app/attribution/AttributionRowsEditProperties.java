@@ -11,6 +11,7 @@ import dev.goodput.core.model.Layer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
 import java.util.List;
@@ -85,6 +86,22 @@ class AttributionRowsEditProperties {
     }
 
     /** Mostly the core's random edits; now and then one only the table shows: a note, a rule's name, a role. */
+    @Test
+    void aSmallEditInAnUnsortedTableIsFollowedInPlace() {
+        AttributionSession session = new AttributionSession();
+        session.load(BLOOM, Overlay.EMPTY);
+        AttributionRows rows = new AttributionRows(session);
+        AttributionRow lost = rows.allRows().stream().filter(x -> !x.isFault()).skip(10).findFirst().orElseThrow();
+        session.apply(new Edit.AddTag(new Tag("t1", lost.startUs(), lost.endUs(), "faulty_gpu", Layer.INFRA, null,
+                "")));
+        assertEquals(1, rows.editsFollowed(), "followed in place, not rebuilt");
+        session.undo();
+        assertEquals(2, rows.editsFollowed(), "its undo too");
+        rows.rows().setComparator(Comparator.comparing(x -> x.cause().label()));
+        session.redo();
+        assertEquals(2, rows.editsFollowed(), "a table sorted by a column is rebuilt");
+    }
+
     private static Edit edit(SplittableRandom r, AttributionSession session, RandomEdits edits,
                              AttributionRows rows) {
         Overlay o = session.overlayProperty().get();
