@@ -63,34 +63,21 @@ final class Timestamps {
         int hour = digits(t, 11, 13);
         int minute = digits(t, 14, 16);
         int second = digits(t, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        long micros = 0;
+        long nanos = 0;
         if (n > 20) {
             if (t.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
                 return Long.MIN_VALUE;
             }
-            long frac = 0;
-            int len = n - 21;
             for (int i = 20; i < n - 1; i++) {
                 char c = t.charAt(i);
                 if (c < '0' || c > '9') {
                     return Long.MIN_VALUE;
                 }
-                frac = frac * 10 + (c - '0');
+                nanos = nanos * 10 + (c - '0');
             }
-            for (int i = len; i < 9; i++) {
-                frac *= 10;
-            }
-            micros = frac / 1000; // truncate to µs, as the general path does (Instant nanos / 1000)
+            nanos = toNanos(nanos, n - 21);
         }
-        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return Long.MIN_VALUE;
-        }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
+        return utcMicros(year, month, day, hour, minute, second, nanos);
     }
 
     /**
@@ -111,11 +98,7 @@ final class Timestamps {
         int hour = twoDigits(b, from + 11);
         int minute = twoDigits(b, from + 14);
         int second = twoDigits(b, from + 17);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        long micros = 0;
+        long nanos = 0;
         if (n > 20) {
             int len = n - 21;
             if (b[from + 19] != '.' || len > 9 || len < 1) {
@@ -125,16 +108,31 @@ final class Timestamps {
             if (frac < 0) {
                 return Long.MIN_VALUE;
             }
-            for (int i = len; i < 9; i++) {
-                frac *= 10;
-            }
-            micros = frac / 1000;
+            nanos = toNanos(frac, len);
         }
-        if (day > 28 && day > lengthOfMonth(year, month)) {
+        return utcMicros(year, month, day, hour, minute, second, nanos);
+    }
+
+    /** A fraction of a second written with {@code digits} digits (1 to 9), in nanoseconds. */
+    private static long toNanos(long fraction, int digits) {
+        for (int i = digits; i < 9; i++) {
+            fraction *= 10;
+        }
+        return fraction;
+    }
+
+    /**
+     * Epoch µs of a UTC time read by the fast parsers (a field that was not digits is negative), or
+     * {@code Long.MIN_VALUE} when a field is out of range; the fraction truncated to µs, as the general path does
+     * (Instant nanos / 1000).
+     */
+    private static long utcMicros(int year, int month, int day, int hour, int minute, int second, long nanos) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || day > 28 && day > lengthOfMonth(year, month)) {
             return Long.MIN_VALUE;
         }
         long days = epochDay(year, month, day);
-        return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
+        return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + nanos / 1000;
     }
 
     private static int lengthOfMonth(int year, int month) {

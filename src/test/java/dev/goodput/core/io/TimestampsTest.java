@@ -51,7 +51,21 @@ class TimestampsTest {
                     : new String(c);
         }
         byte[] b = ("\"" + text + "\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertEquals(Timestamps.parseUtcFast(text), Timestamps.parseUtcFast(b, 1, b.length - 1), text);
+        long fast = Timestamps.parseUtcFast(text);
+        assertEquals(fast, Timestamps.parseUtcFast(b, 1, b.length - 1), text);
+        // Both share one range check: java.time judges what it accepts, impossible dates included.
+        Long byJavaTime;
+        try {
+            Instant parsed = Instant.parse(text);
+            byJavaTime = parsed.getEpochSecond() * 1_000_000L + parsed.getNano() / 1000;
+        } catch (java.time.format.DateTimeParseException e) {
+            byJavaTime = null;
+        }
+        if (fast != Long.MIN_VALUE) {
+            assertEquals(byJavaTime, fast, text);
+        } else if (byJavaTime != null && text.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?Z")) {
+            throw new AssertionError("the fast form of a real time refused: " + text);
+        }
     }
 
     /** The hand-written fast path agrees with java.time on every instant it accepts. */
