@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MlGoodputExportDetectTest {
     @Test
-    void detectingAnExportReadsNoFurtherThanItsEntries() throws Exception {
+    void anExportCutShortInsideItsEntriesIsKnownByTheNamesBeforeThem() throws Exception {
         // Cut short inside the entries: the names before them already tell the format.
         Path f = write("{\"job_name\": \"j\", \"entries\": [{\"job_name\": \"j\", \"job_start_time\": 1717000000}, {");
         assertTrue(FirstRecord.startsEntriesExport(f, RunLoader::redecides));
@@ -47,6 +47,9 @@ class MlGoodputExportDetectTest {
         assertTrue(FirstRecord.startsEntriesExport(f, RunLoader::redecides));
         RunBuilder run = new RunBuilder();
         assertFalse(new MlGoodputReader().readExport(f, run, LoadMode.LENIENT, RunLoader::redecides));
+        assertFalse(run.hasMetadata(), "no name taken");
+        assertTrue(run.problems().isEmpty(), "no problem reported");
+        assertEquals(0, run.stepCount());
         assertEquals(0, run.build().attempts().size());
         assertEquals(InputFormat.RUN_LOG_JSONL, RunLoader.detect(f));
     }
