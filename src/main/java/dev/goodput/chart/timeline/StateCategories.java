@@ -93,10 +93,15 @@ public final class StateCategories {
     public int of(IntervalState state) {
         if (state instanceof IntervalState.Lost lost) {
             Cause c = lost.cause();
-            Integer i = byKey.get(key(c.layer(), c.id()));
-            return i == null ? PRODUCTIVE : i;
+            return ofCause(c.layer(), c.id());
         }
         return PRODUCTIVE;
+    }
+
+    /** The category of a lost interval of this cause: as {@link #of(IntervalState)}, from the cause's key. */
+    int ofCause(Layer layer, String cause) {
+        Integer i = byKey.get(key(layer, cause));
+        return i == null ? PRODUCTIVE : i;
     }
 
     /**

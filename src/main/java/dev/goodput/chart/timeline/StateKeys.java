@@ -31,12 +31,11 @@ final class StateKeys {
         return new Builder(keys);
     }
 
-    /** Per id, its category in {@code c} (productive for a cause the timeline does not show, as StateCategories). */
+    /** Per id, its category in {@code c}, as {@link StateCategories#of} gives it for that state. */
     int[] categories(StateCategories c) {
         int[] out = new int[keys.size()];
         for (int id = 1; id < out.length; id++) {
-            int i = c.indexOf(keys.get(id).layer(), keys.get(id).cause());
-            out[id] = i < 0 ? StateCategories.PRODUCTIVE : i;
+            out[id] = c.ofCause(keys.get(id).layer(), keys.get(id).cause());
         }
         return out;
     }
