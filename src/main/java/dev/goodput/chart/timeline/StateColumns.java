@@ -207,22 +207,20 @@ public final class StateColumns {
     }
 
     private void buildAll() {
-        IntList ids = new IntList();
-        FloatList us = new FloatList();
+        BinEntries entries = new BinEntries();
         int[] off = new int[FINEST_BINS + 1];
-        fillFinest(0, FINEST_BINS - 1, off, ids, us);
+        fillFinest(0, FINEST_BINS - 1, off, entries);
         offsets[0] = off;
-        cats[0] = ids.toArray();
-        micros[0] = us.toArray();
+        cats[0] = entries.ids();
+        micros[0] = entries.micros();
         for (int k = 1; k < offsets.length; k++) {
             int bins = offsets[k - 1].length / 2; // (lower bins + 1) / 2
-            IntList mi = new IntList();
-            FloatList mu = new FloatList();
+            BinEntries merged = new BinEntries();
             int[] mo = new int[bins + 1];
-            fillMerged(k, 0, bins - 1, mo, mi, mu);
+            fillMerged(k, 0, bins - 1, mo, merged);
             offsets[k] = mo;
-            cats[k] = mi.toArray();
-            micros[k] = mu.toArray();
+            cats[k] = merged.ids();
+            micros[k] = merged.micros();
         }
     }
 
@@ -243,23 +241,20 @@ public final class StateColumns {
         for (int level = 0; level < offsets.length; level++) {
             int[] off = from.offsets[level];
             // The ranges summed again first, so the level is made in arrays of its exact size.
-            List<IntList> ids = new ArrayList<>();
-            List<FloatList> us = new ArrayList<>();
+            List<BinEntries> summed = new ArrayList<>();
             List<int[]> rels = new ArrayList<>();
             int size = from.cats[level].length;
             for (int[] r : at) {
-                IntList ri = new IntList(64);
-                FloatList ru = new FloatList(64);
+                BinEntries e = new BinEntries(64);
                 int[] rel = new int[r[1] - r[0] + 2];
                 if (level == 0) {
-                    fillFinest(r[0], r[1], rel, ri, ru);
+                    fillFinest(r[0], r[1], rel, e);
                 } else {
-                    fillMerged(level, r[0], r[1], rel, ri, ru);
+                    fillMerged(level, r[0], r[1], rel, e);
                 }
-                ids.add(ri);
-                us.add(ru);
+                summed.add(e);
                 rels.add(rel);
-                size += ri.size() - (off[r[1] + 1] - off[r[0]]);
+                size += e.size() - (off[r[1] + 1] - off[r[0]]);
             }
             int[] no = new int[off.length];
             int[] nc = new int[size];
@@ -269,8 +264,7 @@ public final class StateColumns {
                 int[] r = at.get(q);
                 keep(from, level, next, r[0], no, nc, nm);
                 int base = no[r[0]];
-                ids.get(q).copyTo(nc, base);
-                us.get(q).copyTo(nm, base);
+                summed.get(q).copyTo(nc, nm, base);
                 int[] rel = rels.get(q);
                 for (int b = r[0] + 1; b <= r[1] + 1; b++) {
                     no[b] = base + rel[b - r[0]];
@@ -315,11 +309,11 @@ public final class StateColumns {
     }
 
     /**
-     * Sums the finest bins [b0, b1]: each bin's entries go to {@code ids}/{@code us}, and rel[b − b0 + 1] is where
-     * bin b's end, counted from the first entry added.
+     * Sums the finest bins [b0, b1]: each bin's entries go to {@code out}, and rel[b − b0 + 1] is where bin b's
+     * end, counted from the first entry added.
      */
-    private void fillFinest(int b0, int b1, int[] rel, IntList ids, FloatList us) {
-        int base = ids.size();
+    private void fillFinest(int b0, int b1, int[] rel, BinEntries out) {
+        int base = out.size();
         double[] scratch = new double[keysCount()];
         int[] touched = new int[scratch.length];
         int i = firstEndingAfter(origin + b0 * binUs);
@@ -344,17 +338,16 @@ public final class StateColumns {
                 }
             }
             for (int q = 0; q < t; q++) {
-                ids.add(touched[q]);
-                us.add((float) scratch[touched[q]]);
+                out.add(touched[q], (float) scratch[touched[q]]);
                 scratch[touched[q]] = 0;
             }
-            rel[b - b0 + 1] = ids.size() - base;
+            rel[b - b0 + 1] = out.size() - base;
         }
     }
 
     /** Sums bins [b0, b1] of level k from their two children in level k − 1, as {@link #fillFinest}. */
-    private void fillMerged(int k, int b0, int b1, int[] rel, IntList ids, FloatList us) {
-        int base = ids.size();
+    private void fillMerged(int k, int b0, int b1, int[] rel, BinEntries out) {
+        int base = out.size();
         int[] lower = offsets[k - 1];
         int[] lowerCats = cats[k - 1];
         float[] lowerUs = micros[k - 1];
@@ -372,11 +365,10 @@ public final class StateColumns {
                 }
             }
             for (int q = 0; q < t; q++) {
-                ids.add(touched[q]);
-                us.add((float) scratch[touched[q]]);
+                out.add(touched[q], (float) scratch[touched[q]]);
                 scratch[touched[q]] = 0;
             }
-            rel[b - b0 + 1] = ids.size() - base;
+            rel[b - b0 + 1] = out.size() - base;
         }
     }
 
@@ -514,69 +506,45 @@ public final class StateColumns {
         return lo - 1;
     }
 
-    /** Growable int array. */
-    private static final class IntList {
-        private int[] a;
+    /** A level's bin entries as they are summed: each a state id and its time, in two growable parallel arrays. */
+    private static final class BinEntries {
+        private int[] ids;
+        private float[] us;
         private int n;
 
-        IntList() {
+        BinEntries() {
             this(1024);
         }
 
-        IntList(int capacity) {
-            a = new int[Math.max(16, capacity)];
+        BinEntries(int capacity) {
+            ids = new int[Math.max(16, capacity)];
+            us = new float[ids.length];
         }
 
-        void copyTo(int[] to, int at) {
-            System.arraycopy(a, 0, to, at, n);
-        }
-
-        void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
+        void add(int id, float micros) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                us = Arrays.copyOf(us, n * 2);
             }
-            a[n++] = v;
+            ids[n] = id;
+            us[n++] = micros;
         }
 
         int size() {
             return n;
         }
 
-        int[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
-    }
-
-    /** Growable float array. */
-    private static final class FloatList {
-        private float[] a;
-        private int n;
-
-        FloatList() {
-            this(1024);
+        void copyTo(int[] toIds, float[] toUs, int at) {
+            System.arraycopy(ids, 0, toIds, at, n);
+            System.arraycopy(us, 0, toUs, at, n);
         }
 
-        FloatList(int capacity) {
-            a = new float[Math.max(16, capacity)];
+        int[] ids() {
+            return Arrays.copyOf(ids, n);
         }
 
-        void copyTo(float[] to, int at) {
-            System.arraycopy(a, 0, to, at, n);
-        }
-
-        int size() {
-            return n;
-        }
-
-        void add(float v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        float[] toArray() {
-            return Arrays.copyOf(a, n);
+        float[] micros() {
+            return Arrays.copyOf(us, n);
         }
     }
 }
