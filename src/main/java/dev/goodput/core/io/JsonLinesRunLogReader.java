@@ -48,20 +48,32 @@ public final class JsonLinesRunLogReader implements RunLogReader {
             long lineNo = 0;
             // Two slots: the line read and, one line ahead, the one after it (to know whether this is the last line).
             int slot = 0;
+            int segments = -1; // of the second half's steps: -1 until joined
+            int segment = 0;
+            long awaited = ahead == null ? -1 : ahead.startOffset(); // the offset of the next hand-over
             boolean line = next(lines, slot, name, lineNo, run, mode);
             while (line) {
-                if (ahead != null && lines.offset(slot) == ahead.startOffset()) {
-                    SecondHalfSteps half = ahead;
-                    ahead = null;
-                    int taken = half.join();
-                    if (taken > 0) { // this line and the next taken-1 are steps read on the other thread
-                        for (int i = 0; i < taken; i++) {
-                            mapper.step(half.number(i), half.startUs(i), half.endUs(i), half.tokens(i), name,
+                if (ahead != null && lines.offset(slot) == awaited) {
+                    if (segments < 0) {
+                        segments = ahead.join();
+                    }
+                    if (segment == segments) {
+                        ahead = null;
+                    } else if (awaited == ahead.segmentStart(segment)) {
+                        // this line and the segment's other steps were read on the other thread
+                        int from = ahead.segmentFrom(segment);
+                        int to = ahead.segmentTo(segment);
+                        for (int i = from; i < to; i++) {
+                            mapper.step(ahead.number(i), ahead.startUs(i), ahead.endUs(i), ahead.tokens(i), name,
                                     ++lineNo);
                         }
-                        lines.skipTo(half.stopOffset(), taken);
+                        lines.skipTo(ahead.segmentStop(segment), to - from);
+                        segment++;
+                        awaited = segment < segments ? ahead.segmentStart(segment) : -1;
                         line = next(lines, slot, name, lineNo, run, mode);
                         continue;
+                    } else {
+                        awaited = ahead.segmentStart(segment); // the middle line is read here
                     }
                 }
                 lineNo++;

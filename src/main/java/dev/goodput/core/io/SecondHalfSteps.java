@@ -11,10 +11,12 @@ import java.util.Arrays;
 /**
  * Parses the canonical step lines of a plain run log's second half on another thread while the reader reads the
  * first half (two cores, half the wall time of a million-step log). It starts at the first line after the middle
- * and takes lines while they are canonical step lines ({@link CanonicalStepLine}) ending in {@code \n}, within the
- * line limit; the reader, on reaching that line, maps the steps taken (numbering their lines itself, so messages
- * keep their exact line) and reads on from the first line not taken, as it would have. A compressed file, a small
- * one, or any failure here leaves the whole file to the reader.
+ * and takes runs of consecutive canonical step lines ({@link CanonicalStepLine}) ending in {@code \n}: a segment
+ * each. Any other line (a checkpoint, a blank line, a near miss) ends a segment and is left to the reader, and the
+ * next step line starts another. The reader, on reaching a segment's first line, maps its steps (numbering their
+ * lines itself, so messages keep their exact line) and reads on from the first line not taken, as it would have.
+ * It stops at an overlong line, or at a last line without a line break. A compressed file, a small one, or any
+ * failure here leaves the whole file to the reader.
  */
 final class SecondHalfSteps {
     /** Files smaller than this are read on one thread: a thread would cost more than it saves. */
@@ -30,13 +32,17 @@ final class SecondHalfSteps {
     private long[] end = new long[1 << 14];
     private long[] tokens = new long[1 << 14];
     private int count;
-    private long stopOffset;
+    /** Per segment: the offset of its first line, of the first line after it, and the steps taken up to its end. */
+    private long[] segmentStart = new long[16];
+    private long[] segmentStop = new long[16];
+    private int[] segmentEnd = new int[16];
+    private int segments;
+    private boolean inSegment;
 
     private SecondHalfSteps(Path file, ReadLimits limits, long startOffset) {
         this.file = file;
         this.limits = limits;
         this.startOffset = startOffset;
-        this.stopOffset = startOffset;
         this.thread = new Thread(this::run, "goodput-run-log-second-half");
         thread.setDaemon(true);
     }
@@ -87,7 +93,7 @@ final class SecondHalfSteps {
         return -1;
     }
 
-    /** The offset of the first line this takes: the reader hands over when its line starts here. */
+    /** The offset of the middle line: the reader joins this when its line starts here. */
     long startOffset() {
         return startOffset;
     }
@@ -97,7 +103,7 @@ final class SecondHalfSteps {
         cancelled = true;
     }
 
-    /** Waits for the steps; the number taken (0: none, read them all on the reader's thread). */
+    /** Waits for the steps; the number of segments taken (0: none, read them all on the reader's thread). */
     int join() {
         try {
             thread.join();
@@ -106,7 +112,27 @@ final class SecondHalfSteps {
             cancelled = true;
             return 0;
         }
-        return cancelled ? 0 : count;
+        return cancelled ? 0 : segments;
+    }
+
+    /** The offset of segment {@code s}'s first line: the reader maps the segment when its line starts here. */
+    long segmentStart(int s) {
+        return segmentStart[s];
+    }
+
+    /** The offset of the first line after segment {@code s}, which the reader reads on from. */
+    long segmentStop(int s) {
+        return segmentStop[s];
+    }
+
+    /** The index of segment {@code s}'s first step. */
+    int segmentFrom(int s) {
+        return s == 0 ? 0 : segmentEnd[s - 1];
+    }
+
+    /** The index after segment {@code s}'s last step. */
+    int segmentTo(int s) {
+        return segmentEnd[s];
     }
 
     long number(int i) {
@@ -123,11 +149,6 @@ final class SecondHalfSteps {
 
     long tokens(int i) {
         return tokens[i];
-    }
-
-    /** The offset of the first line not taken. */
-    long stopOffset() {
-        return stopOffset;
     }
 
     private void run() {
@@ -152,25 +173,52 @@ final class SecondHalfSteps {
                         pos = 0;
                     }
                     if (lim == buf.length) {
-                        return; // a line this long is no canonical step line
+                        break; // a line this long is no canonical step line
                     }
                     int n = ch.read(ByteBuffer.wrap(buf, lim, buf.length - lim), base + lim);
                     if (n <= 0) {
-                        return; // the last line, without a line break: left to the reader
+                        break; // the last line, without a line break: left to the reader
                     }
                     lim += n;
                     continue;
                 }
-                if (k - pos > maxLine || !line.parse(buf, pos, k)) {
-                    return;
+                if (k - pos > maxLine) {
+                    break; // the reader says it is too long
                 }
-                add(line);
+                if (line.parse(buf, pos, k)) {
+                    if (!inSegment) {
+                        open(base + pos);
+                    }
+                    add(line);
+                } else if (inSegment) {
+                    close(base + pos);
+                }
                 pos = k + 1;
-                stopOffset = base + pos;
+            }
+            if (inSegment) {
+                close(base + pos);
             }
         } catch (IOException | RuntimeException e) {
             cancelled = true; // the reader reads it all itself, and says what is wrong
         }
+    }
+
+    private void open(long offset) {
+        if (segments == segmentStart.length) {
+            int n = segments * 2;
+            segmentStart = Arrays.copyOf(segmentStart, n);
+            segmentStop = Arrays.copyOf(segmentStop, n);
+            segmentEnd = Arrays.copyOf(segmentEnd, n);
+        }
+        segmentStart[segments] = offset;
+        inSegment = true;
+    }
+
+    private void close(long offset) {
+        segmentStop[segments] = offset;
+        segmentEnd[segments] = count;
+        segments++;
+        inSegment = false;
     }
 
     private void add(CanonicalStepLine line) {
