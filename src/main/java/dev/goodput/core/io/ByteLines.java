@@ -79,7 +79,7 @@ final class ByteLines implements Closeable {
             int stop = lim;
             while (k < stop) {
                 byte c = b[k];
-                if (c == '\n' || c == '\r') {
+                if (c <= '\r' && (c == '\n' || c == '\r')) { // one test for most bytes (≥ 0x80 are negative)
                     break;
                 }
                 k++;

@@ -22,6 +22,7 @@ final class CanonicalStepLine {
     private static final int F_TOKENS = 16;
     /** Whole numbers of up to 18 digits cannot overflow a long. */
     private static final int MAX_DIGITS = 18;
+    private static final int HOUR_BYTES = 13;
 
     private final long maxString;
     private long number;
@@ -29,6 +30,9 @@ final class CanonicalStepLine {
     private long endUs;
     private long tokens;
     private int at;
+    /** The {@code yyyy-MM-ddTHH} of the last time read, and the µs it starts at: most times share their hour. */
+    private final byte[] hourText = new byte[HOUR_BYTES];
+    private long hourUs = Long.MIN_VALUE;
 
     /** @param maxString the longest string the general path's parser accepts ({@link ReadLimits#maxStringBytes()}) */
     CanonicalStepLine(long maxString) {
@@ -148,7 +152,31 @@ final class CanonicalStepLine {
             return Long.MIN_VALUE;
         }
         at = z + 2;
-        return Timestamps.parseUtcFast(b, from, z + 1);
+        long withinHour = Timestamps.withinHourOfUtcFast(b, from, z + 1);
+        if (withinHour == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        if (!sameHour(b, from)) {
+            long hour = Timestamps.hourOfUtcFast(b, from);
+            if (hour == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            System.arraycopy(b, from, hourText, 0, HOUR_BYTES);
+            hourUs = hour;
+        }
+        return hourUs + withinHour;
+    }
+
+    private boolean sameHour(byte[] b, int from) {
+        if (hourUs == Long.MIN_VALUE) {
+            return false;
+        }
+        for (int i = HOUR_BYTES - 1; i >= 0; i--) { // the hour's digits differ first
+            if (b[from + i] != hourText[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

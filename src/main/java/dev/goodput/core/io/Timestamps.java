@@ -85,9 +85,21 @@ final class Timestamps {
      * the same value for the same text, {@code Long.MIN_VALUE} for any other form.
      */
     static long parseUtcFast(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n < 20 || b[to - 1] != 'Z' || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
-                || b[from + 13] != ':' || b[from + 16] != ':') {
+        if (to - from < 20) {
+            return Long.MIN_VALUE;
+        }
+        long hour = hourOfUtcFast(b, from);
+        long withinHour = withinHourOfUtcFast(b, from, to);
+        return hour == Long.MIN_VALUE || withinHour == Long.MIN_VALUE ? Long.MIN_VALUE : hour + withinHour;
+    }
+
+    /**
+     * The first part of a time {@link #parseUtcFast(byte[], int, int)} reads, {@code yyyy-MM-ddTHH} at
+     * {@code b[from, from + 13)}: the epoch µs that hour starts at, or {@code Long.MIN_VALUE} when it is not one.
+     * Consecutive records mostly share it, so a reader can keep the last one and parse only the rest.
+     */
+    static long hourOfUtcFast(byte[] b, int from) {
+        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T') {
             return Long.MIN_VALUE;
         }
         int century = twoDigits(b, from);
@@ -96,8 +108,27 @@ final class Timestamps {
         int month = twoDigits(b, from + 5);
         int day = twoDigits(b, from + 8);
         int hour = twoDigits(b, from + 11);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+                || day > 28 && day > lengthOfMonth(year, month)) {
+            return Long.MIN_VALUE;
+        }
+        return (epochDay(year, month, day) * 24 + hour) * 3_600_000_000L;
+    }
+
+    /**
+     * The rest of a time {@link #parseUtcFast(byte[], int, int)} reads, {@code :mm:ss[.f{1,9}]Z} from
+     * {@code b[from + 13]} to {@code to}: its µs past the hour (the fraction truncated), or {@code Long.MIN_VALUE}.
+     */
+    static long withinHourOfUtcFast(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 20 || b[to - 1] != 'Z' || b[from + 13] != ':' || b[from + 16] != ':') {
+            return Long.MIN_VALUE;
+        }
         int minute = twoDigits(b, from + 14);
         int second = twoDigits(b, from + 17);
+        if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return Long.MIN_VALUE;
+        }
         long nanos = 0;
         if (n > 20) {
             int len = n - 21;
@@ -110,7 +141,7 @@ final class Timestamps {
             }
             nanos = toNanos(frac, len);
         }
-        return utcMicros(year, month, day, hour, minute, second, nanos);
+        return minute * 60_000_000L + second * 1_000_000L + nanos / 1000;
     }
 
     /** A fraction of a second written with {@code digits} digits (1 to 9), in nanoseconds. */
