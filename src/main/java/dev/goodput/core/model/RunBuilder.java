@@ -139,6 +139,14 @@ public final class RunBuilder {
         return steps.size();
     }
 
+    /**
+     * Makes room for about {@code more} steps still to come (a reader that can tell how many its file holds), so
+     * the step columns do not grow by copies while they are read; a guess off either way costs only time or room.
+     */
+    public void expectSteps(long more) {
+        steps.expect((int) Math.min(Integer.MAX_VALUE - 8, steps.size() + more));
+    }
+
     public Run build() {
         StepTable table = steps.build();
         if (steps.duplicates() > 0) {

@@ -2,26 +2,32 @@ package dev.goodput.core.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Training steps as primitive columns, sorted by start time: a million steps cost about 40 MB, not the
  * hundreds an object per step would. Immutable; read it by row index.
  */
 public final class StepTable {
-    private static final StepTable EMPTY = new StepTable(new long[0], new long[0], new long[0], new long[0],
-            new double[0], new int[0], new int[0], List.of());
+    private static final StepTable EMPTY = new StepTable(0, new long[0], new long[0], new long[0], new long[0],
+            null, null, new int[0], List.of());
 
+    // The columns may be longer than size: a builder's, handed over without a copy.
+    private final int size;
     private final long[] number;
     private final long[] startUs;
     private final long[] endUs;
     private final long[] tokens;
+    /** Null when no step has a reported rate (all NaN). */
     private final double[] flopRate;
+    /** Null when every step is from the first file. */
     private final int[] fileIndex;
     private final int[] line;
     private final List<String> files;
 
-    StepTable(long[] number, long[] startUs, long[] endUs, long[] tokens, double[] flopRate, int[] fileIndex,
-              int[] line, List<String> files) {
+    private StepTable(int size, long[] number, long[] startUs, long[] endUs, long[] tokens, double[] flopRate,
+                      int[] fileIndex, int[] line, List<String> files) {
+        this.size = size;
         this.number = number;
         this.startUs = startUs;
         this.endUs = endUs;
@@ -37,7 +43,7 @@ public final class StepTable {
     }
 
     public int size() {
-        return number.length;
+        return size;
     }
 
     public long number(int row) {
@@ -51,7 +57,7 @@ public final class StepTable {
     /** The first row whose step starts at or after {@code t} ({@link #size()} when none does): rows are in start order. */
     public int firstStartingAtOrAfter(long t) {
         int lo = 0;
-        int hi = number.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (startUs[mid] < t) {
@@ -79,34 +85,46 @@ public final class StepTable {
      * {@link RunMetadata#reportedFlops()} for what the figure counts.
      */
     public double reportedFlopRate(int row) {
-        return flopRate[row];
+        Objects.checkIndex(row, size);
+        return flopRate == null ? Double.NaN : flopRate[row];
     }
 
     public Source source(int row) {
-        return new Source(files.get(fileIndex[row]), line[row]);
+        Objects.checkIndex(row, size);
+        return new Source(files.get(fileIndex == null ? 0 : fileIndex[row]), line[row]);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StepTable t && Arrays.equals(number, t.number) && Arrays.equals(startUs, t.startUs)
-                && Arrays.equals(endUs, t.endUs) && Arrays.equals(tokens, t.tokens);
+        return o instanceof StepTable t && size == t.size && Arrays.equals(number, 0, size, t.number, 0, size)
+                && Arrays.equals(startUs, 0, size, t.startUs, 0, size) && Arrays.equals(endUs, 0, size, t.endUs, 0, size)
+                && Arrays.equals(tokens, 0, size, t.tokens, 0, size);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(startUs);
+        int h = 1;
+        for (int i = 0; i < size; i++) {
+            h = 31 * h + Long.hashCode(startUs[i]);
+        }
+        return h;
     }
 
     /** Collects steps in any order; {@link #build()} sorts them by start time (stable for ties). */
     public static final class Builder {
-        private long[] number = new long[1024];
-        private long[] startUs = new long[1024];
-        private long[] endUs = new long[1024];
-        private long[] tokens = new long[1024];
-        private double[] flopRate = new double[1024];
-        private int[] fileIndex = new int[1024];
-        private int[] line = new int[1024];
+        private static final int FIRST_CAPACITY = 1024;
+        private long[] number = new long[FIRST_CAPACITY];
+        private long[] startUs = new long[FIRST_CAPACITY];
+        private long[] endUs = new long[FIRST_CAPACITY];
+        private long[] tokens = new long[FIRST_CAPACITY];
+        /** Made at the first reported rate; null: every step so far has none. */
+        private double[] flopRate;
+        /** Made at the first step of a second file; null: every step so far is from the first. */
+        private int[] fileIndex;
+        private int[] line = new int[FIRST_CAPACITY];
         private int size;
+        /** The columns were handed to a table as they are: copied before the next change. */
+        private boolean shared;
         private final java.util.ArrayList<String> files = new java.util.ArrayList<>();
         private final java.util.HashMap<String, Integer> fileIds = new java.util.HashMap<>();
         private String lastFile;
@@ -126,21 +144,43 @@ public final class StepTable {
         /** A step read from line {@code lineNo} of {@code file}, without a {@link Source} per step. */
         public Builder add(long stepNumber, long start, long end, long tokenCount, double reportedFlopRate,
                            String file, long lineNo) {
-            if (size == number.length) {
-                grow();
+            if (size == number.length || shared) {
+                resize(size == number.length ? size * 2 : number.length);
+            }
+            int fileId = fileId(file);
+            if (fileId != 0 && fileIndex == null) {
+                fileIndex = new int[number.length];
+            }
+            if (fileIndex != null) {
+                fileIndex[size] = fileId;
+            }
+            if (!Double.isNaN(reportedFlopRate) && flopRate == null) {
+                flopRate = new double[number.length];
+                Arrays.fill(flopRate, 0, size, Double.NaN);
+            }
+            if (flopRate != null) {
+                flopRate[size] = reportedFlopRate;
             }
             number[size] = stepNumber;
             startUs[size] = start;
             endUs[size] = end;
             tokens[size] = tokenCount;
-            flopRate[size] = reportedFlopRate;
-            fileIndex[size] = fileId(file);
             line[size] = (int) Math.min(Integer.MAX_VALUE, lineNo);
             size++;
             return this;
         }
 
-        /** The file's index; a file's steps come together, so the last one's is remembered. */
+        /**
+         * Makes room for {@code steps} steps in all (a reader that can tell how many a file holds): the columns then
+         * do not grow by copies while it reads. A guess too low costs the copies; too high, the room unused.
+         */
+        public void expect(int steps) {
+            if (steps > number.length) {
+                resize(steps);
+            }
+        }
+
+        /** The index of the file; a file's steps come together, so the last one's is remembered. */
         private int fileId(String file) {
             if (!file.equals(lastFile)) {
                 Integer id = fileIds.get(file);
@@ -155,15 +195,15 @@ public final class StepTable {
             return lastFileId;
         }
 
-        private void grow() {
-            int n = size * 2;
+        private void resize(int n) {
             number = Arrays.copyOf(number, n);
             startUs = Arrays.copyOf(startUs, n);
             endUs = Arrays.copyOf(endUs, n);
             tokens = Arrays.copyOf(tokens, n);
-            flopRate = Arrays.copyOf(flopRate, n);
-            fileIndex = Arrays.copyOf(fileIndex, n);
+            flopRate = flopRate == null ? null : Arrays.copyOf(flopRate, n);
+            fileIndex = fileIndex == null ? null : Arrays.copyOf(fileIndex, n);
             line = Arrays.copyOf(line, n);
+            shared = false;
         }
 
         public int size() {
@@ -183,10 +223,9 @@ public final class StepTable {
                 sorted = startUs[i] >= startUs[i - 1];
             }
             duplicates = 0;
-            if (sorted && !hasDuplicate()) { // a log as written: the columns as they are, one copy each
-                return new StepTable(Arrays.copyOf(number, size), Arrays.copyOf(startUs, size),
-                        Arrays.copyOf(endUs, size), Arrays.copyOf(tokens, size), Arrays.copyOf(flopRate, size),
-                        Arrays.copyOf(fileIndex, size), Arrays.copyOf(line, size), files);
+            if (sorted && !hasDuplicate()) { // a log as written: the columns as they are, not copied
+                shared = true;
+                return new StepTable(size, number, startUs, endUs, tokens, flopRate, fileIndex, line, files);
             }
             int[] order = null; // null: the rows as added, already in start order
             if (!sorted) {
@@ -204,11 +243,10 @@ public final class StepTable {
             long[] s = new long[size];
             long[] e = new long[size];
             long[] t = new long[size];
-            double[] rate = new double[size];
-            int[] f = new int[size];
+            double[] rate = flopRate == null ? null : new double[size];
+            int[] f = fileIndex == null ? null : new int[size];
             int[] l = new int[size];
             int k = 0;
-            duplicates = 0;
             for (int i = 0; i < size; i++) {
                 int r = order == null ? i : order[i];
                 if (isDuplicate(n, s, e, t, k, r)) {
@@ -219,13 +257,16 @@ public final class StepTable {
                 s[k] = startUs[r];
                 e[k] = endUs[r];
                 t[k] = tokens[r];
-                rate[k] = flopRate[r];
-                f[k] = fileIndex[r];
+                if (rate != null) {
+                    rate[k] = flopRate[r];
+                }
+                if (f != null) {
+                    f[k] = fileIndex[r];
+                }
                 l[k] = line[r];
                 k++;
             }
-            return new StepTable(Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
-                    Arrays.copyOf(rate, k), Arrays.copyOf(f, k), Arrays.copyOf(l, k), files);
+            return new StepTable(k, n, s, e, t, rate, f, l, files);
         }
 
         /** Whether a row repeats an earlier one with the same start, the rows being in start order. */
