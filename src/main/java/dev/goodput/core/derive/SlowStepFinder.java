@@ -22,46 +22,69 @@ final class SlowStepFinder {
      * @param durationsUs  their durations
      * @param tokens       their token counts (all positive), or null to compare per step
      * @param accelerators the accelerators in use while each ran (capped at the capacity)
+     * @param n            the candidates: the first {@code n} of each array
      */
-    static SteadyState.Selection split(int[] rows, long[] durationsUs, long[] tokens, int[] accelerators, double k) {
-        int n = rows.length;
+    static SteadyState.Selection split(int[] rows, long[] durationsUs, long[] tokens, int[] accelerators, int n,
+                                       double k) {
         boolean perToken = tokens != null;
-        SlowStepRule perStep = SlowStepRule.of(durationsUs, k);
+        SlowStepRule perStep = SlowStepRule.of(durationsUs, n, k);
         SlowStepRule rule = perStep;
-        double[] tokenTimes = null;
         if (perToken) {
-            tokenTimes = new double[n];
+            double[] tokenTimes = new double[n]; // scratch for the rule; the times are computed again below
             for (int j = 0; j < n; j++) {
-                tokenTimes[j] = (double) durationsUs[j] / tokens[j];
+                tokenTimes[j] = tokenTime(durationsUs, tokens, j);
             }
-            rule = SlowStepRule.of(tokenTimes, k);
+            rule = SlowStepRule.ofScratch(tokenTimes, k);
         }
         int[] steady = new int[n];
         int m = 0;
-        int[] slowRows = new int[n];
-        long[] excess = new long[n];
-        long[] units = new long[n];
-        int[] inUse = new int[n];
-        int q = 0;
+        Slow slow = new Slow();
         ExactSum acceleratorUs = new ExactSum();
         for (int j = 0; j < n; j++) {
-            boolean slow = perStep.slow(durationsUs[j]) && (!perToken || rule.slow(tokenTimes[j]));
-            if (!slow) {
+            boolean isSlow = perStep.slow(durationsUs[j]) && (!perToken || rule.slow(tokenTime(durationsUs, tokens, j)));
+            if (!isSlow) {
                 steady[m++] = rows[j];
                 continue;
             }
             long unit = perToken ? tokens[j] : 1;
             // Slower than typical per token (or per step), so the excess is positive but for rounding.
             long over = Math.max(0, durationsUs[j] - Math.round(rule.median() * unit));
-            slowRows[q] = rows[j];
-            excess[q] = over;
-            units[q] = unit;
-            inUse[q] = accelerators[j];
-            q++;
+            slow.add(rows[j], over, unit, accelerators[j]);
             acceleratorUs.add(over, accelerators[j]);
         }
-        SlowSteps slow = new SlowSteps(Arrays.copyOf(slowRows, q), Arrays.copyOf(excess, q), Arrays.copyOf(units, q),
-                Arrays.copyOf(inUse, q), rule.median(), perToken, acceleratorUs);
-        return new SteadyState.Selection(Arrays.copyOf(steady, m), slow);
+        return new SteadyState.Selection(Arrays.copyOf(steady, m), slow.steps(rule.median(), perToken, acceleratorUs));
+    }
+
+    private static double tokenTime(long[] durationsUs, long[] tokens, int j) {
+        return (double) durationsUs[j] / tokens[j];
+    }
+
+    /** The slow steps as found: few of many candidates, so the columns grow as they come. */
+    private static final class Slow {
+        private int[] rows = new int[16];
+        private long[] excess = new long[16];
+        private long[] units = new long[16];
+        private int[] inUse = new int[16];
+        private int count;
+
+        void add(int row, long over, long unit, int accelerators) {
+            if (count == rows.length) {
+                int c = count * 2;
+                rows = Arrays.copyOf(rows, c);
+                excess = Arrays.copyOf(excess, c);
+                units = Arrays.copyOf(units, c);
+                inUse = Arrays.copyOf(inUse, c);
+            }
+            rows[count] = row;
+            excess[count] = over;
+            units[count] = unit;
+            inUse[count] = accelerators;
+            count++;
+        }
+
+        SlowSteps steps(double typicalUs, boolean perToken, ExactSum acceleratorUs) {
+            return new SlowSteps(Arrays.copyOf(rows, count), Arrays.copyOf(excess, count), Arrays.copyOf(units, count),
+                    Arrays.copyOf(inUse, count), typicalUs, perToken, acceleratorUs);
+        }
     }
 }

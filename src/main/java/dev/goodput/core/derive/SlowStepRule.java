@@ -9,20 +9,17 @@ package dev.goodput.core.derive;
 record SlowStepRule(double median, double limit) {
     static final double MIN_EXCESS_OF_MEDIAN = 0.05;
 
-    static SlowStepRule of(long[] durationsUs, double k) {
-        double[] values = new double[durationsUs.length];
-        for (int i = 0; i < values.length; i++) {
+    /** The rule for the first {@code n} durations. */
+    static SlowStepRule of(long[] durationsUs, int n, double k) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
             values[i] = durationsUs[i];
         }
         return ofScratch(values, k);
     }
 
-    static SlowStepRule of(double[] values, double k) {
-        return ofScratch(values.clone(), k);
-    }
-
     /** The rule for the values in {@code v}, which it rearranges and overwrites (one array for median and MAD). */
-    private static SlowStepRule ofScratch(double[] v, double k) {
+    static SlowStepRule ofScratch(double[] v, double k) {
         double median = Statistics.medianInPlace(v);
         // The MAD is the median of the deviations, whatever their order: the rearranged values serve.
         for (int i = 0; i < v.length; i++) {

@@ -2,7 +2,6 @@ package dev.goodput.core.derive;
 
 import dev.goodput.core.model.StepTable;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ final class SteadyState {
      */
     static Selection select(StepTable s, StepPlan plan, List<Claim> claims, Window w, int warmup, double k,
                             double tokensPerStep, List<ResolvedAttempt> attempts, int capacity) {
-        long[][] pauses = pauses(claims);
+        Pauses pauses = Pauses.of(claims);
         int[] candidates = new int[s.size()];
         long[] durations = new long[s.size()];
         long[] tokens = new long[s.size()];
@@ -43,13 +42,20 @@ final class SteadyState {
         boolean allTokens = true;
         boolean ownTokens = false;
         long runTokens = Double.isNaN(tokensPerStep) || tokensPerStep < 1 ? -1 : Math.round(tokensPerStep);
+        int pause = 0; // the first pause ending after the step's start: rows are in start order, so it only moves on
         for (int i = 0; i < s.size(); i++) {
             if (!plan.kept[i] || plan.ordinal[i] < warmup) {
                 continue;
             }
             long start = s.startUs(i);
             long end = plan.end[i];
-            if (end <= start || start < w.startUs() || end > w.endUs() || overlaps(pauses, start, end)) {
+            if (end <= start || start < w.startUs() || end > w.endUs()) {
+                continue;
+            }
+            while (pause < pauses.count && pauses.end[pause] <= start) {
+                pause++;
+            }
+            if (pause < pauses.count && pauses.start[pause] < end) {
                 continue;
             }
             candidates[n] = i;
@@ -66,38 +72,28 @@ final class SteadyState {
         for (int j = 0; j < n; j++) {
             accelerators[j] = Math.min(capacity, attempts.get(plan.attempt[candidates[j]]).inUse());
         }
-        return SlowStepFinder.split(Arrays.copyOf(candidates, n), Arrays.copyOf(durations, n),
-                allTokens && ownTokens ? Arrays.copyOf(tokens, n) : null, accelerators, k);
+        return SlowStepFinder.split(candidates, durations, allTokens && ownTokens ? tokens : null, accelerators, n, k);
     }
 
-    /** The union of all claims ranked above a step, as sorted disjoint [start, end) pairs. */
-    private static long[][] pauses(List<Claim> claims) {
-        long[][] raw = claims.stream().filter(c -> c.rank().compareTo(ClaimRank.STEP) > 0)
-                .map(c -> new long[]{c.start(), c.end()})
-                .sorted((a, b) -> Long.compare(a[0], b[0])).toArray(long[][]::new);
-        java.util.ArrayList<long[]> merged = new java.util.ArrayList<>();
-        for (long[] r : raw) {
-            if (!merged.isEmpty() && r[0] <= merged.get(merged.size() - 1)[1]) {
-                long[] last = merged.get(merged.size() - 1);
-                last[1] = Math.max(last[1], r[1]);
-            } else {
-                merged.add(new long[]{r[0], r[1]});
+    /** The union of all claims ranked above a step, as sorted disjoint [start, end) spans. */
+    private record Pauses(long[] start, long[] end, int count) {
+        static Pauses of(List<Claim> claims) {
+            long[][] raw = claims.stream().filter(c -> c.rank().compareTo(ClaimRank.STEP) > 0)
+                    .map(c -> new long[]{c.start(), c.end()})
+                    .sorted((a, b) -> Long.compare(a[0], b[0])).toArray(long[][]::new);
+            long[] start = new long[raw.length];
+            long[] end = new long[raw.length];
+            int m = 0;
+            for (long[] r : raw) {
+                if (m > 0 && r[0] <= end[m - 1]) {
+                    end[m - 1] = Math.max(end[m - 1], r[1]);
+                } else {
+                    start[m] = r[0];
+                    end[m] = r[1];
+                    m++;
+                }
             }
+            return new Pauses(start, end, m);
         }
-        return merged.toArray(long[][]::new);
-    }
-
-    private static boolean overlaps(long[][] pauses, long start, long end) {
-        int lo = 0;
-        int hi = pauses.length;
-        while (lo < hi) { // first pause ending after start
-            int mid = (lo + hi) >>> 1;
-            if (pauses[mid][1] <= start) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < pauses.length && pauses[lo][0] < end;
     }
 }
