@@ -34,6 +34,9 @@ public final class GoodputDeriver {
             w = defaultWindow(run, attempts, cut);
         }
         StepPlan plan = StepPlan.plan(run.steps(), resolved.stepAttempt(), attempts);
+        Window window = w;
+        Fork<StepStats> stepStats = Fork.of(run.steps().size(),
+                () -> StepStatsCalculator.compute(run.steps(), plan, window, settings.outlierMads()));
         boolean evalProductive = settings.evalProductive() != null ? settings.evalProductive()
                 : Boolean.TRUE.equals(run.metadata().evalProductive());
         List<Claim> claims = ClaimBuilder.build(run, attempts, plan, w, capacity, evalProductive, problems);
@@ -48,7 +51,7 @@ public final class GoodputDeriver {
         MfuDetails mfu = settings.measuredModel() != null ? settings.measuredModel().details()
                 : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, selection.steady(),
                 attempts, rule, problems);
-        StepStats steps = StepStatsCalculator.compute(run.steps(), plan, w, settings.outlierMads());
+        StepStats steps = stepStats.join();
         GoodputReport report = ReportBuilder.forDerivation(run, w, capacity, mfu, settings.measuredModel(),
                 selection.slow(), steps, RestartCosts.compute(run, attempts, plan, w,
                         ReliabilityCalculator.lostIn(intervals)), problems)

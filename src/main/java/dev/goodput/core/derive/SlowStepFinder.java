@@ -27,15 +27,9 @@ final class SlowStepFinder {
     static SteadyState.Selection split(int[] rows, long[] durationsUs, long[] tokens, int[] accelerators, int n,
                                        double k) {
         boolean perToken = tokens != null;
+        Fork<SlowStepRule> perTokenRule = perToken ? Fork.of(n, () -> perTokenRule(durationsUs, tokens, n, k)) : null;
         SlowStepRule perStep = SlowStepRule.of(durationsUs, n, k);
-        SlowStepRule rule = perStep;
-        if (perToken) {
-            double[] tokenTimes = new double[n]; // scratch for the rule; the times are computed again below
-            for (int j = 0; j < n; j++) {
-                tokenTimes[j] = tokenTime(durationsUs, tokens, j);
-            }
-            rule = SlowStepRule.ofScratch(tokenTimes, k);
-        }
+        SlowStepRule rule = perToken ? perTokenRule.join() : perStep;
         int[] steady = new int[n];
         int m = 0;
         Slow slow = new Slow();
@@ -53,6 +47,14 @@ final class SlowStepFinder {
             acceleratorUs.add(over, accelerators[j]);
         }
         return new SteadyState.Selection(Arrays.copyOf(steady, m), slow.steps(rule.median(), perToken, acceleratorUs));
+    }
+
+    private static SlowStepRule perTokenRule(long[] durationsUs, long[] tokens, int n, double k) {
+        double[] tokenTimes = new double[n]; // scratch for the rule; the times are computed again where needed
+        for (int j = 0; j < n; j++) {
+            tokenTimes[j] = tokenTime(durationsUs, tokens, j);
+        }
+        return SlowStepRule.ofScratch(tokenTimes, k);
     }
 
     private static double tokenTime(long[] durationsUs, long[] tokens, int j) {
