@@ -42,7 +42,7 @@ public final class GoodputDeriver {
         List<Claim> claims = ClaimBuilder.build(run, attempts, plan, w, capacity, evalProductive, problems);
         List<Interval> intervals = PartitionSweep.sweep(claims, w);
         SteadyState.Selection selection = SteadyState.select(run.steps(), plan, claims, w, settings.warmupSteps(),
-                settings.outlierMads(), run.metadata().tokensPerStep(), attempts, capacity);
+                settings.outlierMads(), run.metadata().tokensPerStep(), capacity);
         String rule = String.format(Locale.ROOT, SteadyState.RULE, settings.warmupSteps(), settings.outlierMads(),
                 selection.slow().perToken() ? " and per token" : "");
         if (settings.measuredModel() != null) {
@@ -50,7 +50,7 @@ public final class GoodputDeriver {
         }
         MfuDetails mfu = settings.measuredModel() != null ? settings.measuredModel().details()
                 : MfuCalculator.compute(run.metadata(), settings.peakOverride(), run.steps(), plan, selection.steady(),
-                attempts, rule, problems);
+                rule, problems);
         StepStats steps = stepStats.join();
         GoodputReport report = ReportBuilder.forDerivation(run, w, capacity, mfu, settings.measuredModel(),
                 selection.slow(), steps, RestartCosts.compute(run, attempts, plan, w,

@@ -19,12 +19,12 @@ final class MfuCalculator {
     private MfuCalculator() {
     }
 
-    static MfuDetails compute(RunMetadata m, double peakOverride, StepTable s, StepPlan plan, int[] steady,
-                              List<ResolvedAttempt> attempts, String rule, List<Problem> problems) {
+    static MfuDetails compute(RunMetadata m, double peakOverride, StepTable s, StepPlan plan, int[] steady, String rule,
+                              List<Problem> problems) {
         double peak = !Double.isNaN(peakOverride) && peakOverride > 0 ? peakOverride : m.peakFlopsPerAccelerator();
         boolean hasPeak = !Double.isNaN(peak) && peak > 0;
         if (ReportedMfu.applies(m, s, steady)) {
-            return ReportedMfu.compute(m, hasPeak ? peak : Double.NaN, s, plan, steady, attempts, rule, problems);
+            return ReportedMfu.compute(m, hasPeak ? peak : Double.NaN, s, plan, steady, rule, problems);
         }
         FlopConvention conv = convention(m);
         double steadySeconds = 0;
@@ -39,7 +39,7 @@ final class MfuCalculator {
                 flopsKnown = false;
             }
             flops += f;
-            capacitySeconds += sec * attempts.get(plan.attempt[row]).inUse();
+            capacitySeconds += sec * plan.inUse(row);
         }
         Double flopsPerStep = null;
         if (conv != null) {

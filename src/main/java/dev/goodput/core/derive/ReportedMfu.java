@@ -37,8 +37,8 @@ final class ReportedMfu {
     }
 
     /** @param peak FLOP/s per accelerator (the trainer's own when it logged an MFU), or NaN when unknown */
-    static MfuDetails compute(RunMetadata m, double peak, StepTable s, StepPlan plan, int[] steady,
-                              List<ResolvedAttempt> attempts, String rule, List<Problem> problems) {
+    static MfuDetails compute(RunMetadata m, double peak, StepTable s, StepPlan plan, int[] steady, String rule,
+                              List<Problem> problems) {
         ReportedFlops what = m.reportedFlops();
         String source = what != null && what.fromMfu() ? MfuDetails.TRAINER_MFU : MfuDetails.TRAINER_FLOPS;
         String figure = what == null ? null : what.figure();
@@ -55,7 +55,7 @@ final class ReportedMfu {
             double d = (plan.end[row] - s.startUs(row)) / 1e6;
             rateSeconds += rate * d;
             seconds += d;
-            modelFlops += rate * d * attempts.get(plan.attempt[row]).inUse();
+            modelFlops += rate * d * plan.inUse(row);
             used++;
         }
         boolean hasPeak = positive(peak);

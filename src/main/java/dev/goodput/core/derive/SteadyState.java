@@ -32,7 +32,7 @@ final class SteadyState {
      * @param capacity      accelerators paid for: a step's accelerators in use count up to it, as in the ledger
      */
     static Selection select(StepTable s, StepPlan plan, List<Claim> claims, Window w, int warmup, double k,
-                            double tokensPerStep, List<ResolvedAttempt> attempts, int capacity) {
+                            double tokensPerStep, int capacity) {
         Pauses pauses = Pauses.of(claims);
         int[] candidates = new int[s.size()];
         long[] durations = new long[s.size()];
@@ -70,7 +70,7 @@ final class SteadyState {
         }
         int[] accelerators = new int[n];
         for (int j = 0; j < n; j++) {
-            accelerators[j] = Math.min(capacity, attempts.get(plan.attempt[candidates[j]]).inUse());
+            accelerators[j] = Math.min(capacity, plan.inUse(candidates[j]));
         }
         return SlowStepFinder.split(candidates, durations, allTokens && ownTokens ? tokens : null, accelerators, n, k);
     }

@@ -19,14 +19,23 @@ final class StepPlan {
     final int[] ordinal;
     /** Median duration of complete steps that are not the first of their attempt; 0 when unknown. */
     final long typicalUs;
+    /** Per attempt, its accelerators in use: read per step, so kept as a column rather than asked of a list. */
+    private final int[] attemptInUse;
 
-    private StepPlan(int[] attempt, long[] end, boolean[] complete, boolean[] kept, int[] ordinal, long typicalUs) {
+    private StepPlan(int[] attempt, long[] end, boolean[] complete, boolean[] kept, int[] ordinal, long typicalUs,
+                     int[] attemptInUse) {
         this.attempt = attempt;
         this.end = end;
         this.complete = complete;
         this.kept = kept;
         this.ordinal = ordinal;
         this.typicalUs = typicalUs;
+        this.attemptInUse = attemptInUse;
+    }
+
+    /** The accelerators in use by the attempt that ran step row {@code row} (which an attempt ran). */
+    int inUse(int row) {
+        return attemptInUse[attempt[row]];
     }
 
     static StepPlan plan(StepTable s, int[] stepAttempt, List<ResolvedAttempt> attempts) {
@@ -40,6 +49,12 @@ final class StepPlan {
         Arrays.fill(next, -1);
         int[] lastRowOfAttempt = new int[attempts.size()];
         Arrays.fill(lastRowOfAttempt, -1);
+        long[] attemptEnd = new long[attempts.size()];
+        int[] inUse = new int[attempts.size()];
+        for (int a = 0; a < attempts.size(); a++) {
+            attemptEnd[a] = attempts.get(a).endUs();
+            inUse[a] = attempts.get(a).inUse();
+        }
         for (int i = 0; i < n; i++) {
             int a = stepAttempt[i];
             if (a < 0) {
@@ -57,9 +72,8 @@ final class StepPlan {
             if (a < 0) {
                 continue;
             }
-            long attemptEnd = attempts.get(a).endUs();
             if (Times.known(s.endUs(i))) {
-                end[i] = Math.min(Math.max(s.endUs(i), s.startUs(i)), Math.max(attemptEnd, s.startUs(i)));
+                end[i] = Math.min(Math.max(s.endUs(i), s.startUs(i)), Math.max(attemptEnd[a], s.startUs(i)));
                 complete[i] = true;
             } else if (next[i] >= 0) {
                 end[i] = s.startUs(next[i]);
@@ -99,7 +113,7 @@ final class StepPlan {
                 kept[i] = complete[i];
             }
         }
-        return new StepPlan(stepAttempt, end, complete, kept, ordinal, typical);
+        return new StepPlan(stepAttempt, end, complete, kept, ordinal, typical, inUse);
     }
 
     private static long typical(StepTable s, int[] stepAttempt, long[] end, int[] ordinal) {
