@@ -77,13 +77,7 @@ final class ByteLines implements Closeable {
         while (true) {
             byte[] b = buf;
             int stop = lim;
-            while (k < stop) {
-                byte c = b[k];
-                if (c <= '\r' && (c == '\n' || c == '\r')) { // one test for most bytes (≥ 0x80 are negative)
-                    break;
-                }
-                k++;
-            }
+            k = LineBreaks.lineEnd(b, k, stop);
             if (k < stop) {
                 start[slot] = from;
                 end[slot] = k;

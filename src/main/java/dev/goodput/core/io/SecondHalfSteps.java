@@ -11,12 +11,13 @@ import java.util.Arrays;
 /**
  * Parses the canonical step lines of a plain run log's second half on another thread while the reader reads the
  * first half (two cores, half the wall time of a million-step log). It starts at the first line after 45% of the
- * file (the reader also maps the steps taken here, so both end about together) and takes runs of consecutive canonical step lines ({@link CanonicalStepLine}) ending in {@code \n}: a segment
- * each. Any other line (a checkpoint, a blank line, a near miss) ends a segment and is left to the reader, and the
- * next step line starts another. The reader, on reaching a segment's first line, maps its steps (numbering their
- * lines itself, so messages keep their exact line) and reads on from the first line not taken, as it would have.
- * It stops at an overlong line, or at a last line without a line break. A compressed file, a small one, or any
- * failure here leaves the whole file to the reader.
+ * file (the reader also maps the steps taken here, so both end about together) and takes runs of consecutive
+ * canonical step lines ({@link CanonicalStepLine}) ending in {@code \n}: a segment each. Any other line (a
+ * checkpoint, a blank line, a near miss) ends a segment and is left to the reader, and the next step line starts
+ * another. The reader, on reaching a segment's first line, maps its steps (numbering their lines itself, so messages
+ * keep their exact line) and reads on from the first line not taken, as it would have. It stops at an overlong line,
+ * or at a last line without a line break. A compressed file, a small one, or any failure here leaves the whole file
+ * to the reader.
  */
 final class SecondHalfSteps {
     /** Files smaller than this are read on one thread: a thread would cost more than it saves. */
@@ -205,10 +206,7 @@ final class SecondHalfSteps {
         long base = startOffset; // file offset of buf[0]
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (!cancelled) {
-                int k = pos;
-                while (k < lim && buf[k] != '\n') {
-                    k++;
-                }
+                int k = LineBreaks.newline(buf, pos, lim);
                 if (k == lim) { // no whole line in the buffer: read more, or stop at the end
                     if (pos > 0) {
                         System.arraycopy(buf, pos, buf, 0, lim - pos);
