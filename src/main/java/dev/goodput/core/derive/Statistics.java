@@ -16,11 +16,15 @@ final class Statistics {
 
     /** The median of {@code v}, rearranging it; what {@link #medianOfSorted(long[])} of it sorted gives, in O(n). */
     static double medianInPlace(long[] v) {
-        int n = v.length;
+        return medianInPlace(v, v.length);
+    }
+
+    /** {@link #medianInPlace(long[])} of the first {@code n} values (a scratch array not trimmed to them). */
+    static double medianInPlace(long[] v, int n) {
         if (n == 0) {
             return Double.NaN;
         }
-        long upper = select(v, n / 2);
+        long upper = select(v, n, n / 2);
         return n % 2 == 1 ? upper : (maxBelow(v, n / 2) + (double) upper) / 2.0;
     }
 
@@ -81,14 +85,28 @@ final class Statistics {
 
     /** {@link #percentileOfSorted} of {@code v} sorted, rearranging {@code v} instead of sorting it. */
     static double percentileInPlace(long[] v, double p) {
+        return percentileInPlace(v, p, 0);
+    }
+
+    /**
+     * {@link #percentileInPlace(long[], double)} of values already partitioned at {@code partitioned} (every value
+     * before it at most every value from it on, as a select at that index leaves them: the median's, or a lower
+     * percentile's): a percentile at or above it looks only at the values from there.
+     */
+    static double percentileInPlace(long[] v, double p, int partitioned) {
         if (v.length == 0) {
             return Double.NaN;
         }
         double pos = (v.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(pos);
-        long low = select(v, lo);
+        int lo = percentileIndex(v.length, p);
+        long low = select(v, lo >= partitioned ? partitioned : 0, v.length, lo);
         long high = lo + 1 < v.length ? minFrom(v, lo + 1) : low;
         return low + (high - (double) low) * (pos - lo);
+    }
+
+    /** The index {@link #percentileInPlace} selects for percentile {@code p} of {@code n} values (and partitions at). */
+    static int percentileIndex(int n, double p) {
+        return (int) Math.floor((n - 1) * p / 100.0);
     }
 
     /*
@@ -98,9 +116,22 @@ final class Statistics {
      */
 
     static long select(long[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
-        int budget = 3 * (32 - Integer.numberOfLeadingZeros(a.length)) + 8;
+        return select(a, a.length, k);
+    }
+
+    /** {@link #select(long[], int)} among the first {@code n} values. */
+    static long select(long[] a, int n, int k) {
+        return select(a, 0, n, k);
+    }
+
+    /**
+     * {@link #select(long[], int)} among the first {@code n} values, of which those before {@code from} are known to
+     * be at most those from it on ({@code k >= from}; a select at {@code from} leaves them so): only these are looked at.
+     */
+    private static long select(long[] a, int from, int n, int k) {
+        int lo = from;
+        int hi = n - 1;
+        int budget = 3 * (32 - Integer.numberOfLeadingZeros(n - lo)) + 8;
         while (hi > lo) {
             if (budget-- == 0) {
                 Arrays.sort(a, lo, hi + 1);

@@ -127,7 +127,7 @@ final class StepPlan {
         if (k == 0) {
             return 0;
         }
-        return (long) Statistics.medianInPlace(Arrays.copyOf(d, k)); // d is scratch: one copy, trimmed
+        return (long) Statistics.medianInPlace(d, k); // d is scratch
     }
 
     long durationUs(StepTable s, int row) {

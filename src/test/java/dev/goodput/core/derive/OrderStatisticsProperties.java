@@ -22,8 +22,24 @@ class OrderStatisticsProperties {
         long[] sorted = v.clone();
         Arrays.sort(sorted);
         assertEquals(Statistics.medianOfSorted(sorted), Statistics.median(v));
+        // in a scratch array longer than the values: what lies after them is neither read nor moved
+        long[] scratch = Arrays.copyOf(v, v.length + 1 + r.nextInt(5));
+        Arrays.fill(scratch, v.length, scratch.length, r.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE);
+        long[] after = Arrays.copyOfRange(scratch, v.length, scratch.length);
+        assertEquals(Statistics.medianOfSorted(sorted), Statistics.medianInPlace(scratch, v.length));
+        assertEquals(Arrays.toString(after), Arrays.toString(Arrays.copyOfRange(scratch, v.length, scratch.length)));
         for (double p : new double[] {0, 1, 50, 90, 99, 99.9, 100, r.nextDouble() * 100}) {
             assertEquals(Statistics.percentileOfSorted(sorted, p), Statistics.percentileInPlace(v.clone(), p), "p" + p);
+        }
+        // one after another, each looking only above the last one's index, as the step statistics take them
+        long[] chain = v.clone();
+        Statistics.medianInPlace(chain);
+        int partitioned = chain.length / 2;
+        double[] ascending = {50 + r.nextDouble() * 10, 90, 99, 99 + r.nextDouble()};
+        for (double p : ascending) {
+            assertEquals(Statistics.percentileOfSorted(sorted, p), Statistics.percentileInPlace(chain, p, partitioned),
+                    "p" + p + " after the lower ones");
+            partitioned = Statistics.percentileIndex(chain.length, p);
         }
         double median = Statistics.medianOfSorted(sorted);
         double[] dev = new double[v.length];
