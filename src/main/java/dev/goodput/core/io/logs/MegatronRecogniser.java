@@ -212,6 +212,14 @@ final class MegatronRecogniser implements LineRecogniser {
 
     // ---- iteration lines
 
+    /** The end of the digits from {@code i} (a number {@link MegatronScan#digits} cut at its limit goes on). */
+    private static int digitsEnd(String t, int i) {
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * An iteration line: "iteration" at the start of the message (after a logger's bracketed prefix at most),
      * then {@code N/ M |}.
@@ -243,7 +251,8 @@ final class MegatronRecogniser implements LineRecogniser {
         if (iteration < 0) {
             return false;
         }
-        p = MegatronScan.skipSpaces(t, scan.end);
+        boolean tooLong = digitsEnd(t, scan.end) > scan.end;
+        p = MegatronScan.skipSpaces(t, digitsEnd(t, scan.end));
         if (p >= n || t.charAt(p) != '/') {
             return false;
         }
@@ -251,9 +260,15 @@ final class MegatronRecogniser implements LineRecogniser {
         if (total < 0) {
             return false;
         }
-        p = MegatronScan.skipSpaces(t, scan.end);
+        tooLong |= digitsEnd(t, scan.end) > scan.end;
+        p = MegatronScan.skipSpaces(t, digitsEnd(t, scan.end));
         if (p >= n || t.charAt(p) != '|') {
             return false;
+        }
+        if (tooLong) {
+            // The iteration line's shape with a number longer than a step number can be: said, not passed over.
+            throw new BadRecord("expected iteration numbers of at most " + MegatronScan.MAX_DIGITS
+                    + " digits in the iteration line");
         }
         // An iteration record from here on.
         seen = true;

@@ -8,15 +8,18 @@ final class MegatronScan {
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
             1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+    /** The most digits {@link #digits} reads: any such number fits a long. */
+    static final int MAX_DIGITS = 18;
+
     /** Index just after the last number read (valid after a successful read). */
     int end;
 
-    /** A non-negative integer at {@code i} (at most 18 digits), or -1. */
+    /** A non-negative integer at {@code i} (at most {@link #MAX_DIGITS} digits, the rest left), or -1. */
     long digits(String s, int i) {
         int n = s.length();
         int j = i;
         long v = 0;
-        while (j < n && j - i < 18) {
+        while (j < n && j - i < MAX_DIGITS) {
             char c = s.charAt(j);
             if (c < '0' || c > '9') {
                 break;

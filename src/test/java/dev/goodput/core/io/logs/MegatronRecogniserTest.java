@@ -515,4 +515,22 @@ class MegatronRecogniserTest {
         InputException e = assertThrows(InputException.class, () -> megatron(log));
         assertTrue(e.getMessage().contains("none found"), e.getMessage());
     }
+
+    /** An iteration line whose numbers do not fit a step number is an error naming its line, not a line passed over. */
+    @Test
+    void iterationNumbersTooLongToBeSteps() throws Exception {
+        String ok = " iteration        1/     100 | consumed samples:          512 | elapsed time per iteration (ms): 1000.0 |"
+                + " learning rate: 1.0E-04 | global batch size:   512 | lm loss: 1.0E+01 |\n";
+        String text = ok + " iteration 12345678901234567890/     100 | consumed samples:          512 | elapsed time per "
+                + "iteration (ms): 1000.0 | learning rate: 1.0E-04 | global batch size:   512 |\n"
+                + ok.replace("1/     100", "3/ 99999999999999999999") + ok.replace("        1/", "        2/");
+        Path log = MegatronTestFiles.write(tmp.resolve("long-iterations.log"), text);
+        InputException e = assertThrows(InputException.class, () -> megatron(log));
+        assertEquals(2, e.source().line());
+        assertTrue(e.getMessage().contains("expected iteration numbers of at most 18 digits"), e.getMessage());
+
+        FileEvents f = read(log, "megatron", LoadMode.LENIENT);
+        assertEquals(List.of(1L, 2L), lastSteps(f), "the lines with such numbers are left out");
+        assertEquals(2, f.problems().size(), f.problems().toString());
+    }
 }
