@@ -3,6 +3,7 @@ package dev.goodput.core.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
@@ -93,14 +94,18 @@ final class FirstRecord {
         try (Reader r = InputFiles.reader(file); JsonParser p = JSON.createParser(r)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY) {
-                Shape first = p.nextToken() == JsonToken.START_OBJECT ? Shape.read(p) : null;
+                Shape first = p.nextToken() == JsonToken.START_OBJECT ? new Shape() : null;
+                if (first != null) {
+                    fillUntilCut(first, p);
+                }
                 String kind = first == null ? null : first.kubeKind(null);
                 return kind == null ? null : new Kube(kind, true);
             }
             if (t != JsonToken.START_OBJECT) {
                 return null;
             }
-            Shape top = Shape.read(p);
+            Shape top = new Shape();
+            fillUntilCut(top, p);
             if (top.items) {
                 String kind = top.firstItem != null ? top.firstItem.kubeKind(top.kind) : listed(top.kind);
                 boolean kubeList = top.kind != null && top.apiVersion != null;
@@ -116,6 +121,20 @@ final class FirstRecord {
             return null;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null; // not JSON of this shape; the other checks say what it is not
+        }
+    }
+
+    /**
+     * Reads the object into {@code s}; a file cut inside it keeps what was read, which still tells its kind (the
+     * reader then says where the file ends). Other syntax errors are thrown.
+     */
+    private static void fillUntilCut(Shape s, JsonParser p) throws IOException {
+        try {
+            s.fill(p);
+        } catch (JsonProcessingException e) {
+            if (!JsonSyntax.endsEarly(e)) {
+                throw e;
+            }
         }
     }
 
@@ -138,6 +157,13 @@ final class FirstRecord {
         /** Reads the object whose START_OBJECT is current; its first list item and watched object one level down. */
         static Shape read(JsonParser p) throws IOException {
             Shape s = new Shape();
+            s.fill(p);
+            return s;
+        }
+
+        /** Reads into this shape as {@link #read} does, each nested shape linked before it is read (a cut keeps it). */
+        void fill(JsonParser p) throws IOException {
+            Shape s = this;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
@@ -152,7 +178,8 @@ final class FirstRecord {
                     s.items = true;
                     JsonToken first = p.nextToken();
                     if (first == JsonToken.START_OBJECT) {
-                        s.firstItem = Shape.read(p);
+                        s.firstItem = new Shape();
+                        s.firstItem.fill(p);
                     } else {
                         p.skipChildren();
                     }
@@ -161,12 +188,12 @@ final class FirstRecord {
                         p.skipChildren();
                     }
                 } else if (name.equals("object") && v == JsonToken.START_OBJECT) {
-                    s.watched = Shape.read(p);
+                    s.watched = new Shape();
+                    s.watched.fill(p);
                 } else {
                     p.skipChildren();
                 }
             }
-            return s;
         }
 
         /** The kind of a Kubernetes object: its own, its list's, or an Event's or Pod's telling field; else null. */

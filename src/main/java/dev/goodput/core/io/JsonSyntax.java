@@ -53,6 +53,13 @@ public final class JsonSyntax {
         return expected(e, true);
     }
 
+    /** Whether the parser stopped at the end of its input (a cut file), not at a wrong character. */
+    static boolean endsEarly(JsonProcessingException e) {
+        String m = firstLine(e.getOriginalMessage());
+        return e instanceof com.fasterxml.jackson.core.io.JsonEOFException || m.startsWith("Unexpected end-of-input")
+                || UNCLOSED.matcher(m).find();
+    }
+
     private static String expected(JsonProcessingException e, boolean oneLine) {
         String endsInside = oneLine ? "the line ends inside it" : "the file ends inside it (cut short?)";
         String m = firstLine(e.getOriginalMessage());

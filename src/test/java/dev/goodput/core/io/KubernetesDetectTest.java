@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * kubectl's JSON is told apart by its objects' apiVersion and kind (a list by its first item's), never by a
@@ -93,6 +94,29 @@ class KubernetesDetectTest {
         assertEquals(items + ":1: expected a run log (JSON Lines with an \"event\" field), ml-goodput-measurement "
                 + "entries, a Hugging Face trainer_state.json (\"log_history\"), or kubectl's JSON of Pods or Events; "
                 + "the first record has the fields items", e.getMessage());
+    }
+
+    /**
+     * An export cut inside its first object (kubectl's List names its own kind only at its end) is still told by what
+     * was read of its first item, so the reader says where the file ends instead of "no known format".
+     */
+    @Test
+    void exportCutInItsFirstObjectIsStillKubernetes() throws Exception {
+        for (String f : List.of("handmade/kubernetes/kubectl_events_1230.json",
+                "handmade/kubernetes/kubectl_pods_llama-ft_1230.json")) {
+            String whole = Files.readString(LOGS.resolve(f));
+            for (int cut : new int[]{300, 1000, 5000}) {
+                Path file = write(whole.substring(0, cut));
+                assertEquals(InputFormat.KUBERNETES, RunLoader.detect(file), f + " cut at " + cut);
+                InputException e = assertThrows(InputException.class,
+                        () -> new RunLoader(LoadMode.STRICT).load(List.of(file)));
+                assertTrue(e.getMessage().endsWith("the file ends inside it (cut short?)"), e.getMessage());
+            }
+        }
+        // Cut before anything tells the kind: what it is not, as for any JSON.
+        Path early = write("{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        {\n            \"apiV");
+        InputException e = assertThrows(InputException.class, () -> RunLoader.detect(early));
+        assertTrue(e.getMessage().contains("the first record has the fields apiVersion, items"), e.getMessage());
     }
 
     private Path write(String text) throws Exception {
