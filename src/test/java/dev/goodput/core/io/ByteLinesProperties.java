@@ -86,7 +86,8 @@ class ByteLinesProperties {
             if (pos == bytes.length) {
                 return -1;
             }
-            int n = Math.min(Math.min(len, bytes.length - pos), 1 + (turn++ * 7919) % most);
+            // long arithmetic: a megabyte read a byte at a time turns past where int * 7919 overflows
+            int n = Math.min(Math.min(len, bytes.length - pos), 1 + (int) ((turn++ * 7919L) % most));
             System.arraycopy(bytes, pos, b, off, n);
             pos += n;
             return n;
