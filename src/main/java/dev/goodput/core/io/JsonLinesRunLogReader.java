@@ -70,7 +70,8 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                             mapper.step(ahead.number(i), ahead.startUs(i), ahead.endUs(i), ahead.tokens(i), name,
                                     ++lineNo);
                         }
-                        lines.skipTo(ahead.segmentStop(segment), to - from);
+                        // The segment's first line is read here already (its line break counted): the others are skipped.
+                        lines.skipTo(ahead.segmentStop(segment), to - from - 1);
                         segment++;
                         awaited = segment < segments ? ahead.segmentStart(segment) : -1;
                         line = next(lines, slot, name, lineNo, run, mode);
