@@ -44,9 +44,6 @@ public final class JsonLinesRunLogReader implements RunLogReader {
         FlatJsonObjectParser parser = new FlatJsonObjectParser(limits);
         CanonicalStepLine steps = new CanonicalStepLine(limits.maxStringBytes());
         SecondHalfSteps ahead = SecondHalfSteps.start(file, limits, splitBytes);
-        if (ahead != null) {
-            run.expectSteps(ahead.expectedSteps());
-        }
         try (ByteLines lines = new ByteLines(InputFiles.open(file, limits), limits)) {
             long lineNo = 0;
             // Two slots: the line read and, one line ahead, the one after it (to know whether this is the last line).
@@ -59,6 +56,9 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 if (ahead != null && lines.offset(slot) == awaited) {
                     if (segments < 0) {
                         segments = ahead.join();
+                        if (segments > 0) {
+                            run.expectSteps(ahead.steps()); // room for them all at once, not by doubling copies
+                        }
                     }
                     if (segment == segments) {
                         ahead = null;

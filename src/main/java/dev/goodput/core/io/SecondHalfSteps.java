@@ -26,13 +26,12 @@ final class SecondHalfSteps {
     private final Path file;
     private final ReadLimits limits;
     private final long startOffset;
-    private final long expectedSteps;
     private final Thread thread;
     private volatile boolean cancelled;
-    private long[] number;
-    private long[] start;
-    private long[] end;
-    private long[] tokens;
+    private long[] number = new long[1 << 14];
+    private long[] start = new long[1 << 14];
+    private long[] end = new long[1 << 14];
+    private long[] tokens = new long[1 << 14];
     private int count;
     /** Per segment: the offset of its first line, of the first line after it, and the steps taken up to its end. */
     private long[] segmentStart = new long[16];
@@ -41,17 +40,10 @@ final class SecondHalfSteps {
     private int segments;
     private boolean inSegment;
 
-    private SecondHalfSteps(Path file, ReadLimits limits, long startOffset, long expectedSteps,
-                            int secondHalfSteps) {
+    private SecondHalfSteps(Path file, ReadLimits limits, long startOffset) {
         this.file = file;
         this.limits = limits;
         this.startOffset = startOffset;
-        this.expectedSteps = expectedSteps;
-        int capacity = Math.max(1 << 10, secondHalfSteps);
-        number = new long[capacity];
-        start = new long[capacity];
-        end = new long[capacity];
-        tokens = new long[capacity];
         this.thread = new Thread(this::run, "goodput-run-log-second-half");
         thread.setDaemon(true);
     }
@@ -76,10 +68,7 @@ final class SecondHalfSteps {
             if (mid < 0) {
                 return null;
             }
-            double density = stepDensity(ch, mid, limits);
-            long max = limits.maxSteps();
-            SecondHalfSteps s = new SecondHalfSteps(file, limits, mid, Math.min(max, lines(size, density)),
-                    (int) Math.min(Math.min(max, Integer.MAX_VALUE - 8), lines(size - mid, density)));
+            SecondHalfSteps s = new SecondHalfSteps(file, limits, mid);
             s.thread.start();
             return s;
         } catch (IOException | RuntimeException e) {
@@ -106,39 +95,6 @@ final class SecondHalfSteps {
         return -1;
     }
 
-    /**
-     * Canonical step lines per byte in the 64 KiB from {@code from}, the middle of the file (0 when it holds too
-     * few to tell): a log's lines are alike, so the middle's say about how many steps the file has. Only step lines
-     * count, so a file of other lines is not taken for millions of steps.
-     */
-    private static double stepDensity(FileChannel ch, long from, ReadLimits limits) throws IOException {
-        byte[] b = new byte[1 << 16];
-        int n = Math.max(0, ch.read(ByteBuffer.wrap(b), from));
-        CanonicalStepLine line = new CanonicalStepLine(limits.maxStringBytes());
-        int steps = 0;
-        int lineStart = 0;
-        for (int i = 0; i < n; i++) {
-            if (b[i] == '\n') {
-                steps += line.parse(b, lineStart, i) ? 1 : 0;
-                lineStart = i + 1;
-            }
-        }
-        return steps < 8 ? 0 : (double) steps / lineStart;
-    }
-
-    /** The steps expected in {@code bytes} at {@code density}, an eighth more, as lines grow longer later. */
-    private static long lines(long bytes, double density) {
-        return (long) Math.ceil(bytes * density * 9 / 8);
-    }
-
-    /**
-     * About how many steps the file has, estimated from its middle (capped at the step limit; 0 when unknown): the
-     * reader makes room for that many at once instead of growing its columns by copies.
-     */
-    long expectedSteps() {
-        return expectedSteps;
-    }
-
     /** The offset of the middle line: the reader joins this when its line starts here. */
     long startOffset() {
         return startOffset;
@@ -147,6 +103,11 @@ final class SecondHalfSteps {
     /** Stops early (the reader failed before the middle); what is taken is then not used. */
     void cancel() {
         cancelled = true;
+    }
+
+    /** The steps taken in all (after {@link #join()}). */
+    int steps() {
+        return count;
     }
 
     /** Waits for the steps; the number of segments taken (0: none, read them all on the reader's thread). */

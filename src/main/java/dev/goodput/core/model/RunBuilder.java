@@ -140,8 +140,8 @@ public final class RunBuilder {
     }
 
     /**
-     * Makes room for about {@code more} steps still to come (a reader that can tell how many its file holds), so
-     * the step columns do not grow by copies while they are read; a guess off either way costs only time or room.
+     * Makes room for {@code more} steps still to come (a reader that knows them, e.g. parsed on another thread), so
+     * the step columns do not grow by copies while they are added.
      */
     public void expectSteps(long more) {
         steps.expect((int) Math.min(Integer.MAX_VALUE - 8, steps.size() + more));

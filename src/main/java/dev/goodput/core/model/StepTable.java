@@ -145,7 +145,7 @@ public final class StepTable {
         public Builder add(long stepNumber, long start, long end, long tokenCount, double reportedFlopRate,
                            String file, long lineNo) {
             if (size == number.length || shared) {
-                resize(size == number.length ? size * 2 : number.length);
+                resize(size == number.length ? Math.max(FIRST_CAPACITY, size * 2) : number.length);
             }
             int fileId = fileId(file);
             if (fileId != 0 && fileIndex == null) {
@@ -171,8 +171,8 @@ public final class StepTable {
         }
 
         /**
-         * Makes room for {@code steps} steps in all (a reader that can tell how many a file holds): the columns then
-         * do not grow by copies while it reads. A guess too low costs the copies; too high, the room unused.
+         * Makes room for {@code steps} steps in all (a reader that knows how many more are coming): the columns then
+         * do not grow by copies. Room left unused at {@link #build()} is trimmed when it is more than an eighth.
          */
         public void expect(int steps) {
             if (steps > number.length) {
@@ -224,6 +224,9 @@ public final class StepTable {
             }
             duplicates = 0;
             if (sorted && !hasDuplicate()) { // a log as written: the columns as they are, not copied
+                if (number.length - size > size / 8 + FIRST_CAPACITY) {
+                    resize(size); // unless much of them is unused room, which the table would keep as long as it lives
+                }
                 shared = true;
                 return new StepTable(size, number, startUs, endUs, tokens, flopRate, fileIndex, line, files);
             }
