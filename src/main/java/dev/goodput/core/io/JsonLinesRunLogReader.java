@@ -56,9 +56,6 @@ public final class JsonLinesRunLogReader implements RunLogReader {
                 if (ahead != null && lines.offset(slot) == awaited) {
                     if (segments < 0) {
                         segments = ahead.join();
-                        if (segments > 0) {
-                            run.expectSteps(ahead.steps()); // room for them all at once, not by doubling copies
-                        }
                     }
                     if (segment == segments) {
                         ahead = null;

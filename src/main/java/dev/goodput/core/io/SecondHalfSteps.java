@@ -105,11 +105,6 @@ final class SecondHalfSteps {
         cancelled = true;
     }
 
-    /** The steps taken in all (after {@link #join()}). */
-    int steps() {
-        return count;
-    }
-
     /** Waits for the steps; the number of segments taken (0: none, read them all on the reader's thread). */
     int join() {
         try {

@@ -139,13 +139,6 @@ public final class RunBuilder {
         return steps.size();
     }
 
-    /**
-     * Makes room for {@code more} steps still to come (a reader that knows them, e.g. parsed on another thread), so
-     * the step columns do not grow by copies while they are added.
-     */
-    public void expectSteps(long more) {
-        steps.expect((int) Math.min(Integer.MAX_VALUE - 8, steps.size() + more));
-    }
 
     public Run build() {
         StepTable table = steps.build();

@@ -12,7 +12,6 @@ public final class StepTable {
     private static final StepTable EMPTY = new StepTable(0, new long[0], new long[0], new long[0], new long[0],
             null, null, new int[0], List.of());
 
-    // The columns may be longer than size: a builder's, handed over without a copy.
     private final int size;
     private final long[] number;
     private final long[] startUs;
@@ -110,25 +109,37 @@ public final class StepTable {
         return h;
     }
 
-    /** Collects steps in any order; {@link #build()} sorts them by start time (stable for ties). */
+    /**
+     * Collects steps in any order; {@link #build()} sorts them by start time (stable for ties). The columns grow in
+     * chunks of {@value #CHUNK} rows, never copied as they grow: a million steps added one by one cost no doubling
+     * copies and no collections moving ever larger arrays, and no guess at how many will come. The table gets them
+     * in one exact copy.
+     */
     public static final class Builder {
-        private static final int FIRST_CAPACITY = 1024;
-        private long[] number = new long[FIRST_CAPACITY];
-        private long[] startUs = new long[FIRST_CAPACITY];
-        private long[] endUs = new long[FIRST_CAPACITY];
-        private long[] tokens = new long[FIRST_CAPACITY];
+        private static final int CHUNK_BITS = 15;
+        static final int CHUNK = 1 << CHUNK_BITS;
+        private long[][] numberChunks = new long[8][];
+        private long[][] startChunks = new long[8][];
+        private long[][] endChunks = new long[8][];
+        private long[][] tokenChunks = new long[8][];
         /** Made at the first reported rate; null: every step so far has none. */
-        private double[] flopRate;
+        private double[][] rateChunks;
         /** Made at the first step of a second file; null: every step so far is from the first. */
-        private int[] fileIndex;
-        private int[] line = new int[FIRST_CAPACITY];
+        private int[][] fileChunks;
+        private int[][] lineChunks = new int[8][];
         private int size;
-        /** The columns were handed to a table as they are: copied before the next change. */
-        private boolean shared;
         private final java.util.ArrayList<String> files = new java.util.ArrayList<>();
         private final java.util.HashMap<String, Integer> fileIds = new java.util.HashMap<>();
         private String lastFile;
         private int lastFileId;
+        // The columns of the last build, read by the build's sort and duplicate checks.
+        private long[] number;
+        private long[] startUs;
+        private long[] endUs;
+        private long[] tokens;
+        private double[] flopRate;
+        private int[] fileIndex;
+        private int[] line;
 
         public Builder add(long stepNumber, long start, long end, long tokenCount, Source source) {
             return add(stepNumber, start, end, tokenCount, Double.NaN, source);
@@ -144,40 +155,67 @@ public final class StepTable {
         /** A step read from line {@code lineNo} of {@code file}, without a {@link Source} per step. */
         public Builder add(long stepNumber, long start, long end, long tokenCount, double reportedFlopRate,
                            String file, long lineNo) {
-            if (size == number.length || shared) {
-                resize(size == number.length ? Math.max(FIRST_CAPACITY, size * 2) : number.length);
+            int c = size >>> CHUNK_BITS;
+            int i = size & (CHUNK - 1);
+            if (i == 0) {
+                newChunk(c);
             }
             int fileId = fileId(file);
-            if (fileId != 0 && fileIndex == null) {
-                fileIndex = new int[number.length];
+            if (fileId != 0 && fileChunks == null) {
+                fileChunks = new int[numberChunks.length][];
+                for (int k = 0; k <= c; k++) {
+                    fileChunks[k] = new int[CHUNK];
+                }
             }
-            if (fileIndex != null) {
-                fileIndex[size] = fileId;
+            if (fileChunks != null) {
+                fileChunks[c][i] = fileId;
             }
-            if (!Double.isNaN(reportedFlopRate) && flopRate == null) {
-                flopRate = new double[number.length];
-                Arrays.fill(flopRate, 0, size, Double.NaN);
+            if (!Double.isNaN(reportedFlopRate) && rateChunks == null) {
+                rateChunks = new double[numberChunks.length][];
+                for (int k = 0; k <= c; k++) {
+                    rateChunks[k] = nanChunk();
+                }
             }
-            if (flopRate != null) {
-                flopRate[size] = reportedFlopRate;
+            if (rateChunks != null) {
+                rateChunks[c][i] = reportedFlopRate;
             }
-            number[size] = stepNumber;
-            startUs[size] = start;
-            endUs[size] = end;
-            tokens[size] = tokenCount;
-            line[size] = (int) Math.min(Integer.MAX_VALUE, lineNo);
+            numberChunks[c][i] = stepNumber;
+            startChunks[c][i] = start;
+            endChunks[c][i] = end;
+            tokenChunks[c][i] = tokenCount;
+            lineChunks[c][i] = (int) Math.min(Integer.MAX_VALUE, lineNo);
             size++;
             return this;
         }
 
-        /**
-         * Makes room for {@code steps} steps in all (a reader that knows how many more are coming): the columns then
-         * do not grow by copies. Room left unused at {@link #build()} is trimmed when it is more than an eighth.
-         */
-        public void expect(int steps) {
-            if (steps > number.length) {
-                resize(steps);
+        private void newChunk(int c) {
+            if (c == numberChunks.length) {
+                int n = c * 2;
+                numberChunks = Arrays.copyOf(numberChunks, n);
+                startChunks = Arrays.copyOf(startChunks, n);
+                endChunks = Arrays.copyOf(endChunks, n);
+                tokenChunks = Arrays.copyOf(tokenChunks, n);
+                lineChunks = Arrays.copyOf(lineChunks, n);
+                rateChunks = rateChunks == null ? null : Arrays.copyOf(rateChunks, n);
+                fileChunks = fileChunks == null ? null : Arrays.copyOf(fileChunks, n);
             }
+            numberChunks[c] = new long[CHUNK];
+            startChunks[c] = new long[CHUNK];
+            endChunks[c] = new long[CHUNK];
+            tokenChunks[c] = new long[CHUNK];
+            lineChunks[c] = new int[CHUNK];
+            if (rateChunks != null) {
+                rateChunks[c] = nanChunk();
+            }
+            if (fileChunks != null) {
+                fileChunks[c] = new int[CHUNK];
+            }
+        }
+
+        private static double[] nanChunk() {
+            double[] d = new double[CHUNK];
+            Arrays.fill(d, Double.NaN);
+            return d;
         }
 
         /** The index of the file; a file's steps come together, so the last one's is remembered. */
@@ -195,17 +233,6 @@ public final class StepTable {
             return lastFileId;
         }
 
-        private void resize(int n) {
-            number = Arrays.copyOf(number, n);
-            startUs = Arrays.copyOf(startUs, n);
-            endUs = Arrays.copyOf(endUs, n);
-            tokens = Arrays.copyOf(tokens, n);
-            flopRate = flopRate == null ? null : Arrays.copyOf(flopRate, n);
-            fileIndex = fileIndex == null ? null : Arrays.copyOf(fileIndex, n);
-            line = Arrays.copyOf(line, n);
-            shared = false;
-        }
-
         public int size() {
             return size;
         }
@@ -217,17 +244,54 @@ public final class StepTable {
             return duplicates;
         }
 
+        private long[] flat(long[][] chunks) {
+            long[] out = new long[size];
+            for (int c = 0, at = 0; at < size; c++, at += CHUNK) {
+                System.arraycopy(chunks[c], 0, out, at, Math.min(CHUNK, size - at));
+            }
+            return out;
+        }
+
+        private int[] flat(int[][] chunks) {
+            int[] out = new int[size];
+            for (int c = 0, at = 0; at < size; c++, at += CHUNK) {
+                System.arraycopy(chunks[c], 0, out, at, Math.min(CHUNK, size - at));
+            }
+            return out;
+        }
+
+        private double[] flat(double[][] chunks) {
+            double[] out = new double[size];
+            for (int c = 0, at = 0; at < size; c++, at += CHUNK) {
+                System.arraycopy(chunks[c], 0, out, at, Math.min(CHUNK, size - at));
+            }
+            return out;
+        }
+
         public StepTable build() {
+            number = flat(numberChunks);
+            startUs = flat(startChunks);
+            endUs = flat(endChunks);
+            tokens = flat(tokenChunks);
+            flopRate = rateChunks == null ? null : flat(rateChunks);
+            fileIndex = fileChunks == null ? null : flat(fileChunks);
+            line = flat(lineChunks);
+            try {
+                return buildFromColumns();
+            } finally {
+                number = startUs = endUs = tokens = null; // the table's, or garbage: not the builder's to keep
+                flopRate = null;
+                fileIndex = line = null;
+            }
+        }
+
+        private StepTable buildFromColumns() {
             boolean sorted = true;
             for (int i = 1; i < size && sorted; i++) {
                 sorted = startUs[i] >= startUs[i - 1];
             }
             duplicates = 0;
-            if (sorted && !hasDuplicate()) { // a log as written: the columns as they are, not copied
-                if (number.length - size > size / 8 + FIRST_CAPACITY) {
-                    resize(size); // unless much of them is unused room, which the table would keep as long as it lives
-                }
-                shared = true;
+            if (sorted && !hasDuplicate()) { // a log as written: the one copy made of the chunks
                 return new StepTable(size, number, startUs, endUs, tokens, flopRate, fileIndex, line, files);
             }
             int[] order = null; // null: the rows as added, already in start order
@@ -269,7 +333,9 @@ public final class StepTable {
                 l[k] = line[r];
                 k++;
             }
-            return new StepTable(k, n, s, e, t, rate, f, l, files);
+            return new StepTable(k, Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
+                    rate == null ? null : Arrays.copyOf(rate, k), f == null ? null : Arrays.copyOf(f, k),
+                    Arrays.copyOf(l, k), files);
         }
 
         /** Whether a row repeats an earlier one with the same start, the rows being in start order. */

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The step table's builder gives what a plain list of rows gives — sorted by start (stable), exact duplicates
- * dropped — however it is fed: rates on some steps only, several files, room made ahead ({@link
- * StepTable.Builder#expect}, too much or too little), and tables built midway (their columns handed over as they
- * are) while the builder goes on, which must leave the tables built before unchanged.
+ * dropped — however it is fed: rates on some steps only (the first one in any chunk), several files, rows across
+ * several chunks, and tables built midway while the builder goes on, which must leave the tables built before
+ * unchanged.
  */
 class StepTableProperties {
     private record Row(long number, long start, long end, long tokens, double rate, String file, int line) {
@@ -31,16 +31,13 @@ class StepTableProperties {
         List<Row> rows = new ArrayList<>();
         List<StepTable> built = new ArrayList<>();
         List<String> expectedOfBuilt = new ArrayList<>();
-        int n = r.nextInt(r.nextBoolean() ? 40 : 5000);
+        int n = r.nextInt(r.nextBoolean() ? 40 : r.nextBoolean() ? 5000 : 3 * StepTable.Builder.CHUNK + 100);
         boolean withRates = r.nextInt(3) == 0;
         int files = 1 + (r.nextInt(3) == 0 ? r.nextInt(3) : 0);
         boolean sorted = r.nextBoolean();
         long t = 1_000_000;
         for (int i = 0; i < n; i++) {
-            if (r.nextInt(500) == 0) {
-                b.expect(b.size() + r.nextInt(20_000));
-            }
-            if (r.nextInt(800) == 0) {
+            if (r.nextInt(n > 20_000 ? 20_000 : 800) == 0) {
                 StepTable table = b.build();
                 built.add(table);
                 expectedOfBuilt.add(text(table));
@@ -52,7 +49,8 @@ class StepTableProperties {
                 row = new Row(o.number, o.start, o.end, o.tokens, Double.NaN, "f0", i + 1); // a duplicate
             } else {
                 t += sorted ? r.nextInt(3) * 1000L : r.nextInt(-5000, 5000);
-                double rate = withRates && r.nextInt(4) == 0 ? r.nextInt(1000) * 1e12 : Double.NaN;
+                double rate = withRates && (r.nextInt(4) == 0 || i == n - 1) && i > n / 3 ? r.nextInt(1000) * 1e12
+                        : Double.NaN; // the first rate after some chunks of none
                 row = new Row(r.nextInt(1000), t, r.nextInt(5) == 0 ? Times.UNKNOWN : t + r.nextInt(5000),
                         r.nextInt(4) == 0 ? -1 : r.nextInt(100), rate, "f" + (i * files / Math.max(1, n)), i + 1);
             }
