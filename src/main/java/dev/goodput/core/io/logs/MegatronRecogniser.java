@@ -212,6 +212,15 @@ final class MegatronRecogniser implements LineRecogniser {
 
     // ---- iteration lines
 
+    /** Whether the digits from {@code i}, leading zeros left out, are more than {@link MegatronScan#MAX_DIGITS}. */
+    private static boolean significantlyLong(String t, int i) {
+        int end = digitsEnd(t, i);
+        while (i < end && t.charAt(i) == '0') {
+            i++;
+        }
+        return end - i > MegatronScan.MAX_DIGITS;
+    }
+
     /** The end of the digits from {@code i} (a number {@link MegatronScan#digits} cut at its limit goes on). */
     private static int digitsEnd(String t, int i) {
         while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
@@ -251,16 +260,26 @@ final class MegatronRecogniser implements LineRecogniser {
         if (iteration < 0) {
             return false;
         }
+        int numberStart = p;
         boolean tooLong = digitsEnd(t, scan.end) > scan.end;
+        if (tooLong && !significantlyLong(t, numberStart)) {
+            return false; // zero-padded past the digits read: passed over, as before such lines were said
+        }
         p = MegatronScan.skipSpaces(t, digitsEnd(t, scan.end));
         if (p >= n || t.charAt(p) != '/') {
             return false;
         }
-        long total = scan.digits(t, MegatronScan.skipSpaces(t, p + 1));
+        int totalStart = MegatronScan.skipSpaces(t, p + 1);
+        long total = scan.digits(t, totalStart);
         if (total < 0) {
             return false;
         }
-        tooLong |= digitsEnd(t, scan.end) > scan.end;
+        if (digitsEnd(t, scan.end) > scan.end) {
+            if (!significantlyLong(t, totalStart)) {
+                return false;
+            }
+            tooLong = true;
+        }
         p = MegatronScan.skipSpaces(t, digitsEnd(t, scan.end));
         if (p >= n || t.charAt(p) != '|') {
             return false;

@@ -523,7 +523,8 @@ class MegatronRecogniserTest {
                 + " learning rate: 1.0E-04 | global batch size:   512 | lm loss: 1.0E+01 |\n";
         String text = ok + " iteration 12345678901234567890/     100 | consumed samples:          512 | elapsed time per "
                 + "iteration (ms): 1000.0 | learning rate: 1.0E-04 | global batch size:   512 |\n"
-                + ok.replace("1/     100", "3/ 99999999999999999999") + ok.replace("        1/", "        2/");
+                + ok.replace("1/     100", "3/ 99999999999999999999") + ok.replace("        1/", "        2/")
+                + ok.replace("        1/", " 0000000000000000004/"); // zero-padded past 18 digits: passed over
         Path log = MegatronTestFiles.write(tmp.resolve("long-iterations.log"), text);
         InputException e = assertThrows(InputException.class, () -> megatron(log));
         assertEquals(2, e.source().line());
