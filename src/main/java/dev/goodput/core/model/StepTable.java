@@ -9,10 +9,9 @@ import java.util.Objects;
  * hundreds an object per step would. Immutable; read it by row index.
  */
 public final class StepTable {
-    private static final StepTable EMPTY = new StepTable(0, new long[0], new long[0], new long[0], new long[0],
-            null, null, new int[0], List.of());
+    private static final StepTable EMPTY = new StepTable(new long[0], new long[0], new long[0], new long[0], null, null,
+            new int[0], List.of());
 
-    private final int size;
     private final long[] number;
     private final long[] startUs;
     private final long[] endUs;
@@ -24,9 +23,8 @@ public final class StepTable {
     private final int[] line;
     private final List<String> files;
 
-    private StepTable(int size, long[] number, long[] startUs, long[] endUs, long[] tokens, double[] flopRate,
-                      int[] fileIndex, int[] line, List<String> files) {
-        this.size = size;
+    private StepTable(long[] number, long[] startUs, long[] endUs, long[] tokens, double[] flopRate, int[] fileIndex,
+                      int[] line, List<String> files) {
         this.number = number;
         this.startUs = startUs;
         this.endUs = endUs;
@@ -42,7 +40,7 @@ public final class StepTable {
     }
 
     public int size() {
-        return size;
+        return number.length;
     }
 
     public long number(int row) {
@@ -56,7 +54,7 @@ public final class StepTable {
     /** The first row whose step starts at or after {@code t} ({@link #size()} when none does): rows are in start order. */
     public int firstStartingAtOrAfter(long t) {
         int lo = 0;
-        int hi = size;
+        int hi = number.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (startUs[mid] < t) {
@@ -84,29 +82,26 @@ public final class StepTable {
      * {@link RunMetadata#reportedFlops()} for what the figure counts.
      */
     public double reportedFlopRate(int row) {
-        Objects.checkIndex(row, size);
-        return flopRate == null ? Double.NaN : flopRate[row];
+        if (flopRate == null) {
+            Objects.checkIndex(row, number.length); // a row out of range fails as it does with rates
+            return Double.NaN;
+        }
+        return flopRate[row];
     }
 
     public Source source(int row) {
-        Objects.checkIndex(row, size);
         return new Source(files.get(fileIndex == null ? 0 : fileIndex[row]), line[row]);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StepTable t && size == t.size && Arrays.equals(number, 0, size, t.number, 0, size)
-                && Arrays.equals(startUs, 0, size, t.startUs, 0, size) && Arrays.equals(endUs, 0, size, t.endUs, 0, size)
-                && Arrays.equals(tokens, 0, size, t.tokens, 0, size);
+        return o instanceof StepTable t && Arrays.equals(number, t.number) && Arrays.equals(startUs, t.startUs)
+                && Arrays.equals(endUs, t.endUs) && Arrays.equals(tokens, t.tokens);
     }
 
     @Override
     public int hashCode() {
-        int h = 1;
-        for (int i = 0; i < size; i++) {
-            h = 31 * h + Long.hashCode(startUs[i]);
-        }
-        return h;
+        return Arrays.hashCode(startUs);
     }
 
     /**
@@ -132,14 +127,6 @@ public final class StepTable {
         private final java.util.HashMap<String, Integer> fileIds = new java.util.HashMap<>();
         private String lastFile;
         private int lastFileId;
-        // The columns of the last build, read by the build's sort and duplicate checks.
-        private long[] number;
-        private long[] startUs;
-        private long[] endUs;
-        private long[] tokens;
-        private double[] flopRate;
-        private int[] fileIndex;
-        private int[] line;
 
         public Builder add(long stepNumber, long start, long end, long tokenCount, Source source) {
             return add(stepNumber, start, end, tokenCount, Double.NaN, source);
@@ -269,30 +256,13 @@ public final class StepTable {
         }
 
         public StepTable build() {
-            number = flat(numberChunks);
-            startUs = flat(startChunks);
-            endUs = flat(endChunks);
-            tokens = flat(tokenChunks);
-            flopRate = rateChunks == null ? null : flat(rateChunks);
-            fileIndex = fileChunks == null ? null : flat(fileChunks);
-            line = flat(lineChunks);
-            try {
-                return buildFromColumns();
-            } finally {
-                number = startUs = endUs = tokens = null; // the table's, or garbage: not the builder's to keep
-                flopRate = null;
-                fileIndex = line = null;
-            }
-        }
-
-        private StepTable buildFromColumns() {
-            boolean sorted = true;
-            for (int i = 1; i < size && sorted; i++) {
-                sorted = startUs[i] >= startUs[i - 1];
-            }
+            Columns c = new Columns(flat(numberChunks), flat(startChunks), flat(endChunks), flat(tokenChunks),
+                    rateChunks == null ? null : flat(rateChunks), fileChunks == null ? null : flat(fileChunks),
+                    flat(lineChunks));
             duplicates = 0;
-            if (sorted && !hasDuplicate()) { // a log as written: the one copy made of the chunks
-                return new StepTable(size, number, startUs, endUs, tokens, flopRate, fileIndex, line, files);
+            boolean sorted = c.sortedByStart();
+            if (sorted && !c.hasDuplicate()) { // a log as written: the one copy made of the chunks
+                return c.table(files);
             }
             int[] order = null; // null: the rows as added, already in start order
             if (!sorted) {
@@ -300,64 +270,79 @@ public final class StepTable {
                 for (int i = 0; i < size; i++) {
                     boxed[i] = i;
                 }
-                Arrays.sort(boxed, (a, b) -> Long.compare(startUs[a], startUs[b]));
+                Arrays.sort(boxed, (a, b) -> Long.compare(c.startUs[a], c.startUs[b]));
                 order = new int[size];
                 for (int i = 0; i < size; i++) {
                     order[i] = boxed[i];
                 }
             }
-            long[] n = new long[size];
-            long[] s = new long[size];
-            long[] e = new long[size];
-            long[] t = new long[size];
-            double[] rate = flopRate == null ? null : new double[size];
-            int[] f = fileIndex == null ? null : new int[size];
-            int[] l = new int[size];
+            Columns kept = new Columns(new long[size], new long[size], new long[size], new long[size],
+                    c.flopRate == null ? null : new double[size], c.fileIndex == null ? null : new int[size],
+                    new int[size]);
             int k = 0;
             for (int i = 0; i < size; i++) {
                 int r = order == null ? i : order[i];
-                if (isDuplicate(n, s, e, t, k, r)) {
+                if (kept.repeats(k, c, r)) {
                     duplicates++; // the same record twice, e.g. from two overlapping log files
                     continue;
                 }
-                n[k] = number[r];
-                s[k] = startUs[r];
-                e[k] = endUs[r];
-                t[k] = tokens[r];
-                if (rate != null) {
-                    rate[k] = flopRate[r];
+                kept.number[k] = c.number[r];
+                kept.startUs[k] = c.startUs[r];
+                kept.endUs[k] = c.endUs[r];
+                kept.tokens[k] = c.tokens[r];
+                if (kept.flopRate != null) {
+                    kept.flopRate[k] = c.flopRate[r];
                 }
-                if (f != null) {
-                    f[k] = fileIndex[r];
+                if (kept.fileIndex != null) {
+                    kept.fileIndex[k] = c.fileIndex[r];
                 }
-                l[k] = line[r];
+                kept.line[k] = c.line[r];
                 k++;
             }
-            return new StepTable(k, Arrays.copyOf(n, k), Arrays.copyOf(s, k), Arrays.copyOf(e, k), Arrays.copyOf(t, k),
-                    rate == null ? null : Arrays.copyOf(rate, k), f == null ? null : Arrays.copyOf(f, k),
-                    Arrays.copyOf(l, k), files);
+            return kept.first(k).table(files);
+        }
+    }
+
+    /** A table's columns while the builder makes it. */
+    private record Columns(long[] number, long[] startUs, long[] endUs, long[] tokens, double[] flopRate,
+                           int[] fileIndex, int[] line) {
+        boolean sortedByStart() {
+            for (int i = 1; i < startUs.length; i++) {
+                if (startUs[i] < startUs[i - 1]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether a row repeats an earlier one with the same start, the rows being in start order. */
-        private boolean hasDuplicate() {
-            for (int i = 1; i < size; i++) {
-                for (int j = i - 1; j >= 0 && startUs[j] == startUs[i]; j--) {
-                    if (number[j] == number[i] && endUs[j] == endUs[i] && tokens[j] == tokens[i]) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        /** Whether row {@code r} repeats one of the kept rows with the same start (they are adjacent). */
-        private boolean isDuplicate(long[] n, long[] s, long[] e, long[] t, int kept, int r) {
-            for (int j = kept - 1; j >= 0 && s[j] == startUs[r]; j--) {
-                if (n[j] == number[r] && e[j] == endUs[r] && t[j] == tokens[r]) {
+        boolean hasDuplicate() {
+            for (int i = 1; i < startUs.length; i++) {
+                if (repeats(i, this, i)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether row {@code r} of {@code other} repeats one of this one's first {@code rows} with the same start. */
+        boolean repeats(int rows, Columns other, int r) {
+            for (int j = rows - 1; j >= 0 && startUs[j] == other.startUs[r]; j--) {
+                if (number[j] == other.number[r] && endUs[j] == other.endUs[r] && tokens[j] == other.tokens[r]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Columns first(int k) {
+            return new Columns(Arrays.copyOf(number, k), Arrays.copyOf(startUs, k), Arrays.copyOf(endUs, k),
+                    Arrays.copyOf(tokens, k), flopRate == null ? null : Arrays.copyOf(flopRate, k),
+                    fileIndex == null ? null : Arrays.copyOf(fileIndex, k), Arrays.copyOf(line, k));
+        }
+
+        StepTable table(List<String> files) {
+            return new StepTable(number, startUs, endUs, tokens, flopRate, fileIndex, line, files);
         }
     }
 }
