@@ -154,14 +154,10 @@ final class FirstRecord {
         Shape watched;
         final Set<String> names = new LinkedHashSet<>();
 
-        /** Reads the object whose START_OBJECT is current; its first list item and watched object one level down. */
-        static Shape read(JsonParser p) throws IOException {
-            Shape s = new Shape();
-            s.fill(p);
-            return s;
-        }
-
-        /** Reads into this shape as {@link #read} does, each nested shape linked before it is read (a cut keeps it). */
+        /**
+         * Reads the object whose START_OBJECT is current into this shape, its first list item and watched object one
+         * level down, each nested shape linked before it is read (so a cut keeps what was read).
+         */
         void fill(JsonParser p) throws IOException {
             Shape s = this;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
