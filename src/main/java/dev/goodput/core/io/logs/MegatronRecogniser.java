@@ -212,16 +212,19 @@ final class MegatronRecogniser implements LineRecogniser {
 
     // ---- iteration lines
 
-    /** Whether the digits from {@code i}, leading zeros left out, are more than {@link MegatronScan#MAX_DIGITS}. */
-    private static boolean significantlyLong(String t, int i) {
-        int end = digitsEnd(t, i);
+    /**
+     * Whether the digits {@code t[from, end)} are more than {@link MegatronScan#MAX_DIGITS} only by leading zeros:
+     * such a number was never read, and is passed over as before rather than called too long.
+     */
+    private static boolean zeroPadded(String t, int from, int end) {
+        int i = from;
         while (i < end && t.charAt(i) == '0') {
             i++;
         }
-        return end - i > MegatronScan.MAX_DIGITS;
+        return end - from > MegatronScan.MAX_DIGITS && end - i <= MegatronScan.MAX_DIGITS;
     }
 
-    /** The end of the digits from {@code i} (a number {@link MegatronScan#digits} cut at its limit goes on). */
+    /** The end of the digits from {@code i} (past where {@link MegatronScan#digits} stops reading them). */
     private static int digitsEnd(String t, int i) {
         while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
             i++;
@@ -257,30 +260,23 @@ final class MegatronRecogniser implements LineRecogniser {
             p++;
         }
         long iteration = scan.digits(t, p);
-        if (iteration < 0) {
+        int iterationEnd = digitsEnd(t, p);
+        if (iteration < 0 || zeroPadded(t, p, iterationEnd)) {
             return false;
         }
-        int numberStart = p;
-        boolean tooLong = digitsEnd(t, scan.end) > scan.end;
-        if (tooLong && !significantlyLong(t, numberStart)) {
-            return false; // zero-padded past the digits read: passed over, as before such lines were said
-        }
-        p = MegatronScan.skipSpaces(t, digitsEnd(t, scan.end));
+        boolean tooLong = iterationEnd - p > MegatronScan.MAX_DIGITS;
+        p = MegatronScan.skipSpaces(t, iterationEnd);
         if (p >= n || t.charAt(p) != '/') {
             return false;
         }
         int totalStart = MegatronScan.skipSpaces(t, p + 1);
         long total = scan.digits(t, totalStart);
-        if (total < 0) {
+        int totalEnd = digitsEnd(t, totalStart);
+        if (total < 0 || zeroPadded(t, totalStart, totalEnd)) {
             return false;
         }
-        if (digitsEnd(t, scan.end) > scan.end) {
-            if (!significantlyLong(t, totalStart)) {
-                return false;
-            }
-            tooLong = true;
-        }
-        p = MegatronScan.skipSpaces(t, digitsEnd(t, scan.end));
+        tooLong |= totalEnd - totalStart > MegatronScan.MAX_DIGITS;
+        p = MegatronScan.skipSpaces(t, totalEnd);
         if (p >= n || t.charAt(p) != '|') {
             return false;
         }
