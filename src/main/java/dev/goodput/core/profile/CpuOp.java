@@ -3,8 +3,9 @@ package dev.goodput.core.profile;
 import java.util.List;
 
 /**
- * A CPU-side operator ({@code cpu_op}) with the input shapes the profiler recorded (empty without
- * {@code record_shapes}); used to count model FLOPs at the leaf GEMMs.
+ * A CPU-side operator ({@code cpu_op}) with the input shapes the profiler recorded; used to count model FLOPs at
+ * the leaf GEMMs. The Kineto reader keeps an operator only if its shapes were recorded, and keeps the shapes only
+ * of operators with a FLOP formula ({@link OpFlopCounter#hasFormula}): the others are empty.
  *
  * @param inputDims      one entry per input: its dimensions, or an empty array for a non-tensor input
  * @param inputTypes     one entry per input, e.g. "float", "c10::BFloat16" (may be empty)

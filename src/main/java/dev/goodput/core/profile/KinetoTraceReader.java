@@ -50,8 +50,10 @@ public final class KinetoTraceReader {
 
     /** The fields of one event this reader uses; reused across events to avoid garbage. */
     private static final class Event {
-        String ph;
-        String cat;
+        /** Null until a "cat" field is read. */
+        Category category;
+        /** Ruled out by its "ph" or "cat": the remaining fields are passed over. */
+        boolean ignored;
         String name;
         long pid = Long.MIN_VALUE;
         long tid = Long.MIN_VALUE;
@@ -67,8 +69,8 @@ public final class KinetoTraceReader {
         List<String> concreteInputs;
 
         void reset() {
-            ph = null;
-            cat = null;
+            category = null;
+            ignored = false;
             name = null;
             pid = Long.MIN_VALUE;
             tid = Long.MIN_VALUE;
@@ -206,6 +208,7 @@ public final class KinetoTraceReader {
     private void readEvents(JsonParser p, Collector c, String file) throws IOException {
         c.sawEvents = true;
         Event e = new Event();
+        Categories cats = new Categories();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             if (t != JsonToken.START_OBJECT) {
@@ -213,20 +216,36 @@ public final class KinetoTraceReader {
                 continue;
             }
             e.reset();
-            readEvent(p, e);
+            readEvent(p, e, cats);
             // As in HTA (a pandas float64 column): one non-integer or missing ts switches rounding on.
             c.fractionalTs |= !e.integerTs;
             dispatch(e, c);
         }
     }
 
-    private static void readEvent(JsonParser p, Event e) throws IOException {
+    /**
+     * Reads one event's fields. Once its "ph" or "cat" rules it out (flows, instants, metadata; Python frames and
+     * other categories, two thirds of a typical trace), the rest is passed over without decoding: only the token
+     * type of "ts" still counts. A duplicated "ph" or "cat" key (Kineto writes none) is not looked at again.
+     */
+    private static void readEvent(JsonParser p, Event e, Categories cats) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
+            if (e.ignored) {
+                if (f.equals("ts")) {
+                    e.integerTs = v == JsonToken.VALUE_NUMBER_INT;
+                }
+                p.skipChildren();
+                continue;
+            }
             switch (f) {
-                case "ph" -> e.ph = p.getText();
-                case "cat" -> e.cat = p.getText();
+                case "ph" -> e.ignored = !(v == JsonToken.VALUE_STRING && p.getTextLength() == 1
+                        && p.getTextCharacters()[p.getTextOffset()] == 'X');
+                case "cat" -> {
+                    e.category = cats.of(p, v);
+                    e.ignored = e.category == Category.OTHER;
+                }
                 case "name" -> e.name = p.getText();
                 case "pid" -> e.pid = idValue(p, v);
                 case "tid" -> e.tid = idValue(p, v);
@@ -247,7 +266,28 @@ public final class KinetoTraceReader {
         }
     }
 
+    /** How much of an event's recorded input shapes is worth decoding. */
+    private enum Shapes {
+        /** Not an operator: its shapes are not used. */
+        NONE,
+        /** An operator without a FLOP formula: only whether shapes were recorded. */
+        PRESENCE,
+        /** An operator with a formula, or one whose category or name comes later in the event. */
+        ALL;
+
+        static Shapes wanted(Event e) {
+            if (e.category == null || e.name == null) {
+                return ALL;
+            }
+            if (e.category != Category.CPU_OP) {
+                return NONE;
+            }
+            return OpFlopCounter.hasFormula(e.name) ? ALL : PRESENCE;
+        }
+    }
+
     private static void readArgs(JsonParser p, Event e) throws IOException {
+        Shapes shapes = Shapes.wanted(e);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
@@ -256,17 +296,24 @@ public final class KinetoTraceReader {
                 case "device" -> e.device = idValue(p, v);
                 case "correlation" -> e.correlation = idValue(p, v);
                 case "External id" -> e.externalId = idValue(p, v);
-                case "Input Dims" -> e.inputDims = v == JsonToken.START_ARRAY ? readDims(p) : skip(p);
-                case "Input type" -> e.inputTypes = v == JsonToken.START_ARRAY ? readStrings(p) : skip(p);
-                case "Concrete Inputs" -> e.concreteInputs = v == JsonToken.START_ARRAY ? readStrings(p) : skip(p);
+                case "Input Dims" -> e.inputDims = v != JsonToken.START_ARRAY ? skip(p)
+                        : shapes == Shapes.ALL ? readDims(p) : skipTo(p, List.of());
+                case "Input type" -> e.inputTypes = v == JsonToken.START_ARRAY && shapes == Shapes.ALL
+                        ? readStrings(p) : skip(p);
+                case "Concrete Inputs" -> e.concreteInputs = v == JsonToken.START_ARRAY && shapes == Shapes.ALL
+                        ? readStrings(p) : skip(p);
                 default -> p.skipChildren();
             }
         }
     }
 
     private static <T> T skip(JsonParser p) throws IOException {
+        return skipTo(p, null);
+    }
+
+    private static <T> T skipTo(JsonParser p, T value) throws IOException {
         p.skipChildren();
-        return null;
+        return value;
     }
 
     /** [[32, 512], [], [[1, 2], [3]]]: each input's dims; nested lists (tensor lists) are flattened away. */
@@ -353,6 +400,34 @@ public final class KinetoTraceReader {
         return DecimalMicros.truncatedLong(s);
     }
 
+    /** The categories of raw "cat" texts seen so far in a file (a trace has a dozen): no String per event. */
+    private static final class Categories {
+        private static final int MAX = 32;
+        private final char[][] texts = new char[MAX][];
+        private final Category[] categories = new Category[MAX];
+        private int size;
+
+        Category of(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.VALUE_STRING) {
+                return category(p.getText());
+            }
+            char[] b = p.getTextCharacters();
+            int from = p.getTextOffset();
+            int to = from + p.getTextLength();
+            for (int i = 0; i < size; i++) {
+                if (java.util.Arrays.equals(texts[i], 0, texts[i].length, b, from, to)) {
+                    return categories[i];
+                }
+            }
+            Category c = category(new String(b, from, to - from));
+            if (size < MAX) {
+                texts[size] = java.util.Arrays.copyOfRange(b, from, to);
+                categories[size++] = c;
+            }
+            return c;
+        }
+    }
+
     private static Category category(String cat) {
         if (cat == null) {
             return Category.OTHER;
@@ -371,12 +446,9 @@ public final class KinetoTraceReader {
     }
 
     private static void dispatch(Event e, Collector c) {
-        if (e.ph != null && !e.ph.equals("X")) {
-            return; // flows, instants, metadata: not timed activity
-        }
-        Category cat = category(e.cat);
-        if (cat == Category.OTHER) {
-            return;
+        Category cat = e.category == null ? Category.OTHER : e.category;
+        if (e.ignored || cat == Category.OTHER) {
+            return; // flows, instants, metadata (ph other than X); Python frames and other categories
         }
         if (e.tsNs == Long.MIN_VALUE || e.durNs == Long.MIN_VALUE || e.durNs < 0) {
             c.badTimes++;
@@ -408,9 +480,11 @@ public final class KinetoTraceReader {
             }
             case CPU_OP -> {
                 if (e.inputDims != null) {
-                    c.cpuOps.add(new CpuOp(name, e.tid, start, end, e.inputDims,
-                            e.inputTypes == null ? List.of() : e.inputTypes,
-                            e.concreteInputs == null ? List.of() : e.concreteInputs, e.externalId));
+                    // Shapes are kept where a FLOP formula uses them, whatever the order of the event's fields.
+                    boolean formula = OpFlopCounter.hasFormula(name);
+                    c.cpuOps.add(new CpuOp(name, e.tid, start, end, formula ? e.inputDims : List.of(),
+                            formula && e.inputTypes != null ? e.inputTypes : List.of(),
+                            formula && e.concreteInputs != null ? e.concreteInputs : List.of(), e.externalId));
                 }
             }
             default -> {
