@@ -67,7 +67,8 @@ fi
 # on Windows, where the scripts' class path would need Windows paths: there the launchers start without them.
 if [[ $os != windows ]]; then
     bash packaging/record-class-lists.sh "$dist/image/$app_dir" "$dist/image/$runtime_java" \
-        src/test/resources/traces/hta/nccl_parser_config__nccl_data.json.gz
+        src/test/resources/traces/hta/nccl_parser_config__nccl_data.json.gz \
+        src/test/resources/traces/tracelens/h100__gaunernst_bert-small-uncased__1016001.json.gz
     sh packaging/make-cds-archive.sh "$dist/image/$app_dir" "$dist/image/$runtime_java"
 fi
 

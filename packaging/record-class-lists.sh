@@ -1,26 +1,37 @@
 #!/usr/bin/env bash
 # Records which classes the image's commands load, for the class-data archives (packaging/make-cds-archive.sh), into
-# the image's app folder: goodput.classlist (the CLI: a `goodput report` on the clean-small sample and a
-# `goodput profile` of a real Kineto trace) and goodput-workbench.classlist (the window: one first start on the
+# the image's app folder: goodput.classlist (the CLI: a `goodput report` on the clean-small sample, as text and as
+# JSON, and a `goodput profile` of each real Kineto trace given, the last also as JSON; give one with communication
+# and one recorded with shapes, so that the overlap and the FLOP count are covered) and goodput-workbench.classlist (the window: one first start on the
 # image's sample, drawn into a virtual display by xvfb-run and closed after its first frame with the figures, plus
 # the CLI's list). Without xvfb-run (macOS, a build host without Xvfb) the window's list is the CLI's alone.
 # The lists are plain class names, so an installed copy makes its archives from them without running anything.
-# Usage: record-class-lists.sh APP_DIR JAVA TRACE   (run from the project root by packaging/dist.sh)
+# Usage: record-class-lists.sh APP_DIR JAVA TRACE...   (run from the project root by packaging/dist.sh)
 set -euo pipefail
 app_dir=$(cd "$1" && pwd -P)
 java=$2
-trace=$3
+shift 2
+traces=("$@")
 class_path=$(sed -n 's/^app\.classpath=//p' "$app_dir/goodput.cfg" | sed "s|\$APPDIR|$app_dir|g" | paste -sd: -)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The launchers' own options (goodput-cli.properties, dist.sh), without the archive being made.
 cli=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -cp "$class_path")
-"${cli[@]}" -XX:DumpLoadedClassList="$work/report" dev.goodput.cli.GoodputCli report \
-    "$app_dir/sample-runs/clean-small/run.jsonl" >/dev/null
-"${cli[@]}" -XX:DumpLoadedClassList="$work/profile" dev.goodput.cli.GoodputCli profile "$trace" >/dev/null
+lists=()
+run() {
+    local list="$work/cli-${#lists[@]}"
+    "${cli[@]}" -XX:DumpLoadedClassList="$list" dev.goodput.cli.GoodputCli "$@" >/dev/null
+    lists+=("$list")
+}
+run report "$app_dir/sample-runs/clean-small/run.jsonl"
+run report --format json "$app_dir/sample-runs/clean-small/run.jsonl"
+for trace in "${traces[@]}"; do
+    run profile "$trace"
+done
+run profile --format json "${traces[-1]}"
 # Each class once, in first-loaded order (the JVM's comments and lambda-proxy lines kept).
-awk '!seen[$0]++' "$work/report" "$work/profile" >"$app_dir/goodput.classlist"
+awk '!seen[$0]++' "${lists[@]}" >"$app_dir/goodput.classlist"
 
 window_lists=("$app_dir/goodput.classlist")
 if command -v xvfb-run >/dev/null; then
