@@ -10,8 +10,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -33,13 +35,15 @@ public final class PeakFlopsTable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
 
-    private record Row(PeakFlops peak, Pattern match) {
+    /** A device's pattern (compiled once) and its figures, one per precision, in file order. */
+    private record Device(String name, Pattern match, List<PeakFlops> peaks) {
     }
 
-    private final List<Row> rows;
+    /** The devices in the order their first row appears: the first whose pattern occurs in a name wins. */
+    private final List<Device> devices;
 
-    private PeakFlopsTable(List<Row> rows) {
-        this.rows = List.copyOf(rows);
+    private PeakFlopsTable(List<Device> devices) {
+        this.devices = List.copyOf(devices);
     }
 
     private static final class Bundled {
@@ -71,14 +75,14 @@ public final class PeakFlopsTable {
         return Bundled.TABLE.forDevice(deviceName);
     }
 
-    /** The whole bundled table, in file order. */
+    /** The whole bundled table, in file order (a device's rows together, where its first row stands). */
     public static List<PeakFlops> entries() {
-        return Bundled.TABLE.rows.stream().map(Row::peak).toList();
+        return Bundled.TABLE.rows();
     }
 
     /** The table device (e.g. "NVIDIA H100 SXM") whose pattern a trace's device name matches first. */
     public static Optional<String> deviceFor(String deviceName) {
-        return Bundled.TABLE.firstMatch(deviceName).map(r -> r.peak().device());
+        return Bundled.TABLE.firstMatch(deviceName).map(Device::name);
     }
 
     /**
@@ -140,7 +144,7 @@ public final class PeakFlopsTable {
      * rows must all carry the same pattern and no device may list a precision twice.
      */
     static PeakFlopsTable parse(Reader csv) throws IOException {
-        List<Row> rows = new ArrayList<>();
+        Map<String, Device> devices = new LinkedHashMap<>();
         for (CSVRecord r : FORMAT.parse(csv)) {
             long line = r.getRecordNumber() + 1;
             String device = r.get("device");
@@ -155,42 +159,57 @@ public final class PeakFlopsTable {
                 throw new IllegalArgumentException("peak-flops line " + line + ": peak_flops is not a number: \""
                         + r.get("peak_flops") + "\"");
             }
-            Pattern pattern;
-            try {
-                pattern = Pattern.compile(match, Pattern.CASE_INSENSITIVE);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("peak-flops line " + line + ": bad match pattern: " + e.getMessage());
+            Device d = devices.get(device);
+            if (d == null) {
+                Pattern pattern;
+                try {
+                    pattern = Pattern.compile(match, Pattern.CASE_INSENSITIVE);
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("peak-flops line " + line + ": bad match pattern: "
+                            + e.getMessage());
+                }
+                d = new Device(device, pattern, new ArrayList<>());
+                devices.put(device, d);
+            } else if (!d.match().pattern().equals(match)) {
+                throw new IllegalArgumentException("peak-flops line " + line + ": " + device
+                        + " has two different match patterns");
             }
-            PeakFlops p = new PeakFlops(device, precision, peak, r.get("source"));
-            for (Row earlier : rows) {
-                if (earlier.peak().device().equals(device)) {
-                    if (!earlier.match().pattern().equals(match)) {
-                        throw new IllegalArgumentException("peak-flops line " + line + ": " + device
-                                + " has two different match patterns");
-                    }
-                    if (earlier.peak().precision().equals(precision)) {
-                        throw new IllegalArgumentException("peak-flops line " + line + ": " + device
-                                + " lists " + precision + " twice");
-                    }
+            for (PeakFlops earlier : d.peaks()) {
+                if (earlier.precision().equals(precision)) {
+                    throw new IllegalArgumentException("peak-flops line " + line + ": " + device
+                            + " lists " + precision + " twice");
                 }
             }
-            rows.add(new Row(p, pattern));
+            d.peaks().add(new PeakFlops(device, precision, peak, r.get("source")));
         }
-        return new PeakFlopsTable(rows);
+        List<Device> out = new ArrayList<>();
+        for (Device d : devices.values()) {
+            out.add(new Device(d.name(), d.match(), List.copyOf(d.peaks())));
+        }
+        return new PeakFlopsTable(out);
     }
 
-    private Optional<Row> firstMatch(String deviceName) {
+    /** Every figure, grouped by device in the order of each device's first row. */
+    private List<PeakFlops> rows() {
+        List<PeakFlops> out = new ArrayList<>();
+        devices.forEach(d -> out.addAll(d.peaks()));
+        return List.copyOf(out);
+    }
+
+    private Optional<Device> firstMatch(String deviceName) {
         if (deviceName == null || deviceName.isBlank()) {
             return Optional.empty();
         }
-        return rows.stream().filter(r -> r.match().matcher(deviceName).find()).findFirst();
+        for (Device d : devices) {
+            if (d.match().matcher(deviceName).find()) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<PeakFlops> forDevice(String deviceName) {
-        return firstMatch(deviceName)
-                .map(first -> rows.stream().map(Row::peak)
-                        .filter(p -> p.device().equals(first.peak().device())).toList())
-                .orElse(List.of());
+        return firstMatch(deviceName).map(Device::peaks).orElse(List.of());
     }
 
     private Optional<PeakFlops> find(String deviceName, String precision) {
@@ -198,6 +217,11 @@ public final class PeakFlopsTable {
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        return forDevice(deviceName).stream().filter(e -> e.precision().equals(p.get())).findFirst();
+        for (PeakFlops e : forDevice(deviceName)) {
+            if (e.precision().equals(p.get())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 }
