@@ -62,6 +62,17 @@ if [[ $os == linux ]]; then
     cp packaging/linux/launcher "$dist/image/$name/bin/$name"
 fi
 
+# The CLI's class path: the main jar, then the jars a command still reads at run time (picocli's few classes the
+# archive cannot hold, Jackson, the CSV reader), then the rest as jpackage listed them (alphabetically). The JVM opens
+# every jar before the one holding a class: with picocli 22nd, each command read 21 jars' directories first (~12 ms).
+# The window's class path is left as jpackage made it.
+cli_cfg="$dist/image/$app_dir/goodput.cfg"
+awk 'NR == FNR { if ($0 ~ /^app\.classpath=.*(picocli|jackson-core|commons-csv)-[^\/]*\.jar$/) early = early $0 "\n"; next }
+     /^app\.classpath=.*(picocli|jackson-core|commons-csv)-[^\/]*\.jar$/ { next }
+     { print }
+     /^app\.classpath=/ && !done { printf "%s", early; done = 1 }' "$cli_cfg" "$cli_cfg" >"$cli_cfg.new"
+mv "$cli_cfg.new" "$cli_cfg"
+
 # 3. The class-data archives: the classes a report, a profile and a window start load (packaging/record-class-lists.sh;
 # the window's under xvfb-run where there is one), then an archive of each list (packaging/make-cds-archive.sh). Not
 # on Windows, where the scripts' class path would need Windows paths: there the launchers start without them.
