@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Records which classes the image's commands load, for the class-data archives (packaging/make-cds-archive.sh), into
 # the image's app folder: goodput.classlist (the CLI: a `goodput report` on the clean-small sample and a `goodput
-# profile` of each real Kineto trace given: one with communication and one recorded with shapes, so that the overlap
-# and the FLOP count are covered; not JSON output, whose classes would grow the archive, and so every command's peak
-# memory, by a fifth) and goodput-workbench.classlist (the window: one first start on the
+# profile` of each real Kineto trace given, one with communication and one recorded with shapes, so that the overlap
+# and the FLOP count are covered; each also with JSON output) and goodput-workbench.classlist (the window: one first start on the
 # image's sample, drawn into a virtual display by xvfb-run and closed after its first frame with the figures, plus
 # the CLI's list). Without xvfb-run (macOS, a build host without Xvfb) the window's list is the CLI's alone.
 # The lists are plain class names, so an installed copy makes its archives from them without running anything.
@@ -26,9 +25,11 @@ run() {
     lists+=("$list")
 }
 run report "$app_dir/sample-runs/clean-small/run.jsonl"
+run report --format json "$app_dir/sample-runs/clean-small/run.jsonl"
 for trace in "${traces[@]}"; do
     run profile "$trace"
 done
+run profile --format json "${traces[-1]}"
 # Each class once, in first-loaded order (the JVM's comments and lambda-proxy lines kept).
 awk '!seen[$0]++' "${lists[@]}" >"$app_dir/goodput.classlist"
 

@@ -1,9 +1,7 @@
 package dev.goodput.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodput.core.model.Problem;
 
@@ -18,19 +16,14 @@ public final class ReportJsonWriter implements ReportWriter {
      * keep working: 1 added {@code disruption_details}.
      */
     public static final int SCHEMA_MINOR = 1;
-    // The caller owns the writer: Jackson would close it after the value, before the final newline.
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void write(GoodputReport r, Writer out) throws IOException {
-        MAPPER.writeValue(out, toJson(r));
-        out.write('\n');
-        out.flush();
+        JsonTreeText.write(toJson(r), out);
     }
 
     public static ObjectNode toJson(GoodputReport r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schema", SCHEMA);
         root.put("schema_minor", SCHEMA_MINOR);
         root.put("run", r.runName());

@@ -1,11 +1,10 @@
 package dev.goodput.core.profile.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodput.core.model.Problem;
+import dev.goodput.core.report.JsonTreeText;
 import dev.goodput.core.profile.analysis.IdleTimeBreakdown;
 import dev.goodput.core.profile.analysis.KernelTypeBreakdown;
 import dev.goodput.core.profile.analysis.ModelBadput;
@@ -22,18 +21,13 @@ import java.util.Map;
 /** The profile JSON: a documented contract (docs/profile-json.md); fields are added, never renamed. */
 public final class ProfileJsonWriter {
     public static final String SCHEMA = "goodput-profile/1";
-    // The caller owns the writer: Jackson would close it after the value, before the final newline.
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public void write(ProfileReport r, Writer out) throws IOException {
-        MAPPER.writeValue(out, toJson(r));
-        out.write('\n');
-        out.flush();
+        JsonTreeText.write(toJson(r), out);
     }
 
     public static ObjectNode toJson(ProfileReport r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schema", SCHEMA);
         ArrayNode ranks = root.putArray("ranks");
         for (RankProfile p : r.ranks()) {
