@@ -121,6 +121,6 @@ if has runlog; then
     jackson=$(tr ':' '\n' <target/bench-cp.txt | grep -m1 '/jackson-core-')
     # shellcheck disable=SC2086
     compare "report 10^6-step run log (${size} KB) vs a Jackson token scan" -- $goodput report "$log" -- \
-        java -XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=2000 -XX:+UseSerialGC -cp "target/test-classes:$jackson" \
+        java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3BackEdgeThreshold=2000 -XX:+UseSerialGC -cp "target/test-classes:$jackson" \
         dev.goodput.bench.JsonTokenScan "$log"
 fi
