@@ -226,7 +226,9 @@ public final class KinetoTraceReader {
     /**
      * Reads one event's fields. Once its "ph" or "cat" rules it out (flows, instants, metadata; Python frames and
      * other categories, two thirds of a typical trace), the rest is passed over without decoding: only the token
-     * type of "ts" still counts. A duplicated "ph" or "cat" key (Kineto writes none) is not looked at again.
+     * type of "ts" still counts. Strings passed over are not held, so the string-length limit applies to those read.
+     * Keys are not expected twice in one event (Kineto writes none): a second "ph" or "cat" is not looked at once the
+     * first ruled the event out, and the first "name" decides whether an operator's shapes are decoded.
      */
     private static void readEvent(JsonParser p, Event e, Categories cats) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -239,14 +241,20 @@ public final class KinetoTraceReader {
                 p.skipChildren();
                 continue;
             }
+            // An object or array where ph, cat or name should be is passed over whole (it rules the event out, or
+            // leaves it unnamed); its fields are not the event's.
             switch (f) {
-                case "ph" -> e.ignored = !(v == JsonToken.VALUE_STRING && p.getTextLength() == 1
-                        && p.getTextCharacters()[p.getTextOffset()] == 'X');
+                case "ph" -> {
+                    e.ignored = !(v == JsonToken.VALUE_STRING && p.getTextLength() == 1
+                            && p.getTextCharacters()[p.getTextOffset()] == 'X');
+                    p.skipChildren();
+                }
                 case "cat" -> {
                     e.category = cats.of(p, v);
                     e.ignored = e.category == Category.OTHER;
+                    p.skipChildren();
                 }
-                case "name" -> e.name = p.getText();
+                case "name" -> e.name = v.isScalarValue() ? p.getText() : skip(p);
                 case "pid" -> e.pid = idValue(p, v);
                 case "tid" -> e.tid = idValue(p, v);
                 case "ts" -> {

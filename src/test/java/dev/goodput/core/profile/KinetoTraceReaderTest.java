@@ -65,7 +65,7 @@ class KinetoTraceReaderTest {
             assertEquals(List.of("float", "float"), mm.inputTypes());
             assertEquals(List.of("", ""), mm.concreteInputs());
             assertEquals(3, mm.externalId());
-            // kept for leaf detection (timing and nesting), its shapes not decoded
+            // kept (an operator recorded with shapes), its shapes not decoded: no FLOP formula uses them
             CpuOp relu = ops.get(1);
             assertEquals(List.of(), relu.inputDims());
             assertEquals(List.of(), relu.inputTypes());
@@ -95,6 +95,20 @@ class KinetoTraceReaderTest {
         assertTrue(t.fractionalTimestamps());
         assertTrue(flow.fractionalTimestamps());
         assertEquals(1, t.gpu().size());
+    }
+
+    @Test
+    void anObjectOrArrayWhereAPhaseCategoryOrNameShouldBeIsPassedOverWhole() throws Exception {
+        // The reader once took such a value's own fields for the event's, and an array ended the event list early.
+        ProfileTrace t = read(List.of(
+                "{\"ph\": [\"X\"], \"cat\": \"kernel\", \"name\": \"a\", \"ts\": 1, \"dur\": 1}",
+                "{\"ph\": \"i\", \"name\": {\"ph\": \"X\", \"cat\": \"kernel\", \"ts\": 1, \"dur\": 1}}",
+                "{\"ph\": \"X\", \"cat\": {\"is\": \"kernel\"}, \"name\": \"b\", \"ts\": 2, \"dur\": 1}",
+                "{\"ph\": \"X\", \"cat\": \"kernel\", \"name\": [\"c\"], \"ts\": 3, \"dur\": 1, \"args\": {}}",
+                "{\"ph\": \"X\", \"cat\": \"kernel\", \"name\": \"d\", \"ts\": 4, \"dur\": 1, \"args\": {}}"));
+
+        assertEquals(List.of("", "d"), t.gpu().names());
+        assertEquals(2, t.gpu().size());
     }
 
     @Test
