@@ -11,8 +11,10 @@
 set -e
 app_dir=$(cd "$1" && pwd -P)
 java=$2
-class_path=$(sed -n 's/^app\.classpath=//p' "$app_dir/goodput.cfg" | sed "s|\$APPDIR|$app_dir|g" | paste -sd: -)
 for name in goodput goodput-workbench; do
+    # Each archive with its own launcher's class path, in its order: JDK 17 maps an archive only for the class path
+    # it was dumped with (the CLI's starts with the jars it reads at run time; packaging/dist.sh).
+    class_path=$(sed -n 's/^app\.classpath=//p' "$app_dir/$name.cfg" | sed "s|\$APPDIR|$app_dir|g" | paste -sd: -)
     rm -f "$app_dir/$name.jsa"
     # The dump lists every class it leaves out (old class files such as picocli's, JFR events): not errors.
     "$java" -Xshare:dump -XX:SharedClassListFile="$app_dir/$name.classlist" -XX:SharedArchiveFile="$app_dir/$name.jsa" \

@@ -2,9 +2,9 @@
 # Records which classes the image's commands load, for the class-data archives (packaging/make-cds-archive.sh), into
 # the image's app folder: goodput.classlist (the CLI: a `goodput report` on the clean-small sample and a `goodput
 # profile` of each real Kineto trace given, one with communication and one recorded with shapes, so that the overlap
-# and the FLOP count are covered; each also with JSON output) and goodput-workbench.classlist (the window: one first start on the
-# image's sample, drawn into a virtual display by xvfb-run and closed after its first frame with the figures, plus
-# the CLI's list). Without xvfb-run (macOS, a build host without Xvfb) the window's list is the CLI's alone.
+# and the FLOP count are covered; the report and the last profile also as JSON) and goodput-workbench.classlist (the
+# window: one first start on the image's sample, drawn into a virtual display by xvfb-run and closed after its first
+# frame with the figures, plus the CLI's list). Without xvfb-run (macOS, a build host without Xvfb) the window's list is the CLI's alone.
 # The lists are plain class names, so an installed copy makes its archives from them without running anything.
 # Usage: record-class-lists.sh APP_DIR JAVA TRACE...   (run from the project root by packaging/dist.sh)
 set -euo pipefail
@@ -29,7 +29,7 @@ run report --format json "$app_dir/sample-runs/clean-small/run.jsonl"
 for trace in "${traces[@]}"; do
     run profile "$trace"
 done
-run profile --format json "${traces[-1]}"
+run profile --format json "${traces[${#traces[@]}-1]}"  # (bash 3.2 on macOS has no [-1])
 # Each class once, in first-loaded order (the JVM's comments and lambda-proxy lines kept).
 awk '!seen[$0]++' "${lists[@]}" >"$app_dir/goodput.classlist"
 
